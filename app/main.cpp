@@ -1,0 +1,23 @@
+// `layerlab`: headless subcommands first (parse, shell, play, ...), else the window.
+#include <unistd.h>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "sim/app/headless.hpp"
+#ifdef LAYERLAB_WITH_GUI
+#include "render/app.hpp"
+#endif
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    layerlab::app::Io io{std::cin, std::cout, std::cerr, isatty(0) != 0};
+    if (auto code = layerlab::app::runHeadless(args, io)) return *code;
+#ifdef LAYERLAB_WITH_GUI
+    return layerlab::render::runApp(args);
+#else
+    std::cerr << "layerlab: built without the window; try the terminal mode: layerlab shell\n";
+    return 1;
+#endif
+}

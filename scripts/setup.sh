@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian's apt), configures and builds LayerLab.
+# Safe to run again: it installs nothing already present and rebuilds only
+# what changed. Used by scripts/start.sh and scripts/test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(build-essential cmake ninja-build pkg-config
+  libimgui-dev libglfw3-dev libgl-dev libegl-dev libfreetype-dev python3-glad
+  nlohmann-json3-dev doctest-dev libstb-dev libssl-dev
+  xvfb xauth libgl1-mesa-dri mesa-utils fonts-nanum)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "layerlab setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+BUILD_DIR=${LAYERLAB_BUILD_DIR:-build}
+if [ ! -f "$BUILD_DIR/build.ninja" ]; then
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+fi
+cmake --build "$BUILD_DIR" -j "$(nproc)"

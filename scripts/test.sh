@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Set up (install, build) and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+ctest --test-dir "${LAYERLAB_BUILD_DIR:-build}" --output-on-failure

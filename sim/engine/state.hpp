@@ -1,0 +1,165 @@
+// State: everything the simulated machine knows, as one value.
+//
+// Images, layers, the build cache, containers, the host's build-context
+// folder, the virtual clock and the seeded random source. Layers and file
+// trees are immutable and shared, so copying a State is cheap; a command that
+// fails is run on a copy and the copy is dropped ("nothing half-applied").
+// Undo is a stack of States. Export is JSON of a State (sim/scenario).
+//
+// Owners: images/layers/cache/registry -> sim/engine (builder, registry,
+// image store); containers -> sim/engine (containers); host files -> sim/cli.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/fs/file_tree.hpp"
+
+namespace layerlab::engine {
+
+using Digest = std::string;   // "sha256:" + 64 lower-case hex digits
+
+// Virtual time in milliseconds since the Unix epoch. Starts at the scenario's
+// epoch (default 2026-01-05T09:00:00Z) and only moves when a command says so.
+struct Clock {
+    int64_t nowMs = 1767603600000;
+    void advance(int64_t ms) { nowMs += ms; }
+};
+
+// Deterministic random source (splitmix64). Names, container IDs and ephemeral
+// ports come from here, so the same seed replays the same session.
+struct Rng {
+    uint64_t state = 1;
+    uint64_t next() {
+        uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    uint64_t below(uint64_t n) { return n == 0 ? 0 : next() % n; }
+};
+
+// One filesystem layer: what a step added, changed or deleted.
+struct Layer {
+    Digest diffId;                    // sha256 of the canonical tar-like encoding of the changes
+    fs::FileTree changes;             // added/changed files, absolute paths without the leading '/'
+    std::vector<std::string> deleted; // whiteouts
+    uint64_t size = 0;                // bytes, as `docker history` shows them
+    // For layers that come from the simulated hub: the compressed blob digest
+    // and its size, shown in pull progress ("a1b2c3d4e5f6: Pull complete").
+    Digest blobDigest;
+    uint64_t compressedSize = 0;
+};
+
+struct HistoryEntry {
+    int64_t createdMs = 0;
+    std::string createdBy;   // "RUN /bin/sh -c npm install # buildkit"
+    std::string comment;     // "buildkit.dockerfile.v0"
+    bool emptyLayer = false; // config-only steps: 0B in `docker history`
+    uint64_t size = 0;
+};
+
+// The parts of an image config a course needs (docker image inspect .Config).
+struct ImageConfig {
+    std::vector<std::string> env;          // "KEY=value", in order
+    std::optional<std::vector<std::string>> cmd;
+    std::optional<std::vector<std::string>> entrypoint;
+    std::string workingDir;
+    std::string user;
+    std::map<std::string, std::string> labels;
+    std::vector<std::string> exposedPorts; // "80/tcp", sorted, unique
+    std::vector<std::string> volumes;
+    std::string stopSignal;
+    std::vector<std::string> shell;        // SHELL, empty = default ["/bin/sh","-c"]
+    std::vector<std::string> onBuild;
+};
+
+struct Image {
+    Digest id;                             // sha256 of the canonical config JSON
+    ImageConfig config;
+    std::vector<Digest> layers;            // diff IDs, bottom to top
+    std::vector<HistoryEntry> history;
+    int64_t createdMs = 0;
+    std::string architecture = "amd64";
+    std::string os = "linux";
+    std::vector<std::string> repoDigests; // "node@sha256:..." for pulled images
+    Digest parent;                         // legacy builder only; empty for BuildKit / pulled
+    std::string author;
+    std::string comment;
+};
+
+// A port published by `-p` / `-P`.
+struct PortBinding {
+    std::string hostIp = "0.0.0.0";
+    int hostPort = 0;
+    int containerPort = 0;
+    std::string proto = "tcp";
+};
+
+struct LogLine {
+    int64_t atMs = 0;
+    bool stderrStream = false;
+    std::string text;   // without the trailing newline
+};
+
+struct Container {
+    enum class Status { Created, Running, Paused, Restarting, Exited, Dead };
+
+    std::string id;            // 64 hex
+    std::string name;          // without the leading '/'
+    Digest imageId;
+    std::string imageRef;      // as the user typed it: "node", "myapp:1"
+    std::vector<std::string> path;   // entrypoint + cmd, as inspect's Path + Args
+    std::vector<std::string> env;
+    std::string workingDir;
+    std::string user;
+    Status status = Status::Created;
+    int exitCode = 0;
+    int64_t createdMs = 0;
+    int64_t startedMs = 0;
+    int64_t finishedMs = 0;
+    bool autoRemove = false;   // --rm
+    bool interactive = false;  // -i
+    bool tty = false;          // -t
+    std::vector<PortBinding> ports;
+    std::vector<std::string> exposedPorts;   // image EXPOSE + -p/--expose, "80/tcp"
+    fs::FileTree writable;                   // the container's own thin layer
+    std::vector<std::string> deleted;        // whiteouts in the writable layer
+    std::vector<LogLine> logs;
+    int restartCount = 0;
+};
+
+// A cache record: one step's key -> what it produced. The builder owns the
+// key rules (sim/engine/build_cache.*); this is only the stored data.
+struct CacheRecord {
+    std::string key;         // hex digest of the step's cache key
+    Digest layer;            // diff ID produced ("" for config-only legacy steps)
+    Digest imageId;          // legacy builder: the intermediate image
+    std::string description; // "[3/5] COPY . /app"
+    int64_t durationMs = 0;  // how long the step took when it really ran
+    int64_t createdMs = 0;
+    int64_t lastUsedMs = 0;
+};
+
+struct State {
+    // Host side: the folder the learner builds from (the build context) and
+    // the shell's current directory inside it.
+    fs::FileTree host;
+    std::string cwd = "";    // relative to the host tree root, "" = ~/app
+
+    std::map<Digest, Image> images;
+    std::map<std::string, Digest> tags;   // "node:latest" -> image ID (full "name:tag" form)
+    std::map<Digest, Layer> layers;       // by diff ID
+    std::map<std::string, CacheRecord> buildCache;   // by key
+
+    std::vector<Container> containers;    // in creation order
+
+    Clock clock;
+    Rng rng;
+    uint64_t seed = 1;
+    std::string lang = "en";              // "en" or "ko": which language teaching text uses
+};
+
+}  // namespace layerlab::engine
