@@ -1,0 +1,136 @@
+// Machine: the simulated host a learner types into.
+//
+// One Machine holds the whole simulated computer: the engine State (images,
+// layers, build cache, containers, the build-context folder ~/app and the
+// shell's current directory), the log of commands that produced it, an undo
+// stack of earlier States, and whether the terminal is attached to a running
+// container (after `docker run` without -d, `docker attach`, `docker start -a`).
+//
+// Every way in goes through execute(): a GUI button, a line typed in
+// `layerlab shell`, a lesson step, a scenario replay. There is no other path
+// to a docker or host behaviour, so all of them print the same text.
+//
+//   Machine m;                                   // default: the course's node app, seed 1
+//   Outcome o = m.execute("docker build -t myapp .");
+//   o.out / o.err / o.exitCode / o.events        // what the terminal shows, what happened
+//
+// Multi-line input: `cat > server.js <<'EOF'` opens a heredoc. execute()
+// then buffers each following line (returning an empty Outcome) until the
+// terminator line, and runs the whole command then. needsMoreInput() says a
+// heredoc is open, prompt() returns "> " meanwhile. A REPL or a script feeds
+// lines one by one; a GUI may also pass the whole multi-line text in one call.
+//
+// Attached mode: after `docker run IMAGE` whose program keeps running, the
+// terminal is attached to that container (attached() is true, prompt() is
+// empty). Lines are then keys for the container: "^C" sends Ctrl-C, "^P^Q"
+// (Ctrl-P Ctrl-Q) detaches when the container has -i and -t; other lines go
+// to its standard input. The REPL maps the real keys to these lines.
+//
+// Output order: a terminal shows `err` and `out` interleaved. Outcome keeps
+// them apart, so Machine also returns the order a terminal would show them
+// in via terminalText() (see there).
+//
+// Failing commands change nothing: each command runs on a copy of the State
+// and the copy is kept only when the command succeeds (exit code 0) or the
+// command is one that Docker applies partially by design (e.g. `docker rm a b`
+// where only b fails: a is removed, as in Docker).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/engine/state.hpp"
+#include "sim/events.hpp"
+
+namespace layerlab::cli {
+
+struct MachineOptions {
+    std::string user = "learner";
+    std::string hostname = "layerlab";
+    // Virtual time that passes before each command line, as a person takes a
+    // moment to type it: `docker ps` then shows "Up 4 seconds", not "Up Less
+    // than a second". Deterministic, part of every replay.
+    int64_t thinkTimeMs = 2000;
+    // How many earlier States undo() can restore.
+    size_t undoLimit = 100;
+};
+
+class Machine {
+public:
+    // Default: State built by defaultState(1, "en").
+    Machine();
+    explicit Machine(engine::State initial, MachineOptions options = {});
+
+    // A fresh host: the course notes' node app in ~/app (package.json,
+    // server.js, Dockerfile, Dockerfile.notes, .dockerignore), no images, no
+    // containers, the given seed and teaching language ("en" or "ko").
+    static engine::State defaultState(uint64_t seed = 1, const std::string& lang = "en");
+
+    // Runs one line (or feeds one line of an open heredoc, or one key line
+    // while attached). Never throws on learner input.
+    Outcome execute(std::string_view line);
+
+    // The text a terminal shows for `outcome` of `line`, with stdout and
+    // stderr in Docker's order. docker run/create print the pull and any
+    // daemon error on stderr before the container's own output; every other
+    // command prints its results first and the collected errors last (as
+    // docker/cli does for `docker rm a b`, `docker rmi ...`).
+    static std::string terminalText(std::string_view line, const Outcome& outcome);
+
+    // "learner@layerlab:~/app$ ", "> " inside a heredoc, "" while attached.
+    std::string prompt() const;
+    bool needsMoreInput() const { return m_pending.has_value(); }
+
+    const engine::State& state() const { return m_state; }
+    // Replaces the whole machine state (import, lesson start). Clears the
+    // heredoc buffer, the attached mode and the undo stack; keeps the log.
+    void setState(engine::State state);
+
+    bool attached() const { return !m_attachedId.empty(); }
+    const std::string& attachedContainerId() const { return m_attachedId; }
+    // True when the attached container has -i and -t (Ctrl-P Ctrl-Q detaches).
+    bool attachedWithTty() const;
+
+    // Complete commands in the order they ran (a heredoc command is one entry
+    // with its body and terminator lines, joined by '\n'; attached-mode keys
+    // are logged as "^C", "^P^Q"). Used by export and replay.
+    const std::vector<std::string>& commandLog() const { return m_log; }
+
+    // Restores the State before the last state-changing command.
+    bool undo();
+    size_t undoDepth() const { return m_undo.size(); }
+
+    // `exit` was typed: the REPL ends.
+    bool exitRequested() const { return m_exit; }
+    // `clear` was typed since the last call: a terminal clears its screen.
+    bool takeClearRequest();
+
+    // "~/app", "~/app/src": the shell's current directory for prompts.
+    std::string cwdDisplay() const;
+
+    const MachineOptions& options() const { return m_options; }
+
+private:
+    Outcome executeComplete(const std::string& command);
+    Outcome executeAttachedKey(std::string_view line);
+    void commit(engine::State&& next, const std::string& command);
+
+    struct PendingHeredoc {
+        std::string text;         // the command so far, lines joined by '\n'
+        std::string terminator;   // "EOF"
+        bool stripTabs = false;   // <<-
+    };
+
+    engine::State m_state;
+    MachineOptions m_options;
+    std::vector<std::string> m_log;
+    std::vector<engine::State> m_undo;
+    std::optional<PendingHeredoc> m_pending;
+    std::string m_attachedId;
+    bool m_exit = false;
+    bool m_clear = false;
+};
+
+}  // namespace layerlab::cli
