@@ -141,6 +141,40 @@ struct CacheRecord {
     int64_t durationMs = 0;  // how long the step took when it really ran
     int64_t createdMs = 0;
     int64_t lastUsedMs = 0;
+    // What the key was made of, so a later miss can name the first thing that
+    // differed (sim/engine/builder_reasons.*). Plain strings, JSON-friendly.
+    std::string parentKey;            // key of the step before ("" for FROM)
+    std::string op;                   // "FROM", "RUN", "COPY", "ADD", "WORKDIR"; legacy: any keyword
+    std::string command;              // the command text as keyed ("npm install", "COPY . /app")
+    std::vector<std::string> inputs;  // "env:A=1", "arg:VERSION=2", "workdir:/app", "user:node", legacy "cmd:[...]"
+    bool legacy = false;              // written by the legacy builder (its keys never mix with BuildKit's)
+};
+
+// One build step as Docker numbers it (BuildKit "[2/5]", legacy "Step 2/5").
+struct BuildStepRecord {
+    int stage = 0;              // 0-based stage index in the Dockerfile
+    int step = 0;               // 1-based number shown to the learner
+    std::string instruction;    // "WORKDIR /app", as Docker prints it
+    bool cached = false;
+    std::string reason;         // why it ran (empty when cached): "parent layer was rebuilt"
+    std::string reasonKo;       // the same in Korean
+    int64_t durationMs = 0;     // simulated time this build spent on it (0 when cached)
+    int sourceLine = 0;         // 1-based line in the Dockerfile
+    Digest layerDiffId;         // "" for config-only steps
+    uint64_t layerSize = 0;
+};
+
+// The last `docker build`, for lessons ("the last build reused step K") and
+// the window's cache panel.
+struct LastBuild {
+    bool ran = false;
+    bool ok = false;
+    bool legacy = false;
+    Digest imageId;
+    std::vector<std::string> tags;
+    int64_t totalMs = 0;
+    int64_t savedMs = 0;
+    std::vector<BuildStepRecord> steps;
 };
 
 struct State {
@@ -153,6 +187,7 @@ struct State {
     std::map<std::string, Digest> tags;   // "node:latest" -> image ID (full "name:tag" form)
     std::map<Digest, Layer> layers;       // by diff ID
     std::map<std::string, CacheRecord> buildCache;   // by key
+    LastBuild lastBuild;                  // written by sim/engine/builder
 
     std::vector<Container> containers;    // in creation order
 
