@@ -129,6 +129,15 @@ struct Container {
     std::vector<std::string> deleted;        // whiteouts in the writable layer
     std::vector<LogLine> logs;
     int restartCount = 0;
+    // Config.Cmd / Config.Entrypoint as stored at create (empty = null); `path`
+    // above is their composition (inspect's Path + Args).
+    std::vector<std::string> cmd;
+    std::vector<std::string> entrypoint;
+    std::string hostname;      // Config.Hostname ("" = the short ID, Docker's default)
+    std::string error;         // State.Error: why the last start failed ("" = none)
+    // The writable layer as the program saw it when it last started: a running
+    // program keeps the code it loaded, even if `docker exec` edits the file.
+    fs::FileTree loadedWritable;
 };
 
 // A cache record: one step's key -> what it produced. The builder owns the
