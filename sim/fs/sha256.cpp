@@ -1,0 +1,76 @@
+// sha256 over OpenSSL's EVP interface (uses SHA-NI where the CPU has it).
+#include "sim/fs/sha256.hpp"
+
+#include <openssl/evp.h>
+
+#include <cstdlib>
+
+namespace layerlab::fs {
+
+namespace {
+
+EVP_MD_CTX* ctxOf(void* p) {
+    return static_cast<EVP_MD_CTX*>(p);
+}
+
+// EVP failures only happen on allocation failure or a broken OpenSSL build:
+// a programmer/environment error, not learner input.
+void check(int ok) {
+    if (ok != 1) std::abort();
+}
+
+} // namespace
+
+std::string toHex(const RawDigest& digest) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(64, '0');
+    for (size_t i = 0; i < digest.size(); ++i) {
+        out[2 * i] = kHex[digest[i] >> 4];
+        out[2 * i + 1] = kHex[digest[i] & 0xf];
+    }
+    return out;
+}
+
+std::string toDigestString(const RawDigest& digest) {
+    return "sha256:" + toHex(digest);
+}
+
+RawDigest sha256Raw(std::string_view data) {
+    Sha256 h;
+    h.update(data);
+    return h.finish();
+}
+
+std::string sha256Hex(std::string_view data) {
+    return toHex(sha256Raw(data));
+}
+
+std::string sha256Digest(std::string_view data) {
+    return toDigestString(sha256Raw(data));
+}
+
+Sha256::Sha256() : m_ctx(EVP_MD_CTX_new()) {
+    if (!m_ctx) std::abort();
+    reset();
+}
+
+Sha256::~Sha256() {
+    EVP_MD_CTX_free(ctxOf(m_ctx));
+}
+
+void Sha256::reset() {
+    check(EVP_DigestInit_ex(ctxOf(m_ctx), EVP_sha256(), nullptr));
+}
+
+void Sha256::update(std::string_view data) {
+    if (!data.empty()) check(EVP_DigestUpdate(ctxOf(m_ctx), data.data(), data.size()));
+}
+
+RawDigest Sha256::finish() {
+    RawDigest out{};
+    unsigned int len = 0;
+    check(EVP_DigestFinal_ex(ctxOf(m_ctx), out.data(), &len));
+    return out;
+}
+
+} // namespace layerlab::fs
