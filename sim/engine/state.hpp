@@ -138,6 +138,10 @@ struct Container {
     // The writable layer as the program saw it when it last started: a running
     // program keeps the code it loaded, even if `docker exec` edits the file.
     fs::FileTree loadedWritable;
+    // A running program that ends by itself at this virtual time (`sleep 30`),
+    // with this exit code; 0 = runs until stopped.
+    int64_t exitAtMs = 0;
+    int exitAtCode = 0;
 };
 
 // A cache record: one step's key -> what it produced. The builder owns the
