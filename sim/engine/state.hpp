@@ -88,6 +88,7 @@ struct Image {
     Digest parent;                         // legacy builder only; empty for BuildKit / pulled
     std::string author;
     std::string comment;
+    int64_t lastTagMs = 0;                 // Metadata.LastTagTime: last local tag (docker tag / build -t); 0 = never
 };
 
 // A port published by `-p` / `-P`.
@@ -142,6 +143,12 @@ struct Container {
     // with this exit code; 0 = runs until stopped.
     int64_t exitAtMs = 0;
     int exitAtCode = 0;
+    // `ports` above is HostConfig.PortBindings as configured (hostPort 0 =
+    // any free port, hostIp "" = all addresses); publishAll is -P. While the
+    // container is up, activePorts are the bindings really made
+    // (NetworkSettings.Ports); they are released when it stops.
+    bool publishAll = false;
+    std::vector<PortBinding> activePorts;
 };
 
 // A cache record: one step's key -> what it produced. The builder owns the
