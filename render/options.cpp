@@ -1,0 +1,97 @@
+#include "render/options.hpp"
+
+#include <cstdlib>
+#include <cstring>
+
+namespace layerlab::render {
+namespace {
+
+bool parseInt(const std::string& text, int& out) {
+    if (text.empty() || text.size() > 6) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    out = std::atoi(text.c_str());
+    return true;
+}
+
+bool parseSize(const std::string& text, int& w, int& h) {
+    auto x = text.find('x');
+    if (x == std::string::npos) return false;
+    return parseInt(text.substr(0, x), w) && parseInt(text.substr(x + 1), h) && w >= 320 && h >= 240;
+}
+
+std::string langFromLocale() {
+    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(var);
+        if (value && *value) return std::strncmp(value, "ko", 2) == 0 ? "ko" : "en";
+    }
+    return "en";
+}
+
+}  // namespace
+
+const char* optionsUsage() {
+    return "Window options:\n"
+           "  --lang ko|en         language of the window (default: from LANG)\n"
+           "  --presenter          large fonts and high contrast for a classroom projector\n"
+           "  --lesson ID          open a lesson at start\n"
+           "  --context DIR        build context folder (default: the course notes' node app)\n"
+           "  --run \"COMMAND\"      send a command line at start (repeatable), e.g. --run \"docker build -t app .\"\n"
+           "  --screenshot FILE    render a few frames, write a PNG of the window and exit\n"
+           "  --frames N           render N frames and exit\n"
+           "  --size WxH           window size (default 1280x800)\n";
+}
+
+std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std::string& error) {
+    AppOptions options;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size()) {
+                error = "layerlab: option " + arg + " needs a value";
+                return false;
+            }
+            out = args[++i];
+            return true;
+        };
+        std::string text;
+        if (arg == "--presenter") {
+            options.presenter = true;
+        } else if (arg == "--lang") {
+            if (!value(text)) return std::nullopt;
+            if (text != "en" && text != "ko") {
+                error = "layerlab: --lang must be ko or en, not '" + text + "'";
+                return std::nullopt;
+            }
+            options.lang = text;
+        } else if (arg == "--screenshot") {
+            if (!value(options.screenshot)) return std::nullopt;
+        } else if (arg == "--frames") {
+            if (!value(text)) return std::nullopt;
+            if (!parseInt(text, options.frames) || options.frames < 1) {
+                error = "layerlab: --frames needs a positive number, not '" + text + "'";
+                return std::nullopt;
+            }
+        } else if (arg == "--run") {
+            if (!value(text)) return std::nullopt;
+            options.run.push_back(text);
+        } else if (arg == "--lesson") {
+            if (!value(options.lesson)) return std::nullopt;
+        } else if (arg == "--context") {
+            if (!value(options.context)) return std::nullopt;
+        } else if (arg == "--size") {
+            if (!value(text)) return std::nullopt;
+            if (!parseSize(text, options.width, options.height)) {
+                error = "layerlab: --size needs WIDTHxHEIGHT (at least 320x240), not '" + text + "'";
+                return std::nullopt;
+            }
+        } else {
+            error = "layerlab: unknown option '" + arg + "' (see layerlab --help)";
+            return std::nullopt;
+        }
+    }
+    if (options.lang.empty()) options.lang = langFromLocale();
+    return options;
+}
+
+}  // namespace layerlab::render

@@ -1,0 +1,28 @@
+// Command-line options of the window (`layerlab [--lang ko] [--presenter] ...`).
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace layerlab::render {
+
+struct AppOptions {
+    std::string lang;                 // "en" or "ko"; empty = from the locale (LANG)
+    std::string screenshot;           // write a PNG of the window and exit
+    int frames = 0;                   // render N frames then exit (0 = until closed)
+    bool presenter = false;           // large fonts, high contrast
+    std::vector<std::string> run;     // command lines sent through the Machine at start, in order
+    std::string lesson;               // lesson ID to open at start
+    std::string context;              // build context folder (as `layerlab shell --context`)
+    int width = 1280;
+    int height = 800;
+};
+
+// Parses ARGS (argv without argv[0]). On error returns std::nullopt and sets
+// ERROR to one line naming the bad option.
+std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std::string& error);
+
+// The usage text of the window's options.
+const char* optionsUsage();
+
+}  // namespace layerlab::render

@@ -1,0 +1,48 @@
+// Workspace: everything the window keeps between frames (string tables,
+// fonts, the window's own UI state, animations) and the frame entry point.
+// It owns no simulation state of its own: the model lives in the Machine.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+#include "render/anim/tween.hpp"
+#include "render/fonts.hpp"
+#include "render/options.hpp"
+#include "render/strings.hpp"
+#include "render/view.hpp"
+
+namespace layerlab::render {
+
+class Workspace {
+public:
+    explicit Workspace(AppOptions options);
+
+    // Loads the string tables and lessons, applies the theme, runs the
+    // --run commands. Returns false with ERROR for a problem worth printing
+    // (the window still opens).
+    bool start(std::string& error);
+
+    bool fontsNeedRebuild() const;
+    void rebuildFonts();
+    void drawFrame(double now);
+    ImVec4 clearColor() const;
+    bool quitRequested() const { return false; }
+
+private:
+    void loadLessons();
+    void collectGlyphs();
+
+    AppOptions m_options;
+    StringTable m_strings;
+    Fonts m_fonts;
+    UiState m_ui;
+    anim::Highlights m_highlights;
+    float m_builtFontSize = 0.0f;
+};
+
+// Where assets/ (string tables, theme) and lessons/ are: $LAYERLAB_DATA_DIR,
+// else the source tree the binary was built from.
+std::string dataDir();
+
+}  // namespace layerlab::render
