@@ -189,3 +189,30 @@ TEST_CASE("fs dockerignore: the build context it leaves") {
         CHECK(g.dockerfileIgnored);
     }
 }
+
+TEST_CASE("fs dockerignore: the filter cache gives the same answer and reuses nodes") {
+    const FileTree ctx = courseContext();
+    ContextFilterCache cache;
+    const FilteredContext first = filterContext(ctx, "Dockerfile", &cache);
+    CHECK(cache.size() > 0);
+    const FilteredContext again = filterContext(ctx, "Dockerfile", &cache);
+    CHECK(again.files.sameAs(first.files)); // nothing changed: the very same filtered tree
+    CHECK(again.ignored.size() == first.ignored.size());
+
+    const FileTree edited = ctx.withFile("src/lib/util.js", "y\n").withFile("debug.log", "more\n");
+    const FilteredContext cached = filterContext(edited, "Dockerfile", &cache);
+    const FilteredContext fresh = filterContext(edited);
+    CHECK(contentsChecksum(cached.files) == contentsChecksum(fresh.files));
+    REQUIRE(cached.ignored.size() == fresh.ignored.size());
+    for (size_t i = 0; i < fresh.ignored.size(); ++i)
+        CHECK(cached.ignored[i].path == fresh.ignored[i].path);
+    CHECK(*cached.files.find("src/lib/util.js")->content == "y\n");
+
+    SUBCASE("a new .dockerignore starts over") {
+        const FileTree other = edited.withFile(".dockerignore", "src\n");
+        const FilteredContext g = filterContext(other, "Dockerfile", &cache);
+        CHECK_FALSE(g.files.exists("src"));
+        CHECK(g.files.exists("node_modules/express/index.js"));
+        CHECK(g.files.exists("debug.log"));
+    }
+}

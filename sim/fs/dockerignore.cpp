@@ -228,6 +228,7 @@ bool patternMatch(const DockerIgnore::Pattern& p, std::string_view path) {
 
 struct Filter {
     const DockerIgnore& ignore;
+    ContextFilterCache* cache;
     std::vector<IgnoredEntry> ignored;
 
     void record(const std::string& path, const FileTree::Node& node) {
@@ -237,9 +238,28 @@ struct Filter {
     // Returns the kept version of `dir` (the same pointer when nothing inside
     // is ignored), or nullptr when the directory itself goes.
     NodePtr run(const NodePtr& dir, const std::string& path, bool dirExcluded) {
+        if (cache) {
+            auto it = cache->m_dirs.find(path);
+            if (it != cache->m_dirs.end() && it->second.input == dir) {
+                ignored.insert(ignored.end(), it->second.ignored.begin(), it->second.ignored.end());
+                return it->second.output;
+            }
+        }
+        const size_t firstRecord = ignored.size();
+        NodePtr out = filterChildren(dir, path, dirExcluded, firstRecord);
+        if (cache) {
+            ContextFilterCache::Entry& e = cache->m_dirs[path];
+            e.input = dir;
+            e.output = out;
+            e.ignored.assign(ignored.begin() + static_cast<std::ptrdiff_t>(firstRecord), ignored.end());
+        }
+        return out;
+    }
+
+    NodePtr filterChildren(const NodePtr& dir, const std::string& path, bool dirExcluded,
+                           size_t firstRecord) {
         Children kids;
         bool changed = false;
-        const size_t firstRecord = ignored.size();
         for (const auto& [name, child] : dir->children) {
             const std::string childPath = path.empty() ? name : path + "/" + name;
             const bool excluded = ignore.matches(childPath);
@@ -248,7 +268,7 @@ struct Filter {
                     record(childPath, *child);
                     changed = true;
                 } else {
-                    kids.emplace(name, child);
+                    kids.emplace_hint(kids.end(), name, child);
                 }
                 continue;
             }
@@ -264,7 +284,7 @@ struct Filter {
                 continue;
             }
             if (kept != child) changed = true;
-            kids.emplace(name, std::move(kept));
+            kids.emplace_hint(kids.end(), name, std::move(kept));
         }
         if (dirExcluded && kids.empty()) {
             // The whole directory goes: one record instead of one per file.
@@ -377,11 +397,20 @@ bool DockerIgnore::matches(std::string_view file) const {
 }
 
 FilteredContext filterContext(const FileTree& context, const DockerIgnore& ignore,
-                              std::string_view dockerfilePath) {
+                              std::string_view dockerfilePath, ContextFilterCache* cache) {
     FilteredContext out;
     out.files = context;
     if (ignore.empty() || !ignore.error().empty()) return out;
-    Filter filter{ignore, {}};
+    if (cache) {
+        std::string signature;
+        for (const std::string& line : ignore.lines())
+            signature += line + '\n';
+        if (signature != cache->m_signature) {
+            cache->clear();
+            cache->m_signature = std::move(signature);
+        }
+    }
+    Filter filter{ignore, cache, {}};
     const NodePtr& root = TreeAccess::root(context);
     NodePtr kept = filter.run(root, "", false);
     if (!kept) kept = makeNode(root->entry);
@@ -393,14 +422,15 @@ FilteredContext filterContext(const FileTree& context, const DockerIgnore& ignor
     return out;
 }
 
-FilteredContext filterContext(const FileTree& context, std::string_view dockerfilePath) {
+FilteredContext filterContext(const FileTree& context, std::string_view dockerfilePath,
+                              ContextFilterCache* cache) {
     // BuildKit prefers "<Dockerfile>.dockerignore" next to the Dockerfile.
     const std::string specific = normalizePath(dockerfilePath) + ".dockerignore";
     const FileEntry* file = context.find(specific);
     if (!file || file->kind != FileEntry::Kind::File) file = context.find(".dockerignore");
     if (!file || file->kind != FileEntry::Kind::File)
-        return filterContext(context, DockerIgnore(), dockerfilePath);
-    return filterContext(context, DockerIgnore::parse(*file->content), dockerfilePath);
+        return filterContext(context, DockerIgnore(), dockerfilePath, cache);
+    return filterContext(context, DockerIgnore::parse(*file->content), dockerfilePath, cache);
 }
 
 } // namespace layerlab::fs

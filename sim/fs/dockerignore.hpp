@@ -18,8 +18,10 @@
 // would be regexp classes; here a backslash always escapes a literal character.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -100,12 +102,36 @@ struct FilteredContext {
     bool dockerignoreIgnored = false;
 };
 
+// Remembers, per directory path, which input node gave which filtered node,
+// so filtering the context again after a one-file edit only revisits the
+// directories on the edited path (everything else is a pointer compare).
+// Tied to one pattern list: a different .dockerignore clears it.
+class ContextFilterCache {
+  public:
+    void clear() {
+        m_dirs.clear();
+        m_signature.clear();
+    }
+    size_t size() const { return m_dirs.size(); }
+
+    struct Entry {
+        std::shared_ptr<const FileTree::Node> input;  // held so the address cannot be reused
+        std::shared_ptr<const FileTree::Node> output; // nullptr: the whole directory was ignored
+        std::vector<IgnoredEntry> ignored;
+    };
+    std::string m_signature;
+    std::unordered_map<std::string, Entry> m_dirs;
+};
+
 // Applies `ignore` to a context tree. With ignore.error() set nothing is
 // filtered (the caller must refuse the build, as Docker does).
 FilteredContext filterContext(const FileTree& context, const DockerIgnore& ignore,
-                              std::string_view dockerfilePath = "Dockerfile");
+                              std::string_view dockerfilePath = "Dockerfile",
+                              ContextFilterCache* cache = nullptr);
 
 // Reads `.dockerignore` at the context root (absent: no patterns) and filters.
-FilteredContext filterContext(const FileTree& context, std::string_view dockerfilePath = "Dockerfile");
+// BuildKit's "<Dockerfile>.dockerignore" next to the Dockerfile wins over it.
+FilteredContext filterContext(const FileTree& context, std::string_view dockerfilePath = "Dockerfile",
+                              ContextFilterCache* cache = nullptr);
 
 } // namespace layerlab::fs
