@@ -25,14 +25,57 @@ struct SourceRange {
 
 struct Diagnostic {
     enum class Severity { Error, Warning, Hint };
+    // Where BuildKit reports it: the low-level parser, instructions.Parse
+    // (both "dockerfile parse error on line N: ..."), or dispatch/conversion
+    // (EXPOSE ports: "Dockerfile:N: invalid containerPort: #").
+    enum class Origin { Parser, Instruction, Dispatch, Check, Teaching };
     Severity severity = Severity::Error;
+    Origin origin = Origin::Instruction;
     std::string code;      // stable id: "unknown-instruction", "JSONArgsRecommended", "inline-comment", ...
     std::string message;   // Docker's/BuildKit's own wording, e.g. "unknown instruction: RUNN (did you mean RUN?)"
     SourceRange range;
     std::string explainEn; // teaching text (why, and how to fix); may be empty
     std::string explainKo; // the same in Korean
-    // "dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)"
+    // Errors: "dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)"
+    // Warnings: "JSONArgsRecommended: JSON arguments recommended for CMD ... (line 11)"
     std::string formatted() const;
+
+    // ---- named factories (diagnostics.cpp); message texts are BuildKit's ----
+    // low-level parser
+    static Diagnostic fileWithNoInstructions(int line);
+    static Diagnostic lineTooLong(int line);
+    static Diagnostic duplicateDirective(const std::string& name, int line);
+    static Diagnostic invalidEscapeToken(const std::string& value, int line);
+    static Diagnostic unterminatedHeredoc(SourceRange range);
+    static Diagnostic jsonNotStringArray(SourceRange range);
+    static Diagnostic mustHaveTwoArguments(const std::string& command, SourceRange range);   // "ENV must have two arguments"
+    static Diagnostic missingEquals(const std::string& word, SourceRange range);
+    // instructions.Parse
+    static Diagnostic unknownInstruction(const std::string& word, const std::string& suggestion, SourceRange range);
+    static Diagnostic fromArguments(SourceRange range);
+    static Diagnostic invalidStageName(const std::string& name, SourceRange range);
+    static Diagnostic atLeastOneArgument(const std::string& command, SourceRange range);
+    static Diagnostic exactlyOneArgument(const std::string& command, SourceRange range);
+    static Diagnostic noDestination(const std::string& command, SourceRange range);
+    static Diagnostic heredocNotAllowed(const std::string& command, const std::string& option, SourceRange range);
+    static Diagnostic blankNames(const std::string& command, SourceRange range);
+    static Diagnostic unknownFlag(const std::string& flagName, const std::string& suggestion, SourceRange range);
+    static Diagnostic duplicateFlag(const std::string& flagName, SourceRange range);
+    static Diagnostic missingFlagValue(const std::string& flagName, SourceRange range);
+    static Diagnostic expectingBoolean(const std::string& flagName, const std::string& value, SourceRange range);
+    static Diagnostic onbuildChaining(SourceRange range);
+    static Diagnostic onbuildTrigger(const std::string& instruction, SourceRange range);
+    static Diagnostic volumeEmpty(SourceRange range);
+    static Diagnostic notJson(const std::string& command, SourceRange range);
+    static Diagnostic noBuildStage(SourceRange range);
+    static Diagnostic instructionError(const std::string& code, const std::string& message, SourceRange range);
+    // dispatch-time validation BuildKit does before running anything
+    static Diagnostic invalidPort(const std::string& message, SourceRange range);
+    // BuildKit checks (warnings), names as in BuildKit's linter
+    static Diagnostic check(const std::string& rule, const std::string& message, SourceRange range);
+    // teaching hints (LayerLab's own; always on top of the real result)
+    static Diagnostic teaching(const std::string& code, const std::string& message, SourceRange range,
+                               const std::string& en, const std::string& ko);
 };
 
 struct Heredoc {
@@ -148,6 +191,11 @@ struct AstResult {
     std::optional<Diagnostic> error;
 };
 AstResult parseAst(std::string_view bytes);
+
+// "80", "53/udp", "8000-8010/tcp": BuildKit's EXPOSE port check (dispatch
+// time, after $VAR expansion). Returns the error text, e.g.
+// "invalid containerPort: #", or std::nullopt when the spec is valid.
+std::optional<std::string> validatePortSpec(std::string_view spec);
 
 // ---- shell word expansion (BuildKit frontend/dockerfile/shell) ----
 namespace shell {

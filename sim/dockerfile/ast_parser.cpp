@@ -1,0 +1,244 @@
+// Bytes -> logical lines -> AST: BuildKit's parser.Parse. Physical lines,
+// BOM, CR/LF, parser directives (# syntax/escape/check), comments,
+// continuation lines and heredoc bodies (FORMAT.md section 4).
+#include "sim/dockerfile/internal.hpp"
+#include "sim/dockerfile/unicode.hpp"
+
+namespace layerlab::dockerfile {
+namespace detail {
+
+namespace {
+
+constexpr std::size_t kMaxLine = 65535;   // bufio.MaxScanTokenSize - 1
+
+// bufio.Scanner with a split function that keeps the line ending.
+class LineScanner {
+public:
+    explicit LineScanner(std::string_view bytes) : m_bytes(bytes) {}
+    // Next physical line including its '\n'; false at the end or on an over-long line.
+    bool scan(std::string_view& line) {
+        if (m_pos >= m_bytes.size() || m_tooLong) return false;
+        const std::size_t nl = m_bytes.find('\n', m_pos);
+        const std::size_t end = nl == std::string_view::npos ? m_bytes.size() : nl + 1;
+        const std::size_t contentLen = (nl == std::string_view::npos ? m_bytes.size() : nl) - m_pos;
+        if (contentLen > kMaxLine) {
+            m_tooLong = true;
+            return false;
+        }
+        line = m_bytes.substr(m_pos, end - m_pos);
+        m_pos = end;
+        return true;
+    }
+    bool tooLong() const { return m_tooLong; }
+
+private:
+    std::string_view m_bytes;
+    std::size_t m_pos = 0;
+    bool m_tooLong = false;
+};
+
+std::string_view trimNewline(std::string_view s) {
+    while (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
+bool isComment(std::string_view line) {
+    line = unicode::trimLeftSpace(line);
+    return !line.empty() && line[0] == '#';
+}
+
+// The directive parser (parser/directives.go): active until the first line
+// that is not a known "# name=value" directive.
+class Directives {
+public:
+    char escapeToken = '\\';
+    std::string syntax, check;
+    int checkLine = 0;
+
+    // Returns false with *error set for a repeated or invalid directive.
+    bool parseLine(std::string_view line, int lineNumber, bool& isDirective, Diagnostic& error) {
+        isDirective = false;
+        if (m_done) return true;
+        if (line.empty() || line[0] != '#') {
+            m_done = true;
+            return true;
+        }
+        line = unicode::trimLeftSpace(line.substr(1));
+        // ^([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$   (\s is [\t\n\f\r ] in Go)
+        const auto isS = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+        const auto isAlpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+        std::size_t i = 0;
+        if (line.empty() || !isAlpha(line[0])) return done();
+        while (i < line.size() && (isAlpha(line[i]) || (line[i] >= '0' && line[i] <= '9'))) ++i;
+        std::string name = unicode::toLower(line.substr(0, i));
+        while (i < line.size() && isS(line[i])) ++i;
+        if (i >= line.size() || line[i] != '=') return done();
+        ++i;
+        std::size_t valueStart = i;
+        while (valueStart < line.size() && isS(line[valueStart])) ++valueStart;
+        std::size_t valueEnd = line.size();
+        while (valueEnd > valueStart && isS(line[valueEnd - 1])) --valueEnd;
+        if (valueStart == valueEnd) {
+            // Only white space after '=': the lazy (.+?) takes the last white-space character.
+            if (i == line.size()) return done();
+            valueStart = line.size() - 1;
+            valueEnd = line.size();
+        }
+        // "." does not match '\n' in Go: a newline inside the value means no match.
+        const std::string_view value = line.substr(valueStart, valueEnd - valueStart);
+        if (value.find('\n') != std::string_view::npos) return done();
+        if (name != "syntax" && name != "escape" && name != "check") return done();
+        for (const auto& seen : m_seen) {
+            if (seen == name) {
+                error = Diagnostic::duplicateDirective(name, lineNumber);
+                return false;
+            }
+        }
+        m_seen.push_back(name);
+        isDirective = true;
+        if (name == "escape") {
+            if (value != "`" && value != "\\") {
+                error = Diagnostic::invalidEscapeToken(std::string(value), lineNumber);
+                return false;
+            }
+            escapeToken = value[0];
+        } else if (name == "syntax") {
+            syntax = std::string(value);
+        } else {
+            check = std::string(value);
+            checkLine = lineNumber;
+        }
+        return true;
+    }
+
+private:
+    bool done() {
+        m_done = true;
+        return true;
+    }
+    bool m_done = false;
+    std::vector<std::string> m_seen;
+};
+
+// lineContinuationRegex: ([^E])E[ \t]*$ | ^E[ \t]*$ ; strips E and what follows.
+bool trimContinuation(std::string_view& line, char escape) {
+    std::size_t end = line.size();
+    while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
+    if (end == 0 || line[end - 1] != escape) return false;
+    const std::size_t escapeAt = end - 1;
+    if (escapeAt > 0 && line[escapeAt - 1] == escape) return false;
+    line = line.substr(0, escapeAt);
+    return true;
+}
+
+std::string_view processLine(std::string_view token, bool stripLeft) {
+    token = trimNewline(token);
+    if (stripLeft) token = unicode::trimLeftSpace(token);
+    return token;
+}
+
+}  // namespace
+
+AstParse parseAstDetailed(std::string_view bytes) {
+    AstParse result;
+    Directives directives;
+    LineScanner scanner(bytes);
+    Node root;
+    bool haveInstruction = false;
+    int currentLine = 0;
+    std::string_view raw;
+    std::string buffer;
+
+    const auto fail = [&](Diagnostic d, int start, int end) {
+        if (d.range.startLine == 0) d.range = {start, 0, end, 0};
+        result.error = std::move(d);
+        result.root.reset();
+        return result;
+    };
+
+    while (scanner.scan(raw)) {
+        std::string_view bytesRead = raw;
+        if (currentLine == 0 && bytesRead.substr(0, 3) == "\xEF\xBB\xBF") bytesRead.remove_prefix(3);
+        std::string_view line = processLine(bytesRead, true);
+        bool isDirective = false;
+        Diagnostic derr;
+        if (!directives.parseLine(line, currentLine + 1, isDirective, derr)) return fail(derr, currentLine + 1, currentLine + 1);
+        if (isComment(line)) line = {};
+        ++currentLine;
+        const int startLine = currentLine;
+        const int startColumn = static_cast<int>(bytesRead.size() - unicode::trimLeftSpace(bytesRead).size()) + 1;
+        bool isEndOfLine = !trimContinuation(line, directives.escapeToken);
+        if (isEndOfLine && line.empty()) continue;
+        buffer.assign(line);
+
+        bool hasEmptyContinuation = false;
+        while (!isEndOfLine && scanner.scan(raw)) {
+            std::string_view cont = processLine(raw, false);
+            if (!directives.parseLine(cont, currentLine + 1, isDirective, derr)) return fail(derr, currentLine + 1, currentLine + 1);
+            ++currentLine;
+            if (isComment(raw)) continue;
+            if (unicode::trimLeftSpace(cont).empty()) {
+                hasEmptyContinuation = true;
+                continue;
+            }
+            isEndOfLine = !trimContinuation(cont, directives.escapeToken);
+            buffer.append(cont);
+        }
+
+        if (hasEmptyContinuation) {
+            Diagnostic w = Diagnostic::check("NoEmptyContinuation", "Empty continuation line", {startLine, 0, currentLine, 0});
+            result.warnings.push_back(std::move(w));
+        }
+
+        Node child;
+        Diagnostic nerr;
+        if (!nodeFromLine(buffer, directives.escapeToken, child, nerr)) return fail(nerr, startLine, currentLine);
+
+        if (canContainHeredoc(child) && buffer.find("<<") != std::string::npos) {
+            for (Heredoc& heredoc : heredocsFromLine(buffer)) {
+                bool terminated = false;
+                while (scanner.scan(raw)) {
+                    ++currentLine;
+                    std::string_view possible = trimNewline(raw);
+                    if (heredoc.chomp) {
+                        while (!possible.empty() && possible[0] == '\t') possible.remove_prefix(1);
+                    }
+                    if (possible == heredoc.name) {
+                        terminated = true;
+                        break;
+                    }
+                    heredoc.content.append(raw);
+                }
+                if (!terminated) return fail(Diagnostic::unterminatedHeredoc({}), startLine, currentLine);
+                child.heredocs.push_back(std::move(heredoc));
+            }
+        }
+        child.range = {startLine, startColumn, currentLine, 0};
+        if (!haveInstruction) root.range.startLine = startLine;
+        root.range.endLine = currentLine;
+        haveInstruction = true;
+        root.children.push_back(std::move(child));
+    }
+
+    result.escapeToken = directives.escapeToken;
+    result.syntax = directives.syntax;
+    result.check = directives.check;
+    result.checkLine = directives.checkLine;
+    if (!haveInstruction) return fail(Diagnostic::fileWithNoInstructions(currentLine), currentLine, currentLine);
+    if (scanner.tooLong()) return fail(Diagnostic::lineTooLong(currentLine + 1), currentLine + 1, currentLine + 1);
+    result.root = std::move(root);
+    return result;
+}
+
+}  // namespace detail
+
+AstResult parseAst(std::string_view bytes) {
+    detail::AstParse p = detail::parseAstDetailed(bytes);
+    AstResult r;
+    r.root = std::move(p.root);
+    r.warnings = std::move(p.warnings);
+    r.error = std::move(p.error);
+    return r;
+}
+
+}  // namespace layerlab::dockerfile

@@ -1,0 +1,59 @@
+// Instruction flag checking with BuildKit's messages and suggestions.
+#include "sim/dockerfile/bflags.hpp"
+
+#include "sim/dockerfile/internal.hpp"
+
+namespace layerlab::dockerfile::detail {
+
+int BFlags::add(const std::string& name, Type type, std::string def) {
+    m_flags.push_back({name, type, std::move(def), {}, false});
+    return static_cast<int>(m_flags.size() - 1);
+}
+int BFlags::addBool(const std::string& name) { return add(name, Type::Bool, "false"); }
+int BFlags::addString(const std::string& name) { return add(name, Type::String, ""); }
+int BFlags::addStrings(const std::string& name) { return add(name, Type::Strings, ""); }
+
+std::optional<Diagnostic> BFlags::parse(SourceRange range) {
+    for (const std::string& a : m_args) {
+        if (a == "--") return std::nullopt;
+        if (a.rfind("--", 0) != 0) {
+            return Diagnostic::instructionError("bad-flag", "arg should start with -- : " + a, range);
+        }
+        const std::size_t eq = a.find('=');
+        const bool hasValue = eq != std::string::npos;
+        const std::string flagName = a.substr(0, eq);
+        const std::string value = hasValue ? a.substr(eq + 1) : std::string();
+        const std::string name = flagName.substr(2);
+        Flag* flag = nullptr;
+        for (Flag& f : m_flags) flag = (!flag && f.name == name) ? &f : flag;
+        if (!flag) {
+            std::vector<std::string_view> names;
+            for (const Flag& f : m_flags) names.push_back(f.name);
+            return Diagnostic::unknownFlag(flagName, suggest(name, names, true), range);
+        }
+        if (flag->used && flag->type != Type::Strings) return Diagnostic::duplicateFlag(flagName, range);
+        flag->used = true;
+        switch (flag->type) {
+            case Type::Bool: {
+                if (hasValue && value.empty()) return Diagnostic::missingFlagValue(flagName, range);
+                std::string lower = value;
+                for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+                if (lower == "true" || lower.empty()) flag->value = "true";
+                else if (lower == "false") flag->value = "false";
+                else return Diagnostic::expectingBoolean(flagName, value, range);
+                break;
+            }
+            case Type::String:
+                if (!hasValue) return Diagnostic::missingFlagValue(flagName, range);
+                flag->value = value;
+                break;
+            case Type::Strings:
+                if (!hasValue) return Diagnostic::missingFlagValue(flagName, range);
+                flag->values.push_back(value);
+                break;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace layerlab::dockerfile::detail

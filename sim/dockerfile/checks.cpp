@@ -1,0 +1,196 @@
+// The checks BuildKit runs while converting a Dockerfile, with its rule
+// names and messages (linter/ruleset.go). Warnings are returned as data.
+#include "sim/dockerfile/checks.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "sim/dockerfile/internal.hpp"
+#include "sim/dockerfile/shell_lex.hpp"
+#include "sim/dockerfile/unicode.hpp"
+
+namespace layerlab::dockerfile::detail {
+
+namespace {
+
+std::string upperAscii(std::string s) {
+    for (char& c : s) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+    return s;
+}
+std::string lowerAscii(std::string s) {
+    for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    return s;
+}
+bool isLower(const std::string& s) { return lowerAscii(s) == s; }
+bool isUpper(const std::string& s) { return upperAscii(s) == s; }
+
+std::vector<std::string> skippedRules(const std::string& directive) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= directive.size()) {
+        std::size_t semi = directive.find(';', start);
+        if (semi == std::string::npos) semi = directive.size();
+        const std::string part(unicode::trimSpace(std::string_view(directive).substr(start, semi - start)));
+        if (part.rfind("skip=", 0) == 0) {
+            std::size_t s = 5;
+            while (s <= part.size()) {
+                std::size_t comma = part.find(',', s);
+                if (comma == std::string::npos) comma = part.size();
+                out.emplace_back(unicode::trimSpace(std::string_view(part).substr(s, comma - s)));
+                s = comma + 1;
+            }
+        }
+        start = semi + 1;
+    }
+    return out;
+}
+
+const char* const kBuiltinArgs[] = {"BUILDPLATFORM", "BUILDOS",  "BUILDARCH",  "BUILDVARIANT", "TARGETPLATFORM",
+                                    "TARGETOS",      "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE", "BUILDKIT_SBOM_SCAN_STAGE"};
+
+}  // namespace
+
+void addChecks(const Node& root, const Dockerfile& df, const std::string& checkDirective,
+               std::vector<Diagnostic>& warnings) {
+    const std::vector<std::string> skip = skippedRules(checkDirective);
+    const bool skipAll = std::find(skip.begin(), skip.end(), "all") != skip.end();
+    std::vector<Diagnostic> found;
+    const auto warn = [&](const std::string& rule, const std::string& message, SourceRange range) {
+        found.push_back(Diagnostic::check(rule, message, range));
+    };
+
+    // ConsistentInstructionCasing: compare each keyword with the file's majority.
+    int lower = 0, upper = 0;
+    const auto count = [&](const std::string& keyword) {
+        if (isLower(keyword)) ++lower;
+        else if (isUpper(keyword)) ++upper;
+    };
+    for (const Stage& s : df.stages) {
+        count(s.from.original.substr(0, s.from.original.find_first_of(" \t\v\f\r")));
+        for (const Command& c : s.commands) count(c.original.substr(0, c.original.find_first_of(" \t\v\f\r")));
+    }
+    const bool majorityLower = lower > upper;
+    const auto casing = [&](const Command& c) {
+        const std::string keyword = c.original.substr(0, c.original.find_first_of(" \t\v\f\r"));
+        const bool consistent = majorityLower ? isLower(keyword) : isUpper(keyword);
+        if (!consistent) {
+            warn("ConsistentInstructionCasing",
+                 "Command '" + keyword + "' should match the case of the command majority (" +
+                     (majorityLower ? "lowercase" : "uppercase") + ")",
+                 c.range);
+        }
+    };
+
+    std::unordered_map<int, const Node*> nodeAtLine;
+    for (const Node& n : root.children) nodeAtLine[n.range.startLine] = &n;
+    std::vector<std::string> declaredMeta;
+    for (const auto& a : df.metaArgs) declaredMeta.push_back(a.name);
+    std::vector<std::string> stageNames;
+
+    for (const Stage& stage : df.stages) {
+        const Command& from = stage.from;
+        const std::string fromKeyword = from.original.substr(0, from.original.find_first_of(" \t\v\f\r"));
+        casing(from);
+        const auto* fi = std::get_if<FromInstruction>(&from.instruction);
+        // StageNameCasing / FromAsCasing / DuplicateStageName / ReservedStageName
+        if (!stage.name.empty()) {
+            const std::vector<std::string> words = [&] {
+                std::vector<std::string> w;
+                for (std::string_view rest = from.original; !rest.empty();) {
+                    const std::size_t b = rest.find_first_not_of(" \t\v\f\r");
+                    if (b == std::string_view::npos) break;
+                    rest.remove_prefix(b);
+                    const std::size_t e = std::min(rest.find_first_of(" \t\v\f\r"), rest.size());
+                    w.emplace_back(rest.substr(0, e));
+                    rest.remove_prefix(e);
+                }
+                return w;
+            }();
+            const std::string asWord = words.size() >= 2 ? words[words.size() - 2] : "";
+            const std::string written = words.empty() ? "" : words.back();
+            if (written != unicode::toLower(written)) warn("StageNameCasing", "Stage name '" + written + "' should be lowercase", from.range);
+            const bool fromLower = isLower(fromKeyword), fromUpper = isUpper(fromKeyword);
+            if ((fromLower && !isLower(asWord)) || (!fromLower && fromUpper && !isUpper(asWord))) {
+                warn("FromAsCasing", "'" + asWord + "' and '" + fromKeyword + "' keywords' casing do not match", from.range);
+            }
+            if (std::find(stageNames.begin(), stageNames.end(), stage.name) != stageNames.end()) {
+                warn("DuplicateStageName", "Duplicate stage name " + goQuote(stage.name) + ", stage names should be unique", from.range);
+            }
+            if (stage.name == "scratch" || stage.name == "context") {
+                warn("ReservedStageName", "Stage name should not use the same name as reserved stage " + goQuote(stage.name), from.range);
+            }
+            stageNames.push_back(stage.name);
+        }
+        // UndefinedArgInFrom
+        if (fi) {
+            shell::Env env;
+            for (const auto& a : df.metaArgs) env.vars.push_back({a.name, a.defaultValue.value_or("")});
+            for (const char* b : kBuiltinArgs) env.vars.push_back({b, ""});
+            for (const std::string* word : {&fi->image, &fi->platform}) {
+                const shell::LexResult r = shell::lex(*word, env, shell::LexOptions{df.escapeToken});
+                for (const std::string& name : r.unmatched) {
+                    std::vector<std::string_view> options(declaredMeta.begin(), declaredMeta.end());
+                    const std::string s = suggest(name, options, true);
+                    warn("UndefinedArgInFrom",
+                         "FROM argument '" + name + "' is not declared" + (s.empty() ? "" : " (did you mean " + s + "?)"),
+                         from.range);
+                }
+            }
+        }
+
+        const Command* lastCmd = nullptr;
+        const Command* lastEntrypoint = nullptr;
+        const Command* lastHealthcheck = nullptr;
+        bool hasShell = false;
+        bool absoluteWorkdir = false;
+        for (const Command& c : stage.commands) {
+            casing(c);
+            const std::string keyword = c.original.substr(0, c.original.find_first_of(" \t\v\f\r"));
+            const auto usedOnce = [&](const Command*& last) {
+                if (last) {
+                    warn("MultipleInstructionsDisallowed",
+                         "Multiple " + keyword + " instructions should not be used in the same stage because only the last one will be used",
+                         last->range);
+                }
+                last = &c;
+            };
+            if (std::holds_alternative<ShellInstruction>(c.instruction)) hasShell = true;
+            if (const auto* cmd = std::get_if<CmdInstruction>(&c.instruction)) {
+                usedOnce(lastCmd);
+                if (cmd->shellForm && !hasShell) {
+                    warn("JSONArgsRecommended", "JSON arguments recommended for " + keyword + " to prevent unintended behavior related to OS signals", c.range);
+                }
+            } else if (const auto* ep = std::get_if<EntrypointInstruction>(&c.instruction)) {
+                usedOnce(lastEntrypoint);
+                if (ep->shellForm && !hasShell) {
+                    warn("JSONArgsRecommended", "JSON arguments recommended for " + keyword + " to prevent unintended behavior related to OS signals", c.range);
+                }
+            } else if (std::holds_alternative<HealthcheckInstruction>(c.instruction)) {
+                usedOnce(lastHealthcheck);
+            } else if (std::holds_alternative<MaintainerInstruction>(c.instruction)) {
+                warn("MaintainerDeprecated", "Maintainer instruction is deprecated in favor of using label", c.range);
+            } else if (const auto* w = std::get_if<WorkdirInstruction>(&c.instruction)) {
+                if (!w->path.empty() && w->path[0] == '/') absoluteWorkdir = true;
+                else if (!absoluteWorkdir && w->path.find('$') == std::string::npos) {
+                    warn("WorkdirRelativePath", "Relative workdir " + goQuote(w->path) + " can have unexpected results if the base image changes", c.range);
+                }
+            }
+            if (std::holds_alternative<EnvInstruction>(c.instruction) || std::holds_alternative<LabelInstruction>(c.instruction)) {
+                // Legacy "ENV key value" keeps an empty separator in the AST.
+                const auto it = nodeAtLine.find(c.range.startLine);
+                if (it != nodeAtLine.end() && it->second->next.size() >= 3 && it->second->next[2].value.empty()) {
+                    warn("LegacyKeyValueFormat", "\"" + keyword + " key=value\" should be used instead of legacy \"" + keyword + " key value\" format", c.range);
+                }
+            }
+        }
+    }
+
+    std::stable_sort(found.begin(), found.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.range.startLine < b.range.startLine; });
+    for (Diagnostic& d : found) {
+        if (skipAll || std::find(skip.begin(), skip.end(), d.code) != skip.end()) continue;
+        warnings.push_back(std::move(d));
+    }
+}
+
+}  // namespace layerlab::dockerfile::detail

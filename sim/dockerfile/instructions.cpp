@@ -1,0 +1,310 @@
+// Typed instructions with BuildKit's checks (instructions/parse.go): argument
+// counts, flags per instruction, stage names, heredoc placement, ONBUILD rules.
+#include "sim/dockerfile/instructions.hpp"
+
+#include <algorithm>
+
+#include "sim/dockerfile/bflags.hpp"
+#include "sim/dockerfile/healthcheck.hpp"
+#include "sim/dockerfile/internal.hpp"
+#include "sim/dockerfile/unicode.hpp"
+
+namespace layerlab::dockerfile::detail {
+
+std::vector<std::string> handleJsonArgs(const std::vector<std::string>& args, bool json) {
+    if (args.empty()) return {};
+    if (json) return args;
+    std::string joined;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (i) joined.push_back(' ');
+        joined += args[i];
+    }
+    return {joined};
+}
+
+namespace {
+
+struct Request {
+    const Node& node;
+    std::string command;            // as written
+    std::vector<std::string> args;
+    BFlags flags;
+    SourceRange range;
+    explicit Request(const Node& n) : node(n), command(n.value), args(nodeArgs(n)), flags(n.flags), range(n.range) {}
+};
+
+using Result = ParsedInstruction;
+
+Result fail(Diagnostic d) { return {std::nullopt, std::move(d)}; }
+
+Result ok(const Request& req, Instruction instruction, std::string keyword) {
+    Command c{std::move(instruction), std::move(keyword), std::string(unicode::trimSpace(req.node.original)), req.range};
+    return {std::move(c), std::nullopt};
+}
+
+bool validStageName(const std::string& s) {
+    if (s.empty() || !(s[0] >= 'a' && s[0] <= 'z')) return false;
+    for (char c : s) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.')) return false;
+    }
+    return true;
+}
+
+bool equalFoldAs(const std::string& s) { return s.size() == 2 && (s[0] == 'a' || s[0] == 'A') && (s[1] == 's' || s[1] == 'S'); }
+
+std::optional<Diagnostic> parseKvps(const Request& req, const std::string& name, std::vector<KeyValue>& out) {
+    if (req.args.empty()) return Diagnostic::atLeastOneArgument(name, req.range);
+    if (req.args.size() % 3 != 0) return Diagnostic::instructionError("too-many-arguments", "Bad input to " + name + ", too many arguments", req.range);
+    for (std::size_t j = 0; j < req.args.size(); j += 3) {
+        if (req.args[j].empty()) return Diagnostic::blankNames(name, req.range);
+        out.push_back({req.args[j], req.args[j + 1]});
+    }
+    return std::nullopt;
+}
+
+Result parseFrom(Request& req) {
+    FromInstruction from;
+    if (req.args.size() == 3 && equalFoldAs(req.args[1])) {
+        from.stageName = unicode::toLower(req.args[2]);
+        if (!validStageName(from.stageName)) return fail(Diagnostic::invalidStageName(req.args[2], req.range));
+    } else if (req.args.size() != 1) {
+        return fail(Diagnostic::fromArguments(req.range));
+    }
+    const int platform = req.flags.addString("platform");
+    if (auto e = req.flags.parse(req.range)) return fail(*e);
+    from.image = req.args[0];
+    from.platform = req.flags.value(platform);
+    return ok(req, from, "FROM");
+}
+
+Result parseSourcesAndDest(Request& req, const std::string& name, CopyInstruction& copy) {
+    copy.destination = req.args.back();
+    if (parseHeredocWord(copy.destination)) return fail(Diagnostic::heredocNotAllowed(name, "a destination", req.range));
+    copy.sources.assign(req.args.begin(), req.args.end() - 1);
+    for (const std::string& src : copy.sources) {
+        if (auto h = parseHeredocWord(src)) {
+            for (const Heredoc& doc : req.node.heredocs) {
+                if (doc.name != h->name) continue;
+                Heredoc file = doc;
+                if (h->chomp) file.content = chompHeredocContent(file.content);
+                file.expand = h->expand;
+                copy.heredocs.push_back(std::move(file));
+                break;
+            }
+        }
+    }
+    return {};
+}
+
+Result parseCopyOrAdd(Request& req, bool isAdd) {
+    const std::string name = isAdd ? "ADD" : "COPY";
+    if (req.args.size() < 2) return fail(Diagnostic::noDestination(name, req.range));
+    CopyInstruction copy;
+    copy.isAdd = isAdd;
+    const int exclude = req.flags.addStrings("exclude");
+    const int chown = req.flags.addString("chown");
+    const int chmod = req.flags.addString("chmod");
+    const int link = req.flags.addBool("link");
+    int from = -1, parents = -1, keepGitDir = -1, checksum = -1;
+    if (isAdd) {
+        keepGitDir = req.flags.addBool("keep-git-dir");
+        checksum = req.flags.addString("checksum");
+    } else {
+        parents = req.flags.addBool("parents");
+        from = req.flags.addString("from");
+    }
+    if (auto e = req.flags.parse(req.range)) return fail(*e);
+    Result r = parseSourcesAndDest(req, name, copy);
+    if (r.error) return r;
+    copy.excludes = req.flags.values(exclude);
+    copy.chown = req.flags.value(chown);
+    copy.chmod = req.flags.value(chmod);
+    copy.link = req.flags.isTrue(link);
+    if (isAdd) {
+        copy.keepGitDir = req.flags.isTrue(keepGitDir);
+        copy.checksum = req.flags.value(checksum);
+    } else {
+        copy.from = req.flags.value(from);
+        (void)parents;
+    }
+    return ok(req, copy, name);
+}
+
+Result parseRun(Request& req) {
+    RunInstruction run;
+    const int mount = req.flags.addStrings("mount");
+    const int network = req.flags.addString("network");
+    const int security = req.flags.addString("security");
+    if (auto e = req.flags.parse(req.range)) return fail(*e);
+    run.mounts = req.flags.values(mount);
+    run.network = req.flags.value(network);
+    run.security = req.flags.value(security);
+    run.shellForm = !req.node.json;
+    run.args = handleJsonArgs(req.args, req.node.json);
+    run.heredocs = req.node.heredocs;
+    return ok(req, run, "RUN");
+}
+
+Result parseOnbuild(Request& req) {
+    if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("ONBUILD", req.range));
+    if (auto e = req.flags.parse(req.range)) return fail(*e);
+    std::string trigger;
+    for (char c : unicode::trimSpace(req.args[0])) trigger.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c);
+    if (trigger == "ONBUILD") return fail(Diagnostic::onbuildChaining(req.range));
+    if (trigger == "MAINTAINER" || trigger == "FROM") return fail(Diagnostic::onbuildTrigger(trigger, req.range));
+    // (?i)^\s*ONBUILD\s* removed from the original line
+    std::string_view original = req.node.original;
+    std::size_t i = 0;
+    const auto isS = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+    while (i < original.size() && isS(original[i])) ++i;
+    if (unicode::toLower(original.substr(i, 7)) == "onbuild") {
+        i += 7;
+        while (i < original.size() && isS(original[i])) ++i;
+        original = original.substr(i);
+    }
+    OnbuildInstruction onbuild{std::string(original)};
+    for (const Heredoc& h : req.node.heredocs) onbuild.expression += "\n" + h.content + h.name;
+    return ok(req, onbuild, "ONBUILD");
+}
+
+Result parseHealthcheck(Request& req) {
+    if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("HEALTHCHECK", req.range));
+    HealthcheckInstruction h;
+    std::string typ;
+    for (char c : req.args[0]) typ.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c);
+    const std::vector<std::string> rest(req.args.begin() + 1, req.args.end());
+    h.type = typ;
+    h.flags = req.node.flags;
+    if (typ == "NONE") {
+        if (!rest.empty()) return fail(Diagnostic::instructionError("healthcheck", "HEALTHCHECK NONE takes no arguments", req.range));
+        return ok(req, h, "HEALTHCHECK");
+    }
+    const int durations[] = {req.flags.addString("interval"), req.flags.addString("timeout"),
+                             req.flags.addString("start-period"), req.flags.addString("start-interval")};
+    const char* names[] = {"interval", "timeout", "start-period", "start-interval"};
+    const int retries = req.flags.addString("retries");
+    if (auto e = req.flags.parse(req.range)) return fail(*e);
+    if (typ != "CMD") {
+        return fail(Diagnostic::instructionError("healthcheck", "Unknown type " + goQuote(typ) + " in HEALTHCHECK (try CMD)", req.range));
+    }
+    h.test = handleJsonArgs(rest, req.node.json);
+    if (h.test.empty()) return fail(Diagnostic::instructionError("healthcheck", "Missing command after HEALTHCHECK CMD", req.range));
+    h.shellForm = !req.node.json;
+    for (int i = 0; i < 4; ++i) {
+        const std::string& v = req.flags.value(durations[i]);
+        if (v.empty()) continue;
+        const DurationResult d = parseGoDuration(v);
+        if (!d.ok) return fail(Diagnostic::instructionError("healthcheck", d.error, req.range));
+        if (d.nanoseconds != 0 && d.nanoseconds < 1e6L) {
+            return fail(Diagnostic::instructionError(
+                "healthcheck", std::string("Interval ") + goQuote(names[i]) + " cannot be less than 1ms", req.range));
+        }
+    }
+    const std::string& r = req.flags.value(retries);
+    if (!r.empty()) {
+        const IntResult n = parseGoInt32(r);
+        if (!n.ok) return fail(Diagnostic::instructionError("healthcheck", n.error, req.range));
+        if (n.value < 0) {
+            return fail(Diagnostic::instructionError(
+                "healthcheck", "--retries cannot be negative (" + std::to_string(n.value) + ")", req.range));
+        }
+    }
+    return ok(req, h, "HEALTHCHECK");
+}
+
+Result exactlyOne(Request& req, const std::string& name, bool parseFlags, std::string& out) {
+    if (req.args.size() != 1) return fail(Diagnostic::exactlyOneArgument(name, req.range));
+    if (parseFlags) {
+        if (auto e = req.flags.parse(req.range)) return fail(*e);
+    }
+    out = req.args[0];
+    return {};
+}
+
+}  // namespace
+
+ParsedInstruction parseInstruction(const Node& node) {
+    Request req(node);
+    const std::string cmd = unicode::toLower(node.value);
+    if (cmd == "env" || cmd == "label") {
+        if (auto e = req.flags.parse(req.range)) return fail(*e);
+        std::vector<KeyValue> pairs;
+        if (auto e = parseKvps(req, cmd == "env" ? "ENV" : "LABEL", pairs)) return fail(*e);
+        if (cmd == "env") return ok(req, EnvInstruction{pairs}, "ENV");
+        return ok(req, LabelInstruction{pairs}, "LABEL");
+    }
+    if (cmd == "maintainer") {
+        MaintainerInstruction m;
+        if (auto r = exactlyOne(req, "MAINTAINER", true, m.name); r.error) return r;
+        return ok(req, m, "MAINTAINER");
+    }
+    if (cmd == "add") return parseCopyOrAdd(req, true);
+    if (cmd == "copy") return parseCopyOrAdd(req, false);
+    if (cmd == "from") return parseFrom(req);
+    if (cmd == "onbuild") return parseOnbuild(req);
+    if (cmd == "workdir") {
+        WorkdirInstruction w;
+        if (auto r = exactlyOne(req, "WORKDIR", true, w.path); r.error) return r;
+        return ok(req, w, "WORKDIR");
+    }
+    if (cmd == "run") return parseRun(req);
+    if (cmd == "cmd" || cmd == "entrypoint") {
+        if (auto e = req.flags.parse(req.range)) return fail(*e);
+        std::vector<std::string> args = handleJsonArgs(req.args, node.json);
+        if (cmd == "cmd") return ok(req, CmdInstruction{args, !node.json}, "CMD");
+        return ok(req, EntrypointInstruction{args, !node.json}, "ENTRYPOINT");
+    }
+    if (cmd == "healthcheck") return parseHealthcheck(req);
+    if (cmd == "expose") {
+        if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("EXPOSE", req.range));
+        if (auto e = req.flags.parse(req.range)) return fail(*e);
+        ExposeInstruction expose{req.args};
+        std::sort(expose.ports.begin(), expose.ports.end());
+        return ok(req, expose, "EXPOSE");
+    }
+    if (cmd == "user") {
+        UserInstruction u;
+        if (auto r = exactlyOne(req, "USER", true, u.user); r.error) return r;
+        return ok(req, u, "USER");
+    }
+    if (cmd == "volume") {
+        if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("VOLUME", req.range));
+        if (auto e = req.flags.parse(req.range)) return fail(*e);
+        VolumeInstruction v;
+        for (const std::string& a : req.args) {
+            const std::string_view t = unicode::trimSpace(a);
+            if (t.empty()) return fail(Diagnostic::volumeEmpty(req.range));
+            v.paths.emplace_back(t);
+        }
+        return ok(req, v, "VOLUME");
+    }
+    if (cmd == "stopsignal") {
+        StopsignalInstruction s;
+        if (auto r = exactlyOne(req, "STOPSIGNAL", false, s.signal); r.error) return r;
+        return ok(req, s, "STOPSIGNAL");
+    }
+    if (cmd == "arg") {
+        if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("ARG", req.range));
+        ArgInstruction a;
+        for (const std::string& word : req.args) {
+            const std::size_t eq = word.find('=');
+            if (eq == std::string::npos) {
+                a.args.push_back({word, std::nullopt});
+                continue;
+            }
+            if (eq == 0) return fail(Diagnostic::blankNames("ARG", req.range));
+            a.args.push_back({word.substr(0, eq), word.substr(eq + 1)});
+        }
+        return ok(req, a, "ARG");
+    }
+    if (cmd == "shell") {
+        if (auto e = req.flags.parse(req.range)) return fail(*e);
+        std::vector<std::string> shell = handleJsonArgs(req.args, node.json);
+        if (shell.empty()) return fail(Diagnostic::atLeastOneArgument("SHELL", req.range));
+        if (!node.json) return fail(Diagnostic::notJson("SHELL", req.range));
+        return ok(req, ShellInstruction{shell}, "SHELL");
+    }
+    return fail(Diagnostic::unknownInstruction(node.value, suggest(node.value, instructionNames(), false), node.range));
+}
+
+}  // namespace layerlab::dockerfile::detail

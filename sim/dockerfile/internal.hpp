@@ -1,0 +1,66 @@
+// Internals of the Dockerfile front end shared between its .cpp files (not
+// for other modules). Each function mirrors one BuildKit helper; the comment
+// names it so the two can be compared.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/dockerfile/dockerfile.hpp"
+
+namespace layerlab::dockerfile {
+
+std::string goQuote(std::string_view s);   // strconv.Quote (quote.cpp)
+
+namespace detail {
+
+// The 18 instruction keywords, lower-case, alphabetical (command/command.go).
+const std::vector<std::string_view>& instructionNames();
+
+// util/suggest.WrapError: the closest option at edit distance < 3, in the
+// user's case when caseSensitive is false; "" when none (suggest.cpp).
+std::string suggest(std::string_view value, const std::vector<std::string_view>& options, bool caseSensitive);
+
+// parser.splitCommand + extractBuilderFlags (line_parsers.cpp).
+struct SplitLine {
+    std::string keyword;               // as written
+    std::vector<std::string> flags;
+    std::string rest;                  // flags removed, trimmed
+};
+SplitLine splitCommand(std::string_view line);
+
+// parser.parseWords: words with quotes and escapes kept (line_parsers.cpp).
+std::vector<std::string> parseWords(std::string_view rest, char escapeToken);
+
+// parser.parseJSON: strict JSON array of strings (json_args.cpp).
+enum class JsonArray { NotJson, Strings, NotStrings };
+JsonArray parseJsonArray(std::string_view rest, std::vector<std::string>& out);
+
+// parser.newNodeFromLine: one logical line to an instruction node. On error
+// returns false and sets *error to a parser Diagnostic (range filled later).
+bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnostic& error);
+
+// parser.ParseHeredoc / heredocsFromLine (heredoc.cpp).
+std::optional<Heredoc> parseHeredocWord(std::string_view word);
+std::vector<Heredoc> heredocsFromLine(std::string_view line);
+bool canContainHeredoc(const Node& node);
+std::string chompHeredocContent(std::string_view content);
+
+// Everything parser.Parse returns, plus directive values.
+struct AstParse {
+    std::optional<Node> root;
+    char escapeToken = '\\';
+    std::string syntax;
+    std::string check;
+    int checkLine = 0;
+    std::vector<Diagnostic> warnings;
+    std::optional<Diagnostic> error;
+};
+AstParse parseAstDetailed(std::string_view bytes);
+
+// instructions.nodeArgs: the flattened argument list of an instruction node.
+std::vector<std::string> nodeArgs(const Node& node);
+
+}  // namespace detail
+}  // namespace layerlab::dockerfile

@@ -1,0 +1,326 @@
+// One logical line to one AST node: keyword split, builder flags, and the
+// per-instruction argument rules of BuildKit's parser/line_parsers.go
+// (FORMAT.md sections 3.4 and 5).
+#include "sim/dockerfile/internal.hpp"
+#include "sim/dockerfile/unicode.hpp"
+
+namespace layerlab::dockerfile::detail {
+
+namespace {
+
+// tokenWhitespace / reWhitespace: [\t\v\f\r ]+
+bool isSplitSpace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
+
+// unicode.IsSpace(rune(byte)): the byte-wise test of extractBuilderFlags.
+bool isByteSpace(unsigned char c) {
+    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0;
+}
+
+// word.WriteRune(rune(byte)): bytes >= 0x80 are re-encoded as Latin-1.
+void writeByteRune(std::string& out, unsigned char c) {
+    if (c < 0x80) out.push_back(static_cast<char>(c));
+    else unicode::append(out, c);
+}
+
+struct Extracted {
+    std::string rest;
+    std::vector<std::string> flags;
+};
+
+Extracted extractBuilderFlags(std::string_view line) {
+    enum { InSpaces, InWord, InQuote } phase = InSpaces;
+    Extracted out;
+    std::string word;
+    unsigned char quote = 0;
+    bool blankOK = false;
+    unsigned char ch = 0;
+    for (std::size_t pos = 0; pos <= line.size(); ++pos) {
+        if (pos != line.size()) ch = static_cast<unsigned char>(line[pos]);
+        if (phase == InSpaces) {
+            if (pos == line.size()) break;
+            if (isByteSpace(ch)) continue;
+            if (ch != '-' || pos + 1 == line.size() || line[pos + 1] != '-') {
+                out.rest = std::string(line.substr(pos));
+                return out;
+            }
+            phase = InWord;
+        }
+        if ((phase == InWord || phase == InQuote) && pos == line.size()) {
+            if (word != "--" && (blankOK || !word.empty())) out.flags.push_back(word);
+            break;
+        }
+        if (phase == InWord) {
+            if (isByteSpace(ch)) {
+                phase = InSpaces;
+                if (word == "--") {
+                    out.rest = std::string(line.substr(pos));
+                    return out;
+                }
+                if (blankOK || !word.empty()) out.flags.push_back(word);
+                word.clear();
+                blankOK = false;
+                continue;
+            }
+            if (ch == '\'' || ch == '"') {
+                quote = ch;
+                blankOK = true;
+                phase = InQuote;
+                continue;
+            }
+            if (ch == '\\') {
+                if (pos + 1 == line.size()) continue;
+                ch = static_cast<unsigned char>(line[++pos]);
+            }
+            writeByteRune(word, ch);
+            continue;
+        }
+        // InQuote
+        if (ch == quote) {
+            phase = InWord;
+            continue;
+        }
+        if (ch == '\\') {
+            if (pos + 1 == line.size()) {
+                phase = InWord;
+                continue;
+            }
+            ch = static_cast<unsigned char>(line[++pos]);
+        }
+        writeByteRune(word, ch);
+    }
+    return out;
+}
+
+}  // namespace
+
+SplitLine splitCommand(std::string_view line) {
+    SplitLine out;
+    const std::string_view trimmed = unicode::trimSpace(line);
+    std::size_t end = 0;
+    while (end < trimmed.size() && !isSplitSpace(trimmed[end])) ++end;
+    out.keyword = std::string(trimmed.substr(0, end));
+    std::size_t argsStart = end;
+    while (argsStart < trimmed.size() && isSplitSpace(trimmed[argsStart])) ++argsStart;
+    if (end < trimmed.size()) {
+        Extracted e = extractBuilderFlags(trimmed.substr(argsStart));
+        out.flags = std::move(e.flags);
+        out.rest = std::string(unicode::trimSpace(e.rest));
+    }
+    return out;
+}
+
+std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
+    enum { InSpaces, InWord, InQuote } phase = InSpaces;
+    std::vector<std::string> words;
+    std::string word;
+    char32_t quote = 0;
+    bool blankOK = false;
+    const auto escape = static_cast<char32_t>(static_cast<unsigned char>(escapeToken));
+    char32_t ch = 0;
+    std::size_t width = 0;
+    for (std::size_t pos = 0; pos <= rest.size(); pos += width) {
+        if (pos != rest.size()) {
+            const unicode::Rune r = unicode::decode(rest, pos);
+            ch = r.cp;
+            width = static_cast<std::size_t>(r.width);
+        }
+        if (phase == InSpaces) {
+            if (pos == rest.size()) break;
+            if (unicode::isSpace(ch)) continue;
+            phase = InWord;
+        }
+        if ((phase == InWord || phase == InQuote) && pos == rest.size()) {
+            if (blankOK || !word.empty()) words.push_back(word);
+            break;
+        }
+        if (phase == InWord) {
+            if (unicode::isSpace(ch)) {
+                phase = InSpaces;
+                if (blankOK || !word.empty()) words.push_back(word);
+                word.clear();
+                blankOK = false;
+                continue;
+            }
+            if (ch == '\'' || ch == '"') {
+                quote = ch;
+                blankOK = true;
+                phase = InQuote;
+            }
+            if (ch == escape) {
+                if (pos + width == rest.size()) continue;
+                unicode::append(word, ch);
+                pos += width;
+                const unicode::Rune r = unicode::decode(rest, pos);
+                ch = r.cp;
+                width = static_cast<std::size_t>(r.width);
+            }
+            unicode::append(word, ch);
+            continue;
+        }
+        // InQuote
+        if (ch == quote) phase = InWord;
+        if (ch == escape && quote != '\'') {
+            if (pos + width == rest.size()) {
+                phase = InWord;
+                continue;
+            }
+            pos += width;
+            unicode::append(word, ch);
+            const unicode::Rune r = unicode::decode(rest, pos);
+            ch = r.cp;
+            width = static_cast<std::size_t>(r.width);
+        }
+        unicode::append(word, ch);
+    }
+    return words;
+}
+
+namespace {
+
+Node arg(std::string value) {
+    Node n;
+    n.value = std::move(value);
+    return n;
+}
+
+void whitespaceDelimited(std::string_view rest, Node& node) {
+    if (rest.empty()) return;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= rest.size(); ++i) {
+        if (i == rest.size() || isSplitSpace(rest[i])) {
+            node.next.push_back(arg(std::string(rest.substr(start, i - start))));
+            while (i < rest.size() && isSplitSpace(rest[i])) ++i;
+            start = i;
+            if (i == rest.size()) break;
+        }
+    }
+}
+
+// parseJSON; NotStrings is the only JSON failure that is an error.
+bool maybeJson(std::string_view rest, Node& node, Diagnostic& error, bool& isJson) {
+    std::vector<std::string> items;
+    isJson = false;
+    switch (parseJsonArray(rest, items)) {
+        case JsonArray::Strings:
+            for (auto& s : items) node.next.push_back(arg(std::move(s)));
+            node.json = true;
+            isJson = true;
+            return true;
+        case JsonArray::NotStrings:
+            error = Diagnostic::jsonNotStringArray({});
+            return false;
+        case JsonArray::NotJson: return true;
+    }
+    return true;
+}
+
+bool parseMaybeJson(std::string_view rest, Node& node, Diagnostic& error) {
+    if (rest.empty()) return true;
+    bool isJson = false;
+    if (!maybeJson(rest, node, error, isJson)) return false;
+    if (!isJson) node.next.push_back(arg(std::string(rest)));
+    return true;
+}
+
+bool parseMaybeJsonToList(std::string_view rest, Node& node, Diagnostic& error) {
+    bool isJson = false;
+    if (!maybeJson(rest, node, error, isJson)) return false;
+    if (!isJson) whitespaceDelimited(rest, node);
+    return true;
+}
+
+bool parseNameVal(std::string_view rest, const std::string& key, char escapeToken, Node& node, Diagnostic& error) {
+    const std::vector<std::string> words = parseWords(rest, escapeToken);
+    if (words.empty()) return true;
+    if (words[0].find('=') == std::string::npos) {
+        // Legacy "KEY name value": cut once at the first run of [\t\v\f\r ].
+        std::size_t cut = 0;
+        while (cut < rest.size() && !isSplitSpace(rest[cut])) ++cut;
+        if (cut == rest.size()) {
+            error = Diagnostic::mustHaveTwoArguments(key, {});
+            return false;
+        }
+        std::size_t valueStart = cut;
+        while (valueStart < rest.size() && isSplitSpace(rest[valueStart])) ++valueStart;
+        node.next.push_back(arg(std::string(rest.substr(0, cut))));
+        node.next.push_back(arg(std::string(rest.substr(valueStart))));
+        node.next.push_back(arg(""));
+        return true;
+    }
+    for (const std::string& word : words) {
+        const std::size_t eq = word.find('=');
+        if (eq == std::string::npos) {
+            error = Diagnostic::missingEquals(word, {});
+            return false;
+        }
+        node.next.push_back(arg(word.substr(0, eq)));
+        node.next.push_back(arg(word.substr(eq + 1)));
+        node.next.push_back(arg("="));
+    }
+    return true;
+}
+
+bool parseHealthConfig(std::string_view rest, Node& node, Diagnostic& error) {
+    std::size_t sep = 0;
+    while (sep < rest.size() && !isByteSpace(static_cast<unsigned char>(rest[sep]))) ++sep;
+    std::size_t next = sep;
+    while (next < rest.size() && isByteSpace(static_cast<unsigned char>(rest[next]))) ++next;
+    if (sep == 0) return true;
+    node.next.push_back(arg(std::string(rest.substr(0, sep))));
+    return parseMaybeJson(rest.substr(next), node, error);
+}
+
+}  // namespace
+
+bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnostic& error) {
+    SplitLine split = splitCommand(line);
+    node.value = std::move(split.keyword);
+    node.flags = std::move(split.flags);
+    node.original = std::string(line);
+    const std::string cmd = unicode::toLower(node.value);
+    const std::string_view rest = split.rest;
+    if (cmd == "add" || cmd == "copy" || cmd == "volume") return parseMaybeJsonToList(rest, node, error);
+    if (cmd == "run" || cmd == "cmd" || cmd == "entrypoint" || cmd == "shell") return parseMaybeJson(rest, node, error);
+    if (cmd == "from" || cmd == "expose") {
+        whitespaceDelimited(rest, node);
+        return true;
+    }
+    if (cmd == "maintainer" || cmd == "user" || cmd == "workdir" || cmd == "stopsignal") {
+        if (!rest.empty()) node.next.push_back(arg(std::string(rest)));
+        return true;
+    }
+    if (cmd == "env") return parseNameVal(rest, "ENV", escapeToken, node, error);
+    if (cmd == "label") return parseNameVal(rest, "LABEL", escapeToken, node, error);
+    if (cmd == "arg") {
+        for (std::string& w : parseWords(rest, escapeToken)) node.next.push_back(arg(std::move(w)));
+        return true;
+    }
+    if (cmd == "healthcheck") return parseHealthConfig(rest, node, error);
+    if (cmd == "onbuild") {
+        if (rest.empty()) return true;
+        Node child;
+        if (!nodeFromLine(rest, escapeToken, child, error)) return false;
+        Node holder;
+        holder.children.push_back(std::move(child));
+        node.next.push_back(std::move(holder));
+        return true;
+    }
+    node.next.push_back(arg(""));   // parseIgnore: unknown instructions keep one empty argument
+    return true;
+}
+
+std::vector<std::string> nodeArgs(const Node& node) {
+    std::vector<std::string> out;
+    for (const Node& n : node.next) {
+        if (n.children.empty()) {
+            out.push_back(n.value);
+        } else if (n.children.size() == 1) {
+            out.push_back(n.children[0].value);
+            std::vector<std::string> sub = nodeArgs(n.children[0]);
+            out.insert(out.end(), sub.begin(), sub.end());
+        }
+    }
+    return out;
+}
+
+}  // namespace layerlab::dockerfile::detail

@@ -1,0 +1,108 @@
+// Go's strconv.Quote and BuildKit's Node.Dump(): the exact bytes the
+// conformance corpus expects (FORMAT.md section 3).
+#include "sim/dockerfile/dockerfile.hpp"
+#include "sim/dockerfile/internal.hpp"
+#include "sim/dockerfile/unicode.hpp"
+
+namespace layerlab::dockerfile {
+
+namespace {
+const char kHex[] = "0123456789abcdef";
+
+void appendHex(std::string& out, char32_t value, int digits) {
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out.push_back(kHex[(value >> shift) & 0xF]);
+}
+}  // namespace
+
+std::string goQuote(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out.push_back('"');
+    for (std::size_t i = 0; i < s.size();) {
+        const auto byte = static_cast<unsigned char>(s[i]);
+        if (byte >= 0x20 && byte < 0x7F) {
+            if (byte == '"' || byte == '\\') out.push_back('\\');
+            out.push_back(static_cast<char>(byte));
+            ++i;
+            continue;
+        }
+        const unicode::Rune r = unicode::decode(s, i);
+        if (r.width == 1 && r.cp == 0xFFFD) {   // an invalid byte: \xHH of the byte itself
+            out += "\\x";
+            appendHex(out, byte, 2);
+            ++i;
+            continue;
+        }
+        i += static_cast<std::size_t>(r.width);
+        if (unicode::isPrint(r.cp)) {
+            unicode::append(out, r.cp);
+            continue;
+        }
+        switch (r.cp) {
+            case '\a': out += "\\a"; continue;
+            case '\b': out += "\\b"; continue;
+            case '\f': out += "\\f"; continue;
+            case '\n': out += "\\n"; continue;
+            case '\r': out += "\\r"; continue;
+            case '\t': out += "\\t"; continue;
+            case '\v': out += "\\v"; continue;
+            default: break;
+        }
+        if (r.cp < 0x20 || r.cp == 0x7F) {
+            out += "\\x";
+            appendHex(out, r.cp, 2);
+        } else if (r.cp < 0x10000) {
+            out += "\\u";
+            appendHex(out, r.cp, 4);
+        } else {
+            out += "\\U";
+            appendHex(out, r.cp, 8);
+        }
+    }
+    out.push_back('"');
+    return out;
+}
+
+namespace {
+void dumpInto(const Node& node, std::string& str) {
+    const std::size_t begin = str.size();
+    str += unicode::toLower(node.value);
+    if (!node.flags.empty()) {
+        str += " [";
+        for (std::size_t i = 0; i < node.flags.size(); ++i) {
+            if (i) str.push_back(' ');
+            str += goQuote(node.flags[i]);
+        }
+        str.push_back(']');
+    }
+    for (const Node& child : node.children) {
+        str.push_back('(');
+        dumpInto(child, str);
+        str += ")\n";
+    }
+    for (const Node& n : node.next) {
+        str.push_back(' ');
+        if (!n.children.empty()) {
+            dumpInto(n, str);
+        } else {
+            str += goQuote(n.value);
+        }
+    }
+    // strings.TrimSpace of this node's own text.
+    const std::string_view mine(str.data() + begin, str.size() - begin);
+    const std::string_view trimmed = unicode::trimSpace(mine);
+    if (trimmed.size() != mine.size()) {
+        const std::string kept(trimmed);
+        str.resize(begin);
+        str += kept;
+    }
+}
+}  // namespace
+
+std::string dump(const Node& node) {
+    std::string out;
+    dumpInto(node, out);
+    return out;
+}
+
+}  // namespace layerlab::dockerfile

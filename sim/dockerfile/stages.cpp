@@ -1,0 +1,93 @@
+// parseDockerfile: AST -> typed instructions -> stages (BuildKit
+// instructions.Parse), then BuildKit's checks, dispatch-time EXPOSE port
+// validation and LayerLab's teaching hints, each added on top of the result.
+#include <algorithm>
+
+#include "sim/dockerfile/checks.hpp"
+#include "sim/dockerfile/instructions.hpp"
+#include "sim/dockerfile/internal.hpp"
+#include "sim/dockerfile/shell_lex.hpp"
+#include "sim/dockerfile/teaching.hpp"
+
+namespace layerlab::dockerfile {
+
+namespace {
+
+// EXPOSE ports are checked by BuildKit before anything runs; literal ports
+// (no $VAR) can be checked now with the same words the builder would get.
+std::optional<Diagnostic> checkExposePorts(const Dockerfile& df) {
+    for (const Stage& stage : df.stages) {
+        for (const Command& c : stage.commands) {
+            const auto* expose = std::get_if<ExposeInstruction>(&c.instruction);
+            if (!expose) continue;
+            // BuildKit reports the first bad port in source order after sorting.
+            for (const std::string& raw : expose->ports) {
+                if (raw.find('$') != std::string::npos) continue;
+                const shell::Expansion words = shell::processWords(raw, shell::Env{}, df.escapeToken);
+                if (!words.ok) continue;
+                for (const std::string& w : words.words) {
+                    if (auto err = validatePortSpec(w)) return Diagnostic::invalidPort(*err, c.range);
+                }
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+ParseResult parseDockerfile(std::string_view bytes) {
+    ParseResult result;
+    detail::AstParse ast = detail::parseAstDetailed(bytes);
+    result.warnings = ast.warnings;
+    if (ast.error) {
+        result.error = ast.error;
+        return result;
+    }
+    Dockerfile df;
+    df.escapeToken = ast.escapeToken;
+    df.syntax = ast.syntax;
+
+    for (const Node& node : ast.root->children) {
+        detail::ParsedInstruction parsed = detail::parseInstruction(node);
+        if (parsed.error) {
+            result.error = parsed.error;
+            break;
+        }
+        Command& cmd = *parsed.command;
+        if (df.stages.empty()) {
+            if (auto* arg = std::get_if<ArgInstruction>(&cmd.instruction)) {
+                df.metaArgs.insert(df.metaArgs.end(), arg->args.begin(), arg->args.end());
+                continue;
+            }
+        }
+        if (const auto* from = std::get_if<FromInstruction>(&cmd.instruction)) {
+            Stage stage;
+            stage.name = from->stageName;
+            stage.baseImage = from->image;
+            stage.platform = from->platform;
+            stage.index = static_cast<int>(df.stages.size());
+            stage.from = std::move(cmd);
+            df.stages.push_back(std::move(stage));
+            continue;
+        }
+        if (df.stages.empty()) {
+            result.error = Diagnostic::noBuildStage(node.range);
+            break;
+        }
+        df.stages.back().commands.push_back(std::move(cmd));
+    }
+
+    if (!result.error) {
+        detail::addChecks(*ast.root, df, ast.check, result.warnings);
+        if (auto err = checkExposePorts(df)) result.error = err;
+    }
+    detail::addTeaching(*ast.root, ast.escapeToken, result);
+    std::stable_sort(result.warnings.begin(), result.warnings.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.range.startLine < b.range.startLine; });
+    df.ast = std::move(*ast.root);
+    if (!result.error) result.dockerfile = std::move(df);
+    return result;
+}
+
+}  // namespace layerlab::dockerfile
