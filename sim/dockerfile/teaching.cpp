@@ -42,6 +42,16 @@ std::string quotedList(const std::vector<std::string>& words, std::size_t from, 
     return out;
 }
 
+// The way a shell user would write the argument: '...' with ' as '\''.
+std::string shellQuote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'') out += "'\\''";
+        else out.push_back(c);
+    }
+    return out + "'";
+}
+
 void explain(Diagnostic& d, const std::string& en, const std::string& ko) {
     d.explainEn = std::string(kWhyEn) + " " + en + kFixEn;
     d.explainKo = std::string(kWhyKo) + " " + ko + kFixKo;
@@ -98,20 +108,25 @@ void addTeaching(const Node& root, char escape, ParseResult& result) {
             ko = "EXPOSE는 모든 단어를 포트로 읽습니다. 그래서 #과 주석의 단어들도 포트가 되고, 빌드는 \"" + portError + "\" 오류로 실패합니다.";
         } else if ((cmd == "cmd" || cmd == "entrypoint" || cmd == "run") && !node.json && !before.empty() && before[0] == '[') {
             const std::string text = args.empty() ? std::string() : args[0];
-            hint.message = keyword + " is not JSON (text after ']'), so it runs in shell form: /bin/sh -c " + goQuote(text);
+            // What /bin/sh makes of it: quote removal, then the first word is the program.
+            const shell::Expansion words = shell::processWords(before, shell::Env{}, escape);
+            const std::string program = words.ok && !words.words.empty() ? words.words[0] : before;
+            hint.message = keyword + " is not JSON (text after ']'), so it runs in shell form: /bin/sh -c " + shellQuote(text);
             en = "The JSON form must be only a JSON array. The comment after ']' makes the line invalid JSON, so Docker silently uses the shell form and runs /bin/sh -c " +
-                 goQuote(text) + ". The shell then tries to run a program named like the first word (for example \"[node,\") and the container fails to start.";
+                 shellQuote(text) + ". The shell looks for a program named " + goQuote(program) +
+                 " and the container fails to start (/bin/sh: 1: " + program + ": not found).";
             ko = "JSON 형식은 JSON 배열만 있어야 합니다. ']' 뒤의 주석 때문에 JSON이 아니게 되어, Docker는 조용히 셸 형식으로 바꾸어 /bin/sh -c " +
-                 goQuote(text) + " 를 실행합니다. 셸은 첫 단어(예: \"[node,\")라는 이름의 프로그램을 찾다가 실패하고, 컨테이너가 시작되지 않습니다.";
+                 shellQuote(text) + " 를 실행합니다. 셸은 " + goQuote(program) +
+                 "라는 프로그램을 찾다가 실패하고, 컨테이너가 시작되지 않습니다 (/bin/sh: 1: " + program + ": not found).";
         } else if (cmd == "run" || cmd == "cmd" || cmd == "entrypoint") {
             hint.severity = Diagnostic::Severity::Hint;
             hint.message = "the shell ignores " + goQuote(comment) + ", but it is part of the " + keyword + " command";
-            en = "This works: in the shell form Docker runs /bin/sh -c with the whole text, and the shell treats # as a comment. But the comment is part of the command text" +
+            en = "This line works anyway: in the shell form Docker runs /bin/sh -c with the whole text, and the shell treats # as a comment. But the comment is part of the command text" +
                  std::string(cmd == "run" ? ", so editing the comment changes the cache key and this step runs again." : ".");
-            ko = "이 줄은 동작합니다. 셸 형식에서 Docker는 줄 전체를 /bin/sh -c 로 실행하고, 셸은 #을 주석으로 처리합니다. 하지만 주석도 명령어 텍스트의 일부" +
+            ko = "그래도 이 줄은 동작합니다. 셸 형식에서 Docker는 줄 전체를 /bin/sh -c 로 실행하고, 셸은 #을 주석으로 처리합니다. 하지만 주석도 명령어 텍스트의 일부" +
                  std::string(cmd == "run" ? "라서, 주석만 고쳐도 캐시 키가 바뀌어 이 단계가 다시 실행됩니다." : "입니다.");
-            hint.explainEn = en;
-            hint.explainKo = ko;
+            hint.explainEn = std::string(kWhyEn) + " " + en;
+            hint.explainKo = std::string(kWhyKo) + " " + ko;
             result.warnings.push_back(std::move(hint));
             continue;
         } else {

@@ -1,0 +1,11 @@
+FROM node # 베이스 이미지 파일 설정 
+
+WORKDIR /app # working directory 설정 
+
+COPY . /app # workdir의 모든 파일을 /app 로 복사한다.
+
+RUN npm install # 이미지 생성시 실행
+
+EXPOSE 80 # 컨테이너 내부에서 수신 대기중인 포트를 외부로 알린다.
+
+CMD ["node", "server.js"] # 이미지를 기반으로 컨테이너 시작시 실행

@@ -1,0 +1,1 @@
+ARG a\ b "c d" e=\"f

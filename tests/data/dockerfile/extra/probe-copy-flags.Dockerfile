@@ -1,0 +1,1 @@
+COPY --from="my stage" --chmod=0755 --link a b

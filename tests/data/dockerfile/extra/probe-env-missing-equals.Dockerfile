@@ -1,0 +1,2 @@
+FROM x
+ENV a=1 b

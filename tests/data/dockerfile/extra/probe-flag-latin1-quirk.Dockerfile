@@ -1,0 +1,1 @@
+COPY --chown=àb x y

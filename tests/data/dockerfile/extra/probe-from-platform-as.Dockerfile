@@ -1,0 +1,1 @@
+frOm --platform=linux/amd64 alpine AS build

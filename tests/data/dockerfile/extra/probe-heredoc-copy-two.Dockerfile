@@ -1,0 +1,5 @@
+COPY <<A <<B /dst
+a
+A
+b
+B

@@ -1,0 +1,1 @@
+LABEL a=b\ c "d e"=f

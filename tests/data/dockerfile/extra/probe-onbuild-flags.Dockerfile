@@ -1,0 +1,1 @@
+ONBUILD --x RUN --mount=type=cache,target=/a echo hi

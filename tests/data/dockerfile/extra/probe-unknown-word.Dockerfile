@@ -1,0 +1,1 @@
+FOO bar baz

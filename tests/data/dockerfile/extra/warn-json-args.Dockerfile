@@ -1,0 +1,3 @@
+FROM alpine
+CMD node server.js
+ENTRYPOINT top -b
