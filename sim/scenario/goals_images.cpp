@@ -1,0 +1,109 @@
+// Goals about images: tags, config, layer counts, dangling images.
+#include <set>
+
+#include "sim/scenario/goals_detail.hpp"
+
+namespace layerlab::scenario::detail {
+
+namespace {
+
+std::string listText(const std::vector<std::string>& items) {
+    std::string out = "[";
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? "," : "") + q(items[i]);
+    return out + "]";
+}
+
+GoalResult imageConfigGoal(const Goal& goal, const engine::State& state) {
+    const std::string tag = tagKey(goal.tag);
+    std::string wantEn, wantKo;
+    if (goal.workingDir) {
+        wantEn += " WORKDIR " + *goal.workingDir;
+        wantKo += " WORKDIR " + *goal.workingDir;
+    }
+    if (goal.cmd) {
+        wantEn += " CMD " + listText(*goal.cmd);
+        wantKo += " CMD " + listText(*goal.cmd);
+    }
+    if (goal.exposedPorts) {
+        wantEn += " EXPOSE " + listText(*goal.exposedPorts);
+        wantKo += " EXPOSE " + listText(*goal.exposedPorts);
+    }
+    LocalizedText desc = txt(tag + " is configured with" + wantEn, tag + " 이미지의 설정이" + wantKo + " 이다");
+    const engine::Image* img = imageByRef(state, goal.tag);
+    if (!img) return result(false, desc, txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+    const auto& c = img->config;
+    if (goal.workingDir && c.workingDir != *goal.workingDir)
+        return result(false, desc,
+                      txt(tag + "'s working directory is " + q(c.workingDir) + ", not " + q(*goal.workingDir) + ".",
+                          tag + "의 작업 디렉터리가 " + q(*goal.workingDir) + " 가 아니라 " + q(c.workingDir) + " 입니다."));
+    if (goal.cmd && (!c.cmd || *c.cmd != *goal.cmd)) {
+        std::string have = c.cmd ? listText(*c.cmd) : "(none)";
+        return result(false, desc,
+                      txt(tag + "'s CMD is " + have + ", not " + listText(*goal.cmd) + ".",
+                          tag + "의 CMD가 " + listText(*goal.cmd) + " 가 아니라 " + have + " 입니다."));
+    }
+    if (goal.exposedPorts) {
+        std::set<std::string> want(goal.exposedPorts->begin(), goal.exposedPorts->end());
+        std::set<std::string> have(c.exposedPorts.begin(), c.exposedPorts.end());
+        if (want != have)
+            return result(false, desc,
+                          txt(tag + " exposes " + listText(c.exposedPorts) + ", not " + listText(*goal.exposedPorts) + ".",
+                              tag + "의 EXPOSE가 " + listText(*goal.exposedPorts) + " 가 아니라 " +
+                                  listText(c.exposedPorts) + " 입니다."));
+    }
+    return result(true, desc, {});
+}
+
+}  // namespace
+
+GoalResult imageGoal(const Goal& goal, const engine::State& state) {
+    switch (goal.kind) {
+        case GoalKind::ImageTagged: {
+            const std::string tag = tagKey(goal.tag);
+            return result(imageByRef(state, goal.tag) != nullptr,
+                          txt("An image tagged " + tag + " exists", tag + " 태그가 붙은 이미지가 있다"),
+                          txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+        }
+        case GoalKind::ImageAbsent: {
+            const std::string tag = tagKey(goal.tag);
+            const engine::Image* img = imageByRef(state, goal.tag);
+            return result(img == nullptr, txt("No image is tagged " + tag, tag + " 태그가 붙은 이미지가 없다"),
+                          txt(tag + " is still there (image " + (img ? shortId(img->id) : "") + ").",
+                              tag + " 이미지가 아직 있습니다 (이미지 " + (img ? shortId(img->id) : "") + ")."));
+        }
+        case GoalKind::ImageConfig: return imageConfigGoal(goal, state);
+        case GoalKind::LayerDelta: {
+            const std::string tag = tagKey(goal.tag), base = tagKey(goal.base);
+            const int delta = goal.delta.value_or(0);
+            LocalizedText desc = txt(tag + " has " + num(delta) + " more layer" + (delta == 1 ? "" : "s") + " than " + base,
+                                     tag + " 이미지의 레이어가 " + base + " 보다 " + num(delta) + "개 더 많다");
+            const engine::Image* img = imageByRef(state, goal.tag);
+            const engine::Image* bimg = imageByRef(state, goal.base);
+            if (!bimg)
+                return result(false, desc, txt("No image is tagged " + base + ".", base + " 태그가 붙은 이미지가 없습니다."));
+            if (!img)
+                return result(false, desc, txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+            long long have = static_cast<long long>(img->layers.size()), baseCount = static_cast<long long>(bimg->layers.size());
+            return result(have - baseCount == delta, desc,
+                          txt(tag + " has " + num(have) + " layers and " + base + " has " + num(baseCount) + ".",
+                              tag + " 의 레이어는 " + num(have) + "개, " + base + " 의 레이어는 " + num(baseCount) + "개입니다."));
+        }
+        case GoalKind::DanglingImages: {
+            std::set<std::string> tagged;
+            for (const auto& [t, id] : state.tags) tagged.insert(id);
+            long long dangling = 0;
+            for (const auto& [id, img] : state.images)
+                if (!tagged.count(id)) ++dangling;
+            const int max = goal.max.value_or(0);
+            LocalizedText desc = max == 0 ? txt("No untagged <none> images are left", "태그 없는 <none> 이미지가 남아 있지 않다")
+                                          : txt("At most " + num(max) + " untagged <none> images",
+                                                "태그 없는 <none> 이미지가 " + num(max) + "개 이하다");
+            return result(dangling <= max, desc,
+                          txt(num(dangling) + " untagged <none> image" + (dangling == 1 ? " is" : "s are") + " still there.",
+                              "태그 없는 <none> 이미지가 아직 " + num(dangling) + "개 있습니다."));
+        }
+        default: return {};
+    }
+}
+
+}  // namespace layerlab::scenario::detail
