@@ -7,6 +7,7 @@
 // row per history entry, the image's ID on the top row and "<missing>" below
 // unless a local parent image (legacy builder) owns the row.
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/image_commands.hpp"
@@ -105,6 +106,7 @@ std::string goValue(const OJson& v) {
         return s + "]";
     }
     if (v.is_object()) {
+        if (v.empty()) return "map[]";
         std::string s = "map[";
         bool first = true;
         for (auto it = v.begin(); it != v.end(); ++it) {
@@ -151,9 +153,21 @@ bool renderInspectTemplate(const std::string& tmpl, const OJson& doc, std::strin
             const auto dot = path.find('.');
             const std::string key = path.substr(0, dot);
             path = dot == std::string::npos ? "" : path.substr(dot + 1);
-            if (cur->is_object() && cur->contains(key)) cur = &(*cur)[key];
-            else if (cur->is_object()) cur = &kNull;   // a missing map key or omitted field: <no value>
-            else {
+            if (cur->is_object() && cur->contains(key)) {
+                cur = &(*cur)[key];
+            } else if (cur->is_object()) {
+                // An omitted (empty) field of the typed response prints as Go's zero
+                // value; a missing map key prints "<no value>".
+                static const OJson kList = OJson::array(), kMap = OJson::object(), kString = "";
+                static const std::set<std::string> lists = {"Env", "Cmd", "Entrypoint", "OnBuild", "Shell"};
+                static const std::set<std::string> maps = {"ExposedPorts", "Volumes", "Labels"};
+                static const std::set<std::string> strings = {"User", "WorkingDir", "StopSignal"};
+                const bool inConfig = action.rfind(".Config.", 0) == 0 && path.empty();
+                if (inConfig && lists.count(key)) cur = asJson ? &kNull : &kList;
+                else if (inConfig && maps.count(key)) cur = asJson ? &kNull : &kMap;
+                else if (inConfig && strings.count(key)) cur = &kString;
+                else cur = &kNull;
+            } else {
                 error = "template: :1:" + std::to_string(open + 2) + ": executing \"\" at <" + action +
                         ">: can't evaluate field " + key;
                 return false;

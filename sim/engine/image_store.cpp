@@ -206,14 +206,22 @@ std::vector<DeletedLayer> eraseImage(State& state, const Digest& imageId) {
     for (const auto& [key, rec] : state.buildCache)
         if (!rec.layer.empty()) cached.insert(rec.layer);
 
+    // Release from the top: a layer still held (by another image's chain or
+    // the build cache) holds every layer below it too.
     const auto chains = chainIds(image);
+    size_t released = chains.size();
     for (size_t i = chains.size(); i-- > 0;) {
         if (liveChains.count(chains[i]) || cached.count(image.layers[i])) break;
         const auto layer = state.layers.find(image.layers[i]);
         deleted.push_back({chains[i], layer == state.layers.end() ? 0 : layer->second.size});
+        released = i;
     }
-    for (const auto& diffId : image.layers)
-        if (!liveDiffIds.count(diffId) && !cached.count(diffId)) state.layers.erase(diffId);
+    for (size_t i = released; i < image.layers.size(); ++i) {
+        const Digest& diffId = image.layers[i];
+        bool keptBelow = false;   // the same diff ID lower in this image's retained part
+        for (size_t k = 0; k < released; ++k) keptBelow = keptBelow || image.layers[k] == diffId;
+        if (!keptBelow && !liveDiffIds.count(diffId) && !cached.count(diffId)) state.layers.erase(diffId);
+    }
     return deleted;
 }
 
