@@ -170,6 +170,16 @@ bool platformAvailable(const std::string& platform) {
 
 }  // namespace
 
+std::string pullProgressText(const FetchResult& fetch, const format::ImageRef& ref, bool tty) {
+    const std::string tagOrDigest = ref.digest.empty() ? ref.tagOrLatest() : ref.digest;
+    std::string text = tagOrDigest + ": Pulling from " + ref.path + "\n";
+    text += tty ? terminalProgress(fetch) : streamProgress(fetch);
+    text += "Digest: " + fetch.manifestDigest + "\n";
+    text += fetch.tagUpdated ? "Status: Downloaded newer image for " + refString(ref) + "\n"
+                             : "Status: Image is up to date for " + refString(ref) + "\n";
+    return text;
+}
+
 Outcome pullImage(State& state, const PullOptions& options) {
     Outcome o;
     const auto parsed = format::parseNormalizedNamed(options.reference);
@@ -205,15 +215,7 @@ Outcome pullImage(State& state, const PullOptions& options) {
     }
     const FetchResult fetch = fetchIntoState(state, *remote.image, ref);
     o.events = fetch.events;
-    if (!options.quiet) {
-        std::string& progress = options.forRun ? o.err : o.out;
-        const std::string tagOrDigest = ref.digest.empty() ? ref.tag : ref.digest;
-        progress += tagOrDigest + ": Pulling from " + ref.path + "\n";
-        progress += options.tty ? terminalProgress(fetch) : streamProgress(fetch);
-        progress += "Digest: " + fetch.manifestDigest + "\n";
-        progress += fetch.tagUpdated ? "Status: Downloaded newer image for " + refString(ref) + "\n"
-                                     : "Status: Image is up to date for " + refString(ref) + "\n";
-    }
+    if (!options.quiet) (options.forRun ? o.err : o.out) += pullProgressText(fetch, ref, options.tty);
     if (!options.forRun) o.out += fullRefString(ref) + "\n";
     return o;
 }

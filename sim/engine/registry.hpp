@@ -60,4 +60,10 @@ struct FetchResult {
 // the virtual clock by the simulated duration.
 FetchResult fetchIntoState(State& state, const hub::HubImage& remote, const format::ImageRef& ref);
 
+// The progress text of a fetch, exactly as `docker pull` prints it from
+// "<tag>: Pulling from library/node" through the "Status: ..." line. `tty`:
+// what stays on a terminal (one final line per layer); otherwise the line
+// stream a pipe sees. `ref` must carry the tag ("latest" filled in) or digest.
+std::string pullProgressText(const FetchResult& fetch, const format::ImageRef& ref, bool tty);
+
 }  // namespace layerlab::engine
