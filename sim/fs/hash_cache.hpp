@@ -8,7 +8,7 @@
 //     file copied into a layer (`COPY . /app` shares the context's content
 //     buffers), the same file in two trees. The key is the content buffer's
 //     identity (its shared_ptr, held so the address cannot be reused) plus
-//     every header field that enters the digest (kind, mode, uid, gid, link).
+//     every header field a regular file can vary (mode, uid, gid).
 //
 // Single-threaded: give each thread its own cache (node memos are thread-safe).
 #pragma once
@@ -16,7 +16,6 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 #include "sim/fs/file_tree.hpp"
 #include "sim/fs/sha256.hpp"
@@ -36,21 +35,32 @@ class HashCache {
 
     const Stats& stats() const { return m_stats; }
     void resetStats() { m_stats = {}; }
-    size_t size() const { return m_size; }
+    size_t size() const { return m_slots.size(); }
     void clear();
     // Drops entries whose content nobody but this cache still holds.
     void prune();
 
   private:
-    struct Slot {
-        std::shared_ptr<const std::string> content;
-        FileEntry::Kind kind;
+    // Only regular files are cached (directories and symlinks are headers
+    // only), so the key is the buffer plus the header fields a file can vary.
+    struct Key {
+        const std::string* content;
         uint32_t mode, uid, gid;
-        std::string linkTarget;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        size_t operator()(const Key& k) const {
+            size_t h = std::hash<const void*>()(k.content);
+            for (uint32_t v : {k.mode, k.uid, k.gid})
+                h = h * 0x9E3779B97F4A7C15ull + v;
+            return h;
+        }
+    };
+    struct Slot {
+        std::shared_ptr<const std::string> content; // keeps the key's address from being reused
         RawDigest digest;
     };
-    std::unordered_map<const void*, std::vector<Slot>> m_slots;
-    size_t m_size = 0;
+    std::unordered_map<Key, Slot, KeyHash> m_slots;
     Stats m_stats;
 };
 

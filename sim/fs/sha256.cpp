@@ -19,6 +19,16 @@ void check(int ok) {
     if (ok != 1) std::abort();
 }
 
+// Fetched once: in OpenSSL 3, initialising with EVP_sha256() repeats an
+// implicit provider fetch on every init, which dominates hashing small files.
+const EVP_MD* sha256Md() {
+    static const EVP_MD* md = [] {
+        EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+        return fetched ? static_cast<const EVP_MD*>(fetched) : EVP_sha256();
+    }();
+    return md;
+}
+
 } // namespace
 
 std::string toHex(const RawDigest& digest) {
@@ -59,7 +69,7 @@ Sha256::~Sha256() {
 }
 
 void Sha256::reset() {
-    check(EVP_DigestInit_ex(ctxOf(m_ctx), EVP_sha256(), nullptr));
+    check(EVP_DigestInit_ex(ctxOf(m_ctx), sha256Md(), nullptr));
 }
 
 void Sha256::update(std::string_view data) {
