@@ -199,3 +199,86 @@ TEST_CASE("images store: rmi keeps layers the build cache holds (BuildKit cache 
         CHECK(t.images.empty());
     }
 }
+
+TEST_CASE("images store: legacy builder chains (parents, -a, history IDs, rmi prunes parents)") {
+    // base <- step (intermediate, untagged) <- app:latest, as DOCKER_BUILDKIT=0 leaves them.
+    State s;
+    const Digest l1 = addLayer(s, layerOf({{"a", "1"}}));
+    Image base = imageOver({l1}, {"sh"});
+    const Digest baseId = addImage(s, base);
+    tagImage(s, baseId, "base:1");
+    Image step = base;
+    step.history.push_back({base.createdMs + 1000, "/bin/sh -c #(nop) WORKDIR /app", "", true, 0});
+    step.createdMs += 1000;
+    step.parent = baseId;
+    const Digest stepId = addImage(s, step);
+    Image app = step;
+    app.history.push_back({base.createdMs + 2000, "/bin/sh -c #(nop)  CMD [\"node\"]", "", true, 0});
+    app.config.cmd = std::vector<std::string>{"node"};
+    app.createdMs += 2000;
+    app.parent = stepId;
+    const Digest appId = addImage(s, app);
+    tagImage(s, appId, "app:latest");
+
+    ImagesOptions plain;
+    CHECK(listImages(s, plain).out.find("<none>") == std::string::npos);
+    ImagesOptions all;
+    all.all = true;
+    CHECK(listImages(s, all).out.find("<none>       <none>    " + format::shortId(stepId)) != std::string::npos);
+
+    HistoryOptions h;
+    h.image = "app";
+    h.quiet = true;
+    CHECK(imageHistory(s, h).out == format::shortId(appId) + "\n" + format::shortId(stepId) + "\n" +
+                                        format::shortId(baseId) + "\n<missing>\n");
+
+    RemoveImagesOptions byBase;
+    byBase.images = {format::shortId(stepId)};
+    const auto blocked = removeImages(s, byBase);
+    CHECK(blocked.err == "Error response from daemon: conflict: unable to delete " + format::shortId(stepId) +
+                             " (cannot be forced) - image has dependent child images\n");
+
+    RemoveImagesOptions rm;
+    rm.images = {"app"};
+    const auto o = removeImages(s, rm);
+    CHECK(o.out == "Untagged: app:latest\nDeleted: " + appId + "\nDeleted: " + stepId + "\n");
+    CHECK(s.images.count(baseId) == 1);   // tagged: the parent pruning stops there
+    CHECK(s.layers.count(l1) == 1);
+}
+
+TEST_CASE("images store: malformed input never crashes and changes nothing") {
+    State s;
+    const Digest l1 = addLayer(s, layerOf({{"a", "1"}}));
+    tagImage(s, addImage(s, imageOver({l1}, {"sh"})), "app:latest");
+    const State before = s;
+    const std::string nasty[] = {"",      ":",       "@",           "a@",         "/",        "a//b",       "a:b:c",
+                                 "sha256:", "sha256:zz", "localhost:/x", "[::1]:5000/x", "\xff\xfe", "노드",
+                                 std::string(300, 'a'), "a:" + std::string(200, 't'), "-", "--", "{{", "app:",
+                                 "APP", "app@sha256:" + std::string(64, 'g')};
+    for (const auto& n : nasty) {
+        CAPTURE(n);
+        CHECK_FALSE(resolveImageRef(s, n).error.empty());
+        PullOptions p;
+        p.reference = n;
+        CHECK(pullImage(s, p).exitCode == 1);
+        TagOptions t;
+        t.source = "app";
+        t.target = n;
+        CHECK(tagImageCommand(s, t).exitCode == 1);
+        RemoveImagesOptions r;
+        r.images = {n};
+        CHECK(removeImages(s, r).exitCode == 1);
+        HistoryOptions h;
+        h.image = n;
+        CHECK(imageHistory(s, h).exitCode == 1);
+        ImagesOptions f;
+        f.format = n;
+        listImages(s, f);   // any text is a template; must not crash
+        ImageInspectOptions i;
+        i.images = {"app"};
+        i.format = n;
+        inspectImages(s, i);
+        CHECK(s.tags == before.tags);
+        CHECK(s.images.size() == before.images.size());
+    }
+}

@@ -198,6 +198,8 @@ Outcome tagImageCommand(State& state, const TagOptions& options) {
     if (!target.ref->digest.empty()) return fail("refusing to create a tag with a digest reference");
     const auto resolved = resolveImageRef(state, options.source);
     if (!resolved.image) return fail("Error response from daemon: " + resolved.error);
+    if (target.ref->familiarName() == "sha256")
+        return fail("Error response from daemon: refusing to create an ambiguous tag using digest algorithm as name");
     const Digest id = resolved.image->id;
     o.events = tagImage(state, id, target.ref->tagKey());
     state.images.at(id).lastTagMs = state.clock.nowMs;
