@@ -83,3 +83,12 @@ TEST_CASE("dockerfile teaching: no hint without an inline comment") {
     REQUIRE(r.ok());
     CHECK(r.warnings.empty());
 }
+
+TEST_CASE("dockerfile teaching: ENV with an inline comment stops the parser, explained") {
+    const ParseResult r = parseDockerfile("FROM node\nENV NODE_ENV=production # 운영 모드\n");
+    REQUIRE(r.error);
+    CHECK(r.error->formatted() ==
+          "dockerfile parse error on line 2: Syntax error - can't find = in \"#\". Must be of the form: name=value");
+    CHECK(r.error->explainEn.find("ENV reads # and the words of the comment as more name=value pairs") != std::string::npos);
+    CHECK(r.error->explainKo.find("이름=값") != std::string::npos);
+}

@@ -1,6 +1,8 @@
 // Bytes -> logical lines -> AST: BuildKit's parser.Parse. Physical lines,
 // BOM, CR/LF, parser directives (# syntax/escape/check), comments,
 // continuation lines and heredoc bodies (FORMAT.md section 4).
+#include <algorithm>
+
 #include "sim/dockerfile/internal.hpp"
 #include "sim/dockerfile/unicode.hpp"
 
@@ -144,6 +146,8 @@ AstParse parseAstDetailed(std::string_view bytes) {
     Directives directives;
     LineScanner scanner(bytes);
     Node root;
+    // Roughly one instruction per two lines; avoids moving big Nodes while growing.
+    root.children.reserve(static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n') / 2 + 1));
     bool haveInstruction = false;
     int currentLine = 0;
     std::string_view raw;
@@ -192,9 +196,13 @@ AstParse parseAstDetailed(std::string_view bytes) {
 
         Node child;
         Diagnostic nerr;
-        if (!nodeFromLine(buffer, directives.escapeToken, child, nerr)) return fail(nerr, startLine, currentLine);
+        if (!nodeFromLine(buffer, directives.escapeToken, child, nerr)) {
+            result.errorLine = buffer;
+            result.escapeToken = directives.escapeToken;
+            return fail(nerr, startLine, currentLine);
+        }
 
-        if (canContainHeredoc(child) && buffer.find("<<") != std::string::npos) {
+        if (buffer.find("<<") != std::string::npos && canContainHeredoc(child)) {
             for (Heredoc& heredoc : heredocsFromLine(buffer)) {
                 bool terminated = false;
                 while (scanner.scan(raw)) {

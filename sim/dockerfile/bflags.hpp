@@ -11,7 +11,7 @@ namespace layerlab::dockerfile::detail {
 
 class BFlags {
 public:
-    explicit BFlags(const std::vector<std::string>& args) : m_args(args) {}
+    explicit BFlags(const std::vector<std::string>& args) : m_args(args) { m_flags.reserve(8); }
 
     int addBool(const std::string& name);
     int addString(const std::string& name);

@@ -3,7 +3,6 @@
 #include "sim/dockerfile/checks.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "sim/dockerfile/internal.hpp"
 #include "sim/dockerfile/shell_lex.hpp"
@@ -13,16 +12,19 @@ namespace layerlab::dockerfile::detail {
 
 namespace {
 
-std::string upperAscii(std::string s) {
-    for (char& c : s) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
-    return s;
+bool isLower(std::string_view s) {
+    for (char c : s) if (c >= 'A' && c <= 'Z') return false;
+    return true;
 }
-std::string lowerAscii(std::string s) {
-    for (char& c : s) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    return s;
+bool isUpper(std::string_view s) {
+    for (char c : s) if (c >= 'a' && c <= 'z') return false;
+    return true;
 }
-bool isLower(const std::string& s) { return lowerAscii(s) == s; }
-bool isUpper(const std::string& s) { return upperAscii(s) == s; }
+// The keyword as written: the first word of the (trimmed) original line.
+std::string_view keywordOf(const Command& c) {
+    const std::string_view o = c.original;
+    return o.substr(0, std::min(o.find_first_of(" \t\v\f\r"), o.size()));
+}
 
 std::vector<std::string> skippedRules(const std::string& directive) {
     std::vector<std::string> out;
@@ -61,35 +63,38 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
 
     // ConsistentInstructionCasing: compare each keyword with the file's majority.
     int lower = 0, upper = 0;
-    const auto count = [&](const std::string& keyword) {
+    const auto count = [&](std::string_view keyword) {
         if (isLower(keyword)) ++lower;
         else if (isUpper(keyword)) ++upper;
     };
     for (const Stage& s : df.stages) {
-        count(s.from.original.substr(0, s.from.original.find_first_of(" \t\v\f\r")));
-        for (const Command& c : s.commands) count(c.original.substr(0, c.original.find_first_of(" \t\v\f\r")));
+        count(keywordOf(s.from));
+        for (const Command& c : s.commands) count(keywordOf(c));
     }
     const bool majorityLower = lower > upper;
     const auto casing = [&](const Command& c) {
-        const std::string keyword = c.original.substr(0, c.original.find_first_of(" \t\v\f\r"));
+        const std::string_view keyword = keywordOf(c);
         const bool consistent = majorityLower ? isLower(keyword) : isUpper(keyword);
         if (!consistent) {
             warn("ConsistentInstructionCasing",
-                 "Command '" + keyword + "' should match the case of the command majority (" +
+                 "Command '" + std::string(keyword) + "' should match the case of the command majority (" +
                      (majorityLower ? "lowercase" : "uppercase") + ")",
                  c.range);
         }
     };
 
-    std::unordered_map<int, const Node*> nodeAtLine;
-    for (const Node& n : root.children) nodeAtLine[n.range.startLine] = &n;
+    // Lines of ENV/LABEL nodes in the legacy "KEY value" form (empty separator).
+    std::vector<int> legacyLines;
+    for (const Node& n : root.children) {
+        if (n.next.size() == 3 && n.next[2].value.empty() && n.next[2].children.empty()) legacyLines.push_back(n.range.startLine);
+    }
     std::vector<std::string> declaredMeta;
     for (const auto& a : df.metaArgs) declaredMeta.push_back(a.name);
     std::vector<std::string> stageNames;
 
     for (const Stage& stage : df.stages) {
         const Command& from = stage.from;
-        const std::string fromKeyword = from.original.substr(0, from.original.find_first_of(" \t\v\f\r"));
+        const std::string fromKeyword(keywordOf(from));
         casing(from);
         const auto* fi = std::get_if<FromInstruction>(&from.instruction);
         // StageNameCasing / FromAsCasing / DuplicateStageName / ReservedStageName
@@ -127,6 +132,7 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
             for (const auto& a : df.metaArgs) env.vars.push_back({a.name, a.defaultValue.value_or("")});
             for (const char* b : kBuiltinArgs) env.vars.push_back({b, ""});
             for (const std::string* word : {&fi->image, &fi->platform}) {
+                if (word->find('$') == std::string::npos) continue;
                 const shell::LexResult r = shell::lex(*word, env, shell::LexOptions{df.escapeToken});
                 for (const std::string& name : r.unmatched) {
                     std::vector<std::string_view> options(declaredMeta.begin(), declaredMeta.end());
@@ -145,7 +151,7 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
         bool absoluteWorkdir = false;
         for (const Command& c : stage.commands) {
             casing(c);
-            const std::string keyword = c.original.substr(0, c.original.find_first_of(" \t\v\f\r"));
+            const std::string keyword(keywordOf(c));
             const auto usedOnce = [&](const Command*& last) {
                 if (last) {
                     warn("MultipleInstructionsDisallowed",
@@ -177,8 +183,7 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
             }
             if (std::holds_alternative<EnvInstruction>(c.instruction) || std::holds_alternative<LabelInstruction>(c.instruction)) {
                 // Legacy "ENV key value" keeps an empty separator in the AST.
-                const auto it = nodeAtLine.find(c.range.startLine);
-                if (it != nodeAtLine.end() && it->second->next.size() >= 3 && it->second->next[2].value.empty()) {
+                if (std::binary_search(legacyLines.begin(), legacyLines.end(), c.range.startLine)) {
                     warn("LegacyKeyValueFormat", "\"" + keyword + " key=value\" should be used instead of legacy \"" + keyword + " key value\" format", c.range);
                 }
             }

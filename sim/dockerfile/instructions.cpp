@@ -11,9 +11,9 @@
 
 namespace layerlab::dockerfile::detail {
 
-std::vector<std::string> handleJsonArgs(const std::vector<std::string>& args, bool json) {
+std::vector<std::string> handleJsonArgs(std::vector<std::string> args, bool json) {
     if (args.empty()) return {};
-    if (json) return args;
+    if (json || args.size() == 1) return args;
     std::string joined;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (i) joined.push_back(' ');
@@ -74,7 +74,7 @@ Result parseFrom(Request& req) {
     if (auto e = req.flags.parse(req.range)) return fail(*e);
     from.image = req.args[0];
     from.platform = req.flags.value(platform);
-    return ok(req, from, "FROM");
+    return ok(req, std::move(from), "FROM");
 }
 
 Result parseSourcesAndDest(Request& req, const std::string& name, CopyInstruction& copy) {
@@ -127,7 +127,7 @@ Result parseCopyOrAdd(Request& req, bool isAdd) {
         copy.from = req.flags.value(from);
         (void)parents;
     }
-    return ok(req, copy, name);
+    return ok(req, std::move(copy), name);
 }
 
 Result parseRun(Request& req) {
@@ -140,9 +140,9 @@ Result parseRun(Request& req) {
     run.network = req.flags.value(network);
     run.security = req.flags.value(security);
     run.shellForm = !req.node.json;
-    run.args = handleJsonArgs(req.args, req.node.json);
+    run.args = handleJsonArgs(std::move(req.args), req.node.json);
     run.heredocs = req.node.heredocs;
-    return ok(req, run, "RUN");
+    return ok(req, std::move(run), "RUN");
 }
 
 Result parseOnbuild(Request& req) {
@@ -164,7 +164,7 @@ Result parseOnbuild(Request& req) {
     }
     OnbuildInstruction onbuild{std::string(original)};
     for (const Heredoc& h : req.node.heredocs) onbuild.expression += "\n" + h.content + h.name;
-    return ok(req, onbuild, "ONBUILD");
+    return ok(req, std::move(onbuild), "ONBUILD");
 }
 
 Result parseHealthcheck(Request& req) {
@@ -177,7 +177,7 @@ Result parseHealthcheck(Request& req) {
     h.flags = req.node.flags;
     if (typ == "NONE") {
         if (!rest.empty()) return fail(Diagnostic::instructionError("healthcheck", "HEALTHCHECK NONE takes no arguments", req.range));
-        return ok(req, h, "HEALTHCHECK");
+        return ok(req, std::move(h), "HEALTHCHECK");
     }
     const int durations[] = {req.flags.addString("interval"), req.flags.addString("timeout"),
                              req.flags.addString("start-period"), req.flags.addString("start-interval")};
@@ -209,7 +209,7 @@ Result parseHealthcheck(Request& req) {
                 "healthcheck", "--retries cannot be negative (" + std::to_string(n.value) + ")", req.range));
         }
     }
-    return ok(req, h, "HEALTHCHECK");
+    return ok(req, std::move(h), "HEALTHCHECK");
 }
 
 Result exactlyOne(Request& req, const std::string& name, bool parseFlags, std::string& out) {
@@ -230,13 +230,13 @@ ParsedInstruction parseInstruction(const Node& node) {
         if (auto e = req.flags.parse(req.range)) return fail(*e);
         std::vector<KeyValue> pairs;
         if (auto e = parseKvps(req, cmd == "env" ? "ENV" : "LABEL", pairs)) return fail(*e);
-        if (cmd == "env") return ok(req, EnvInstruction{pairs}, "ENV");
-        return ok(req, LabelInstruction{pairs}, "LABEL");
+        if (cmd == "env") return ok(req, EnvInstruction{std::move(pairs)}, "ENV");
+        return ok(req, LabelInstruction{std::move(pairs)}, "LABEL");
     }
     if (cmd == "maintainer") {
         MaintainerInstruction m;
         if (auto r = exactlyOne(req, "MAINTAINER", true, m.name); r.error) return r;
-        return ok(req, m, "MAINTAINER");
+        return ok(req, std::move(m), "MAINTAINER");
     }
     if (cmd == "add") return parseCopyOrAdd(req, true);
     if (cmd == "copy") return parseCopyOrAdd(req, false);
@@ -245,14 +245,14 @@ ParsedInstruction parseInstruction(const Node& node) {
     if (cmd == "workdir") {
         WorkdirInstruction w;
         if (auto r = exactlyOne(req, "WORKDIR", true, w.path); r.error) return r;
-        return ok(req, w, "WORKDIR");
+        return ok(req, std::move(w), "WORKDIR");
     }
     if (cmd == "run") return parseRun(req);
     if (cmd == "cmd" || cmd == "entrypoint") {
         if (auto e = req.flags.parse(req.range)) return fail(*e);
-        std::vector<std::string> args = handleJsonArgs(req.args, node.json);
-        if (cmd == "cmd") return ok(req, CmdInstruction{args, !node.json}, "CMD");
-        return ok(req, EntrypointInstruction{args, !node.json}, "ENTRYPOINT");
+        std::vector<std::string> args = handleJsonArgs(std::move(req.args), node.json);
+        if (cmd == "cmd") return ok(req, CmdInstruction{std::move(args), !node.json}, "CMD");
+        return ok(req, EntrypointInstruction{std::move(args), !node.json}, "ENTRYPOINT");
     }
     if (cmd == "healthcheck") return parseHealthcheck(req);
     if (cmd == "expose") {
@@ -260,12 +260,12 @@ ParsedInstruction parseInstruction(const Node& node) {
         if (auto e = req.flags.parse(req.range)) return fail(*e);
         ExposeInstruction expose{req.args};
         std::sort(expose.ports.begin(), expose.ports.end());
-        return ok(req, expose, "EXPOSE");
+        return ok(req, std::move(expose), "EXPOSE");
     }
     if (cmd == "user") {
         UserInstruction u;
         if (auto r = exactlyOne(req, "USER", true, u.user); r.error) return r;
-        return ok(req, u, "USER");
+        return ok(req, std::move(u), "USER");
     }
     if (cmd == "volume") {
         if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("VOLUME", req.range));
@@ -276,12 +276,12 @@ ParsedInstruction parseInstruction(const Node& node) {
             if (t.empty()) return fail(Diagnostic::volumeEmpty(req.range));
             v.paths.emplace_back(t);
         }
-        return ok(req, v, "VOLUME");
+        return ok(req, std::move(v), "VOLUME");
     }
     if (cmd == "stopsignal") {
         StopsignalInstruction s;
         if (auto r = exactlyOne(req, "STOPSIGNAL", false, s.signal); r.error) return r;
-        return ok(req, s, "STOPSIGNAL");
+        return ok(req, std::move(s), "STOPSIGNAL");
     }
     if (cmd == "arg") {
         if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("ARG", req.range));
@@ -295,14 +295,14 @@ ParsedInstruction parseInstruction(const Node& node) {
             if (eq == 0) return fail(Diagnostic::blankNames("ARG", req.range));
             a.args.push_back({word.substr(0, eq), word.substr(eq + 1)});
         }
-        return ok(req, a, "ARG");
+        return ok(req, std::move(a), "ARG");
     }
     if (cmd == "shell") {
         if (auto e = req.flags.parse(req.range)) return fail(*e);
-        std::vector<std::string> shell = handleJsonArgs(req.args, node.json);
+        std::vector<std::string> shell = handleJsonArgs(std::move(req.args), node.json);
         if (shell.empty()) return fail(Diagnostic::atLeastOneArgument("SHELL", req.range));
         if (!node.json) return fail(Diagnostic::notJson("SHELL", req.range));
-        return ok(req, ShellInstruction{shell}, "SHELL");
+        return ok(req, ShellInstruction{std::move(shell)}, "SHELL");
     }
     return fail(Diagnostic::unknownInstruction(node.value, suggest(node.value, instructionNames(), false), node.range));
 }

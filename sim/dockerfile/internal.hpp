@@ -56,6 +56,7 @@ struct AstParse {
     int checkLine = 0;
     std::vector<Diagnostic> warnings;
     std::optional<Diagnostic> error;
+    std::string errorLine;   // the logical line a line-level error came from
 };
 AstParse parseAstDetailed(std::string_view bytes);
 

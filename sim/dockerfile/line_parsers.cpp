@@ -23,7 +23,7 @@ void writeByteRune(std::string& out, unsigned char c) {
 }
 
 struct Extracted {
-    std::string rest;
+    std::string_view rest;
     std::vector<std::string> flags;
 };
 
@@ -40,7 +40,7 @@ Extracted extractBuilderFlags(std::string_view line) {
             if (pos == line.size()) break;
             if (isByteSpace(ch)) continue;
             if (ch != '-' || pos + 1 == line.size() || line[pos + 1] != '-') {
-                out.rest = std::string(line.substr(pos));
+                out.rest = line.substr(pos);
                 return out;
             }
             phase = InWord;
@@ -53,7 +53,7 @@ Extracted extractBuilderFlags(std::string_view line) {
             if (isByteSpace(ch)) {
                 phase = InSpaces;
                 if (word == "--") {
-                    out.rest = std::string(line.substr(pos));
+                    out.rest = line.substr(pos);
                     return out;
                 }
                 if (blankOK || !word.empty()) out.flags.push_back(word);
@@ -104,10 +104,19 @@ SplitLine splitCommand(std::string_view line) {
     if (end < trimmed.size()) {
         Extracted e = extractBuilderFlags(trimmed.substr(argsStart));
         out.flags = std::move(e.flags);
-        out.rest = std::string(unicode::trimSpace(e.rest));
+        out.rest.assign(unicode::trimSpace(e.rest));
     }
     return out;
 }
+
+namespace {
+// word += string(ch): the rune's own bytes when valid, U+FFFD for an invalid byte.
+inline void appendRune(std::string& word, std::string_view src, std::size_t pos, char32_t ch, std::size_t width) {
+    if (ch < 0x80) word.push_back(static_cast<char>(ch));
+    else if (ch == 0xFFFD && width == 1) unicode::append(word, ch);
+    else word.append(src.substr(pos, width));
+}
+}  // namespace
 
 std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
     enum { InSpaces, InWord, InQuote } phase = InSpaces;
@@ -120,9 +129,15 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
     std::size_t width = 0;
     for (std::size_t pos = 0; pos <= rest.size(); pos += width) {
         if (pos != rest.size()) {
-            const unicode::Rune r = unicode::decode(rest, pos);
-            ch = r.cp;
-            width = static_cast<std::size_t>(r.width);
+            const auto b = static_cast<unsigned char>(rest[pos]);
+            if (b < 0x80) {
+                ch = b;
+                width = 1;
+            } else {
+                const unicode::Rune r = unicode::decode(rest, pos);
+                ch = r.cp;
+                width = static_cast<std::size_t>(r.width);
+            }
         }
         if (phase == InSpaces) {
             if (pos == rest.size()) break;
@@ -148,13 +163,13 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
             }
             if (ch == escape) {
                 if (pos + width == rest.size()) continue;
-                unicode::append(word, ch);
+                appendRune(word, rest, pos, ch, width);
                 pos += width;
                 const unicode::Rune r = unicode::decode(rest, pos);
                 ch = r.cp;
                 width = static_cast<std::size_t>(r.width);
             }
-            unicode::append(word, ch);
+            appendRune(word, rest, pos, ch, width);
             continue;
         }
         // InQuote
@@ -164,13 +179,13 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
                 phase = InWord;
                 continue;
             }
+            appendRune(word, rest, pos, ch, width);
             pos += width;
-            unicode::append(word, ch);
             const unicode::Rune r = unicode::decode(rest, pos);
             ch = r.cp;
             width = static_cast<std::size_t>(r.width);
         }
-        unicode::append(word, ch);
+        appendRune(word, rest, pos, ch, width);
     }
     return words;
 }
@@ -185,6 +200,9 @@ Node arg(std::string value) {
 
 void whitespaceDelimited(std::string_view rest, Node& node) {
     if (rest.empty()) return;
+    std::size_t words = 1;
+    for (std::size_t i = 1; i < rest.size(); ++i) words += (isSplitSpace(rest[i]) && !isSplitSpace(rest[i - 1])) ? 1 : 0;
+    node.next.reserve(node.next.size() + words);
     std::size_t start = 0;
     for (std::size_t i = 0; i <= rest.size(); ++i) {
         if (i == rest.size() || isSplitSpace(rest[i])) {
@@ -232,6 +250,7 @@ bool parseMaybeJsonToList(std::string_view rest, Node& node, Diagnostic& error) 
 bool parseNameVal(std::string_view rest, const std::string& key, char escapeToken, Node& node, Diagnostic& error) {
     const std::vector<std::string> words = parseWords(rest, escapeToken);
     if (words.empty()) return true;
+    node.next.reserve(words.size() * 3);
     if (words[0].find('=') == std::string::npos) {
         // Legacy "KEY name value": cut once at the first run of [\t\v\f\r ].
         std::size_t cut = 0;
@@ -311,6 +330,7 @@ bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnosti
 
 std::vector<std::string> nodeArgs(const Node& node) {
     std::vector<std::string> out;
+    out.reserve(node.next.size());
     for (const Node& n : node.next) {
         if (n.children.empty()) {
             out.push_back(n.value);

@@ -42,6 +42,7 @@ ParseResult parseDockerfile(std::string_view bytes) {
     result.warnings = ast.warnings;
     if (ast.error) {
         result.error = ast.error;
+        if (!ast.errorLine.empty()) detail::explainParserError(ast.errorLine, ast.escapeToken, *result.error);
         return result;
     }
     Dockerfile df;

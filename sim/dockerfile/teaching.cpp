@@ -61,6 +61,7 @@ void explain(Diagnostic& d, const std::string& en, const std::string& ko) {
 
 void addTeaching(const Node& root, char escape, ParseResult& result) {
     for (const Node& node : root.children) {
+        if (node.original.find('#') == std::string::npos) continue;
         const std::string cmd = unicode::toLower(node.value);
         const SplitLine split = splitCommand(node.original);
         const std::size_t at = inlineCommentAt(split.rest, escape);
@@ -141,6 +142,21 @@ void addTeaching(const Node& root, char escape, ParseResult& result) {
         explain(hint, en, ko);
         result.warnings.push_back(std::move(hint));
     }
+}
+
+void explainParserError(const std::string& line, char escape, Diagnostic& error) {
+    const SplitLine split = splitCommand(line);
+    if (inlineCommentAt(split.rest, escape) == std::string_view::npos) return;
+    std::string keyword = split.keyword;
+    for (char& c : keyword) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
+    if (error.code == "missing-equals") {
+        explain(error,
+                keyword + " reads # and the words of the comment as more name=value pairs, and \"#\" has no \"=\", so BuildKit stops here.",
+                keyword + "는 #과 주석의 단어들도 이름=값 쌍으로 읽는데, \"#\"에는 \"=\"가 없어서 BuildKit이 여기서 멈춥니다.");
+        return;
+    }
+    explain(error, keyword + " receives # and the words of the comment as part of its arguments.",
+            keyword + "는 #과 주석의 단어들을 인자의 일부로 받습니다.");
 }
 
 }  // namespace layerlab::dockerfile::detail

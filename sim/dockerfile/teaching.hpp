@@ -10,4 +10,8 @@ namespace layerlab::dockerfile::detail {
 
 void addTeaching(const Node& root, char escapeToken, ParseResult& result);
 
+// The low-level parser stopped on `line` (e.g. `ENV A=1 # comment`): explain
+// an inline comment there, if any, on the error itself.
+void explainParserError(const std::string& line, char escapeToken, Diagnostic& error);
+
 }  // namespace layerlab::dockerfile::detail
