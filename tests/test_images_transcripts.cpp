@@ -6,7 +6,7 @@
 // stderr lines prefixed "! ", "[exit N]" when the exit code is not 0, and
 // "<no newline>" when stdout ends without one (the prune prompt).
 //
-// Commands: pull [-q] [--run] [--tty] REF | images [-a] [-q] [--digests]
+// Commands: pull [-q] [-a] [--run] [--tty] REF | images [-a] [-q] [--digests]
 // [--no-trunc] [--filter F]... [--format F] [NAME] | history [-H=false]
 // [--no-trunc] [-q] REF | inspect [-f F] REF... | tag SRC DST |
 // rmi [-f] [--no-prune] REF... | prune [-a] [-f] [--answer A] [--filter F] |
@@ -85,6 +85,7 @@ Outcome run(State& s, const std::vector<std::string>& a) {
         p.quiet = has("-q");
         p.forRun = has("--run");
         p.tty = has("--tty");
+        p.allTags = has("-a");
         return pullImage(s, p);
     }
     if (cmd == "images") {

@@ -29,7 +29,7 @@ namespace layerlab::engine {
 struct PullOptions {
     std::string reference;      // as typed: "node", "node:18", "docker.io/library/nginx:alpine"
     bool quiet = false;         // -q: no progress, only the final reference line
-    bool allTags = false;       // -a (--all-tags): every tag of the repository
+    bool allTags = false;       // -a (--all-tags): every tag of the repository, in sorted order
     std::string platform;       // --platform: only "" or "linux/amd64" is available
     // Called by `docker run` / `docker create` for a missing image: progress
     // goes to stderr, no "Using default tag", no final reference line (the

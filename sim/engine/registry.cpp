@@ -164,6 +164,39 @@ std::string terminalProgress(const FetchResult& f) {
     return out;
 }
 
+// pull_v2's pullRepository for a name without tag: every tag in the
+// registry's (sorted) order, a "Digest:" per tag, one "Status:" for the name.
+Outcome pullAllTags(State& state, const format::ImageRef& name, const PullOptions& options) {
+    Outcome o;
+    RegistryLookup probe = lookupRemote([&] {
+        format::ImageRef r = name;
+        r.tag = "latest";
+        return r;
+    }());
+    if (!hub::repositoryExists(name.path) || name.domain != "docker.io") {
+        o.err = "Error response from daemon: " + probe.error + "\n";
+        o.exitCode = 1;
+        return o;
+    }
+    std::string progress;
+    bool downloaded = false;
+    for (const auto& tag : hub::tagsOf(name.path)) {
+        format::ImageRef ref = name;
+        ref.tag = tag;
+        const FetchResult fetch = fetchIntoState(state, *hub::findImage(name.path, tag), ref);
+        downloaded = downloaded || fetch.tagUpdated;
+        for (const auto& e : fetch.events) o.events.push_back(e);
+        std::string text = pullProgressText(fetch, ref, options.tty);
+        text.erase(text.rfind("Status: "));   // one status line for the whole repository, below
+        progress += text;
+    }
+    progress += (downloaded ? "Status: Downloaded newer image for " : "Status: Image is up to date for ") +
+                name.familiarName() + "\n";
+    if (!options.quiet) (options.forRun ? o.err : o.out) += progress;
+    if (!options.forRun) o.out += name.fullName() + "\n";
+    return o;
+}
+
 bool platformAvailable(const std::string& platform) {
     return platform.empty() || platform == "linux/amd64" || platform == "linux/x86_64" || platform == "amd64";
 }
@@ -190,10 +223,8 @@ Outcome pullImage(State& state, const PullOptions& options) {
     }
     format::ImageRef ref = *parsed.ref;
     const bool nameOnly = ref.tag.empty() && ref.digest.empty();
-    if (options.allTags) {
-        o.err = nameOnly ? "LayerLab does not simulate `docker pull --all-tags`: pull one tag at a time "
-                           "(e.g. docker pull " + ref.familiarName() + ":latest).\n"
-                         : "tag can't be used with --all-tags/-a\n";
+    if (options.allTags && !nameOnly) {
+        o.err = "tag can't be used with --all-tags/-a\n";
         o.exitCode = 1;
         return o;
     }
@@ -203,6 +234,7 @@ Outcome pullImage(State& state, const PullOptions& options) {
         o.exitCode = 1;
         return o;
     }
+    if (options.allTags) return pullAllTags(state, ref, options);
     if (nameOnly) {
         ref.tag = "latest";
         if (!options.forRun && !options.quiet) o.out += "Using default tag: latest\n";
