@@ -105,12 +105,15 @@ bool ImageFilters::matchesTimeAndLabels(const Image& image) const {
     if (beforeMs && image.createdMs >= *beforeMs) return false;
     if (sinceMs && image.createdMs <= *sinceMs) return false;
     if (untilMs && image.createdMs > *untilMs) return false;
-    for (const auto& l : labels) {
+    auto has = [&](const std::string& l) {
         const auto eq = l.find('=');
         const auto it = image.config.labels.find(l.substr(0, eq));
-        if (it == image.config.labels.end()) return false;
-        if (eq != std::string::npos && it->second != l.substr(eq + 1)) return false;
-    }
+        return it != image.config.labels.end() && (eq == std::string::npos || it->second == l.substr(eq + 1));
+    };
+    for (const auto& l : labels)
+        if (!has(l)) return false;
+    for (const auto& l : notLabels)
+        if (has(l)) return false;
     return true;
 }
 
@@ -150,6 +153,8 @@ ParsedImageFilters parseImageFilters(const State& state, const std::vector<std::
             f.references.push_back(value);
         } else if (key == "label") {
             f.labels.push_back(value);
+        } else if (key == "label!") {
+            f.notLabels.push_back(value);
         } else if (key == "before" || key == "since") {
             const auto resolved = resolveImageRef(state, value);
             if (!resolved.image) {

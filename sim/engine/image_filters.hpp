@@ -1,7 +1,7 @@
 // image_filters: `--filter key=value` for images and image prune, as the
 // daemon reads them: dangling=true|false, reference=<pattern> (Go path.Match
 // against "name:tag" or "name"), before=<image>, since=<image>,
-// label=<key>[=<value>], until=<duration|unix seconds|date>.
+// label=<key>[=<value>], label!=<key>[=<value>] (prune), until=<duration|unix seconds>.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -17,7 +17,8 @@ struct ImageFilters {
     bool hasDangling = false;    // a dangling= filter was given
     bool danglingOnly = false;   // dangling=true
     std::vector<std::string> references;
-    std::vector<std::string> labels;   // "key" or "key=value"
+    std::vector<std::string> labels;      // "key" or "key=value"
+    std::vector<std::string> notLabels;   // label!=...: images without that label
     std::optional<int64_t> beforeMs, sinceMs, untilMs;
 
     bool matchesTimeAndLabels(const Image& image) const;

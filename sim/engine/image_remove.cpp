@@ -235,9 +235,13 @@ Outcome removeImages(State& state, const RemoveImagesOptions& options) {
 Outcome pruneImages(State& state, const PruneImagesOptions& options) {
     Outcome o;
     std::vector<std::string> filterArgs = options.filters;
-    const auto parsed = parseImageFilters(state, filterArgs, {"label", "until", "dangling"});
+    const auto parsed = parseImageFilters(state, filterArgs, {"label", "label!", "until", "dangling"});
     if (!parsed.error.empty()) {
-        o.err = parsed.error + "\n";
+        std::string error = parsed.error;
+        const std::string untilError = "failed to parse value as time or duration";
+        if (const auto at = error.find(untilError); at != std::string::npos)
+            error.insert(at, "invalid value for 'until' filter: ");
+        o.err = error + "\n";
         o.exitCode = 1;
         return o;
     }
@@ -257,7 +261,8 @@ Outcome pruneImages(State& state, const PruneImagesOptions& options) {
         if (danglingOnly && hasChildren) continue;   // Heads()
         if (referencesOf(state, img).empty() && hasChildren) continue;   // intermediate image
         if (!parsed.filters.matchesTimeAndLabels(img)) continue;
-        if (!containersUsing(state, id).empty()) continue;   // "without at least one container"
+        // No container check here: as in moby, images in use survive because
+        // deleting them conflicts (and conflicts are skipped silently).
         top.push_back(id);
     }
     std::vector<Record> records;
