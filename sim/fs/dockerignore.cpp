@@ -156,9 +156,12 @@ void compile(DockerIgnore::Pattern& p) {
 
 // Runs the token list as the anchored regexp ^...$ would: a set of live
 // positions advanced token by token (linear, no backtracking blow-up).
-bool regexpMatch(const std::vector<Token>& tokens, const std::u32string& s) {
+bool regexpMatch(const std::vector<Token>& tokens, std::u32string_view s) {
     const size_t n = s.size();
-    std::vector<char> live(n + 1, 0), next(n + 1, 0);
+    // Reused between calls: filtering a context runs this for every path.
+    thread_local std::vector<char> live, next;
+    live.assign(n + 1, 0);
+    next.resize(n + 1);
     live[0] = 1;
     for (const Token& t : tokens) {
         std::fill(next.begin(), next.end(), 0);
@@ -210,7 +213,9 @@ bool regexpMatch(const std::vector<Token>& tokens, const std::u32string& s) {
     return live[n] != 0;
 }
 
-bool patternMatch(const DockerIgnore::Pattern& p, std::string_view path) {
+// `path` and `runes` are the same text (bytes and decoded runes); the runes
+// are only read by regexp patterns.
+bool patternMatch(const DockerIgnore::Pattern& p, std::string_view path, std::u32string_view runes) {
     switch (p.matchType) {
     case kExact:
         return path == p.text;
@@ -222,7 +227,7 @@ bool patternMatch(const DockerIgnore::Pattern& p, std::string_view path) {
         return !suffix.empty() && suffix[0] == '/' && path == suffix.substr(1); // "**/foo" matches "foo"
     }
     default:
-        return regexpMatch(p.tokens, runesOf(path));
+        return regexpMatch(p.tokens, runes);
     }
 }
 
@@ -378,19 +383,21 @@ std::vector<std::string> DockerIgnore::lines() const {
 
 bool DockerIgnore::matches(std::string_view file) const {
     // MatchesOrParentMatches: each pattern also tries every parent directory.
-    std::vector<std::string_view> parents;
-    const size_t lastSlash = file.rfind('/');
-    if (lastSlash != std::string_view::npos) {
-        for (size_t i = file.find('/'); i != std::string_view::npos && i <= lastSlash;
-             i = file.find('/', i + 1))
-            parents.push_back(file.substr(0, i));
-    }
+    // '/' is ASCII, so the k-th '/' is at parentBytes[k] in the bytes and at
+    // parentRunes[k] in the runes.
+    const std::u32string runes = runesOf(file);
+    std::vector<size_t> parentBytes, parentRunes;
+    for (size_t i = 0; i < file.size(); ++i)
+        if (file[i] == '/') parentBytes.push_back(i);
+    for (size_t i = 0; i < runes.size(); ++i)
+        if (runes[i] == '/') parentRunes.push_back(i);
+    const std::u32string_view all(runes);
     bool matched = false;
     for (const Pattern& p : m_patterns) {
         if (p.exclusion != matched) continue; // only an exception can undo, only a pattern can do
-        bool match = patternMatch(p, file);
-        for (size_t i = 0; !match && i < parents.size(); ++i)
-            match = patternMatch(p, parents[i]);
+        bool match = patternMatch(p, file, all);
+        for (size_t k = 0; !match && k < parentBytes.size(); ++k)
+            match = patternMatch(p, file.substr(0, parentBytes[k]), all.substr(0, parentRunes[k]));
         if (match) matched = !p.exclusion;
     }
     return matched;
