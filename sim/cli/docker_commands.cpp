@@ -566,6 +566,21 @@ std::vector<CommandSpec> makeTable() {
         };
         table.push_back(std::move(c));
     }
+    {
+        // `docker container inspect`: containers only, no --type
+        CommandSpec c = table.front();
+        for (const auto& t : table)
+            if (t.path == "inspect") c = t;
+        c.path = "container inspect";
+        c.use = "container inspect [OPTIONS] CONTAINER [CONTAINER...]";
+        c.shortText = "Display detailed information on one or more containers";
+        c.aliases.clear();
+        std::vector<FlagSpec> flags;
+        for (const auto& f : c.flags)
+            if (f.name != "type") flags.push_back(f);
+        c.flags = flags;
+        table.push_back(std::move(c));
+    }
     return table;
 }
 

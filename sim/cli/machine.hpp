@@ -27,8 +27,11 @@
 // to its standard input. The REPL maps the real keys to these lines.
 //
 // Output order: a terminal shows `err` and `out` interleaved. Outcome keeps
-// them apart, so Machine also returns the order a terminal would show them
-// in via terminalText() (see there).
+// them apart, so Machine also keeps the text in a terminal's order
+// (lastTerminalText()), and the teaching hints apart (hints()).
+//
+// `export VAR=value` (or a bare `VAR=value`) sets a variable the following
+// docker commands see, e.g. `export DOCKER_BUILDKIT=0`.
 //
 // Failing commands change nothing: each command runs on a copy of the State
 // and the copy is kept only when the command succeeds (exit code 0) or the
@@ -36,11 +39,14 @@
 // where only b fails: a is removed, as in Docker).
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "sim/cli/shell_syntax.hpp"
+#include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/state.hpp"
 #include "sim/events.hpp"
 
@@ -52,7 +58,10 @@ struct MachineOptions {
     // Virtual time that passes before each command line, as a person takes a
     // moment to type it: `docker ps` then shows "Up 4 seconds", not "Up Less
     // than a second". Deterministic, part of every replay.
-    int64_t thinkTimeMs = 2000;
+    int64_t thinkTimeMs = engine::kCommandTickMs;
+    // The terminal is a real one (pull progress drawn in place) rather than a
+    // script or pipe.
+    bool terminal = false;
     // How many earlier States undo() can restore.
     size_t undoLimit = 100;
 };
@@ -72,6 +81,14 @@ public:
     // while attached). Never throws on learner input.
     Outcome execute(std::string_view line);
 
+    // What the terminal shows for the last execute(): stdout and stderr of
+    // each command in the order a terminal shows them (see terminalText).
+    const std::string& lastTerminalText() const { return m_lastText; }
+    // Teaching notes of the last execute(), apart from Docker's own text (the
+    // REPL prints them styled, in the session language; the GUI shows them
+    // beside the terminal). Each has English and Korean.
+    const std::vector<engine::Hint>& hints() const { return m_hints; }
+
     // The text a terminal shows for `outcome` of `line`, with stdout and
     // stderr in Docker's order. docker run/create print the pull and any
     // daemon error on stderr before the container's own output; every other
@@ -88,8 +105,10 @@ public:
     // heredoc buffer, the attached mode and the undo stack; keeps the log.
     void setState(engine::State state);
 
-    bool attached() const { return !m_attachedId.empty(); }
-    const std::string& attachedContainerId() const { return m_attachedId; }
+    bool attached() const { return m_attachment.has_value(); }
+    const std::string& attachedContainerId() const;
+    // The attachment itself (kind, -i/-t, the program's prompt), if attached.
+    const std::optional<engine::Attachment>& attachment() const { return m_attachment; }
     // True when the attached container has -i and -t (Ctrl-P Ctrl-Q detaches).
     bool attachedWithTty() const;
 
@@ -115,7 +134,7 @@ public:
 private:
     Outcome executeComplete(const std::string& command);
     Outcome executeAttachedKey(std::string_view line);
-    void commit(engine::State&& next, const std::string& command);
+    engine::ContainerOutcome runSimple(const SimpleCommand& command, bool& errFirst);
 
     struct PendingHeredoc {
         std::string text;         // the command so far, lines joined by '\n'
@@ -128,7 +147,10 @@ private:
     std::vector<std::string> m_log;
     std::vector<engine::State> m_undo;
     std::optional<PendingHeredoc> m_pending;
-    std::string m_attachedId;
+    std::optional<engine::Attachment> m_attachment;
+    std::map<std::string, std::string> m_env;   // `export VAR=value` for later docker commands
+    std::vector<engine::Hint> m_hints;
+    std::string m_lastText;
     bool m_exit = false;
     bool m_clear = false;
 };

@@ -114,6 +114,12 @@ Lexed lex(std::string_view s) {
             }
             first = false;
         }
+        // `2>`, `2>&1`: file-descriptor redirections are not modelled
+        if (!tok.quoted && !tok.text.empty() && i < s.size() && (s[i] == '>' || s[i] == '<') &&
+            tok.text.find_first_not_of("0123456789") == std::string::npos) {
+            unsupported("redirections of other file descriptors (" + tok.text + s[i] + ")");
+            return out;
+        }
         // NAME=value with an unquoted name
         size_t eq = tok.text.find('=');
         if (eq != std::string::npos && eq > 0 && isNameStart(tok.text[0])) {

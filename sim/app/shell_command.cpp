@@ -1,0 +1,33 @@
+// `layerlab shell [--context DIR] [--lang ko|en] [--seed N]`: the terminal
+// mode, a simulated host with Docker (sim/cli/repl.hpp). A script on stdin
+// is replayed with every prompt and command echoed, so transcripts diff.
+#include <ostream>
+
+#include "sim/app/headless.hpp"
+#include "sim/app/shell_command.hpp"
+#include "sim/cli/repl.hpp"
+
+namespace layerlab::app {
+
+int runShell(const std::vector<std::string>& args, Io& io) {
+    for (const auto& a : args)
+        if (a == "--help" || a == "-h") {
+            io.out << "Usage: layerlab shell [--context DIR] [--lang ko|en] [--seed N]\n\n"
+                      "A terminal on a simulated host with Docker. The build-context folder ~/app starts as\n"
+                      "the course's node app, or as a copy of DIR. Reads a script when stdin is not a\n"
+                      "terminal and prints the transcript (same seed and input, same transcript).\n";
+            return 0;
+        }
+    cli::ShellArgs parsed = cli::parseShellArgs(args);
+    if (!parsed.error.empty()) {
+        io.err << parsed.error << "\n";
+        return 2;
+    }
+    if (!parsed.options.extraArgs.empty()) {
+        io.err << "layerlab shell: unknown option '" << parsed.options.extraArgs.front() << "'\n";
+        return 2;
+    }
+    return cli::runShellWith(parsed.options, io, {});
+}
+
+}  // namespace layerlab::app

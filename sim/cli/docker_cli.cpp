@@ -1,0 +1,359 @@
+// docker_cli: the command tree, global options, argument checks and the
+// error texts of Docker CLI 28 (checked against docker 28.2.2). The
+// per-command work is in docker_cli_container/image/system.cpp.
+#include "sim/cli/docker_cli.hpp"
+
+#include <algorithm>
+
+#include "sim/cli/docker_cli_internal.hpp"
+#include "sim/cli/docker_commands.hpp"
+
+namespace layerlab::cli {
+
+using detail::Invocation;
+using detail::Outcome;
+
+bool DockerEnv::buildkit() const {
+    auto it = vars.find("DOCKER_BUILDKIT");
+    if (it == vars.end()) return true;
+    const std::string& v = it->second;
+    // docker/cli reads it with strconv.ParseBool
+    return !(v == "0" || v == "f" || v == "F" || v == "false" || v == "FALSE" || v == "False");
+}
+
+namespace detail {
+
+Outcome failure(std::string err, int exitCode) {
+    Outcome o;
+    o.err = std::move(err);
+    o.exitCode = exitCode;
+    return o;
+}
+
+Outcome withHint(Outcome o, std::string en, std::string ko) {
+    o.hints.push_back({std::move(en), std::move(ko)});
+    return o;
+}
+
+}  // namespace detail
+
+namespace {
+
+// docker's global options ([OPTIONS] before COMMAND).
+const CommandSpec& globalSpec() {
+    static const CommandSpec spec = [] {
+        CommandSpec c{"", "[OPTIONS] COMMAND [ARG...]", "A self-sufficient runtime for containers", "", {}, false,
+                      CommandSpec::Args::Any, 0, 0};
+        c.flags = {
+            {"config", 0, "string", "Location of client config files", false},
+            {"context", 'c', "string", "Name of the context to use to connect to the daemon", false},
+            {"debug", 'D', "", "Enable debug mode", false},
+            {"host", 'H', "list", "Daemon socket to connect to", false},
+            {"log-level", 'l', "string", "Set the logging level", false},
+            {"tls", 0, "", "Use TLS; implied by --tlsverify", false},
+            {"tlscacert", 0, "string", "Trust certs signed only by this CA", false},
+            {"tlscert", 0, "string", "Path to TLS certificate file", false},
+            {"tlskey", 0, "string", "Path to TLS key file", false},
+            {"tlsverify", 0, "", "Use TLS and verify the remote", false},
+            {"version", 'v', "", "Print version information and quit", true},
+        };
+        return c;
+    }();
+    return spec;
+}
+
+struct Route {
+    const char* invoked;   // words after `docker`: "container run"
+    const char* spec;      // spec path in docker_commands.cpp
+    detail::Handler handler;
+};
+
+const std::vector<Route>& routes() {
+    using namespace detail;
+    static const std::vector<Route> table = {
+        {"run", "run", cmdRun},               {"container run", "run", cmdRun},
+        {"create", "create", cmdCreate},      {"container create", "create", cmdCreate},
+        {"start", "start", cmdStart},         {"container start", "start", cmdStart},
+        {"stop", "stop", cmdStop},            {"container stop", "stop", cmdStop},
+        {"restart", "restart", cmdRestart},   {"container restart", "restart", cmdRestart},
+        {"kill", "kill", cmdKill},            {"container kill", "kill", cmdKill},
+        {"pause", "pause", cmdPause},         {"container pause", "pause", cmdPause},
+        {"unpause", "unpause", cmdUnpause},   {"container unpause", "unpause", cmdUnpause},
+        {"rm", "rm", cmdRm},                  {"container rm", "rm", cmdRm},
+        {"container remove", "rm", cmdRm},    {"ps", "ps", cmdPs},
+        {"container ls", "container ls", cmdPs}, {"container list", "container ls", cmdPs},
+        {"container ps", "container ls", cmdPs}, {"logs", "logs", cmdLogs},
+        {"container logs", "logs", cmdLogs},  {"attach", "attach", cmdAttach},
+        {"container attach", "attach", cmdAttach}, {"exec", "exec", cmdExec},
+        {"container exec", "exec", cmdExec},  {"inspect", "inspect", cmdInspect},
+        {"container inspect", "container inspect", cmdInspect}, {"container prune", "container prune", cmdContainerPrune},
+        {"images", "images", cmdImages},      {"image ls", "image ls", cmdImages},
+        {"image list", "image ls", cmdImages}, {"image inspect", "image inspect", cmdImageInspect},
+        {"history", "history", cmdHistory},   {"image history", "history", cmdHistory},
+        {"tag", "tag", cmdTag},               {"image tag", "tag", cmdTag},
+        {"rmi", "rmi", cmdRmi},               {"image rm", "image rm", cmdRmi},
+        {"image remove", "image rm", cmdRmi}, {"image prune", "image prune", cmdImagePrune},
+        {"pull", "pull", cmdPull},            {"image pull", "pull", cmdPull},
+        {"build", "build", cmdBuild},         {"image build", "build", cmdBuild},
+        {"builder build", "build", cmdBuild}, {"buildx build", "build", cmdBuild},
+        {"buildx b", "build", cmdBuild},      {"version", "version", cmdVersion},
+        {"info", "info", cmdInfo},            {"system info", "info", cmdInfo},
+        {"system df", "system df", cmdSystemDf},
+    };
+    return table;
+}
+
+// Docker commands that exist but are not modelled.
+const std::vector<std::string>& unmodelledCommands() {
+    static const std::vector<std::string> names = {
+        "push", "login", "logout", "search", "builder", "checkpoint", "context", "manifest", "network", "plugin",
+        "trust", "volume", "config", "node", "secret", "service", "stack", "swarm", "commit", "cp", "diff",
+        "events", "export", "import", "load", "port", "rename", "save", "stats", "top", "update", "wait",
+        "compose", "buildx", "scout", "init", "debug"};
+    return names;
+}
+
+const std::vector<std::string>& groups() {
+    static const std::vector<std::string> g = {"container", "image", "system", "builder", "buildx"};
+    return g;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+std::string argWord(int n) { return n == 1 ? "argument" : "arguments"; }
+
+// The "Usage:  docker ..." line of a command as invoked.
+std::string useLine(const Invocation& inv) {
+    std::string use = inv.spec->use;
+    // the spec's own path is the first words of `use`; swap in the invoked path
+    std::string specPath = inv.spec->path == "build" ? "buildx build" : inv.spec->path;
+    if (inv.spec->path == "legacy build") specPath = "build";
+    std::string rest = use.substr(std::min(use.size(), specPath.size()));
+    std::string invokedPath = inv.path;
+    if (inv.spec->path == "build" && inv.path != "docker buildx build") invokedPath = "docker buildx build";
+    return invokedPath + rest;
+}
+
+Outcome argError(const Invocation& inv, size_t got) {
+    const CommandSpec& s = *inv.spec;
+    std::string head = "docker: '" + inv.path + "' ";
+    std::string usage = "\n\nUsage:  " + useLine(inv) + "\n\n";
+    std::string run = "Run '" + inv.path + " --help' for more information\n";
+    switch (s.args) {
+        case CommandSpec::Args::NoArgs:
+            if (got == 0) return {};
+            return detail::failure(head + "accepts no arguments" + usage + run);
+        case CommandSpec::Args::Min:
+            if (static_cast<int>(got) >= s.argMin) return {};
+            return detail::failure(head + "requires at least " + std::to_string(s.argMin) + " " + argWord(s.argMin) +
+                                   usage + "See '" + inv.path + " --help' for more information\n");
+        case CommandSpec::Args::Exact:
+            if (static_cast<int>(got) == s.argMin) return {};
+            return detail::failure(head + "requires " + std::to_string(s.argMin) + " " + argWord(s.argMin) + usage + run);
+        case CommandSpec::Args::Max:
+            if (static_cast<int>(got) <= s.argMax) return {};
+            // docker/cli 28's RequiresMaxArgs really prints "SRun" (a typo in its format string)
+            return detail::failure(head + "requires at most " + std::to_string(s.argMax) + " " + argWord(s.argMax) +
+                                   usage + "S" + run);
+        case CommandSpec::Args::Range:
+            if (static_cast<int>(got) >= s.argMin && static_cast<int>(got) <= s.argMax) return {};
+            return detail::failure(head + "requires at least " + std::to_string(s.argMin) + " and at most " +
+                                   std::to_string(s.argMax) + " " + argWord(s.argMax) + usage + run);
+        case CommandSpec::Args::Any:
+            return {};
+    }
+    return {};
+}
+
+std::string notModelledNote(const CommandSpec& spec) {
+    std::vector<std::string> names;
+    for (const auto& f : spec.flags)
+        if (!f.supported && !f.hidden) names.push_back("--" + f.name);
+    if (names.empty()) return "";
+    std::string list;
+    if (names.size() <= 8) {
+        for (size_t i = 0; i < names.size(); ++i) list += (i ? ", " : "") + names[i];
+        return "LayerLab simulates the options above. Docker's other options (" + list + ") are not modelled.";
+    }
+    return "LayerLab simulates the options above. Docker's " + std::to_string(names.size()) +
+           " other options for this command are not modelled.";
+}
+
+// `docker -p 3000:80 IMAGE` (the course notes' line): flags that belong to
+// `docker run` written without `run`.
+bool looksLikeRunFlag(const std::string& arg) {
+    if (arg.size() < 2 || arg[0] != '-') return false;
+    if (arg.rfind("--", 0) == 0) {
+        std::string name = arg.substr(2, arg.find('=') == std::string::npos ? std::string::npos : arg.find('=') - 2);
+        return findCommandSpec("run")->findLong(name) != nullptr;
+    }
+    return findCommandSpec("run")->findShort(arg[1]) != nullptr;
+}
+
+Outcome globalFlagError(const std::string& error, const std::vector<std::string>& args) {
+    Outcome o = detail::failure(error + "\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n",
+                                125);
+    // find the offending word to suggest `docker run ...`
+    for (const auto& a : args) {
+        if (a.empty() || a[0] != '-') break;
+        if (looksLikeRunFlag(a)) {
+            std::string rest;
+            for (const auto& w : args) rest += " " + w;
+            std::string image = args.back()[0] == '-' ? " <image>" : "";
+            return detail::withHint(
+                o,
+                "`" + a + "` is an option of `docker run`, not of `docker` itself: the command word `run` is missing. "
+                "Write it as: docker run" + rest + image + "   (general form: docker run -p 3000:80 <image>)",
+                "`" + a + "`는 `docker` 자체가 아니라 `docker run`의 옵션입니다. 명령어 `run`이 빠졌습니다. "
+                "이렇게 쓰세요: docker run" + rest + image + "   (일반 형태: docker run -p 3000:80 <이미지>)");
+        }
+    }
+    return o;
+}
+
+Outcome unsupportedFlags(const Invocation& inv) {
+    std::string list;
+    for (size_t i = 0; i < inv.flags.unsupported.size(); ++i) {
+        if (contains(std::vector<std::string>(inv.flags.unsupported.begin(), inv.flags.unsupported.begin() + static_cast<long>(i)),
+                     inv.flags.unsupported[i]))
+            continue;
+        list += (list.empty() ? "" : ", ") + inv.flags.unsupported[i];
+    }
+    return detail::failure("layerlab: " + inv.path + " " + list +
+                           ": this Docker option is real, but LayerLab does not model it. Run the command without it "
+                           "(see '" + inv.path + " --help' for the options LayerLab simulates).\n");
+}
+
+}  // namespace
+
+bool dockerErrFirst(const std::vector<std::string>& args) {
+    std::vector<std::string> words;
+    for (const auto& a : args) {
+        if (!a.empty() && a[0] == '-') continue;
+        words.push_back(a);
+        if (words.size() == 2) break;
+    }
+    if (words.empty()) return false;
+    if (words[0] == "run" || words[0] == "create") return true;
+    return words[0] == "container" && words.size() > 1 && (words[1] == "run" || words[1] == "create");
+}
+
+engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::string>& args, const DockerEnv& env) {
+    FlagParseResult global = parseFlags(globalSpec(), args);
+    if (!global.error.empty()) return globalFlagError(global.error, args);
+    const ParsedFlags& g = global.flags;
+    if (g.help) {
+        Outcome o;
+        o.out = detail::dockerHelp();
+        return o;
+    }
+    if (g.flag("version")) {
+        Outcome o;
+        o.out = "Docker version 28.2.2, build e6534b4\n";
+        return o;
+    }
+    if (!g.unsupported.empty())
+        return detail::failure("layerlab: docker " + g.unsupported.front() +
+                               ": this global Docker option is real, but LayerLab simulates one local engine and does "
+                               "not model it.\n");
+    if (g.args.empty()) {
+        Outcome o;
+        o.err = detail::dockerHelp();   // bare `docker` prints its help on stderr, exit 0
+        return o;
+    }
+
+    const std::string& first = g.args[0];
+    std::string key = first;
+    size_t used = 1;
+    if (contains(groups(), first)) {
+        if (g.args.size() == 1 || g.args[1] == "--help" || g.args[1] == "-h") {
+            Outcome o;
+            std::string text = detail::groupHelp(first);
+            if (g.args.size() == 1)
+                o.err = text;
+            else
+                o.out = text;
+            return o;
+        }
+        key = first + " " + g.args[1];
+        used = 2;
+    }
+    const Route* route = nullptr;
+    for (const auto& r : routes())
+        if (key == r.invoked) route = &r;
+    if (!route) {
+        if (used == 2 && (first == "builder" || first == "buildx"))
+            return detail::failure("layerlab: docker " + key +
+                                   ": LayerLab does not model this command. It simulates `docker build` (BuildKit by "
+                                   "default, the legacy builder with DOCKER_BUILDKIT=0).\n");
+        if (used == 2) {
+            if (first == "container" || first == "image" || first == "system") {
+                // a real sub-command that LayerLab leaves out, or a typo
+                static const std::vector<std::string> realSubs = {
+                    "commit", "cp", "diff", "export", "port", "rename", "stats", "top", "update", "wait",
+                    "import", "load", "save", "push", "events", "prune"};
+                if (contains(realSubs, g.args[1]))
+                    return detail::failure("layerlab: docker " + key +
+                                           ": a real Docker command that LayerLab does not model.\n");
+            }
+            return detail::failure("docker: unknown command: docker " + key + "\n\nUsage:  docker " + first +
+                                   "\n\nRun 'docker " + first + " --help' for more information\n");
+        }
+        if (contains(unmodelledCommands(), first))
+            return detail::failure("layerlab: docker " + first +
+                                   ": a real Docker command that LayerLab does not model. Type `help` to see what "
+                                   "the simulator can do.\n");
+        return detail::failure("docker: unknown command: docker " + first +
+                               "\n\nRun 'docker --help' for more information\n");
+    }
+
+    Invocation inv;
+    // cobra names a command by its own name, not the alias typed
+    static const std::vector<std::pair<std::string, std::string>> aliasNames = {
+        {"container list", "container ls"}, {"container ps", "container ls"}, {"container remove", "container rm"},
+        {"image list", "image ls"},         {"image remove", "image rm"},     {"buildx b", "buildx build"}};
+    std::string canonical = key;
+    for (const auto& [alias, name] : aliasNames)
+        if (key == alias) canonical = name;
+    inv.path = "docker " + canonical;
+    inv.env = &env;
+    std::string specPath = route->spec;
+    if (specPath == "build" && !env.buildkit()) specPath = "legacy build";
+    inv.spec = findCommandSpec(specPath);
+    std::vector<std::string> rest(g.args.begin() + static_cast<long>(used), g.args.end());
+
+    Outcome legacyNotice;
+    if (specPath == "legacy build")
+        legacyNotice.err =
+            "DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n"
+            "            BuildKit is currently disabled; enable it by removing the DOCKER_BUILDKIT=0\n"
+            "            environment-variable.\n\n";
+
+    FlagParseResult parsed = parseFlags(*inv.spec, rest);
+    if (!parsed.error.empty()) {
+        Outcome o = detail::failure(legacyNotice.err + parsed.error + "\n\nUsage:  " + useLine(inv) + "\n\nRun '" +
+                                        inv.path + " --help' for more information\n",
+                                    125);
+        return o;
+    }
+    inv.flags = std::move(parsed.flags);
+    if (inv.flags.help) {
+        CommandSpec shown = *inv.spec;
+        shown.use = useLine(inv).substr(std::string("docker ").size());
+        Outcome o;
+        o.out = legacyNotice.err + renderUsage(shown, notModelledNote(shown));
+        return o;
+    }
+    Outcome argCheck = argError(inv, inv.flags.args.size());
+    if (!argCheck.ok()) {
+        argCheck.err = legacyNotice.err + argCheck.err;
+        return argCheck;
+    }
+    if (!inv.flags.unsupported.empty()) return unsupportedFlags(inv);
+    // (the legacy builder prints its own notice when it runs)
+    return route->handler(state, inv);
+}
+
+}  // namespace layerlab::cli

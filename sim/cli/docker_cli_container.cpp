@@ -1,0 +1,209 @@
+// docker_cli_container: parsed flags -> engine container operations
+// (sim/engine/containers/container_api.hpp). The engine prints Docker's text;
+// this file only copies flag values into the option structs.
+#include <cstdlib>
+
+#include "sim/cli/docker_cli_internal.hpp"
+#include "sim/engine/containers/container_api.hpp"
+
+namespace layerlab::cli::detail {
+namespace {
+
+engine::RunOptions runOptions(const Invocation& inv, bool isRun) {
+    const ParsedFlags& f = inv.flags;
+    engine::RunOptions o;
+    o.image = f.args.empty() ? std::string() : f.args[0];
+    if (f.args.size() > 1) o.command.assign(f.args.begin() + 1, f.args.end());
+    o.name = f.get("name");
+    o.detach = isRun && f.flag("detach");
+    o.rm = f.flag("rm");
+    o.interactive = f.flag("interactive");
+    o.tty = f.flag("tty");
+    o.publish = f.all("publish");
+    o.publishAll = f.flag("publish-all");
+    o.expose = f.all("expose");
+    o.env = f.all("env");
+    o.workdir = f.get("workdir");
+    if (f.has("entrypoint")) o.entrypoint = f.get("entrypoint");
+    o.attach = f.all("attach");
+    o.user = f.get("user");
+    o.terminal = inv.env->terminal;
+    return o;
+}
+
+int intOr(const std::string& s, int fallback) { return s.empty() ? fallback : std::atoi(s.c_str()); }
+
+}  // namespace
+
+Outcome cmdRun(engine::State& state, const Invocation& inv) {
+    const ParsedFlags& f = inv.flags;
+    if (f.flag("detach") && f.has("attach"))
+        return failure("docker: Conflicting options: -a and -d\n\nRun 'docker run --help' for more information\n", 125);
+    return engine::runContainer(state, runOptions(inv, true));
+}
+
+Outcome cmdCreate(engine::State& state, const Invocation& inv) {
+    return engine::createContainer(state, runOptions(inv, false));
+}
+
+Outcome cmdStart(engine::State& state, const Invocation& inv) {
+    engine::StartOptions o;
+    o.containers = inv.flags.args;
+    o.attach = inv.flags.flag("attach");
+    o.interactive = inv.flags.flag("interactive");
+    return engine::startContainers(state, o);
+}
+
+namespace {
+engine::StopOptions stopOptions(const Invocation& inv) {
+    engine::StopOptions o;
+    o.containers = inv.flags.args;
+    if (inv.flags.has("timeout")) o.timeoutSeconds = intOr(inv.flags.get("timeout"), 10);
+    o.signal = inv.flags.get("signal");
+    return o;
+}
+}  // namespace
+
+Outcome cmdStop(engine::State& state, const Invocation& inv) { return engine::stopContainers(state, stopOptions(inv)); }
+
+Outcome cmdRestart(engine::State& state, const Invocation& inv) {
+    return engine::restartContainers(state, stopOptions(inv));
+}
+
+Outcome cmdKill(engine::State& state, const Invocation& inv) {
+    engine::KillOptions o;
+    o.containers = inv.flags.args;
+    if (inv.flags.has("signal")) o.signal = inv.flags.get("signal");
+    return engine::killContainers(state, o);
+}
+
+Outcome cmdPause(engine::State& state, const Invocation& inv) {
+    return engine::pauseContainers(state, inv.flags.args);
+}
+
+Outcome cmdUnpause(engine::State& state, const Invocation& inv) {
+    return engine::unpauseContainers(state, inv.flags.args);
+}
+
+Outcome cmdRm(engine::State& state, const Invocation& inv) {
+    engine::RmOptions o;
+    o.containers = inv.flags.args;
+    o.force = inv.flags.flag("force");
+    return engine::removeContainers(state, o);
+}
+
+Outcome cmdPs(engine::State& state, const Invocation& inv) {
+    const ParsedFlags& f = inv.flags;
+    engine::PsOptions o;
+    o.all = f.flag("all");
+    o.quiet = f.flag("quiet");
+    o.size = f.flag("size");
+    o.latest = f.flag("latest");
+    o.last = intOr(f.get("last"), -1);
+    o.noTrunc = f.flag("no-trunc");
+    o.filters = f.all("filter");
+    o.format = f.get("format");
+    return engine::listContainers(state, o);
+}
+
+Outcome cmdLogs(engine::State& state, const Invocation& inv) {
+    engine::LogsOptions o;
+    o.container = inv.flags.args[0];
+    o.follow = inv.flags.flag("follow");
+    if (inv.flags.has("tail")) o.tail = inv.flags.get("tail");
+    o.timestamps = inv.flags.flag("timestamps");
+    return engine::containerLogs(state, o);
+}
+
+Outcome cmdAttach(engine::State& state, const Invocation& inv) {
+    engine::AttachOptions o;
+    o.container = inv.flags.args[0];
+    o.noStdin = inv.flags.flag("no-stdin");
+    if (inv.flags.has("sig-proxy")) o.sigProxy = inv.flags.flag("sig-proxy");
+    o.detachKeys = inv.flags.get("detach-keys");
+    return engine::attachContainer(state, o);
+}
+
+Outcome cmdExec(engine::State& state, const Invocation& inv) {
+    const ParsedFlags& f = inv.flags;
+    engine::ExecOptions o;
+    o.container = f.args[0];
+    o.command.assign(f.args.begin() + 1, f.args.end());
+    o.interactive = f.flag("interactive");
+    o.tty = f.flag("tty");
+    o.detach = f.flag("detach");
+    o.workdir = f.get("workdir");
+    o.env = f.all("env");
+    o.user = f.get("user");
+    return engine::execInContainer(state, o);
+}
+
+Outcome cmdInspect(engine::State& state, const Invocation& inv) {
+    const ParsedFlags& f = inv.flags;
+    const std::string type = f.get("type");
+    const bool containerForm = inv.path == "docker container inspect";
+    if (!type.empty() && type != "container" && type != "image")
+        return failure("layerlab: docker inspect --type " + type +
+                       ": LayerLab models containers and images only.\n");
+    // docker inspect: each name is looked up as a container first, then as an
+    // image (docker/cli inspect.go). One engine call per kind, in order.
+    bool allContainers = true;
+    bool allImages = true;
+    for (const auto& name : f.args) {
+        bool isContainer = type != "image" && engine::isContainerRef(state, name);
+        allContainers = allContainers && (isContainer || type == "container" || containerForm);
+        allImages = allImages && !isContainer;
+    }
+    if (containerForm || type == "container" || allContainers) {
+        engine::InspectOptions o;
+        o.containers = f.args;
+        o.format = f.get("format");
+        o.size = f.flag("size");
+        return engine::inspectContainers(state, o);
+    }
+    if (type == "image" || allImages) {
+        return inspectImageNames(state, f.args, f.get("format"));
+    }
+    // A mix of containers and images: Docker prints one JSON array holding
+    // both; LayerLab prints each kind's own array.
+    Outcome out;
+    for (const auto& name : f.args) {
+        Outcome one;
+        if (engine::isContainerRef(state, name)) {
+            engine::InspectOptions o;
+            o.containers = {name};
+            o.format = f.get("format");
+            one = engine::inspectContainers(state, o);
+        } else {
+            one = inspectImageNames(state, {name}, f.get("format"));
+        }
+        out.out += one.out;
+        out.err += one.err;
+        if (!one.ok()) out.exitCode = one.exitCode;
+    }
+    return withHint(out, "Docker prints containers and images in one JSON array; LayerLab prints one array per name here.",
+                    "Docker은 컨테이너와 이미지를 하나의 JSON 배열로 출력하지만, LayerLab은 여기서 이름마다 배열을 따로 출력합니다.");
+}
+
+Outcome cmdContainerPrune(engine::State& state, const Invocation& inv) {
+    engine::PruneOptions o;
+    o.force = inv.flags.flag("force");
+    o.filters = inv.flags.all("filter");
+    if (!o.force) {
+        std::string prompt =
+            "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ";
+        const auto& answer = inv.env->answer;
+        if (!answer || (*answer != "y" && *answer != "Y" && *answer != "yes")) {
+            Outcome o2;
+            o2.out = prompt + (answer ? "" : "\n");
+            return withHint(o2, "Nothing was removed. Use docker container prune -f to skip the question.",
+                            "아무것도 지우지 않았습니다. 질문 없이 지우려면 docker container prune -f 를 쓰세요.");
+        }
+        Outcome done = engine::pruneContainers(state, o);
+        done.out = prompt + done.out;
+        return done;
+    }
+    return engine::pruneContainers(state, o);
+}
+
+}  // namespace layerlab::cli::detail

@@ -1,0 +1,187 @@
+// docker_cli_system: `docker version`, `docker info`, `docker system df` and
+// the help pages of `docker` and its command groups, in Docker 28's layout
+// with only what LayerLab models listed (the rest named as not modelled).
+#include <numeric>
+
+#include "sim/cli/docker_cli_internal.hpp"
+#include "sim/engine/containers/container_api.hpp"
+#include "sim/engine/docker_format.hpp"
+#include "sim/engine/image_commands.hpp"
+
+namespace layerlab::cli::detail {
+namespace {
+
+struct Entry {
+    const char* name;
+    const char* text;
+};
+
+std::string listing(const std::vector<Entry>& entries) {
+    std::string out;
+    for (const auto& e : entries) {
+        std::string n = e.name;
+        n.resize(std::max<size_t>(n.size() + 1, 12), ' ');
+        out += "  " + n + e.text + "\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string dockerHelp() {
+    return "Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n" +
+           listing({{"run", "Create and run a new container from an image"},
+                    {"exec", "Execute a command in a running container"},
+                    {"ps", "List containers"},
+                    {"build", "Build an image from a Dockerfile"},
+                    {"pull", "Download an image from a registry"},
+                    {"images", "List images"},
+                    {"version", "Show the Docker version information"},
+                    {"info", "Display system-wide information"}}) +
+           "\nManagement Commands:\n" +
+           listing({{"container", "Manage containers"}, {"image", "Manage images"}, {"system", "Manage Docker"}}) +
+           "\nCommands:\n" +
+           listing({{"attach", "Attach local standard input, output, and error streams to a running container"},
+                    {"create", "Create a new container"},
+                    {"history", "Show the history of an image"},
+                    {"inspect", "Return low-level information on Docker objects"},
+                    {"kill", "Kill one or more running containers"},
+                    {"logs", "Fetch the logs of a container"},
+                    {"pause", "Pause all processes within one or more containers"},
+                    {"restart", "Restart one or more containers"},
+                    {"rm", "Remove one or more containers"},
+                    {"rmi", "Remove one or more images"},
+                    {"start", "Start one or more stopped containers"},
+                    {"stop", "Stop one or more running containers"},
+                    {"tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"},
+                    {"unpause", "Unpause all processes within one or more containers"}}) +
+           "\nGlobal Options:\n"
+           "  -v, --version            Print version information and quit\n"
+           "\nRun 'docker COMMAND --help' for more information on a command.\n"
+           "\nLayerLab simulates the commands above. Docker's other commands (push, login, network, volume,\n"
+           "cp, commit, compose, swarm, ...) and global options (-H, --context, --tls...) are not modelled.\n";
+}
+
+std::string groupHelp(const std::string& group) {
+    std::string head = "Usage:  docker " + group + " COMMAND\n\n";
+    std::string tail = "\nRun 'docker " + group + " COMMAND --help' for more information on a command.\n";
+    if (group == "container")
+        return head + "Manage containers\n\nCommands:\n" +
+               listing({{"attach", "Attach local standard input, output, and error streams to a running container"},
+                        {"create", "Create a new container"},
+                        {"exec", "Execute a command in a running container"},
+                        {"inspect", "Display detailed information on one or more containers"},
+                        {"kill", "Kill one or more running containers"},
+                        {"logs", "Fetch the logs of a container"},
+                        {"ls", "List containers"},
+                        {"pause", "Pause all processes within one or more containers"},
+                        {"prune", "Remove all stopped containers"},
+                        {"restart", "Restart one or more containers"},
+                        {"rm", "Remove one or more containers"},
+                        {"run", "Create and run a new container from an image"},
+                        {"start", "Start one or more stopped containers"},
+                        {"stop", "Stop one or more running containers"},
+                        {"unpause", "Unpause all processes within one or more containers"}}) +
+               tail + "\nNot modelled by LayerLab: commit, cp, diff, export, port, rename, stats, top, update, wait.\n";
+    if (group == "image")
+        return head + "Manage images\n\nCommands:\n" +
+               listing({{"build", "Build an image from a Dockerfile"},
+                        {"history", "Show the history of an image"},
+                        {"inspect", "Display detailed information on one or more images"},
+                        {"ls", "List images"},
+                        {"prune", "Remove unused images"},
+                        {"pull", "Download an image from a registry"},
+                        {"rm", "Remove one or more images"},
+                        {"tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"}}) +
+               tail + "\nNot modelled by LayerLab: import, load, push, save.\n";
+    if (group == "system")
+        return head + "Manage Docker\n\nCommands:\n" +
+               listing({{"df", "Show docker disk usage"}, {"info", "Display system-wide information"}}) + tail +
+               "\nNot modelled by LayerLab: events, prune.\n";
+    if (group == "builder")
+        return head + "Manage builds\n\nCommands:\n" + listing({{"build", "Build an image from a Dockerfile"}}) + tail +
+               "\nNot modelled by LayerLab: du, prune.\n";
+    return "Usage:  docker buildx [OPTIONS] COMMAND\n\nBuild with BuildKit\n\nCommands:\n" +
+           listing({{"build", "Start a build"}}) +
+           "\nRun 'docker buildx COMMAND --help' for more information on a command.\n"
+           "\nNot modelled by LayerLab: bake, create, du, imagetools, inspect, ls, prune, rm, stop, use, version.\n";
+}
+
+Outcome cmdVersion(engine::State&, const Invocation& inv) {
+    if (inv.flags.has("format"))
+        return failure("layerlab: docker version --format: LayerLab prints the default layout only.\n");
+    Outcome o;
+    o.out =
+        "Client:\n"
+        " Version:           28.2.2\n"
+        " API version:       1.50\n"
+        " Go version:        go1.24.3\n"
+        " Git commit:        e6534b4\n"
+        " Built:             Fri May 30 12:07:14 2025\n"
+        " OS/Arch:           linux/amd64\n"
+        " Context:           default\n"
+        "\n"
+        "Server: LayerLab (simulated Docker Engine, in memory)\n"
+        " Engine:\n"
+        "  Version:          28.2.2 (simulated)\n"
+        "  API version:      1.50 (minimum version 1.24)\n"
+        "  OS/Arch:          linux/amd64\n"
+        "  Experimental:     false\n";
+    return o;
+}
+
+Outcome cmdInfo(engine::State& state, const Invocation& inv) {
+    if (inv.flags.has("format"))
+        return failure("layerlab: docker info --format: LayerLab prints the default layout only.\n");
+    int running = 0, paused = 0, stopped = 0;
+    for (const auto& c : state.containers) {
+        if (c.status == engine::Container::Status::Running || c.status == engine::Container::Status::Restarting)
+            ++running;
+        else if (c.status == engine::Container::Status::Paused)
+            ++paused;
+        else
+            ++stopped;
+    }
+    Outcome o;
+    o.out = "Client:\n Version:    28.2.2\n Context:    default\n Debug Mode: false\n\nServer:\n Containers: " +
+            std::to_string(state.containers.size()) + "\n  Running: " + std::to_string(running) +
+            "\n  Paused: " + std::to_string(paused) + "\n  Stopped: " + std::to_string(stopped) +
+            "\n Images: " + std::to_string(state.images.size()) +
+            "\n Server Version: 28.2.2 (simulated by LayerLab)\n Storage Driver: overlay2\n Logging Driver: json-file\n"
+            " Default Runtime: runc\n Operating System: LayerLab simulated host\n OSType: linux\n Architecture: x86_64\n"
+            " Name: layerlab\n Docker Root Dir: /var/lib/docker\n Debug Mode: false\n Experimental: false\n"
+            " Live Restore Enabled: false\n";
+    return withHint(o, "A short `docker info`: LayerLab shows the parts it models (containers, images, storage driver).",
+                    "짧은 `docker info`입니다. LayerLab은 시뮬레이션하는 부분(컨테이너, 이미지, 스토리지 드라이버)만 보여 줍니다.");
+}
+
+Outcome cmdSystemDf(engine::State& state, const Invocation& inv) {
+    if (inv.flags.has("format") || inv.flags.flag("verbose"))
+        return failure("layerlab: docker system df " + std::string(inv.flags.flag("verbose") ? "-v" : "--format") +
+                       ": LayerLab prints the default table only.\n");
+    namespace fmt = engine::format;
+    fmt::Table t;
+    t.addRow({"TYPE", "TOTAL", "ACTIVE", "SIZE", "RECLAIMABLE"});
+    t.addRow(engine::imagesDiskUsage(state).row());
+    engine::ContainersDiskUsage cu = engine::containersDiskUsage(state);
+    auto reclaim = [](uint64_t part, uint64_t total) {
+        std::string s = fmt::humanSizeWithPrecision(static_cast<double>(part), 4);
+        if (total > 0) s += " (" + std::to_string(part * 100 / total) + "%)";
+        return s;
+    };
+    t.addRow({"Containers", std::to_string(cu.total), std::to_string(cu.active),
+              fmt::humanSizeWithPrecision(static_cast<double>(cu.size), 4), reclaim(cu.reclaimable, cu.size)});
+    t.addRow({"Local Volumes", "0", "0", "0B", "0B"});
+    uint64_t cacheBytes = 0;
+    for (const auto& [key, rec] : state.buildCache) {
+        auto it = state.layers.find(rec.layer);
+        if (it != state.layers.end()) cacheBytes += it->second.size;
+    }
+    std::string cacheSize = fmt::humanSizeWithPrecision(static_cast<double>(cacheBytes), 4);
+    t.addRow({"Build Cache", std::to_string(state.buildCache.size()), "0", cacheSize, cacheSize});
+    Outcome o;
+    o.out = t.render();
+    return o;
+}
+
+}  // namespace layerlab::cli::detail
