@@ -76,13 +76,13 @@ int main() {
         std::fprintf(stderr, "bench_parse: no Dockerfiles found\n");
         return 1;
     }
-    run("parse", files, [](const std::string& f) {
-        const auto r = layerlab::dockerfile::parseDockerfile(f);
-        return r.warnings.size() + (r.dockerfile ? r.dockerfile->stages.size() : 0);
-    });
     run("parse_ast", files, [](const std::string& f) {
         const auto r = layerlab::dockerfile::parseAst(f);
         return r.root ? r.root->children.size() : 0;
+    });
+    run("parse", files, [](const std::string& f) {
+        const auto r = layerlab::dockerfile::parseDockerfile(f);
+        return r.warnings.size() + (r.dockerfile ? r.dockerfile->stages.size() : 0);
     });
     return 0;
 }

@@ -223,3 +223,30 @@ TEST_CASE("dockerfile shell lexer beyond the corpus") {
     CHECK(shell::processWord("`$x", env, '`').value == "$x");
     CHECK(shell::processWords("a \"b c\" 'd e'", env).words == std::vector<std::string>{"a", "b c", "d e"});
 }
+
+TEST_CASE("dockerfile hostile input stays bounded") {
+    SUBCASE("patterns with many stars are not exponential") {
+        shell::Env env;
+        env.vars = {{"x", std::string(3000, 'a')}};
+        const shell::Expansion e = shell::processWord("${x#*a*a*a*a*a*a*a*a*a*a*a*a*b}", env);
+        CHECK(e.ok);
+        CHECK(e.value == std::string(3000, 'a'));
+    }
+    SUBCASE("deeply nested substitutions are refused, not a stack overflow") {
+        std::string word;
+        for (int i = 0; i < 20000; ++i) word += "${a:-";
+        const shell::Expansion e = shell::processWord(word, shell::Env{});
+        CHECK_FALSE(e.ok);
+    }
+    SUBCASE("ONBUILD nested to the line limit") {
+        std::string line;
+        while (line.size() < 65000) line += "ONBUILD ";
+        line += "RUN x\n";
+        const AstResult r = parseAst(line);
+        REQUIRE(r.root);
+        CHECK(dump(*r.root).rfind("(onbuild (onbuild", 0) == 0);
+        const ParseResult p = parseDockerfile("FROM x\n" + line);
+        REQUIRE(p.error);
+        CHECK(p.error->message == "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+    }
+}

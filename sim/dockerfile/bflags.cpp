@@ -5,13 +5,16 @@
 
 namespace layerlab::dockerfile::detail {
 
-int BFlags::add(const std::string& name, Type type, std::string def) {
-    m_flags.push_back({name, type, std::move(def), {}, false});
-    return static_cast<int>(m_flags.size() - 1);
+int BFlags::add(const char* name, Type type, const char* def) {
+    Flag& f = m_flags[m_count];
+    f.name = name;
+    f.type = type;
+    f.value = def;
+    return m_count++;
 }
-int BFlags::addBool(const std::string& name) { return add(name, Type::Bool, "false"); }
-int BFlags::addString(const std::string& name) { return add(name, Type::String, ""); }
-int BFlags::addStrings(const std::string& name) { return add(name, Type::Strings, ""); }
+int BFlags::addBool(const char* name) { return add(name, Type::Bool, "false"); }
+int BFlags::addString(const char* name) { return add(name, Type::String, ""); }
+int BFlags::addStrings(const char* name) { return add(name, Type::Strings, ""); }
 
 std::optional<Diagnostic> BFlags::parse(SourceRange range) {
     for (const std::string& a : m_args) {
@@ -25,10 +28,10 @@ std::optional<Diagnostic> BFlags::parse(SourceRange range) {
         const std::string value = hasValue ? a.substr(eq + 1) : std::string();
         const std::string name = flagName.substr(2);
         Flag* flag = nullptr;
-        for (Flag& f : m_flags) flag = (!flag && f.name == name) ? &f : flag;
+        for (int i = 0; i < m_count && !flag; ++i) flag = name == m_flags[i].name ? &m_flags[i] : nullptr;
         if (!flag) {
             std::vector<std::string_view> names;
-            for (const Flag& f : m_flags) names.push_back(f.name);
+            for (int i = 0; i < m_count; ++i) names.emplace_back(m_flags[i].name);
             return Diagnostic::unknownFlag(flagName, suggest(name, names, true), range);
         }
         if (flag->used && flag->type != Type::Strings) return Diagnostic::duplicateFlag(flagName, range);

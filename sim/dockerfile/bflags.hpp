@@ -11,33 +11,35 @@ namespace layerlab::dockerfile::detail {
 
 class BFlags {
 public:
-    explicit BFlags(const std::vector<std::string>& args) : m_args(args) { m_flags.reserve(8); }
+    explicit BFlags(const std::vector<std::string>& args) : m_args(args) {}
 
-    int addBool(const std::string& name);
-    int addString(const std::string& name);
-    int addStrings(const std::string& name);
+    int addBool(const char* name);
+    int addString(const char* name);
+    int addStrings(const char* name);
 
     // Returns the first error, with BuildKit's wording, or nullopt.
     std::optional<Diagnostic> parse(SourceRange range);
 
-    bool isTrue(int flag) const { return m_flags[static_cast<std::size_t>(flag)].value == "true"; }
-    const std::string& value(int flag) const { return m_flags[static_cast<std::size_t>(flag)].value; }
-    const std::vector<std::string>& values(int flag) const { return m_flags[static_cast<std::size_t>(flag)].values; }
-    bool used(int flag) const { return m_flags[static_cast<std::size_t>(flag)].used; }
+    bool isTrue(int flag) const { return m_flags[flag].value == "true"; }
+    const std::string& value(int flag) const { return m_flags[flag].value; }
+    const std::vector<std::string>& values(int flag) const { return m_flags[flag].values; }
+    bool used(int flag) const { return m_flags[flag].used; }
 
 private:
     enum class Type { Bool, String, Strings };
     struct Flag {
-        std::string name;
-        Type type;
+        const char* name = "";
+        Type type = Type::Bool;
         std::string value;
         std::vector<std::string> values;
         bool used = false;
     };
-    int add(const std::string& name, Type type, std::string def);
+    int add(const char* name, Type type, const char* def);
 
+    static constexpr int kMaxFlags = 8;   // no instruction has more
     const std::vector<std::string>& m_args;
-    std::vector<Flag> m_flags;
+    Flag m_flags[kMaxFlags];
+    int m_count = 0;
 };
 
 }  // namespace layerlab::dockerfile::detail

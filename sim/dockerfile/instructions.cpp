@@ -11,9 +11,9 @@
 
 namespace layerlab::dockerfile::detail {
 
-std::vector<std::string> handleJsonArgs(std::vector<std::string> args, bool json) {
+std::vector<std::string> handleJsonArgs(const std::vector<std::string_view>& args, bool json) {
     if (args.empty()) return {};
-    if (json || args.size() == 1) return args;
+    if (json || args.size() == 1) return {args.begin(), args.end()};
     std::string joined;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (i) joined.push_back(' ');
@@ -26,11 +26,10 @@ namespace {
 
 struct Request {
     const Node& node;
-    std::string command;            // as written
-    std::vector<std::string> args;
+    std::vector<std::string_view> args;   // views into the node's argument values
     BFlags flags;
     SourceRange range;
-    explicit Request(const Node& n) : node(n), command(n.value), args(nodeArgs(n)), flags(n.flags), range(n.range) {}
+    explicit Request(const Node& n) : node(n), args(nodeArgViews(n)), flags(n.flags), range(n.range) {}
 };
 
 using Result = ParsedInstruction;
@@ -50,14 +49,14 @@ bool validStageName(const std::string& s) {
     return true;
 }
 
-bool equalFoldAs(const std::string& s) { return s.size() == 2 && (s[0] == 'a' || s[0] == 'A') && (s[1] == 's' || s[1] == 'S'); }
+bool equalFoldAs(std::string_view s) { return s.size() == 2 && (s[0] == 'a' || s[0] == 'A') && (s[1] == 's' || s[1] == 'S'); }
 
 std::optional<Diagnostic> parseKvps(const Request& req, const std::string& name, std::vector<KeyValue>& out) {
     if (req.args.empty()) return Diagnostic::atLeastOneArgument(name, req.range);
     if (req.args.size() % 3 != 0) return Diagnostic::instructionError("too-many-arguments", "Bad input to " + name + ", too many arguments", req.range);
     for (std::size_t j = 0; j < req.args.size(); j += 3) {
         if (req.args[j].empty()) return Diagnostic::blankNames(name, req.range);
-        out.push_back({req.args[j], req.args[j + 1]});
+        out.push_back({std::string(req.args[j]), std::string(req.args[j + 1])});
     }
     return std::nullopt;
 }
@@ -66,19 +65,19 @@ Result parseFrom(Request& req) {
     FromInstruction from;
     if (req.args.size() == 3 && equalFoldAs(req.args[1])) {
         from.stageName = unicode::toLower(req.args[2]);
-        if (!validStageName(from.stageName)) return fail(Diagnostic::invalidStageName(req.args[2], req.range));
+        if (!validStageName(from.stageName)) return fail(Diagnostic::invalidStageName(std::string(req.args[2]), req.range));
     } else if (req.args.size() != 1) {
         return fail(Diagnostic::fromArguments(req.range));
     }
     const int platform = req.flags.addString("platform");
     if (auto e = req.flags.parse(req.range)) return fail(*e);
-    from.image = req.args[0];
+    from.image = std::string(req.args[0]);
     from.platform = req.flags.value(platform);
     return ok(req, std::move(from), "FROM");
 }
 
 Result parseSourcesAndDest(Request& req, const std::string& name, CopyInstruction& copy) {
-    copy.destination = req.args.back();
+    copy.destination = std::string(req.args.back());
     if (parseHeredocWord(copy.destination)) return fail(Diagnostic::heredocNotAllowed(name, "a destination", req.range));
     copy.sources.assign(req.args.begin(), req.args.end() - 1);
     for (const std::string& src : copy.sources) {
@@ -140,7 +139,7 @@ Result parseRun(Request& req) {
     run.network = req.flags.value(network);
     run.security = req.flags.value(security);
     run.shellForm = !req.node.json;
-    run.args = handleJsonArgs(std::move(req.args), req.node.json);
+    run.args = handleJsonArgs(req.args, req.node.json);
     run.heredocs = req.node.heredocs;
     return ok(req, std::move(run), "RUN");
 }
@@ -172,7 +171,7 @@ Result parseHealthcheck(Request& req) {
     HealthcheckInstruction h;
     std::string typ;
     for (char c : req.args[0]) typ.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c);
-    const std::vector<std::string> rest(req.args.begin() + 1, req.args.end());
+    const std::vector<std::string_view> rest(req.args.begin() + 1, req.args.end());
     h.type = typ;
     h.flags = req.node.flags;
     if (typ == "NONE") {
@@ -217,7 +216,7 @@ Result exactlyOne(Request& req, const std::string& name, bool parseFlags, std::s
     if (parseFlags) {
         if (auto e = req.flags.parse(req.range)) return fail(*e);
     }
-    out = req.args[0];
+    out = std::string(req.args[0]);
     return {};
 }
 
@@ -250,7 +249,7 @@ ParsedInstruction parseInstruction(const Node& node) {
     if (cmd == "run") return parseRun(req);
     if (cmd == "cmd" || cmd == "entrypoint") {
         if (auto e = req.flags.parse(req.range)) return fail(*e);
-        std::vector<std::string> args = handleJsonArgs(std::move(req.args), node.json);
+        std::vector<std::string> args = handleJsonArgs(req.args, node.json);
         if (cmd == "cmd") return ok(req, CmdInstruction{std::move(args), !node.json}, "CMD");
         return ok(req, EntrypointInstruction{std::move(args), !node.json}, "ENTRYPOINT");
     }
@@ -258,7 +257,7 @@ ParsedInstruction parseInstruction(const Node& node) {
     if (cmd == "expose") {
         if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("EXPOSE", req.range));
         if (auto e = req.flags.parse(req.range)) return fail(*e);
-        ExposeInstruction expose{req.args};
+        ExposeInstruction expose{{req.args.begin(), req.args.end()}};
         std::sort(expose.ports.begin(), expose.ports.end());
         return ok(req, std::move(expose), "EXPOSE");
     }
@@ -271,7 +270,7 @@ ParsedInstruction parseInstruction(const Node& node) {
         if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("VOLUME", req.range));
         if (auto e = req.flags.parse(req.range)) return fail(*e);
         VolumeInstruction v;
-        for (const std::string& a : req.args) {
+        for (std::string_view a : req.args) {
             const std::string_view t = unicode::trimSpace(a);
             if (t.empty()) return fail(Diagnostic::volumeEmpty(req.range));
             v.paths.emplace_back(t);
@@ -286,20 +285,20 @@ ParsedInstruction parseInstruction(const Node& node) {
     if (cmd == "arg") {
         if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("ARG", req.range));
         ArgInstruction a;
-        for (const std::string& word : req.args) {
+        for (std::string_view word : req.args) {
             const std::size_t eq = word.find('=');
             if (eq == std::string::npos) {
-                a.args.push_back({word, std::nullopt});
+                a.args.push_back({std::string(word), std::nullopt});
                 continue;
             }
             if (eq == 0) return fail(Diagnostic::blankNames("ARG", req.range));
-            a.args.push_back({word.substr(0, eq), word.substr(eq + 1)});
+            a.args.push_back({std::string(word.substr(0, eq)), std::string(word.substr(eq + 1))});
         }
         return ok(req, std::move(a), "ARG");
     }
     if (cmd == "shell") {
         if (auto e = req.flags.parse(req.range)) return fail(*e);
-        std::vector<std::string> shell = handleJsonArgs(std::move(req.args), node.json);
+        std::vector<std::string> shell = handleJsonArgs(req.args, node.json);
         if (shell.empty()) return fail(Diagnostic::atLeastOneArgument("SHELL", req.range));
         if (!node.json) return fail(Diagnostic::notJson("SHELL", req.range));
         return ok(req, ShellInstruction{std::move(shell)}, "SHELL");

@@ -14,6 +14,6 @@ struct ParsedInstruction {
 ParsedInstruction parseInstruction(const Node& node);
 
 // handleJSONArgs: JSON form keeps the array, shell form joins the words.
-std::vector<std::string> handleJsonArgs(std::vector<std::string> args, bool json);
+std::vector<std::string> handleJsonArgs(const std::vector<std::string_view>& args, bool json);
 
 }  // namespace layerlab::dockerfile::detail

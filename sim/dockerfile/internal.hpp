@@ -62,6 +62,7 @@ AstParse parseAstDetailed(std::string_view bytes);
 
 // instructions.nodeArgs: the flattened argument list of an instruction node.
 std::vector<std::string> nodeArgs(const Node& node);
+std::vector<std::string_view> nodeArgViews(const Node& node);   // same, as views into node
 
 }  // namespace detail
 }  // namespace layerlab::dockerfile

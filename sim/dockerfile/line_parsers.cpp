@@ -343,4 +343,19 @@ std::vector<std::string> nodeArgs(const Node& node) {
     return out;
 }
 
+std::vector<std::string_view> nodeArgViews(const Node& node) {
+    std::vector<std::string_view> out;
+    out.reserve(node.next.size());
+    for (const Node& n : node.next) {
+        if (n.children.empty()) {
+            out.emplace_back(n.value);
+        } else if (n.children.size() == 1) {
+            out.emplace_back(n.children[0].value);
+            const std::vector<std::string_view> sub = nodeArgViews(n.children[0]);
+            out.insert(out.end(), sub.begin(), sub.end());
+        }
+    }
+    return out;
+}
+
 }  // namespace layerlab::dockerfile::detail

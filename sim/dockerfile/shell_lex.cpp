@@ -247,6 +247,12 @@ private:
             return true;
         }
         m_scanner.next();
+        // Go grows its stack; ours is fixed, so absurd nesting is refused instead of crashing.
+        if (++m_depth > kMaxDepth) return fail("syntax error: substitution nested too deeply");
+        struct Leave {
+            int& depth;
+            ~Leave() { --depth; }
+        } leave{m_depth};
         switch (m_scanner.peek()) {
             case kEof: return fail("syntax error: missing '}'");
             case '{': case '}': case ':': return fail("syntax error: bad substitution");
@@ -336,6 +342,8 @@ private:
         return fail("unsupported modifier (" + chs + ") in substitution");
     }
 
+    static constexpr int kMaxDepth = 1000;
+    int m_depth = 0;
     Scanner m_scanner;
     const Env& m_env;
     const LexOptions& m_options;

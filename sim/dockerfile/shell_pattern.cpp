@@ -3,7 +3,9 @@
 // it leftmost-first; this backtracking matcher follows the same priorities,
 // including Go's "." not matching a newline.
 #include <algorithm>
+#include <cstdint>
 #include <optional>
+#include <unordered_set>
 
 #include "sim/dockerfile/shell_lex.hpp"
 #include "sim/dockerfile/unicode.hpp"
@@ -39,7 +41,8 @@ Compiled compile(const std::vector<char32_t>& pattern) {
     for (std::size_t i = 0; i < pattern.size(); ++i) {
         const char32_t tok = pattern[i];
         if (tok == '*') {
-            c.tokens.push_back({Token::Star});
+            // "**" matches like "*" in either mode, so keep one.
+            if (c.tokens.empty() || c.tokens.back().kind != Token::Star) c.tokens.push_back({Token::Star});
         } else if (tok == '?') {
             c.tokens.push_back({Token::Any});
         } else if (tok == '\\') {
@@ -59,32 +62,72 @@ Compiled compile(const std::vector<char32_t>& pattern) {
     return c;
 }
 
-// First match (in regexp priority order) of tokens[t..] at text[pos..]; returns its end.
-std::optional<std::size_t> matchAt(const std::vector<Token>& tokens, std::size_t t, const std::vector<char32_t>& text,
-                                   std::size_t pos, bool greedy) {
-    if (t == tokens.size()) return pos;
-    const Token& tok = tokens[t];
-    if (tok.kind == Token::Literal) {
-        if (pos < text.size() && text[pos] == tok.ch) return matchAt(tokens, t + 1, text, pos + 1, greedy);
-        return std::nullopt;
-    }
-    if (tok.kind == Token::Any) {
-        if (pos < text.size() && text[pos] != '\n') return matchAt(tokens, t + 1, text, pos + 1, greedy);
-        return std::nullopt;
-    }
-    std::size_t maxLen = 0;
-    while (pos + maxLen < text.size() && text[pos + maxLen] != '\n') ++maxLen;
-    if (greedy) {
-        for (std::size_t n = maxLen + 1; n-- > 0;) {
-            if (auto end = matchAt(tokens, t + 1, text, pos + n, greedy)) return end;
+// First match (in regexp priority order) of the pattern at text[pos..];
+// returns its end. Iterative backtracking (no recursion on hostile input) with
+// failed (star, position) states remembered, which keeps patterns like
+// *a*a*a*b polynomial, as Go's RE2 is.
+class Matcher {
+public:
+    Matcher(const std::vector<Token>& tokens, const std::vector<char32_t>& text, bool greedy)
+        : m_tokens(tokens), m_text(text), m_greedy(greedy) {}
+
+    std::optional<std::size_t> at(std::size_t startPos) {
+        struct Frame {
+            std::size_t t, pos, next, maxLen;
+        };
+        std::vector<Frame> stack;
+        std::size_t t = 0, pos = startPos;
+        for (;;) {
+            bool failed = false;
+            while (t < m_tokens.size() && m_tokens[t].kind != Token::Star) {
+                const Token& tok = m_tokens[t];
+                const bool ok = pos < m_text.size() &&
+                                (tok.kind == Token::Any ? m_text[pos] != '\n' : m_text[pos] == tok.ch);
+                if (!ok) {
+                    failed = true;
+                    break;
+                }
+                ++t;
+                ++pos;
+            }
+            if (!failed && t == m_tokens.size()) return pos;
+            if (!failed) {
+                if (m_failed.count(key(t, pos))) {
+                    failed = true;
+                } else {
+                    std::size_t maxLen = 0;
+                    while (pos + maxLen < m_text.size() && m_text[pos + maxLen] != '\n') ++maxLen;
+                    stack.push_back({t, pos, 0, maxLen});
+                }
+            }
+            // Take the next untried choice of the innermost star, dropping exhausted ones.
+            for (;;) {
+                if (stack.empty()) return std::nullopt;
+                Frame& f = stack.back();
+                if (f.next > f.maxLen) {
+                    m_failed.insert(key(f.t, f.pos));
+                    stack.pop_back();
+                    continue;
+                }
+                const std::size_t n = m_greedy ? f.maxLen - f.next : f.next;
+                ++f.next;
+                t = f.t + 1;
+                pos = f.pos + n;
+                break;
+            }
         }
-    } else {
-        for (std::size_t n = 0; n <= maxLen; ++n) {
-            if (auto end = matchAt(tokens, t + 1, text, pos + n, greedy)) return end;
-        }
     }
-    return std::nullopt;
-}
+
+private:
+    std::uint64_t key(std::size_t t, std::size_t pos) const {
+        return static_cast<std::uint64_t>(t) * (m_text.size() + 1) + pos;
+    }
+
+    const std::vector<Token>& m_tokens;
+    const std::vector<char32_t>& m_text;
+    bool m_greedy;
+    std::unordered_set<std::uint64_t> m_failed;
+};
 
 std::string fromRunes(const std::vector<char32_t>& r, std::size_t from = 0) {
     std::string out;
@@ -114,7 +157,8 @@ PatternResult trimPrefixRunes(const std::vector<char32_t>& pattern, const std::v
     PatternResult r;
     const Compiled c = compile(pattern);
     if (!c.error.empty()) return {false, {}, c.error};
-    if (auto end = matchAt(c.tokens, 0, value, 0, greedy)) r.value = fromRunes(value, *end);
+    Matcher m(c.tokens, value, greedy);
+    if (auto end = m.at(0)) r.value = fromRunes(value, *end);
     else r.value = fromRunes(value);
     return r;
 }
@@ -187,9 +231,10 @@ PatternResult replace(std::string_view pattern, std::string_view value, std::str
     if (!c.error.empty()) return {false, {}, c.error};
     std::vector<std::size_t> offsets;
     const std::vector<char32_t> text = runes(value, &offsets);
+    Matcher matcher(c.tokens, text, true);   // failures do not depend on where the search started
     const auto find = [&](std::size_t from) -> std::optional<std::pair<std::size_t, std::size_t>> {
         for (std::size_t start = from; start <= text.size(); ++start) {
-            if (auto end = matchAt(c.tokens, 0, text, start, true)) return std::make_pair(start, *end);
+            if (auto end = matcher.at(start)) return std::make_pair(start, *end);
         }
         return std::nullopt;
     };

@@ -49,6 +49,15 @@ ParseResult parseDockerfile(std::string_view bytes) {
     df.escapeToken = ast.escapeToken;
     df.syntax = ast.syntax;
 
+    // Commands per stage, counted up front so big Commands are not moved while vectors grow.
+    std::vector<std::size_t> perStage;
+    for (const Node& node : ast.root->children) {
+        const std::string& v = node.value;
+        const bool isFrom = v.size() == 4 && (v[0] | 0x20) == 'f' && (v[1] | 0x20) == 'r' && (v[2] | 0x20) == 'o' && (v[3] | 0x20) == 'm';
+        if (isFrom) perStage.push_back(0);
+        else if (!perStage.empty()) ++perStage.back();
+    }
+    df.stages.reserve(perStage.size());
     for (const Node& node : ast.root->children) {
         detail::ParsedInstruction parsed = detail::parseInstruction(node);
         if (parsed.error) {
@@ -68,6 +77,7 @@ ParseResult parseDockerfile(std::string_view bytes) {
             stage.baseImage = from->image;
             stage.platform = from->platform;
             stage.index = static_cast<int>(df.stages.size());
+            if (df.stages.size() < perStage.size()) stage.commands.reserve(perStage[df.stages.size()]);
             stage.from = std::move(cmd);
             df.stages.push_back(std::move(stage));
             continue;
