@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "sim/app/headless.hpp"
+#include "sim/app/lesson_shell.hpp"
 #include "sim/app/shell_command.hpp"
 #include "sim/cli/repl.hpp"
 
@@ -12,12 +13,15 @@ namespace layerlab::app {
 int runShell(const std::vector<std::string>& args, Io& io) {
     for (const auto& a : args)
         if (a == "--help" || a == "-h") {
-            io.out << "Usage: layerlab shell [--context DIR] [--lang ko|en] [--seed N]\n\n"
+            io.out << "Usage: layerlab shell [--context DIR] [--lang ko|en] [--seed N] [--lesson ID]\n\n"
                       "A terminal on a simulated host with Docker. The build-context folder ~/app starts as\n"
                       "the course's node app, or as a copy of DIR. Reads a script when stdin is not a\n"
-                      "terminal and prints the transcript (same seed and input, same transcript).\n";
+                      "terminal and prints the transcript (same seed and input, same transcript).\n"
+                      "--lesson ID plays a lesson (see `layerlab lessons`).\n";
             return 0;
         }
+    // `--lesson ID`: the lesson shell (sim/app/lesson_shell.cpp) runs the same REPL with lesson commands
+    if (wantsLesson(args)) return runLessonShell(args, io);
     cli::ShellArgs parsed = cli::parseShellArgs(args);
     if (!parsed.error.empty()) {
         io.err << parsed.error << "\n";
