@@ -81,6 +81,11 @@ ContainerOutcome listContainers(const State& state, const PsOptions& options);
 // (Kind::LogsFollow); Ctrl-C ends the follow and leaves the container running.
 ContainerOutcome containerLogs(const State& state, const LogsOptions& options);
 
+// `docker attach`: attaches the terminal to a running container (its past
+// output is not repeated; see containerLogs). Errors as the CLI prints them:
+// "You cannot attach to a stopped container, start it first".
+ContainerOutcome attachContainer(State& state, const AttachOptions& options);
+
 // `docker container inspect`: the JSON array Docker prints (4-space indent),
 // or one line per container for -f FORMAT.
 ContainerOutcome inspectContainers(const State& state, const InspectOptions& options);

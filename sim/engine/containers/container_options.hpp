@@ -42,6 +42,7 @@ struct RunOptions {
     std::string detachKeys;                 // --detach-keys ("" = ctrl-p,ctrl-q)
     std::string hostname;                   // -h / --hostname ("" = short ID)
     std::string user;                       // -u
+    bool terminal = false;                  // the shell's output is a terminal: pull progress as it stays on screen
 };
 
 // `docker start [-a] [-i] CONTAINER...`
@@ -148,6 +149,7 @@ struct Attachment {
     bool sigProxy = true;          // Ctrl-C is forwarded as SIGINT (only without a TTY; with one it is a byte)
     std::string detachKeys;        // "" = ctrl-p,ctrl-q
     std::string prompt;            // what the program prints while waiting for input ("> ", "/ # "), "" if none
+    int interrupts = 0;            // Ctrl-C presses the program has seen in a row (node's REPL exits on the second)
 };
 
 // What a container command did. Derives from Outcome, so it can be used where

@@ -1,0 +1,259 @@
+// container_attach: `docker logs`, `docker attach`, and what keys do while a
+// terminal is attached (see container_api.hpp).
+#include "sim/engine/containers/container_api.hpp"
+#include "sim/engine/containers/container_core.hpp"
+#include "sim/engine/containers/container_lifecycle.hpp"
+#include "sim/engine/containers/source_scan.hpp"
+#include "sim/engine/docker_format.hpp"
+
+namespace layerlab::engine {
+namespace {
+
+using namespace containers;
+
+int indexOf(const State& state, const std::string& id) {
+    for (size_t i = 0; i < state.containers.size(); ++i)
+        if (state.containers[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+// jsonmessage.RFC3339NanoFixed: always nine fraction digits.
+std::string fixedNano(int64_t ms) {
+    std::string base = format::rfc3339(ms);   // ...:SSZ
+    char frac[16];
+    std::snprintf(frac, sizeof frac, ".%03d000000Z", static_cast<int>(((ms % 1000) + 1000) % 1000));
+    return base.substr(0, base.size() - 1) + frac;
+}
+
+// The program ended while attached: the attached CLI returns its exit code.
+ContainerOutcome ended(State& state, size_t index, int code, ContainerOutcome out) {
+    endProcess(state, index, code, out);
+    out.attached.reset();
+    out.exitCode = code;
+    return out;
+}
+
+}  // namespace
+
+ContainerOutcome containerLogs(const State& stateIn, const LogsOptions& o) {
+    ContainerOutcome out;
+    State state = stateIn;
+    settleContainers(state);
+    Lookup l = findContainer(state, o.container);
+    if (l.index < 0) {
+        out.err = "Error response from daemon: " + l.error + "\n";
+        out.exitCode = 1;
+        return out;
+    }
+    const Container& c = state.containers[static_cast<size_t>(l.index)];
+    size_t first = 0;
+    if (o.tail != "all" && !o.tail.empty()) {
+        bool number = true;
+        for (char ch : o.tail) number = number && ch >= '0' && ch <= '9';
+        // Docker treats a negative or unparsable --tail as "all".
+        if (number && o.tail.size() < 9) {
+            size_t n = static_cast<size_t>(std::stoul(o.tail));
+            first = c.logs.size() > n ? c.logs.size() - n : 0;
+        }
+    }
+    for (size_t i = first; i < c.logs.size(); ++i) {
+        const LogLine& line = c.logs[i];
+        std::string text = (o.timestamps ? fixedNano(line.atMs) + " " : "") + line.text + "\n";
+        (line.stderrStream && !c.tty ? out.err : out.out) += text;
+    }
+    if (o.follow && isUp(c)) {
+        Attachment a;
+        a.kind = Attachment::Kind::LogsFollow;
+        a.containerId = c.id;
+        out.attached = a;
+    }
+    return out;
+}
+
+ContainerOutcome attachContainer(State& state, const AttachOptions& o) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    Lookup l = findContainer(state, o.container);
+    if (l.index < 0) {
+        out.err = "Error response from daemon: " + l.error + "\n";
+        out.exitCode = 1;
+        return out;
+    }
+    const Container& c = state.containers[static_cast<size_t>(l.index)];
+    if (c.status == Container::Status::Paused) {
+        out.err = "You cannot attach to a paused container, unpause it first\n";
+        out.exitCode = 1;
+        return out;
+    }
+    if (!isUp(c)) {
+        out.err = "You cannot attach to a stopped container, start it first\n";
+        out.exitCode = 1;
+        return out;
+    }
+    Attachment a;
+    a.kind = Attachment::Kind::Attach;
+    a.containerId = c.id;
+    a.stdinAttached = !o.noStdin && c.interactive;
+    a.tty = c.tty;
+    a.sigProxy = o.sigProxy;
+    a.detachKeys = o.detachKeys;
+    a.prompt = a.stdinAttached ? programOf(state, c).prompt : "";
+    out.attached = a;
+    return out;
+}
+
+ContainerOutcome attachedInterrupt(State& state, const Attachment& a) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    out.attached = a;
+    const int index = indexOf(state, a.containerId);
+    if (a.kind == Attachment::Kind::LogsFollow || index < 0 || !isUp(state.containers[static_cast<size_t>(index)])) {
+        out.attached.reset();
+        out.exitCode = 130;   // the docker client itself dies of SIGINT
+        return out;
+    }
+    Container& c = state.containers[static_cast<size_t>(index)];
+    const Program p = programOf(state, c);
+    if (a.tty) {
+        // With a TTY, Ctrl-C is a byte on the terminal: a REPL or shell reads it itself.
+        if (p.repl == Program::Repl::Node) {
+            if (a.interrupts >= 1) return ended(state, static_cast<size_t>(index), 0, out);
+            out.out += "(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n";
+            out.attached->interrupts = a.interrupts + 1;
+            return out;
+        }
+        if (p.repl == Program::Repl::Shell || p.repl == Program::Repl::Python) {
+            if (p.repl == Program::Repl::Python) out.out += "KeyboardInterrupt\n";
+            else out.out += "\n";
+            return out;
+        }
+        // Otherwise the terminal turns it into SIGINT for the program.
+    } else if (!a.sigProxy) {
+        // --sig-proxy=false: Ctrl-C only ends the docker client; the container runs on.
+        out.attached.reset();
+        out.exitCode = 130;
+        return out;
+    }
+    bool removed = false;
+    ContainerOutcome step;
+    if (deliverSignal(state, static_cast<size_t>(index), 2, step, &removed)) {
+        for (const Event& e : step.events) out.events.push_back(e);
+        out.attached.reset();
+        for (const Event& e : step.events)
+            if (const auto* s = std::get_if<ContainerStopped>(&e)) out.exitCode = s->exitCode;
+        return out;
+    }
+    const std::string name = c.name;
+    std::string keys = a.stdinAttached && a.tty ? " Detach with Ctrl-P Ctrl-Q, then docker stop " + name + "."
+                                                : " Without -it there are no detach keys: in a real terminal you would "
+                                                  "run docker stop " + name + " from a second terminal.";
+    std::string keysKo = a.stdinAttached && a.tty ? " Ctrl-P Ctrl-Q로 분리한 뒤 docker stop " + name + " 하세요."
+                                                  : " -it가 없으면 분리 키가 없습니다: 실제 터미널이라면 두 번째 터미널에서 "
+                                                    "docker stop " + name + " 을 실행합니다.";
+    out.hints.push_back({p.name + " runs as PID 1 and has no SIGINT handler, so Ctrl-C (forwarded as SIGINT) is "
+                             "ignored: the container keeps running and the terminal stays attached." + keys,
+                         p.name + "은(는) PID 1로 실행되고 SIGINT 처리기가 없어 Ctrl-C(SIGINT로 전달됨)가 무시됩니다: "
+                             "컨테이너는 계속 실행되고 터미널도 연결된 채로 남습니다." + keysKo});
+    return out;
+}
+
+ContainerOutcome attachedDetachKeys(State& state, const Attachment& a) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    out.attached = a;
+    if (a.kind == Attachment::Kind::LogsFollow) return out;
+    if (a.stdinAttached && a.tty) {
+        out.out += "read escape sequence\n";
+        out.attached.reset();
+        return out;
+    }
+    out.hints.push_back({"Ctrl-P Ctrl-Q detaches only when the container has stdin and a TTY (docker run -it); here "
+                         "the keys do nothing.",
+                         "Ctrl-P Ctrl-Q는 컨테이너에 stdin과 TTY가 있을 때(docker run -it)만 분리합니다. 여기서는 아무 "
+                         "일도 일어나지 않습니다."});
+    return out;
+}
+
+ContainerOutcome attachedInput(State& state, const Attachment& a, std::string_view lineIn) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    out.attached = a;
+    out.attached->interrupts = 0;
+    const int index = indexOf(state, a.containerId);
+    if (index < 0 || !isUp(state.containers[static_cast<size_t>(index)])) {
+        out.attached.reset();
+        return out;
+    }
+    if (!a.stdinAttached || a.kind == Attachment::Kind::LogsFollow) return out;   // typed text goes nowhere
+    const size_t i = static_cast<size_t>(index);
+    const Program p = programOf(state, state.containers[i]);
+    const std::string line = scan::trim(lineIn);
+    auto print = [&](const std::string& text) {
+        out.out += text + "\n";
+        state.containers[i].logs.push_back({state.clock.nowMs, false, text});
+    };
+    if (p.repl == Program::Repl::Shell) {
+        if (line.empty()) return out;
+        if (line == "exit" || line.rfind("exit ", 0) == 0) {
+            int code = line == "exit" ? 0 : std::atoi(line.substr(5).c_str());
+            return ended(state, i, code & 255, out);
+        }
+        Program r = runInside(state, i, {"/bin/sh", "-c", line}, "", {}, true, a.tty);
+        for (const OutputLine& l : r.output) print(l.text);
+        for (const Hint& h : r.hints) out.hints.push_back(h);
+        return out;
+    }
+    if (p.repl == Program::Repl::Node || p.repl == Program::Repl::Python) {
+        const bool node = p.repl == Program::Repl::Node;
+        if ((node && line == ".exit") || (!node && (line == "exit()" || line == "quit()")))
+            return ended(state, i, 0, out);
+        if (line.empty()) return out;
+        scan::Scope scope;
+        scope.lang = node ? scan::Lang::JavaScript : scan::Lang::Python;
+        scope.env = state.containers[i].env;
+        const std::string call = node ? "console.log" : "print";
+        if (line.rfind(call + "(", 0) == 0 && line.back() == ')') {
+            auto v = scan::evaluate(line.substr(call.size() + 1, line.size() - call.size() - 2), scope);
+            if (v) {
+                print(*v);
+                if (node) print("undefined");
+                return out;
+            }
+        } else if (auto v = scan::evaluate(line, scope)) {
+            const bool quoted = line.front() == '\'' || line.front() == '"' || line.front() == '`';
+            print(quoted ? "'" + *v + "'" : *v);
+            return out;
+        }
+        out.hints.push_back({"LayerLab's REPL only understands literals, simple sums, " + call + "(...) and " +
+                                 (node ? std::string(".exit") : std::string("exit()")) + "; it does not run this line.",
+                             "LayerLab의 REPL은 리터럴, 간단한 덧셈, " + call + "(...) 와 " +
+                                 (node ? std::string(".exit") : std::string("exit()")) +
+                                 " 만 이해합니다. 이 줄은 실행하지 않습니다."});
+        return out;
+    }
+    return out;
+}
+
+ContainerOutcome attachedEof(State& state, const Attachment& a) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    out.attached = a;
+    const int index = indexOf(state, a.containerId);
+    if (index < 0 || !isUp(state.containers[static_cast<size_t>(index)])) {
+        out.attached.reset();
+        return out;
+    }
+    if (!a.stdinAttached) return out;
+    const Program p = programOf(state, state.containers[static_cast<size_t>(index)]);
+    if (p.repl != Program::Repl::None) return ended(state, static_cast<size_t>(index), 0, out);
+    return out;
+}
+
+ContainerOutcome attachedCloseTerminal(State& state, const Attachment& a) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    (void)a;
+    return out;
+}
+
+}  // namespace layerlab::engine

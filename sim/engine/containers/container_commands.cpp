@@ -1,0 +1,274 @@
+// container_commands: start, stop, restart, kill, pause, unpause, rm
+// (see container_api.hpp). Each acts on every named container in turn, prints
+// the name as typed for each success and the daemon's error for each failure,
+// as the docker CLI does; a failure changes nothing for that container.
+#include "sim/engine/containers/container_api.hpp"
+#include "sim/engine/containers/container_core.hpp"
+#include "sim/engine/containers/container_lifecycle.hpp"
+
+namespace layerlab::engine {
+namespace {
+
+using namespace containers;
+
+const std::string kDaemon = "Error response from daemon: ";
+
+// Runs `op` on each container in its own copy of the state, so a failure
+// leaves that container as it was. op returns "" or the error line.
+template <typename Op>
+void forEach(State& state, const std::vector<std::string>& refs, ContainerOutcome& out, std::vector<std::string>& errors,
+             Op op) {
+    for (const std::string& ref : refs) {
+        Lookup l = findContainer(state, ref);
+        if (l.index < 0) {
+            errors.push_back(kDaemon + l.error);
+            continue;
+        }
+        State work = state;
+        ContainerOutcome step;
+        std::string error = op(work, static_cast<size_t>(l.index), step);
+        if (!error.empty()) {
+            errors.push_back(error);
+            for (const Hint& h : step.hints) out.hints.push_back(h);
+            continue;
+        }
+        state = std::move(work);
+        out.out += ref + "\n";
+        for (const Event& e : step.events) out.events.push_back(e);
+        for (const Hint& h : step.hints) out.hints.push_back(h);
+    }
+}
+
+void finish(ContainerOutcome& out, const std::vector<std::string>& errors) {
+    if (errors.empty()) return;
+    for (const std::string& e : errors) out.err += e + "\n";
+    out.exitCode = 1;
+}
+
+}  // namespace
+
+ContainerOutcome startContainers(State& state, const StartOptions& o) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    if (o.attach || o.interactive) {
+        if (o.containers.size() > 1) {
+            out.err = "you cannot start and attach multiple containers at once\n";
+            out.exitCode = 1;
+            return out;
+        }
+        Lookup l = findContainer(state, o.containers.empty() ? "" : o.containers[0]);
+        if (l.index < 0) {
+            out.err = kDaemon + l.error + "\n";
+            out.exitCode = 1;
+            return out;
+        }
+        State work = state;
+        Container& c = work.containers[static_cast<size_t>(l.index)];
+        const std::string id = c.id;
+        const bool tty = c.tty;
+        if (isUp(c)) {
+            // Already running: start -a just attaches.
+            Attachment a;
+            a.kind = Attachment::Kind::Start;
+            a.containerId = id;
+            a.stdinAttached = o.interactive && c.interactive;
+            a.tty = tty;
+            a.detachKeys = o.detachKeys;
+            a.prompt = programOf(work, c).prompt;
+            out.attached = a;
+            return out;
+        }
+        StartResult r = startAt(work, static_cast<size_t>(l.index), out);
+        if (!r.ok) {
+            out.events.clear();
+            out.err = kDaemon + r.error + "\n";
+            out.exitCode = 1;
+            return out;
+        }
+        state = std::move(work);
+        printLines(out, r.program.output, tty);
+        for (Container& k : state.containers)
+            if (k.id == id && k.status == Container::Status::Running) {
+                Attachment a;
+                a.kind = Attachment::Kind::Start;
+                a.containerId = id;
+                a.stdinAttached = o.interactive && k.interactive;
+                a.tty = tty;
+                a.detachKeys = o.detachKeys;
+                a.prompt = r.program.prompt;
+                out.attached = a;
+                return out;
+            }
+        for (const Event& e : out.events)
+            if (const auto* s = std::get_if<ContainerStopped>(&e); s && s->id == id) out.exitCode = s->exitCode;
+        return out;
+    }
+    std::vector<std::string> failed;
+    for (const std::string& ref : o.containers) {
+        Lookup l = findContainer(state, ref);
+        if (l.index < 0) {
+            out.err += kDaemon + l.error + "\n";
+            failed.push_back(ref);
+            continue;
+        }
+        if (isUp(state.containers[static_cast<size_t>(l.index)])) {
+            out.out += ref + "\n";   // already running: 304 Not Modified, no error
+            continue;
+        }
+        State work = state;
+        ContainerOutcome step;
+        StartResult r = startAt(work, static_cast<size_t>(l.index), step);
+        for (const Hint& h : step.hints) out.hints.push_back(h);
+        if (!r.ok) {
+            out.err += kDaemon + r.error + "\n";
+            failed.push_back(ref);
+            continue;
+        }
+        state = std::move(work);
+        for (const Event& e : step.events) out.events.push_back(e);
+        out.out += ref + "\n";
+    }
+    if (!failed.empty()) {
+        std::string list;
+        for (size_t i = 0; i < failed.size(); ++i) list += (i ? ", " : "") + failed[i];
+        out.err += "Error: failed to start containers: " + list + "\n";
+        out.exitCode = 1;
+    }
+    return out;
+}
+
+ContainerOutcome stopContainers(State& state, const StopOptions& o) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    if (!o.signal.empty() && signalNumber(o.signal) == 0) {
+        out.err = kDaemon + "Invalid signal: " + o.signal + "\n";
+        out.exitCode = 1;
+        return out;
+    }
+    std::vector<std::string> errors;
+    forEach(state, o.containers, out, errors, [&](State& s, size_t i, ContainerOutcome& step) {
+        stopAt(s, i, o.signal, o.timeoutSeconds.value_or(10), step, nullptr);
+        return std::string();
+    });
+    finish(out, errors);
+    return out;
+}
+
+ContainerOutcome restartContainers(State& state, const StopOptions& o) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    std::vector<std::string> errors;
+    forEach(state, o.containers, out, errors, [&](State& s, size_t i, ContainerOutcome& step) {
+        const std::string id = s.containers[i].id;
+        bool removed = false;
+        stopAt(s, i, o.signal, o.timeoutSeconds.value_or(10), step, &removed);
+        if (removed) return kDaemon + "No such container: " + id;
+        StartResult r = startAt(s, i, step);
+        if (!r.ok) return kDaemon + "Cannot restart container " + id + ": " + r.error;
+        return std::string();
+    });
+    finish(out, errors);
+    return out;
+}
+
+ContainerOutcome killContainers(State& state, const KillOptions& o) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    const int sig = signalNumber(o.signal.empty() ? "KILL" : o.signal);
+    if (sig == 0) {
+        out.err = kDaemon + "Invalid signal: " + o.signal + "\n";
+        out.exitCode = 1;
+        return out;
+    }
+    std::vector<std::string> errors;
+    forEach(state, o.containers, out, errors, [&](State& s, size_t i, ContainerOutcome& step) {
+        Container& c = s.containers[i];
+        if (!isUp(c))
+            return kDaemon + "cannot kill container: " + c.name + ": container " + c.id + " is not running";
+        if (c.status == Container::Status::Paused && sig != 9)
+            return kDaemon + "cannot kill container: " + c.name + ": container " + c.id + " is paused. Unpause the "
+                   "container before stopping or killing";
+        const std::string program = programOf(s, c).name;
+        const std::string name = c.name;
+        if (!deliverSignal(s, i, sig, step, nullptr))
+            step.hints.push_back({program + " in '" + name + "' ignores " + signalName(sig) +
+                                      " (PID 1 without a handler): the container keeps running.",
+                                  "'" + name + "'의 " + program + "은(는) " + signalName(sig) +
+                                      "을(를) 무시합니다(처리기가 없는 PID 1): 컨테이너는 계속 실행됩니다."});
+        return std::string();
+    });
+    finish(out, errors);
+    return out;
+}
+
+ContainerOutcome pauseContainers(State& state, const std::vector<std::string>& refs) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    std::vector<std::string> errors;
+    forEach(state, refs, out, errors, [&](State& s, size_t i, ContainerOutcome& step) {
+        Container& c = s.containers[i];
+        if (c.status == Container::Status::Paused) return kDaemon + "container " + c.id + " is already paused";
+        if (c.status != Container::Status::Running) return kDaemon + "container " + c.id + " is not running";
+        c.status = Container::Status::Paused;
+        step.events.push_back(ContainerPaused{c.id, true});
+        return std::string();
+    });
+    finish(out, errors);
+    return out;
+}
+
+ContainerOutcome unpauseContainers(State& state, const std::vector<std::string>& refs) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    std::vector<std::string> errors;
+    forEach(state, refs, out, errors, [&](State& s, size_t i, ContainerOutcome& step) {
+        Container& c = s.containers[i];
+        if (c.status != Container::Status::Paused) return kDaemon + "Container " + c.id + " is not paused";
+        c.status = Container::Status::Running;
+        step.events.push_back(ContainerPaused{c.id, false});
+        return std::string();
+    });
+    finish(out, errors);
+    return out;
+}
+
+ContainerOutcome removeContainers(State& state, const RmOptions& o) {
+    ContainerOutcome out;
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    std::vector<std::string> errors;
+    for (const std::string& ref : o.containers) {
+        Lookup l = findContainer(state, ref);
+        if (l.index < 0) {
+            // rm -f of a container that does not exist is not an error (it is printed, exit 0).
+            if (o.force && l.error.rfind("No such container", 0) == 0) out.err += kDaemon + l.error + "\n";
+            else errors.push_back(kDaemon + l.error);
+            continue;
+        }
+        Container& c = state.containers[static_cast<size_t>(l.index)];
+        if (isUp(c) && !o.force) {
+            if (c.status == Container::Status::Paused)
+                errors.push_back(kDaemon + "cannot remove container \"/" + c.name +
+                                 "\": container is paused and must be unpaused first");
+            else
+                errors.push_back(kDaemon + "cannot remove container \"/" + c.name + "\": container is " + stateName(c) +
+                                 ": stop the container before removing or force remove");
+            out.hints.push_back({"A running container cannot be removed: docker stop " + c.name + " first, or docker rm -f.",
+                                 "실행 중인 컨테이너는 지울 수 없습니다: 먼저 docker stop " + c.name +
+                                     " 하거나 docker rm -f 를 쓰세요."});
+            continue;
+        }
+        ContainerOutcome step;
+        const size_t i = static_cast<size_t>(l.index);
+        if (isUp(c)) {
+            c.autoRemove = false;   // rm -f removes it below, once
+            endProcess(state, i, 137, step);
+        }
+        eraseAt(state, i, step);
+        for (const Event& e : step.events) out.events.push_back(e);
+        out.out += ref + "\n";
+    }
+    finish(out, errors);
+    return out;
+}
+
+}  // namespace layerlab::engine

@@ -1,0 +1,251 @@
+// container_run: `docker run` and `docker create` (see container_api.hpp).
+#include <algorithm>
+
+#include "sim/engine/containers/container_api.hpp"
+#include "sim/engine/containers/container_core.hpp"
+#include "sim/engine/containers/container_lifecycle.hpp"
+#include "sim/engine/containers/names_generator.hpp"
+#include "sim/engine/containers/ports.hpp"
+#include "sim/engine/docker_format.hpp"
+#include "sim/engine/image_commands.hpp"
+#include "sim/engine/image_store.hpp"
+
+namespace layerlab::engine {
+namespace {
+
+using namespace containers;
+
+// Replaces or appends KEY=value as opts.ReplaceOrAppendEnvValues does.
+void setEnv(std::vector<std::string>& env, const std::string& kv) {
+    const std::string key = kv.substr(0, kv.find('='));
+    for (std::string& e : env)
+        if (e.substr(0, e.find('=')) == key) {
+            e = kv;
+            return;
+        }
+    env.push_back(kv);
+}
+
+struct Created {
+    bool ok = false;
+    size_t index = 0;
+};
+
+// The shared create path. `command` is "run" or "create" (for the help line).
+// On failure writes the CLI's error text into out and sets its exit code.
+Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, const std::string& command) {
+    Created result;
+    const bool isRun = command == "run";
+    auto fail = [&](const std::string& msg, bool daemon, bool help, int code) {
+        const std::string text = daemon ? "Error response from daemon: " + msg : msg;
+        // `docker create` returns daemon errors plainly (exit 1); its own flag errors
+        // are reported like run's, with the help line (exit 125).
+        if (isRun || !daemon) {
+            out.err += runError(text, help, command);
+            out.exitCode = code;
+        } else {
+            out.err += text + "\n";
+            out.exitCode = 1;
+        }
+    };
+    // CLI-side validation (nothing sent to the daemon yet).
+    PublishSpecs publish = parsePublishSpecs(o.publish);
+    if (!publish.error.empty()) {
+        fail(publish.error, false, true, 125);
+        return result;
+    }
+    std::vector<std::string> exposed = publish.exposed;
+    if (std::string e = parseExposeSpecs(o.expose, exposed); !e.empty()) {
+        fail(e, false, true, 125);
+        return result;
+    }
+    if (o.pull != "missing" && o.pull != "always" && o.pull != "never") {
+        fail("invalid pull option: '" + o.pull + "': must be one of \"always\", \"missing\" or \"never\"", false, true, 125);
+        return result;
+    }
+    // The image: pulled when missing (or always with --pull=always).
+    ResolvedImage img = resolveImageRef(state, o.image);
+    if (!img.image && !img.notFound) {
+        fail(img.error, false, true, 125);
+        return result;
+    }
+    if ((!img.image && o.pull != "never") || (o.pull == "always" && !img.byId)) {
+        const auto parsed = format::parseNormalizedNamed(o.image);
+        std::string familiar = o.image;
+        if (parsed.ref) {
+            format::ImageRef r = *parsed.ref;
+            if (r.tag.empty() && r.digest.empty()) r.tag = "latest";
+            familiar = r.familiarString();
+        }
+        if (!img.image) out.err += "Unable to find image '" + familiar + "' locally\n";
+        PullOptions pull;
+        pull.reference = o.image;
+        pull.forRun = true;
+        pull.quiet = o.quiet;
+        pull.tty = o.terminal;
+        Outcome pulled = pullImage(state, pull);
+        for (const Event& e : pulled.events) out.events.push_back(e);
+        if (!pulled.ok()) {
+            std::string err = pulled.err;
+            while (!err.empty() && err.back() == '\n') err.pop_back();
+            size_t last = err.rfind('\n');
+            out.err += err.substr(0, last == std::string::npos ? 0 : last + 1);
+            std::string line = last == std::string::npos ? err : err.substr(last + 1);
+            const std::string prefix = "Error response from daemon: ";
+            if (line.rfind(prefix, 0) == 0) fail(line.substr(prefix.size()), true, true, 125);
+            else fail(line, false, true, 125);
+            return result;
+        }
+        out.err += pulled.err;
+        img = resolveImageRef(state, o.image);
+    }
+    if (!img.image) {
+        fail(img.error, true, true, 125);
+        return result;
+    }
+    const Image& image = *img.image;
+
+    // Daemon-side checks, before anything is stored.
+    if (!o.name.empty()) {
+        if (std::string e = validateContainerName(o.name); !e.empty()) {
+            fail(e, true, true, 125);
+            return result;
+        }
+        std::string name = o.name.front() == '/' ? o.name.substr(1) : o.name;
+        for (const Container& c : state.containers)
+            if (c.name == name) {
+                fail("Conflict. The container name \"/" + name + "\" is already in use by container \"" + c.id +
+                         "\". You have to remove (or rename) that container to be able to reuse that name.",
+                     true, true, 125);
+                out.hints.push_back({"Container names are unique. Remove the old one (docker rm " + name +
+                                         ") or choose another --name.",
+                                     "컨테이너 이름은 고유해야 합니다. 기존 컨테이너를 지우거나(docker rm " + name +
+                                         ") 다른 --name을 쓰세요."});
+                return result;
+            }
+    }
+    if (!o.workdir.empty() && o.workdir.front() != '/') {
+        fail("the working directory '" + o.workdir + "' is invalid, it needs to be an absolute path", true, true, 125);
+        return result;
+    }
+    Container c;
+    // daemon merge(): the image's Cmd only when neither a command nor an entrypoint was given.
+    if (o.entrypoint) c.entrypoint = o.entrypoint->empty() ? std::vector<std::string>{} : std::vector<std::string>{*o.entrypoint};
+    else if (image.config.entrypoint) c.entrypoint = *image.config.entrypoint;
+    if (!o.command.empty()) c.cmd = o.command;
+    else if (!o.entrypoint && image.config.cmd) c.cmd = *image.config.cmd;
+    c.path = composeArgv(c.entrypoint, c.cmd);
+    if (c.path.empty()) {
+        fail("No command specified", true, true, 125);
+        return result;
+    }
+    c.id = newContainerId(state.rng);
+    c.name = o.name.empty() ? generateContainerName(state, c.id) : (o.name.front() == '/' ? o.name.substr(1) : o.name);
+    c.imageId = image.id;
+    c.imageRef = o.image;
+    c.env = image.config.env;
+    for (const std::string& e : o.env)
+        if (e.find('=') != std::string::npos) setEnv(c.env, e);   // a bare KEY comes from the host: unset there
+    c.workingDir = o.workdir.empty() ? image.config.workingDir : o.workdir;
+    c.user = o.user.empty() ? image.config.user : o.user;
+    c.hostname = o.hostname;
+    c.interactive = o.interactive;
+    c.tty = o.tty;
+    c.autoRemove = o.rm;
+    c.ports = publish.bindings;
+    c.publishAll = o.publishAll;
+    c.exposedPorts = image.config.exposedPorts;
+    c.exposedPorts.insert(c.exposedPorts.end(), exposed.begin(), exposed.end());
+    sortPortKeys(c.exposedPorts);
+    c.createdMs = state.clock.nowMs;
+    // The daemon creates a missing working directory in the container's own layer.
+    if (!c.workingDir.empty() && c.workingDir != "/") {
+        fs::FileTree root = imageRootfs(state, image);
+        if (!root.isDirectory(fs::normalizePath(c.workingDir))) c.writable = c.writable.withDirectory(c.workingDir);
+    }
+    state.containers.push_back(c);
+    out.events.push_back(ContainerCreated{c.id, c.name, c.imageId});
+    result.ok = true;
+    result.index = state.containers.size() - 1;
+    return result;
+}
+
+}  // namespace
+
+ContainerOutcome createContainer(State& state, const RunOptions& options) {
+    ContainerOutcome out;
+    State work = state;
+    Created created = createFrom(work, options, out, "create");
+    if (created.ok || out.events.size() > 0) state = work;   // a pull that happened stays
+    if (!created.ok) return out;
+    out.out += state.containers[created.index].id + "\n";
+    return out;
+}
+
+ContainerOutcome runContainer(State& state, const RunOptions& options) {
+    ContainerOutcome out;
+    if (options.detach && !options.attach.empty()) {
+        out.err = "Conflicting options: -a and -d\n";
+        out.exitCode = 1;
+        return out;
+    }
+    State work = state;
+    Created created = createFrom(work, options, out, "run");
+    if (!created.ok) {
+        if (!out.events.empty()) state = work;   // the pull stays even if create failed
+        return out;
+    }
+    state = std::move(work);
+    Container& c = state.containers[created.index];
+    const std::string id = c.id;
+    const bool tty = c.tty;
+    if (options.detach) out.out += id + "\n";
+    StartResult started = startAt(state, created.index, out);
+    if (!started.ok) {
+        Container& failed = state.containers[created.index];
+        failed.error = started.error;
+        const bool notFound = started.error.find("executable file not found") != std::string::npos ||
+                              started.error.find("no such file or directory") != std::string::npos;
+        failed.exitCode = notFound ? 127 : 128;
+        out.err += runError("Error response from daemon: " + started.error, false);
+        out.exitCode = notFound ? 127 : 125;
+        if (failed.autoRemove) eraseAt(state, created.index, out);
+        return out;
+    }
+    if (options.detach) return out;
+
+    // Attached: the program's start-up output, then either its exit or an attachment.
+    printLines(out, started.program.output, tty);
+    auto find = [&]() -> Container* {
+        for (Container& k : state.containers)
+            if (k.id == id) return &k;
+        return nullptr;
+    };
+    Container* now = find();
+    if (now && now->status == Container::Status::Running && now->exitAtMs > 0) {
+        // A program that ends by itself (sleep 5): the attached CLI waits for it.
+        state.clock.nowMs = now->exitAtMs;
+        for (const Event& e : settleContainers(state)) out.events.push_back(e);
+        now = find();
+    }
+    if (now && now->status == Container::Status::Running) {
+        Attachment a;
+        a.kind = Attachment::Kind::Run;
+        a.containerId = id;
+        a.stdinAttached = options.interactive;
+        a.tty = tty;
+        a.sigProxy = options.sigProxy;
+        a.detachKeys = options.detachKeys;
+        a.prompt = started.program.prompt;
+        out.attached = a;
+        return out;
+    }
+    // It already exited: docker run returns its exit code.
+    int code = 0;
+    for (const Event& e : out.events)
+        if (const auto* s = std::get_if<ContainerStopped>(&e); s && s->id == id) code = s->exitCode;
+    out.exitCode = code;
+    return out;
+}
+
+}  // namespace layerlab::engine
