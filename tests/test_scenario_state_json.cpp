@@ -44,6 +44,7 @@ engine::State sampleState() {
                    {1767603600000, "CMD [\"node\" \"server.js\"]", "buildkit.dockerfile.v0", true, 0}};
     img.createdMs = 1767603600000;
     img.repoDigests = {"node@sha256:" + std::string(64, 'd')};
+    img.lastTagMs = 1767603600500;
     s.images[img.id] = img;
     s.tags["myapp:latest"] = img.id;
 
@@ -78,6 +79,10 @@ engine::State sampleState() {
     c.cmd = {"node", "server.js"};
     c.hostname = "ffffffffffff";
     c.loadedWritable = c.writable;
+    c.exitAtMs = 1767603900000;
+    c.exitAtCode = 3;
+    c.publishAll = true;
+    c.activePorts = {{"0.0.0.0", 3000, 80, "tcp"}, {"0.0.0.0", 32768, 443, "tcp"}};
     s.containers.push_back(c);
 
     s.clock.nowMs = 1767603700000;
@@ -113,6 +118,10 @@ TEST_CASE("state json: export -> import -> export is byte-identical") {
         CHECK(t.host.find("empty")->mode == 0700u);
         CHECK(t.host.find("current.js")->kind == fs::FileEntry::Kind::Symlink);
         CHECK(t.containers.at(0).ports.at(0).hostPort == 3000);
+        CHECK(t.containers.at(0).activePorts.at(1).hostPort == 32768);
+        CHECK(t.containers.at(0).publishAll);
+        CHECK(t.containers.at(0).exitAtCode == 3);
+        CHECK(t.images.begin()->second.lastTagMs == 1767603600500);
         CHECK(t.containers.at(0).status == engine::Container::Status::Running);
         CHECK(t.containers.at(0).logs.at(1).stderrStream);
         CHECK(t.images.begin()->second.history.at(1).emptyLayer);

@@ -20,7 +20,7 @@ GoalResult publishesGoal(const Goal& goal, const engine::State& state, const Com
     const Container* found = nullptr;
     for (const auto& c : state.containers) {
         if (c.status != Container::Status::Running) continue;
-        for (const auto& p : c.ports)
+        for (const auto& p : c.activePorts)
             if (p.hostPort == hp && p.containerPort == cp) found = &c;
     }
     if (!found) {

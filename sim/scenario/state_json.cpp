@@ -156,6 +156,7 @@ json imageToJson(const Image& img) {
     j["parent"] = img.parent;
     j["author"] = img.author;
     j["comment"] = img.comment;
+    j["lastTagMs"] = img.lastTagMs;
     return j;
 }
 
@@ -181,10 +182,15 @@ json lastBuildToJson(const LastBuild& b) {
             {"tags", b.tags},       {"totalMs", b.totalMs}, {"savedMs", b.savedMs}, {"steps", steps}};
 }
 
-json containerToJson(const Container& c) {
+json portsToJson(const std::vector<PortBinding>& bindings) {
     json ports = json::array();
-    for (const auto& p : c.ports)
+    for (const auto& p : bindings)
         ports.push_back({{"hostIp", p.hostIp}, {"hostPort", p.hostPort}, {"containerPort", p.containerPort}, {"proto", p.proto}});
+    return ports;
+}
+
+json containerToJson(const Container& c) {
+    json ports = portsToJson(c.ports);
     json logs = json::array();
     for (const auto& l : c.logs) logs.push_back({{"atMs", l.atMs}, {"stderr", l.stderrStream}, {"text", l.text}});
     json j;
@@ -215,6 +221,10 @@ json containerToJson(const Container& c) {
     j["hostname"] = c.hostname;
     j["error"] = c.error;
     j["loadedWritable"] = fileTreeToJson(c.loadedWritable);
+    j["exitAtMs"] = c.exitAtMs;
+    j["exitAtCode"] = c.exitAtCode;
+    j["publishAll"] = c.publishAll;
+    j["activePorts"] = portsToJson(c.activePorts);
     return j;
 }
 

@@ -74,6 +74,7 @@ Image readImage(const json& j, const std::string& ptr, std::vector<std::string>&
     in.str("parent", img.parent);
     in.str("author", img.author);
     in.str("comment", img.comment);
+    in.integer("lastTagMs", img.lastTagMs);
     return img;
 }
 
@@ -162,16 +163,19 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
     in.boolean("autoRemove", c.autoRemove);
     in.boolean("interactive", c.interactive);
     in.boolean("tty", c.tty);
-    eachItem(in, "ports", [&](const json& pj, const std::string& p) {
-        PortBinding b;
-        JsonReader pin(pj, p, errors);
-        if (!pin.isObject()) return;
-        pin.str("hostIp", b.hostIp);
-        pin.integer("hostPort", b.hostPort);
-        pin.integer("containerPort", b.containerPort);
-        pin.str("proto", b.proto);
-        c.ports.push_back(b);
-    });
+    auto readPorts = [&](const char* key, std::vector<PortBinding>& out) {
+        eachItem(in, key, [&](const json& pj, const std::string& p) {
+            PortBinding b;
+            JsonReader pin(pj, p, errors);
+            if (!pin.isObject()) return;
+            pin.str("hostIp", b.hostIp);
+            pin.integer("hostPort", b.hostPort);
+            pin.integer("containerPort", b.containerPort);
+            pin.str("proto", b.proto);
+            out.push_back(b);
+        });
+    };
+    readPorts("ports", c.ports);
     in.strings("exposedPorts", c.exposedPorts);
     readTree(in, "writable", c.writable);
     in.strings("deleted", c.deleted);
@@ -190,6 +194,10 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
     in.str("hostname", c.hostname);
     in.str("error", c.error);
     readTree(in, "loadedWritable", c.loadedWritable);
+    in.integer("exitAtMs", c.exitAtMs);
+    in.integer("exitAtCode", c.exitAtCode);
+    in.boolean("publishAll", c.publishAll);
+    readPorts("activePorts", c.activePorts);
     return c;
 }
 
