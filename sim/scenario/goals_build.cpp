@@ -24,10 +24,17 @@ std::string lastLine(std::string text) {
 
 GoalResult lastBuildGoal(const Goal& goal, const engine::State& state) {
     const bool wantCached = goal.outcome == "cached";
-    std::string which = goal.step ? "step " + num(*goal.step) : "";
-    if (!goal.instruction.empty()) which += (which.empty() ? "" : " ") + std::string("(") + goal.instruction + ")";
-    std::string whichKo = goal.step ? num(*goal.step) + "단계" : "";
-    if (!goal.instruction.empty()) whichKo += (whichKo.empty() ? "" : " ") + std::string("(") + goal.instruction + ")";
+    std::string which, whichKo;
+    if (goal.step && !goal.instruction.empty()) {
+        which = "step " + num(*goal.step) + " (`" + goal.instruction + "`)";
+        whichKo = num(*goal.step) + "단계(`" + goal.instruction + "`)";
+    } else if (goal.step) {
+        which = "step " + num(*goal.step);
+        whichKo = num(*goal.step) + "단계";
+    } else {
+        which = "the `" + goal.instruction + "` step";
+        whichKo = "`" + goal.instruction + "` 단계";
+    }
     LocalizedText desc = wantCached ? txt("In the last build, " + which + " came from the cache",
                                           "마지막 빌드에서 " + whichKo + " 이(가) 캐시에서 재사용되었다")
                                     : txt("In the last build, " + which + " ran again", "마지막 빌드에서 " + whichKo + " 이(가) 다시 실행되었다");
