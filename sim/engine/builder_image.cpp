@@ -93,17 +93,18 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
         // `docker pull` semantics: layers, image, tag, clock.
         FetchResult fetched = fetchIntoState(s.state, hubImg, ref);
         std::string tag = ref.digest.empty() ? ref.tagOrLatest() : ref.digest;
-        b.pullLines.push_back(tag + ": Pulling from " + (ref.isOfficialHub() ? ref.path : ref.path));
+        b.pullLines.push_back(tag + ": Pulling from " + ref.path);
         for (const auto& l : fetched.layers)
             b.pullLines.push_back(l.shortId + (l.alreadyExists ? ": Already exists" : ": Pulling fs layer"));
         for (const auto& l : fetched.layers)
             if (!l.alreadyExists) b.pullLines.push_back(l.shortId + ": Pull complete");
         b.pullLines.push_back("Digest: " + fetched.manifestDigest);
-        b.pullLines.push_back("Status: Downloaded newer image for " + ref.familiarString() +
-                              (ref.tag.empty() && ref.digest.empty() ? ":latest" : ""));
+        std::string name = ref.familiarString() + (ref.tag.empty() && ref.digest.empty() ? ":latest" : "");
+        b.pullLines.push_back(fetched.imageExisted ? "Status: Image is up to date for " + name
+                                                   : "Status: Downloaded newer image for " + name);
         for (auto& e : fetched.events) s.events.push_back(e);
         b.pullMs = fetched.durationMs;
-        b.pulled = true;
+        b.pulled = !fetched.imageExisted;
         b.image = s.state.images.at(fetched.imageId);
         b.rootfs = imageRootfs(s.state, b.image);
         return b;
