@@ -242,3 +242,17 @@ TEST_CASE("tags, events, reasons in Korean, saved time and determinism") {
     CHECK(rq.outcome.out == rq.imageId + "\n");
     CHECK(rq.outcome.err.empty());
 }
+
+TEST_CASE("BuildKit prints the Dockerfile's lint warnings after the build") {
+    engine::State s;
+    buildtest::addLocalBase(s, "localbase:1");
+    s.host = s.host.withFile("Dockerfile", "FROM localbase:1\nCMD node server.js\n");
+    auto r = engine::build(s, opts());
+    REQUIRE(r.outcome.ok());
+    const std::string& e = r.outcome.err;
+    CHECK(e.find("#5 DONE 0.0s\n\n 1 warning found (use docker --debug to expand):\n - JSONArgsRecommended: ") !=
+          std::string::npos);
+    CHECK(e.substr(e.size() - 9) == "(line 2)\n");
+    auto t = engine::build(s, opts(BuildOptions::Progress::Tty));
+    CHECK(t.outcome.err.find("0.0s\n\n 1 warning found") != std::string::npos);
+}

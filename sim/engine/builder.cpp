@@ -97,7 +97,7 @@ std::string lintSummary(const std::vector<dockerfile::Diagnostic>& warnings) {
         if (w.severity == dockerfile::Diagnostic::Severity::Warning && !w.code.empty() && std::isupper(static_cast<unsigned char>(w.code[0])))
             shown.push_back(&w);
     if (shown.empty()) return "";
-    std::string out = "\n " + std::to_string(shown.size()) + (shown.size() == 1 ? " warning" : " warnings") +
+    std::string out = " " + std::to_string(shown.size()) + (shown.size() == 1 ? " warning" : " warnings") +
                       " found (use docker --debug to expand):\n";
     for (const auto* w : shown)
         out += " - " + w->code + ": " + w->message + " (line " + std::to_string(w->range.startLine) + ")\n";
@@ -256,7 +256,10 @@ BuildResult build(State& state, const BuildOptions& opt) {
         o.out = bk::renderLegacy(s.trace);
         o.err = kDeprecated;
     } else {
-        o.err = render() + lintSummary(result.warnings);
+        // Plain output already ends with a blank line; the tty frame does not.
+        std::string lint = lintSummary(result.warnings);
+        bool tty = opt.progress != BuildOptions::Progress::Plain;
+        o.err = render() + (tty && !lint.empty() ? "\n" : "") + lint;
     }
     o.events = s.events;
     result.steps = s.trace.steps;
