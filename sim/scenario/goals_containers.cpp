@@ -127,7 +127,8 @@ GoalResult containerGoal(const Goal& goal, const engine::State& state, const Com
             }
             bool ok = (!goal.min || n >= *goal.min) && (!goal.max || n <= *goal.max);
             return result(ok, txt("There are " + rangeEn + " " + stEn + "containers", stKo + "컨테이너가 " + rangeKo + " 있다"),
-                          txt("There are " + num(n) + " " + stEn + "containers now.", "지금 " + stKo + "컨테이너는 " + num(n) + "개입니다."));
+                          txt((n == 1 ? "There is 1 " + stEn + "container now." : "There are " + num(n) + " " + stEn + "containers now."),
+                              "지금 " + stKo + "컨테이너는 " + num(n) + "개입니다."));
         }
         case GoalKind::ContainerAutoRemove: {
             LocalizedText desc = txt("A running container named " + goal.name + " was started with --rm",
