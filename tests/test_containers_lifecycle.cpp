@@ -296,3 +296,66 @@ TEST_CASE("containers lifecycle: --rm, one-shot programs, the writable layer") {
         CHECK(du.active == 1);
     }
 }
+
+TEST_CASE("containers ps: -q, -l, -n, --no-trunc, -s, filters, format errors") {
+    State s;
+    pull(s, "busybox");
+    RunOptions o = runOpts("busybox", {"sh", "-c", "echo done; exit 3"});
+    o.name = "failed";
+    runContainer(s, o);
+    tick(s);
+    RunOptions up = runOpts("busybox", {"sleep", "infinity"});
+    up.detach = true;
+    up.name = "sleeper";
+    runContainer(s, up);
+    tick(s);
+    const Container& failed = s.containers[0];
+    const Container& sleeper = s.containers[1];
+    PsOptions ps;
+    ps.quiet = true;
+    CHECK(listContainers(s, ps).out == sleeper.id.substr(0, 12) + "\n");
+    ps.all = true;
+    CHECK(listContainers(s, ps).out == sleeper.id.substr(0, 12) + "\n" + failed.id.substr(0, 12) + "\n");
+    ps.noTrunc = true;
+    CHECK(listContainers(s, ps).out == sleeper.id + "\n" + failed.id + "\n");
+    ps = PsOptions{};
+    ps.last = 1;
+    ps.format = "{{.Names}}";
+    CHECK(listContainers(s, ps).out == "sleeper\n");
+    ps.last = -1;
+    ps.latest = true;
+    CHECK(listContainers(s, ps).out == "sleeper\n");
+    ps = PsOptions{};
+    ps.format = "{{.Names}}";
+    ps.filters = {"status=exited"};
+    CHECK(listContainers(s, ps).out == "failed\n");
+    ps.filters = {"exited=3"};
+    CHECK(listContainers(s, ps).out == "failed\n");
+    ps.filters = {"ancestor=busybox"};
+    CHECK(listContainers(s, ps).out == "sleeper\n");
+    ps.all = true;
+    CHECK(listContainers(s, ps).out == "sleeper\nfailed\n");
+    ps.filters = {"name=leep"};
+    CHECK(listContainers(s, ps).out == "sleeper\n");
+    ps.filters = {"status=sleeping"};
+    CHECK(listContainers(s, ps).err == "Error response from daemon: invalid filter 'status=sleeping'\n");
+    ps.filters = {"colour=red"};
+    CHECK(listContainers(s, ps).err == "Error response from daemon: invalid filter 'colour'\n");
+    ps.filters.clear();
+    ps.format = "{{.Nmes}}";
+    ContainerOutcome bad = listContainers(s, ps);
+    CHECK(bad.err == "template: :1:2: executing \"\" at <.Nmes>: can't evaluate field Nmes in type "
+                     "*formatter.ContainerContext\n");
+    CHECK(bad.exitCode == 1);
+    ps.format = "table {{.Names}}\\t{{.Status}}\\t{{.Command}}";
+    CHECK(listContainers(s, ps).out == "NAMES     STATUS                     COMMAND\n"
+                                       "sleeper   Up 1 second                \"sleep infinity\"\n"
+                                       "failed    Exited (3) 2 seconds ago   \"sh -c 'echo done; e…\"\n");
+    ps.format = "{{.Size}}";
+    ps.filters = {"name=sleeper"};
+    const Image& img = s.images.at(sleeper.imageId);
+    CHECK(listContainers(s, ps).out == "0B (virtual " + format::humanSize(imageSize(s, img)) + ")\n");
+    LogsOptions lo;
+    lo.container = "failed";
+    CHECK(containerLogs(s, lo).out == "done\n");
+}
