@@ -2,6 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "render/panels/panels.hpp"
 #include "render/widgets.hpp"
 
@@ -47,12 +50,10 @@ void drawMenuBar(View& view) {
     const bool ko = view.korean();
     if (ImGui::RadioButton(english, !ko) && ko) {
         view.strings.setLang("en");
-        view.ui.langChanged = true;
     }
     ImGui::SameLine();
     if (ImGui::RadioButton(korean, ko) && !ko) {
         view.strings.setLang("ko");
-        view.ui.langChanged = true;
     }
     ImGui::SameLine();
     if (ImGui::Checkbox(presenter, &view.ui.presenter)) view.ui.presenterChanged = true;
@@ -64,15 +65,28 @@ void drawMenuBar(View& view) {
 void drawLayout(View& view) {
     drawMenuBar(view);
 
+    // Three columns: the course | what the learner edits and types | what Docker made of it.
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float top = viewport->WorkPos.y;
+    const float x = viewport->WorkPos.x;
+    const float y = viewport->WorkPos.y;
     const float width = viewport->WorkSize.x;
     const float height = viewport->WorkSize.y;
-    const float gap = 0.0f;
 
-    const float leftW = std::max(220.0f, width * 0.21f);
-    panel("##lessons", Rect{viewport->WorkPos.x, top, leftW, height}, [&] { panels::lessons::draw(view); });
-    (void)gap;
+    const float leftW = std::max(200.0f, std::floor(width * 0.20f));
+    const float middleW = std::floor(width * 0.38f);
+    const float rightW = width - leftW - middleW;
+    const float dockerfileH = std::floor(height * 0.47f);
+    const float layersH = std::floor(height * 0.54f);
+    const float imagesH = std::floor((height - layersH) * 0.5f);
+
+    panel("##lessons", Rect{x, y, leftW, height}, [&] { panels::lessons::draw(view); });
+    panel("##dockerfile", Rect{x + leftW, y, middleW, dockerfileH}, [&] { panels::dockerfile::draw(view); });
+    panel("##terminal", Rect{x + leftW, y + dockerfileH, middleW, height - dockerfileH},
+          [&] { panels::terminal::draw(view); });
+    panel("##layers", Rect{x + leftW + middleW, y, rightW, layersH}, [&] { panels::layers::draw(view); });
+    panel("##images", Rect{x + leftW + middleW, y + layersH, rightW, imagesH}, [&] { panels::images::draw(view); });
+    panel("##containers", Rect{x + leftW + middleW, y + layersH + imagesH, rightW, height - layersH - imagesH},
+          [&] { panels::containers::draw(view); });
 }
 
 }  // namespace layerlab::render

@@ -34,8 +34,7 @@ const char* optionsUsage() {
     return "Window options:\n"
            "  --lang ko|en         language of the window (default: from LANG)\n"
            "  --presenter          large fonts and high contrast for a classroom projector\n"
-           "  --lesson ID          open a lesson at start\n"
-           "  --context DIR        build context folder (default: the course notes' node app)\n"
+           "  --lesson ID|N        start a lesson (as layerlab shell --lesson)\n"
            "  --run \"COMMAND\"      send a command line at start (repeatable), e.g. --run \"docker build -t app .\"\n"
            "  --screenshot FILE    render a few frames, write a PNG of the window and exit\n"
            "  --frames N           render N frames and exit\n"
@@ -77,8 +76,6 @@ std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std
             options.run.push_back(text);
         } else if (arg == "--lesson") {
             if (!value(options.lesson)) return std::nullopt;
-        } else if (arg == "--context") {
-            if (!value(options.context)) return std::nullopt;
         } else if (arg == "--size") {
             if (!value(text)) return std::nullopt;
             if (!parseSize(text, options.width, options.height)) {

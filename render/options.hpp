@@ -12,8 +12,7 @@ struct AppOptions {
     int frames = 0;                   // render N frames then exit (0 = until closed)
     bool presenter = false;           // large fonts, high contrast
     std::vector<std::string> run;     // command lines sent through the Machine at start, in order
-    std::string lesson;               // lesson ID to open at start
-    std::string context;              // build context folder (as `layerlab shell --context`)
+    std::string lesson;               // lesson ID or number to start with
     int width = 1280;
     int height = 800;
 };

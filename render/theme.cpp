@@ -66,7 +66,7 @@ const Palette& applyTheme(bool presenter) {
     style.GrabRounding = 4;
     style.TabRounding = 4;
     style.WindowBorderSize = 1;
-    style.FrameBorderSize = presenter ? 1.0f : 0.0f;
+    style.FrameBorderSize = 1.0f;   // inputs and checkboxes stay visible on dark panels
     style.WindowTitleAlign = ImVec2(0.0f, 0.5f);
     if (presenter) style.ScaleAllSizes(1.4f);
 
@@ -76,7 +76,7 @@ const Palette& applyTheme(bool presenter) {
     c[ImGuiCol_WindowBg] = p.panel;
     c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_PopupBg] = p.background;
-    c[ImGuiCol_Border] = ImVec4(1, 1, 1, presenter ? 0.35f : 0.10f);
+    c[ImGuiCol_Border] = ImVec4(1, 1, 1, presenter ? 0.35f : 0.12f);
     c[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 0.06f);
     c[ImGuiCol_FrameBgHovered] = ImVec4(1, 1, 1, 0.10f);
     c[ImGuiCol_FrameBgActive] = ImVec4(1, 1, 1, 0.14f);

@@ -1,10 +1,11 @@
-// View: what a panel gets each frame. Panels read the model through it and
-// change the model only by View::run(line), which sends a command line
-// through the simulated Machine exactly as a typed command would.
+// View: what a panel gets each frame. Panels read the model through it
+// (machine.state(), a const State&) and change the model only by
+// View::run(line), which sends a command line through the simulated Machine
+// exactly as a line typed in `layerlab shell` would.
 //
 // UiState holds the window's own state (input buffers, scroll requests, the
-// last build as the events told it): "real data lives outside your
-// functions", so no panel keeps function-static state.
+// terminal's scrollback): "real data lives outside your functions", so no
+// panel keeps function-static state.
 #pragma once
 #include <string>
 #include <vector>
@@ -13,6 +14,10 @@
 #include "render/fonts.hpp"
 #include "render/strings.hpp"
 #include "render/theme.hpp"
+#include "sim/cli/machine.hpp"
+#include "sim/dockerfile/dockerfile.hpp"
+#include "sim/scenario/goals.hpp"
+#include "sim/scenario/scenario.hpp"
 
 namespace layerlab::render {
 
@@ -21,17 +26,72 @@ struct LessonEntry {
     std::string id;
     std::string titleEn, titleKo;
     std::string summaryEn, summaryKo;
+    std::string objectiveEn, objectiveKo;
+    bool playable = false;   // a lesson file (not the built-in concept list)
+};
+
+struct TerminalLine {
+    enum class Kind { Command, Output, Error, Note };
+    Kind kind = Kind::Output;
+    std::string text;
+};
+
+// A build that failed: the Machine keeps no trace of it in State (a failing
+// command changes nothing), so the window keeps what the events said.
+struct FailedBuild {
+    bool present = false;
+    std::vector<engine::BuildStepRecord> steps;   // cached/built steps before the failure
+    engine::BuildStepRecord failedStep;
+    std::string error;
+};
+
+// A lesson being played in the window: its start state was loaded into the
+// Machine; its goals are re-checked after every command.
+struct LessonRun {
+    bool active = false;
+    int index = -1;                              // into UiState::lessons
+    scenario::Scenario lesson;
+    std::vector<scenario::GoalResult> goals;
+    int hintsShown = 0;
+    bool showSolution = false;
+    std::string error;                           // why it could not start
 };
 
 struct UiState {
+    // Lessons
     std::vector<LessonEntry> lessons;
     int selectedLesson = -1;
+    LessonRun lesson;
+
+    // Terminal
+    std::vector<TerminalLine> terminal;
+    std::string input;
+    std::vector<std::string> history;
+    int historyPos = -1;          // -1: not browsing the history
+    bool scrollToEnd = false;
+    bool focusInput = false;
+
+    // Dockerfile editor: the text being edited and the file text it started from.
+    std::string dockerfile;
+    std::string dockerfileOnDisk;
+    bool dockerfileExists = false;
+    // The editor's text parsed as BuildKit would, redone only when the text changes.
+    std::string parsedText;
+    dockerfile::ParseResult parsed;
+    bool parsedOnce = false;
+
+    // Builds
+    FailedBuild failedBuild;
+    double lastBuildAt = -1.0;    // wall-clock time of the last build, for the highlight
+
+    // Window
     bool presenter = false;
-    bool presenterChanged = false;   // the workspace re-applies fonts and theme between frames
-    bool langChanged = false;
+    bool presenterChanged = false;
+    bool quit = false;
 };
 
 struct View {
+    cli::Machine& machine;
     StringTable& strings;
     Fonts& fonts;
     UiState& ui;
@@ -39,12 +99,32 @@ struct View {
     const Palette& palette;
     double now = 0.0;   // wall-clock seconds, for animation only
 
+    const engine::State& state() const { return machine.state(); }
     const char* tr(const char* key) const { return strings.tr(key); }
     bool korean() const { return strings.lang() == "ko"; }
-    // Picks the text of the current language, English when the Korean one is empty.
+    // The text of the current language, English when the Korean one is empty.
     const std::string& pick(const std::string& en, const std::string& ko) const {
         return korean() && !ko.empty() ? ko : en;
     }
+
+    // Sends LINE through the Machine, shows it and its output in the terminal,
+    // and starts the animations its events ask for (render/commands.cpp).
+    Outcome run(const std::string& line);
+    // Writes the editor's text to the build context's Dockerfile with a host
+    // command (`cat > Dockerfile <<'EOF'`), as a learner could type it.
+    Outcome saveDockerfile();
+    // Re-reads the Dockerfile from the build context when the editor holds no
+    // unsaved change (a terminal command may have rewritten it).
+    void syncDockerfile();
+
+    // Lessons (render/lesson_run.cpp): load lesson INDEX's start state into
+    // the Machine, as `layerlab shell --lesson` does; re-check its goals.
+    bool startLesson(int index);
+    void leaveLesson();
+    void refreshGoals();
 };
+
+// The command the Build button sends.
+inline constexpr const char* kBuildCommand = "docker build -t app .";
 
 }  // namespace layerlab::render

@@ -8,6 +8,7 @@
 
 #include "render/layout.hpp"
 #include "render/theme.hpp"
+#include "sim/scenario/lesson_index.hpp"
 
 namespace layerlab::render {
 namespace {
@@ -37,7 +38,8 @@ std::string dataDir() {
     return LAYERLAB_SOURCE_DIR;
 }
 
-Workspace::Workspace(AppOptions options) : m_options(std::move(options)) {
+Workspace::Workspace(AppOptions options)
+    : m_options(std::move(options)), m_machine(cli::Machine::defaultState(1, m_options.lang)) {
     m_ui.presenter = m_options.presenter;
 }
 
@@ -47,11 +49,68 @@ bool Workspace::start(std::string& error) {
     applyTheme(m_ui.presenter);
     loadLessons();
     collectGlyphs();
+
+    View view = makeView(0.0);
+    view.syncDockerfile();
+    // --lesson ID|N: select it, and start it when it is a lesson file.
+    for (size_t i = 0; i < m_ui.lessons.size() && !m_options.lesson.empty(); ++i) {
+        const std::string& id = m_ui.lessons[i].id;
+        if (id == m_options.lesson || id.rfind(m_options.lesson + "-", 0) == 0 ||
+            std::to_string(i + 1) == m_options.lesson) {
+            m_ui.selectedLesson = static_cast<int>(i);
+            if (m_ui.lessons[i].playable && !view.startLesson(static_cast<int>(i))) {
+                error = "layerlab: lesson " + id + ": " + m_ui.lesson.error;
+                ok = false;
+            }
+            break;
+        }
+    }
+    if (!m_options.lesson.empty() && m_ui.selectedLesson < 0) {
+        error = "layerlab: no lesson '" + m_options.lesson + "' (see layerlab lessons)";
+        ok = false;
+    }
+    for (const std::string& line : m_options.run) view.run(line);
     return ok;
+}
+
+// lessons/index.json lists the lessons in order ({"lessons": ["01-...", ...]},
+// each lessons/<id>.json with "title"/"summary"/"objective" as {"en","ko"}).
+// Only what the list shows is read here; playing a lesson is sim/scenario's job.
+bool Workspace::loadLessonIndex() {
+    const std::filesystem::path dir = scenario::findLessonsDir();
+    const nlohmann::json index = readJson(dir / "index.json");
+    if (!index.is_object() || !index.contains("lessons") || !index["lessons"].is_array()) return false;
+    auto text = [](const nlohmann::json& doc, const char* field, const char* lang) {
+        if (!doc.contains(field) || !doc[field].is_object()) return std::string();
+        const auto& value = doc[field];
+        return value.contains(lang) && value[lang].is_string() ? value[lang].get<std::string>() : std::string();
+    };
+    std::vector<LessonEntry> lessons;
+    for (const auto& id : index["lessons"]) {
+        if (!id.is_string()) return false;
+        const nlohmann::json lesson = readJson(dir / (id.get<std::string>() + ".json"));
+        if (!lesson.is_object()) return false;
+        LessonEntry entry;
+        entry.id = id.get<std::string>();
+        entry.titleEn = text(lesson, "title", "en");
+        entry.titleKo = text(lesson, "title", "ko");
+        entry.summaryEn = text(lesson, "summary", "en");
+        entry.summaryKo = text(lesson, "summary", "ko");
+        entry.objectiveEn = text(lesson, "objective", "en");
+        entry.objectiveKo = text(lesson, "objective", "ko");
+        if (entry.titleEn.empty()) entry.titleEn = entry.id;
+        entry.playable = true;
+        lessons.push_back(std::move(entry));
+    }
+    if (lessons.empty()) return false;
+    m_ui.lessons = std::move(lessons);
+    return true;
 }
 
 void Workspace::loadLessons() {
     m_ui.lessons.clear();
+    if (loadLessonIndex()) return;
+    // No lesson files: the eleven concepts of the course notes, from the string tables.
     for (int i = 1; i <= kConceptCount; ++i) {
         char title[40], summary[40];
         std::snprintf(title, sizeof title, "ui.concepts.%02d.title", i);
@@ -70,7 +129,7 @@ void Workspace::collectGlyphs() {
     m_strings.forEachText([this](const std::string& text) { m_fonts.addText(text); });
     // Lesson texts, so a lesson opened later shows no missing glyphs.
     std::error_code ec;
-    const std::filesystem::path lessonDir = std::filesystem::path(dataDir()) / "lessons";
+    const std::filesystem::path lessonDir = scenario::findLessonsDir();
     if (std::filesystem::is_directory(lessonDir, ec)) {
         for (const auto& file : std::filesystem::recursive_directory_iterator(lessonDir, ec))
             if (file.path().extension() == ".json") forEachString(readJson(file.path()), m_fonts);
@@ -86,6 +145,10 @@ void Workspace::rebuildFonts() {
     m_fonts.build(m_builtFontSize);
 }
 
+View Workspace::makeView(double now) {
+    return View{m_machine, m_strings, m_fonts, m_ui, m_highlights, palette(), now};
+}
+
 ImVec4 Workspace::clearColor() const { return palette().background; }
 
 void Workspace::drawFrame(double now) {
@@ -93,8 +156,7 @@ void Workspace::drawFrame(double now) {
         applyTheme(m_ui.presenter);   // fonts follow before the next frame (fontsNeedRebuild)
         m_ui.presenterChanged = false;
     }
-    m_ui.langChanged = false;
-    View view{m_strings, m_fonts, m_ui, m_highlights, palette(), now};
+    View view = makeView(now);
     drawLayout(view);
 }
 

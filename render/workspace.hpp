@@ -11,6 +11,7 @@
 #include "render/options.hpp"
 #include "render/strings.hpp"
 #include "render/view.hpp"
+#include "sim/cli/machine.hpp"
 
 namespace layerlab::render {
 
@@ -19,7 +20,7 @@ public:
     explicit Workspace(AppOptions options);
 
     // Loads the string tables and lessons, applies the theme, runs the
-    // --run commands. Returns false with ERROR for a problem worth printing
+    // --run commands through the Machine. Returns false with ERROR for a problem worth printing
     // (the window still opens).
     bool start(std::string& error);
 
@@ -27,13 +28,17 @@ public:
     void rebuildFonts();
     void drawFrame(double now);
     ImVec4 clearColor() const;
-    bool quitRequested() const { return false; }
+    bool quitRequested() const { return m_ui.quit; }
 
 private:
     void loadLessons();
+    bool loadLessonIndex();
     void collectGlyphs();
 
+    View makeView(double now);
+
     AppOptions m_options;
+    cli::Machine m_machine;
     StringTable m_strings;
     Fonts m_fonts;
     UiState m_ui;
@@ -41,7 +46,7 @@ private:
     float m_builtFontSize = 0.0f;
 };
 
-// Where assets/ (string tables, theme) and lessons/ are: $LAYERLAB_DATA_DIR,
+// Where assets/ (the string tables) is: $LAYERLAB_DATA_DIR,
 // else the source tree the binary was built from.
 std::string dataDir();
 

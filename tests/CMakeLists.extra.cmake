@@ -11,10 +11,11 @@ if(TARGET layerlab_render)
   add_test(NAME gui_smoke_en
     COMMAND ${_gui_dir}/smoke.sh $<TARGET_FILE:layerlab> $<TARGET_FILE:layerlab_png_check>
             ${CMAKE_CURRENT_BINARY_DIR}/gui_smoke_en.png --lang en
+            --run "docker build -t app ." --run "docker run -d -p 3000:80 --name web app"
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   add_test(NAME gui_smoke_ko_presenter
     COMMAND ${_gui_dir}/smoke.sh $<TARGET_FILE:layerlab> $<TARGET_FILE:layerlab_png_check>
-            ${CMAKE_CURRENT_BINARY_DIR}/gui_smoke_ko.png --lang ko --presenter
+            ${CMAKE_CURRENT_BINARY_DIR}/gui_smoke_ko.png --lang ko --presenter --lesson 7
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   set_tests_properties(gui_smoke_en gui_smoke_ko_presenter PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
   add_test(NAME gui_no_display COMMAND ${_gui_dir}/no_display.sh $<TARGET_FILE:layerlab>)

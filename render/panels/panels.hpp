@@ -8,5 +8,10 @@
 namespace layerlab::render::panels {
 
 namespace lessons { void draw(View& view); }      // "Lessons": the course's lessons, in order
+namespace dockerfile { void draw(View& view); }   // "Dockerfile": edit, save, build
+namespace terminal { void draw(View& view); }     // "Terminal": the host shell (layerlab shell)
+namespace layers { void draw(View& view); }       // "Layer stack": the last build, cached vs rebuilt and why
+namespace images { void draw(View& view); }       // "Images": docker images, with layer counts
+namespace containers { void draw(View& view); }   // "Containers": docker ps -a
 
 }  // namespace layerlab::render::panels

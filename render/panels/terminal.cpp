@@ -1,0 +1,116 @@
+// "Terminal": the simulated host's shell, the same Machine `layerlab shell`
+// drives. An input line, a scrolling output, history on Up/Down, and while
+// attached to a container the two keys that matter (Ctrl-C, Ctrl-P Ctrl-Q).
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "render/panels/panels.hpp"
+#include "render/widgets.hpp"
+
+namespace layerlab::render::panels::terminal {
+namespace {
+
+ImVec4 lineColour(const View& view, TerminalLine::Kind kind) {
+    switch (kind) {
+    case TerminalLine::Kind::Command: return view.palette.ok;
+    case TerminalLine::Kind::Error: return view.palette.failed;
+    case TerminalLine::Kind::Note: return view.palette.textDim;
+    case TerminalLine::Kind::Output: break;
+    }
+    return view.palette.text;
+}
+
+// Up/Down walk the command history, as in a shell.
+int historyCallback(ImGuiInputTextCallbackData* data) {
+    auto* ui = static_cast<UiState*>(data->UserData);
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackHistory || ui->history.empty()) return 0;
+    const int count = static_cast<int>(ui->history.size());
+    int pos = ui->historyPos;
+    if (data->EventKey == ImGuiKey_UpArrow) pos = pos < 0 ? count - 1 : std::max(0, pos - 1);
+    if (data->EventKey == ImGuiKey_DownArrow) pos = (pos < 0 || pos + 1 >= count) ? -1 : pos + 1;
+    if (pos == ui->historyPos) return 0;
+    ui->historyPos = pos;
+    data->DeleteChars(0, data->BufTextLen);
+    if (pos >= 0) data->InsertChars(0, ui->history[static_cast<size_t>(pos)].c_str());
+    return 0;
+}
+
+void drawAttachedBar(View& view) {
+    const std::string& id = view.machine.attachedContainerId();
+    std::string name = id.substr(0, 12);
+    for (const auto& c : view.state().containers)
+        if (c.id == id) name = c.name;
+    ImGui::PushStyleColor(ImGuiCol_Text, view.palette.warn);
+    ImGui::TextWrapped("%s", view.strings.format("ui.terminal.attached", {name}).c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::SmallButton(view.tr("ui.terminal.ctrl_c"))) view.run("^C");
+    if (view.machine.attachedWithTty()) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(view.tr("ui.terminal.detach"))) view.run("^P^Q");
+    }
+}
+
+}  // namespace
+
+void draw(View& view) {
+    UiState& ui = view.ui;
+    ui::heading(view.fonts.heading(), view.tr("ui.panel.terminal"));
+
+    const float inputHeight = ImGui::GetFrameHeightWithSpacing() * (view.machine.attached() ? 3.2f : 1.2f);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, view.palette.terminalBg);
+    ImGui::BeginChild("##scrollback", ImVec2(0, -inputHeight), true, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::PushFont(view.fonts.mono());
+    if (ui.terminal.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, view.palette.textDim);
+        ImGui::TextWrapped("%s", view.tr("ui.terminal.welcome"));
+        ImGui::PopStyleColor();
+    }
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(ui.terminal.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const TerminalLine& line = ui.terminal[static_cast<size_t>(i)];
+            ImGui::PushStyleColor(ImGuiCol_Text, lineColour(view, line.kind));
+            ImGui::TextUnformatted(line.text.c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+    clipper.End();
+    if (ui.scrollToEnd) {
+        ImGui::SetScrollHereY(1.0f);
+        ui.scrollToEnd = false;
+    }
+    ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+
+    if (view.machine.attached()) drawAttachedBar(view);
+
+    // The prompt, then the input line.
+    ImGui::PushFont(view.fonts.mono());
+    const std::string prompt = view.machine.prompt();
+    if (!prompt.empty()) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(view.palette.ok, "%s", prompt.c_str());
+        ImGui::SameLine(0, 0);
+    }
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (ui.focusInput) {
+        ImGui::SetKeyboardFocusHere();
+        ui.focusInput = false;
+    }
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory;
+    if (ImGui::InputTextWithHint("##input", view.tr("ui.terminal.hint"), &ui.input, flags, historyCallback, &ui)) {
+        const std::string line = ui.input;
+        ui.input.clear();
+        if (!line.empty() && (ui.history.empty() || ui.history.back() != line)) ui.history.push_back(line);
+        ui.historyPos = -1;
+        view.run(line);
+        ui.focusInput = true;
+    }
+    ImGui::PopFont();
+}
+
+}  // namespace layerlab::render::panels::terminal
