@@ -4,6 +4,7 @@
 // `docker build PATH` against the shell's current directory.
 #include "sim/cli/docker_cli_internal.hpp"
 #include "sim/cli/host_paths.hpp"
+#include "sim/dockerfile/dockerfile.hpp"
 #include "sim/engine/builder.hpp"
 #include "sim/engine/image_commands.hpp"
 
@@ -143,8 +144,24 @@ Outcome cmdBuild(engine::State& state, const Invocation& inv) {
     // the DOCKER_BUILDKIT=0 wording of the legacy builder's notice
     const std::string wrong = kBuildxMissingNotice;
     if (size_t at = out.err.find(wrong); at != std::string::npos) out.err.replace(at, wrong.size(), kLegacyNotice);
-    // the CLI prints its notice before any build output; docker_cli.cpp adds
-    // it for flag errors, so drop a second copy here
+    // Teaching notes from the Dockerfile front end (e.g. the course notes'
+    // inline-comment trap): why the real error or surprise happened.
+    std::string dfTree = o.dockerfilePath.empty()
+                             ? (ctx.tree.empty() ? std::string("Dockerfile") : ctx.tree + "/Dockerfile")
+                             : resolveHostPath(state, o.dockerfilePath).tree;
+    if (const fs::FileEntry* df = state.host.find(dfTree); df && df->content) {
+        dockerfile::ParseResult parsed = dockerfile::parseDockerfile(*df->content);
+        size_t added = 0;
+        auto teach = [&](const dockerfile::Diagnostic& d) {
+            if (d.explainEn.empty() || added >= 3) return;
+            out.hints.push_back({"line " + std::to_string(d.range.startLine) + ": " + d.explainEn,
+                                 std::to_string(d.range.startLine) + "번째 줄: " +
+                                     (d.explainKo.empty() ? d.explainEn : d.explainKo)});
+            ++added;
+        };
+        if (parsed.error) teach(*parsed.error);
+        for (const auto& w : parsed.warnings) teach(w);
+    }
     return out;
 }
 

@@ -12,6 +12,20 @@
 namespace layerlab::cli {
 namespace {
 
+// `docker container prune` / `docker image prune` without -f ask first.
+bool asksConfirmation(const std::vector<std::string>& args) {
+    std::vector<std::string> words;
+    bool force = false;
+    for (const auto& a : args) {
+        if (a == "-f" || a == "--force" || a == "--force=true" || a == "--help" || a == "-h") force = true;
+        if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a.find('f') != std::string::npos && a.find('=') == std::string::npos)
+            force = true;   // -af
+        if (!a.empty() && a[0] != '-') words.push_back(a);
+    }
+    if (force || words.size() < 2) return false;
+    return (words[0] == "container" || words[0] == "image") && words[1] == "prune";
+}
+
 // Commands that only read: no undo snapshot for them.
 bool readOnly(const SimpleCommand& c) {
     if (c.words.empty()) return false;
@@ -75,6 +89,7 @@ engine::State Machine::defaultState(uint64_t seed, const std::string& lang) {
 void Machine::setState(engine::State state) {
     m_state = std::move(state);
     m_pending.reset();
+    m_question.reset();
     m_attachment.reset();
     m_undo.clear();
 }
@@ -88,6 +103,7 @@ const std::string& Machine::attachedContainerId() const {
 
 std::string Machine::prompt() const {
     if (m_attachment) return m_attachment->prompt;
+    if (m_question) return "";
     if (m_pending) return "> ";
     return m_options.user + "@" + m_options.hostname + ":" + promptDir(m_state) + "$ ";
 }
@@ -143,6 +159,7 @@ Outcome Machine::execute(std::string_view line) {
         return all;
     }
     if (m_attachment) return executeAttachedKey(line);
+    if (m_question) return answerQuestion(line);
     if (m_pending) {
         std::string l(line);
         std::string cmp = l;
@@ -159,6 +176,23 @@ Outcome Machine::execute(std::string_view line) {
         return {};
     }
     return executeComplete(std::string(line));
+}
+
+Outcome Machine::answerQuestion(std::string_view line) {
+    Question q = std::move(*m_question);
+    m_question.reset();
+    m_log.back() += "\n" + std::string(line);
+    DockerEnv env;
+    env.vars = m_env;
+    for (const auto& [k, v] : q.command.assignments) env.vars[k] = v;
+    env.terminal = m_options.terminal;
+    env.answer = std::string(line);
+    std::vector<std::string> args(q.command.words.begin() + 1, q.command.words.end());
+    engine::ContainerOutcome o = runDocker(m_state, args, env);
+    if (o.out.rfind(q.shown, 0) == 0) o.out.erase(0, q.shown.size());
+    m_hints = o.hints;
+    m_lastText = o.out + o.err;
+    return o;
 }
 
 Outcome Machine::executeAttachedKey(std::string_view line) {
@@ -265,6 +299,17 @@ engine::ContainerOutcome Machine::runSimple(const SimpleCommand& cmd, bool& errF
         for (const auto& [k, v] : cmd.assignments) env.vars[k] = v;
         env.terminal = m_options.terminal;
         errFirst = dockerErrFirst(args);
+        if (asksConfirmation(args)) {
+            // ask first, on a copy: the answer comes with the next line
+            engine::State probe = m_state;
+            env.answer = "";
+            engine::ContainerOutcome q = runDocker(probe, args, env);
+            if (q.ok() && q.out.size() >= 6 && q.out.compare(q.out.size() - 6, 6, "[y/N] ") == 0) {
+                m_question = Question{cmd, q.out};
+                o.out = q.out;
+                return o;
+            }
+        }
         o = runDocker(m_state, args, env);
         if (o.attached) m_attachment = o.attached;
     } else if (isHostCommand(name)) {

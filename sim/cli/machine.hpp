@@ -96,9 +96,14 @@ public:
     // docker/cli does for `docker rm a b`, `docker rmi ...`).
     static std::string terminalText(std::string_view line, const Outcome& outcome);
 
-    // "learner@layerlab:~/app$ ", "> " inside a heredoc, "" while attached.
+    // "learner@layerlab:~/app$ ", "> " inside a heredoc, "" while attached or
+    // while a confirmation question waits for its answer.
     std::string prompt() const;
     bool needsMoreInput() const { return m_pending.has_value(); }
+    // A confirmation prompt is waiting for its answer (`docker image prune`
+    // without -f asks "Are you sure you want to continue? [y/N] "): the next
+    // line is the answer, as docker reads it from stdin.
+    bool awaitingAnswer() const { return m_question.has_value(); }
 
     const engine::State& state() const { return m_state; }
     // Replaces the whole machine state (import, lesson start). Clears the
@@ -147,6 +152,12 @@ private:
     std::vector<std::string> m_log;
     std::vector<engine::State> m_undo;
     std::optional<PendingHeredoc> m_pending;
+    struct Question {
+        SimpleCommand command;   // the docker command that asked
+        std::string shown;       // the question text already printed
+    };
+    std::optional<Question> m_question;
+    Outcome answerQuestion(std::string_view line);
     std::optional<engine::Attachment> m_attachment;
     std::map<std::string, std::string> m_env;   // `export VAR=value` for later docker commands
     std::vector<engine::Hint> m_hints;

@@ -96,9 +96,18 @@ ShellMachine makeShellMachine(const ShellOptions& options, bool terminal) {
 
 namespace {
 
-void printOutcome(Machine& m, app::Io& io, const std::string& line, const Outcome& o, const ReplHooks& hooks) {
+// Returns the part of the output left on the current line when a question
+// waits for its answer (a terminal's line editor shows it as the prompt).
+std::string printOutcome(Machine& m, app::Io& io, const std::string& line, const Outcome& o, const ReplHooks& hooks) {
     if (m.takeClearRequest() && io.stdinIsTerminal) io.out << "\x1b[H\x1b[2J";
-    io.out << m.lastTerminalText();
+    std::string text = m.lastTerminalText();
+    std::string pendingLine;
+    if (io.stdinIsTerminal && m.awaitingAnswer()) {
+        size_t nl = text.rfind('\n');
+        pendingLine = nl == std::string::npos ? text : text.substr(nl + 1);
+        text.erase(text.size() - pendingLine.size());
+    }
+    io.out << text;
     std::string trimmed = line;
     while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.pop_back();
     while (!trimmed.empty() && (trimmed.front() == ' ' || trimmed.front() == '\t')) trimmed.erase(0, 1);
@@ -106,6 +115,7 @@ void printOutcome(Machine& m, app::Io& io, const std::string& line, const Outcom
     io.out << formatHints(m.hints(), m.state().lang, io.stdinIsTerminal);
     io.out.flush();
     if (hooks.afterCommand) hooks.afterCommand(line, o);
+    return pendingLine;
 }
 
 int runScript(Machine& m, app::Io& io, const ReplHooks& hooks) {
@@ -123,7 +133,7 @@ int runScript(Machine& m, app::Io& io, const ReplHooks& hooks) {
         }
         if (!line.empty() && line.back() == '\r') line.pop_back();
         io.out << prompt << line << "\n";
-        const bool complete = !m.needsMoreInput() && !m.attached();
+        const bool complete = !m.needsMoreInput() && !m.attached() && !m.awaitingAnswer();
         if (complete && hooks.onLine && hooks.onLine(line)) continue;
         Outcome o = m.execute(line);
         if (m.needsMoreInput()) continue;
@@ -137,8 +147,9 @@ int runScript(Machine& m, app::Io& io, const ReplHooks& hooks) {
 int runTerminal(Machine& m, app::Io& io, const ReplHooks& hooks) {
     LineEditor editor(STDIN_FILENO, io.out);
     int status = 0;
+    std::string questionLine;
     for (;;) {
-        LineEditor::Result r = editor.readLine(m.prompt());
+        LineEditor::Result r = editor.readLine(m.awaitingAnswer() ? questionLine : m.prompt());
         std::string line;
         if (m.attached()) {
             if (r.kind == LineEditor::Kind::Eof) break;
@@ -147,6 +158,9 @@ int runTerminal(Machine& m, app::Io& io, const ReplHooks& hooks) {
                    : r.kind == LineEditor::Kind::CtrlD      ? "^D"
                    : r.kind == LineEditor::Kind::CtrlBackslash ? "^\\"
                                                             : r.line;
+        } else if (m.awaitingAnswer() && r.kind != LineEditor::Kind::Line) {
+            line = "";   // Ctrl-C / Ctrl-D at a [y/N] question: no, as docker reads EOF
+            io.out << "\n";
         } else {
             if (r.kind == LineEditor::Kind::Eof || r.kind == LineEditor::Kind::CtrlD) {
                 io.out << "exit\n";
@@ -158,14 +172,14 @@ int runTerminal(Machine& m, app::Io& io, const ReplHooks& hooks) {
             }
             if (r.kind == LineEditor::Kind::DetachKeys || r.kind == LineEditor::Kind::CtrlBackslash) continue;
             line = r.line;
-            if (!m.needsMoreInput()) editor.addHistory(line);
+            if (!m.needsMoreInput() && !m.awaitingAnswer()) editor.addHistory(line);
         }
-        const bool complete = !m.needsMoreInput() && !m.attached();
+        const bool complete = !m.needsMoreInput() && !m.attached() && !m.awaitingAnswer();
         if (complete && hooks.onLine && hooks.onLine(line)) continue;
         Outcome o = m.execute(line);
         if (m.needsMoreInput()) continue;
         status = o.exitCode;
-        printOutcome(m, io, line, o, hooks);
+        questionLine = printOutcome(m, io, line, o, hooks);
         if (m.exitRequested()) break;
     }
     return status;
