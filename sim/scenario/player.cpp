@@ -79,6 +79,7 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
                 r.prompt = machine.prompt();
                 r.outcome = machine.execute(step.command);
                 r.terminal = cli::Machine::terminalText(step.command, r.outcome);
+                for (const auto& h : machine.hints()) r.hints.push_back({h.en, h.ko});
                 r.built = std::any_of(r.outcome.events.begin(), r.outcome.events.end(), isBuildEvent);
                 if (r.built) r.build = machine.state().lastBuild;
                 if (step.expectExitCode && r.outcome.exitCode != *step.expectExitCode)

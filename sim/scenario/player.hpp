@@ -30,6 +30,7 @@ struct StepReport {
     std::string prompt;                    // the prompt shown before a command
     Outcome outcome;                       // command steps
     std::string terminal;                  // stdout and stderr in the order a terminal shows them
+    std::vector<LocalizedText> hints;      // the teaching notes the shell prints after the output
     bool built = false;                    // the command ran a docker build
     engine::LastBuild build;               // that build, when built
     std::optional<PredictionScore> prediction;   // the build a predict step was waiting for

@@ -109,6 +109,9 @@ json reportToJson(const Scenario& scenario, const PlayReport& report, const std:
                 json events = json::array();
                 for (const auto& e : r.outcome.events) events.push_back(eventToJson(e));
                 s["events"] = events;
+                json hints = json::array();
+                for (const auto& h : r.hints) hints.push_back(textJson(h));
+                s["hints"] = hints;
                 if (r.built) s["build"] = buildJson(r.build);
                 if (r.prediction) s["prediction"] = predictionJson(*r.prediction);
                 break;
@@ -145,6 +148,7 @@ std::string reportToText(const Scenario& scenario, const PlayReport& report, con
             case Step::Kind::Command:
                 out += r.prompt + r.step.command + "\n" + r.terminal;
                 if (!r.terminal.empty() && r.terminal.back() != '\n') out += "\n";
+                for (const auto& h : r.hints) out += (lang == "ko" ? "[힌트] " : "[hint] ") + h.in(lang) + "\n";
                 if (r.prediction) {
                     out += (lang == "ko" ? "? 예측 결과: " : "? Prediction: ") + r.prediction->summary.in(lang) + "\n";
                     out += r.prediction->explanation.in(lang);
