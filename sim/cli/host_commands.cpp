@@ -349,7 +349,7 @@ Outcome runChmod(engine::State& state, const std::vector<std::string>& args) {
 }  // namespace
 
 bool isHostCommand(std::string_view name) {
-    static const char* const names[] = {"ls", "cat", "echo", "pwd", "cd", "rm", "mkdir", "touch", "chmod", "curl"};
+    static const char* const names[] = {"ls", "cat", "echo", "pwd", "cd", "rm", "mkdir", "touch", "chmod", "curl", "why"};
     for (const char* n : names)
         if (name == n) return true;
     return false;
@@ -370,6 +370,7 @@ engine::ContainerOutcome runHostCommand(engine::State& state, const SimpleComman
     else if (name == "mkdir") o = runMkdir(state, args);
     else if (name == "touch") o = runTouch(state, args);
     else if (name == "chmod") o = runChmod(state, args);
+    else if (name == "why") o = runWhy(state, args);
     static_cast<Outcome&>(out) = std::move(o);
     return out;
 }

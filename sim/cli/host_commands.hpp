@@ -31,6 +31,9 @@ bool isHostCommand(std::string_view name);
 // here: the caller passes out to writeRedirection().
 engine::ContainerOutcome runHostCommand(engine::State& state, const SimpleCommand& command);
 
+// `why [STEP]` (LayerLab's own): the last build's steps, CACHED or REBUILT with the reason.
+Outcome runWhy(const engine::State& state, const std::vector<std::string>& args);
+
 // `> FILE` / `>> FILE`: writes text as bash would (bash's own error words).
 layerlab::Outcome writeRedirection(engine::State& state, const Redirection& redirection, const std::string& text);
 

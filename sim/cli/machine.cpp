@@ -31,7 +31,7 @@ bool readOnly(const SimpleCommand& c) {
     if (c.words.empty()) return false;
     const std::string& w = c.words[0];
     if (c.output) return false;
-    if (w == "ls" || w == "cat" || w == "pwd" || w == "echo" || w == "curl" || w == "help" || w == "clear" ||
+    if (w == "ls" || w == "cat" || w == "pwd" || w == "echo" || w == "curl" || w == "why" || w == "help" || w == "clear" ||
         w == "history")
         return true;
     if (w != "docker" || c.words.size() < 2) return false;
