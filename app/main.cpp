@@ -5,15 +5,15 @@
 #include <string>
 #include <vector>
 
-#include "sim/app/headless.hpp"
+#include "frontend/headless.hpp"
 #ifdef LAYERLAB_WITH_GUI
 #include "render/app.hpp"
 #endif
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    layerlab::app::Io io{std::cin, std::cout, std::cerr, isatty(0) != 0};
-    if (auto code = layerlab::app::runHeadless(args, io)) return *code;
+    layerlab::frontend::Io io{std::cin, std::cout, std::cerr, isatty(0) != 0};
+    if (auto code = layerlab::frontend::runHeadless(args, io)) return *code;
 #ifdef LAYERLAB_WITH_GUI
     return layerlab::render::runApp(args);
 #else

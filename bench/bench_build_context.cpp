@@ -12,7 +12,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "sim/engine/builder.hpp"
+#include "sim/engine/builder/builder.hpp"
 #include "sim/fs/sha256.hpp"
 
 using namespace layerlab;

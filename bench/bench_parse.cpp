@@ -4,6 +4,7 @@
 // through. Prints one JSON line per entry point:
 //   {"bench":"parse","bytes":...,"seconds":...,"mb_per_s":...}        parseDockerfile (everything)
 //   {"bench":"parse_ast","bytes":...,"seconds":...,"mb_per_s":...}    parseAst (BuildKit parser.Parse)
+#include "layerlab_paths.hpp"
 #include <chrono>
 #include <cstdio>
 #include <ctime>

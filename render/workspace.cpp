@@ -1,3 +1,4 @@
+#include "layerlab_paths.hpp"
 #include "render/workspace.hpp"
 
 #include <cstdio>

@@ -21,8 +21,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# LAYERLAB_WERROR=ON (scripts/test.sh, CI) makes warnings errors; a plain
+# build keeps them warnings, so another compiler never breaks a release.
 BUILD_DIR=${LAYERLAB_BUILD_DIR:-build}
+WERROR=${LAYERLAB_WERROR:-OFF}
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then
-  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  LAUNCHER=""   # a developer's ccache, when installed, speeds up rebuilds
+  command -v ccache > /dev/null && LAUNCHER="-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLAYERLAB_WERROR="$WERROR" $LAUNCHER
+else
+  cmake -S . -B "$BUILD_DIR" -DLAYERLAB_WERROR="$WERROR" > /dev/null
 fi
 cmake --build "$BUILD_DIR" -j "$(nproc)"

@@ -2,5 +2,5 @@
 # Set up (install, build) and run the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+LAYERLAB_WERROR=ON scripts/setup.sh
 ctest --test-dir "${LAYERLAB_BUILD_DIR:-build}" --output-on-failure

@@ -5,7 +5,7 @@
 
 #include "sim/engine/digest.hpp"
 #include "sim/engine/docker_format.hpp"
-#include "sim/engine/image_store.hpp"
+#include "sim/engine/images/store.hpp"
 #include "sim/engine/state.hpp"
 
 namespace buildtest {

@@ -3,14 +3,15 @@
 // depend on the builder): FROM node, WORKDIR /app, COPY . /app (package.json,
 // server.js, node_modules/express), EXPOSE 80, CMD ["node", "server.js"].
 #pragma once
+#include "layerlab_paths.hpp"
 #include <fstream>
 #include <sstream>
 #include <string>
 
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/docker_format.hpp"
-#include "sim/engine/image_commands.hpp"
-#include "sim/engine/image_store.hpp"
+#include "sim/engine/images/commands.hpp"
+#include "sim/engine/images/store.hpp"
 
 namespace layerlab::test {
 

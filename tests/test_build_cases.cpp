@@ -1,6 +1,7 @@
 // Table-driven build cache cases: tests/data/build/*.case (format in
 // tests/data/build/FORMAT.md), each run with BuildKit and with the legacy
 // builder on a fresh machine, asserting every step's outcome and reason.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -8,8 +9,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "sim/engine/builder.hpp"
-#include "sim/engine/image_store.hpp"
+#include "sim/engine/builder/builder.hpp"
+#include "sim/engine/images/store.hpp"
 #include "sim/fs/file_checksum.hpp"
 #include "tests/build_test_util.hpp"
 

@@ -2,7 +2,7 @@
 // State (images and tags never; the build cache keeps completed steps).
 #include <doctest/doctest.h>
 
-#include "sim/engine/builder.hpp"
+#include "sim/engine/builder/builder.hpp"
 #include "tests/build_test_util.hpp"
 
 using namespace layerlab;

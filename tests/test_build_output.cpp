@@ -3,9 +3,9 @@
 // determinism (same State and options -> the same bytes).
 #include <doctest/doctest.h>
 
-#include "sim/engine/builder.hpp"
+#include "sim/engine/builder/builder.hpp"
 #include "sim/engine/docker_format.hpp"
-#include "sim/engine/image_store.hpp"
+#include "sim/engine/images/store.hpp"
 #include "tests/build_test_util.hpp"
 
 using namespace layerlab;

@@ -2,7 +2,7 @@
 // managers (npm install / ci, pip, apt-get), layers and whiteouts.
 #include <doctest/doctest.h>
 
-#include "sim/engine/run_simulator.hpp"
+#include "sim/engine/run/simulator.hpp"
 
 using namespace layerlab;
 using engine::run::RunRequest;

@@ -1,6 +1,7 @@
 // The docker CLI's flag parser and help layout (sim/cli/flags, docker_commands).
 // Help pages are checked against Docker CLI 28.2's own output, stored under
 // tests/data/cli/docker28-help/ (captured from `docker CMD --help`).
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <fstream>

@@ -1,6 +1,7 @@
 // The simulated host (sim/cli/machine, host_commands, shell_syntax,
 // default_context): bash's words and coreutils' errors, heredocs, redirection,
 // undo, the default course context, and `layerlab shell` options.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -9,10 +10,11 @@
 
 #include "sim/cli/default_context.hpp"
 #include "sim/cli/machine.hpp"
-#include "sim/cli/repl.hpp"
+#include "frontend/repl.hpp"
 #include "sim/cli/shell_syntax.hpp"
 
 using namespace layerlab::cli;
+using namespace layerlab::frontend;   // `layerlab shell` options live in the front end
 
 namespace {
 std::string fileText(const Machine& m, const std::string& path) {

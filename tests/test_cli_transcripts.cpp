@@ -6,6 +6,7 @@
 // To regenerate after an intended change: LAYERLAB_UPDATE_GOLDENS=1
 // ./build/tests/layerlab_tests -tc='cli transcripts*'  (then read every diff:
 // each golden must be what real Docker would print).
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -14,7 +15,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "sim/cli/repl.hpp"
+#include "frontend/repl.hpp"
 
 namespace {
 
@@ -25,8 +26,8 @@ std::string readAll(const std::filesystem::path& p) {
     return ss.str();
 }
 
-layerlab::cli::ShellOptions optionsFor(const std::string& script) {
-    layerlab::cli::ShellOptions o;
+layerlab::frontend::ShellOptions optionsFor(const std::string& script) {
+    layerlab::frontend::ShellOptions o;
     o.lang = "en";
     std::string first = script.substr(0, script.find('\n'));
     const std::string tag = "# args:";
@@ -34,7 +35,7 @@ layerlab::cli::ShellOptions optionsFor(const std::string& script) {
         std::istringstream words(first.substr(tag.size()));
         std::vector<std::string> args;
         for (std::string w; words >> w;) args.push_back(w);
-        auto parsed = layerlab::cli::parseShellArgs(args);
+        auto parsed = layerlab::frontend::parseShellArgs(args);
         REQUIRE(parsed.error.empty());
         o = parsed.options;
         if (o.lang.empty()) o.lang = "en";
@@ -45,12 +46,12 @@ layerlab::cli::ShellOptions optionsFor(const std::string& script) {
 }  // namespace
 
 std::string replayTranscript(const std::string& script, int* status = nullptr) {
-    layerlab::cli::ShellOptions options = optionsFor(script);
+    layerlab::frontend::ShellOptions options = optionsFor(script);
     std::istringstream in(script);
     std::ostringstream out, err;
-    layerlab::app::Io io{in, out, err, false};
-    layerlab::cli::ShellMachine sm = layerlab::cli::makeShellMachine(options, false);
-    int s = layerlab::cli::runRepl(sm.machine, io, {});
+    layerlab::frontend::Io io{in, out, err, false};
+    layerlab::frontend::ShellMachine sm = layerlab::frontend::makeShellMachine(options, false);
+    int s = layerlab::frontend::runRepl(sm.machine, io, {});
     if (status) *status = s;
     return out.str() + err.str();
 }

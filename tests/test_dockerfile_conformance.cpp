@@ -1,6 +1,7 @@
 // BuildKit conformance: the parser corpus (exact AST dump bytes, negative
 // cases, line numbers) and the shell-lexer corpus, read at test time from
 // LAYERLAB_SHARED_DIR/conformance (see FORMAT.md in each folder).
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -5,6 +5,7 @@
 //   NAME.asterror  parseAst's error, formatted
 //   NAME.error     parseDockerfile's error, formatted
 //   NAME.warnings  parseDockerfile's BuildKit-check warnings, formatted, one a line
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <algorithm>

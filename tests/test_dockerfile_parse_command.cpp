@@ -1,15 +1,16 @@
-// `layerlab parse`: runParse() through app::Io with string streams.
+// `layerlab parse`: runParse() through frontend::Io with string streams.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "sim/app/parse_command.hpp"
+#include "frontend/parse_command.hpp"
 
 namespace fs = std::filesystem;
-using layerlab::app::Io;
-using layerlab::app::runParse;
+using layerlab::frontend::Io;
+using layerlab::frontend::runParse;
 
 namespace {
 

@@ -2,6 +2,7 @@
 // (tests/data/dockerfile/course-notes.Dockerfile, copied byte for byte from
 // the Dockerfile block in shared/seed). Expected diagnostics live next to it:
 // one line each, "<severity> <line> <code> <message>", error first.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

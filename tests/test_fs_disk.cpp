@@ -1,4 +1,5 @@
 // Loading a real folder into a FileTree and writing one back; TreeBuilder.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>

@@ -1,4 +1,5 @@
 // Go filepath.Match, .dockerignore reading and matching, and the filtered build context.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <fstream>

@@ -1,4 +1,5 @@
 // FileTree: paths, lookups, structural sharing and edits that fail like a shell.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <fstream>

@@ -3,10 +3,10 @@
 
 #include <sstream>
 
-#include "sim/app/headless.hpp"
+#include "frontend/headless.hpp"
 
-using layerlab::app::Io;
-using layerlab::app::runHeadless;
+using layerlab::frontend::Io;
+using layerlab::frontend::runHeadless;
 
 TEST_CASE("headless dispatch") {
     std::istringstream in;

@@ -1,5 +1,6 @@
 // Tests for sim/engine/docker_format: sizes, durations, IDs, timestamps,
 // the tabwriter table and image reference parsing, as Docker prints them.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <fstream>

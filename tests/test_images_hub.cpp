@@ -7,10 +7,10 @@
 
 #include "sim/engine/digest.hpp"
 #include "sim/engine/docker_format.hpp"
-#include "sim/engine/hub_catalog.hpp"
-#include "sim/engine/image_commands.hpp"
-#include "sim/engine/image_store.hpp"
-#include "sim/engine/registry.hpp"
+#include "sim/engine/registry/hub_catalog.hpp"
+#include "sim/engine/images/commands.hpp"
+#include "sim/engine/images/store.hpp"
+#include "sim/engine/registry/registry.hpp"
 
 using namespace layerlab;
 using namespace layerlab::engine;

@@ -6,8 +6,8 @@
 
 #include "sim/engine/digest.hpp"
 #include "sim/engine/docker_format.hpp"
-#include "sim/engine/image_commands.hpp"
-#include "sim/engine/image_store.hpp"
+#include "sim/engine/images/commands.hpp"
+#include "sim/engine/images/store.hpp"
 
 using namespace layerlab;
 using namespace layerlab::engine;

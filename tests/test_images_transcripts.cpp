@@ -15,6 +15,7 @@
 //
 // Set LAYERLAB_RECORD=1 to rewrite the files with the actual output (review
 // the diff before committing it).
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -23,8 +24,8 @@
 #include <sstream>
 
 #include "sim/engine/docker_format.hpp"
-#include "sim/engine/image_commands.hpp"
-#include "sim/engine/image_store.hpp"
+#include "sim/engine/images/commands.hpp"
+#include "sim/engine/images/store.hpp"
 #include "sim/fs/sha256.hpp"
 
 using namespace layerlab;

@@ -1,6 +1,7 @@
 // UI string tables (assets/lang/en.json, ko.json): every key exists in both
 // languages, no text is empty, placeholders agree, and every key the window's
 // code asks for (tr("..."), format("...")) is in the tables.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

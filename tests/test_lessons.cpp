@@ -5,6 +5,7 @@
 // reference predictions must match what the builder does). The state after
 // each solution survives export -> import -> export byte for byte, and the
 // teacher demos in examples/scenarios play headless with their goals met.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -1,6 +1,7 @@
 // The headless subcommands of the scenario module: check (pointer errors,
 // exit codes), play (text and JSON), export -> play reproduces the state,
 // lessons (listing with progress).
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -8,11 +9,11 @@
 #include <fstream>
 #include <sstream>
 
-#include "sim/app/headless.hpp"
+#include "frontend/headless.hpp"
 #include "sim/scenario/loader.hpp"
 
-using layerlab::app::Io;
-using layerlab::app::runHeadless;
+using layerlab::frontend::Io;
+using layerlab::frontend::runHeadless;
 
 namespace {
 struct Run {

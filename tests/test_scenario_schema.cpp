@@ -2,6 +2,7 @@
 // errors (data-driven from tests/data/scenario/bad: NAME.json must fail with
 // exactly the lines of NAME.expected), the future-version refusal, and the
 // embedded schema staying a byte copy of lessons/schema/scenario.schema.json.
+#include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
 
 #include <filesystem>

@@ -1,12 +1,12 @@
 // docker_cli_image: parsed flags -> engine image operations
-// (sim/engine/image_commands.hpp, builder.hpp). The engine prints Docker's
+// (sim/engine/images/commands.hpp, builder.hpp). The engine prints Docker's
 // text; this file copies flag values into the option structs and resolves
 // `docker build PATH` against the shell's current directory.
 #include "sim/cli/docker_cli_internal.hpp"
 #include "sim/cli/host_paths.hpp"
 #include "sim/dockerfile/dockerfile.hpp"
-#include "sim/engine/builder.hpp"
-#include "sim/engine/image_commands.hpp"
+#include "sim/engine/builder/builder.hpp"
+#include "sim/engine/images/commands.hpp"
 
 namespace layerlab::cli::detail {
 namespace {

@@ -6,7 +6,7 @@
 #include "sim/cli/docker_cli_internal.hpp"
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/docker_format.hpp"
-#include "sim/engine/image_commands.hpp"
+#include "sim/engine/images/commands.hpp"
 
 namespace layerlab::cli::detail {
 namespace {

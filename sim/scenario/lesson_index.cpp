@@ -1,3 +1,4 @@
+#include "layerlab_paths.hpp"
 #include "sim/scenario/lesson_index.hpp"
 
 #include <cstdlib>

@@ -7,6 +7,7 @@
 // The folder is found as: $LAYERLAB_LESSONS_DIR, else the source tree's
 // lessons/ (LAYERLAB_SOURCE_DIR, compiled in), else ./lessons.
 #pragma once
+#include "layerlab_paths.hpp"
 #include <string>
 #include <vector>
 

@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "sim/engine/docker_format.hpp"
-#include "sim/engine/image_store.hpp"
+#include "sim/engine/images/store.hpp"
 
 namespace layerlab::engine::containers {
 

@@ -8,7 +8,7 @@
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/ports.hpp"
 #include "sim/engine/docker_format.hpp"
-#include "sim/engine/image_store.hpp"
+#include "sim/engine/images/store.hpp"
 
 namespace layerlab::engine {
 namespace {

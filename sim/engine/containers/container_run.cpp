@@ -7,8 +7,8 @@
 #include "sim/engine/containers/names_generator.hpp"
 #include "sim/engine/containers/ports.hpp"
 #include "sim/engine/docker_format.hpp"
-#include "sim/engine/image_commands.hpp"
-#include "sim/engine/image_store.hpp"
+#include "sim/engine/images/commands.hpp"
+#include "sim/engine/images/store.hpp"
 
 namespace layerlab::engine {
 namespace {

@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <set>
 
-#include "sim/engine/run_simulator.hpp"
+#include "sim/engine/run/simulator.hpp"
 
 namespace layerlab::engine::containers {
 namespace {

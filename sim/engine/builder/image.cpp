@@ -1,0 +1,183 @@
+// Base images and the built image.
+//
+// FROM resolves a local image first (unless --pull), then the simulated hub.
+// BuildKit keeps a pulled base in its own cache, so it does not appear in
+// `docker images` (Docker's classic image store behaves so); the legacy
+// builder pulls it into the image store exactly as `docker pull` would.
+#include <cstdio>
+
+#include "sim/engine/builder/internal.hpp"
+#include "sim/engine/digest.hpp"
+#include "sim/engine/docker_format.hpp"
+#include "sim/engine/images/store.hpp"
+#include "sim/engine/registry/registry.hpp"
+
+namespace layerlab::engine::bk {
+namespace {
+
+std::string goQuote(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (c < 0x20 || c == 0x7f) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\x%02x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+const char* kDefaultPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+}  // namespace
+
+std::string goQuoteList(const std::vector<std::string>& v) {
+    std::string out = "[";
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? " " : "") + goQuote(v[i]);
+    return out + "]";
+}
+
+BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) {
+    BaseImage b;
+    auto parsed = format::parseNormalizedNamed(refText);
+    if (!parsed.ref) {
+        b.error = legacy ? parsed.error
+                         : "failed to solve: failed to parse stage name \"" + refText + "\": " + parsed.error;
+        return b;
+    }
+    const format::ImageRef& ref = *parsed.ref;
+    b.fullRef = ref.fullName() + (ref.digest.empty() ? ":" + ref.tagOrLatest() : "@" + ref.digest);
+    if (!ref.tag.empty() && !ref.digest.empty()) b.fullRef = ref.fullName() + ":" + ref.tag + "@" + ref.digest;
+    if (!s.opt.pull) {
+        auto local = resolveImageRef(s.state, ref.familiarString());
+        if (local.image) {
+            b.ok = true;
+            b.image = *local.image;
+            b.rootfs = imageRootfs(s.state, b.image);
+            b.vertexRef = b.fullRef;
+            for (const auto& rd : b.image.repoDigests) {
+                auto at = rd.find('@');
+                if (at != std::string::npos && ref.digest.empty()) { b.vertexRef += rd.substr(at); break; }
+            }
+            return b;
+        }
+    }
+    RegistryLookup remote = lookupRemote(ref);
+    if (!remote.image) {
+        if (legacy) {
+            b.error = remote.error;
+        } else if (remote.error.find("manifest unknown") != std::string::npos) {
+            b.error = "failed to solve: " + refText + ": failed to resolve source metadata for " + b.fullRef + ": " +
+                      b.fullRef + ": not found";
+        } else {
+            b.error = "failed to solve: " + refText + ": failed to resolve source metadata for " + b.fullRef +
+                      ": pull access denied, repository does not exist or may require authorization: server message: "
+                      "insufficient_scope: authorization failed";
+        }
+        return b;
+    }
+    const hub::HubImage& hubImg = *remote.image;
+    b.ok = true;
+    b.vertexRef = b.fullRef + (ref.digest.empty() ? "@" + hubImg.manifestDigest : "");
+    if (legacy) {
+        // `docker pull` semantics: layers, image, tag, clock.
+        FetchResult fetched = fetchIntoState(s.state, hubImg, ref);
+        std::string tag = ref.digest.empty() ? ref.tagOrLatest() : ref.digest;
+        b.pullLines.push_back(tag + ": Pulling from " + ref.path);
+        for (const auto& l : fetched.layers)
+            b.pullLines.push_back(l.shortId + (l.alreadyExists ? ": Already exists" : ": Pulling fs layer"));
+        for (const auto& l : fetched.layers)
+            if (!l.alreadyExists) b.pullLines.push_back(l.shortId + ": Pull complete");
+        b.pullLines.push_back("Digest: " + fetched.manifestDigest);
+        std::string name = ref.familiarString() + (ref.tag.empty() && ref.digest.empty() ? ":latest" : "");
+        b.pullLines.push_back(fetched.imageExisted ? "Status: Image is up to date for " + name
+                                                   : "Status: Downloaded newer image for " + name);
+        for (auto& e : fetched.events) s.events.push_back(e);
+        b.pullMs = fetched.durationMs;
+        b.pulled = !fetched.imageExisted;
+        b.image = s.state.images.at(fetched.imageId);
+        b.rootfs = imageRootfs(s.state, b.image);
+        return b;
+    }
+    // BuildKit: the layers go into its cache (State.layers), not the image list.
+    b.image = hubImg.image;
+    b.image.repoDigests = {ref.familiarName() + "@" + hubImg.manifestDigest};
+    fs::FileTree root;
+    int64_t t = 0;
+    b.pullSubs.push_back({"resolve " + b.vertexRef, 0});
+    for (const auto& layer : hubImg.layers) {
+        bool had = s.state.layers.count(layer.diffId) > 0;
+        if (!had) addLayer(s.state, layer);
+        root = applyLayer(root, layer);
+        if (had) continue;
+        int64_t ms = static_cast<int64_t>(layer.compressedSize / 37500) + 50;   // ~3 x 12.5 MB/s
+        t += ms;
+        std::string sz = format::humanSizeWithPrecision(static_cast<double>(layer.compressedSize), 4);
+        b.pullSubs.push_back({layer.blobDigest + " " + sz + " / " + sz, ms});
+    }
+    for (const auto& layer : hubImg.layers) {
+        int64_t ms = static_cast<int64_t>(layer.size / 150000000.0 * 1000) + 20;
+        if (b.pullSubs.size() > 1) {
+            b.pullSubs.push_back({"extracting " + layer.blobDigest, ms});
+            t += ms;
+        }
+    }
+    b.rootfs = root;
+    b.pullMs = t;
+    b.pulled = b.pullSubs.size() > 1;
+    return b;
+}
+
+void applyBase(Session& s, StageRun& st, const BaseImage& base) {
+    (void)s;
+    st.rootfs = base.rootfs;
+    st.config = base.image.config;
+    st.layers = base.image.layers;
+    st.history = base.image.history;
+    st.lastCreatedMs = base.image.createdMs;
+    st.baseImageId = base.image.id;
+    st.author = base.image.author;
+    bool hasPath = false;
+    for (const auto& kv : st.config.env) if (kv.rfind("PATH=", 0) == 0) hasPath = true;
+    if (!hasPath && !s.opt.legacy) st.config.env.push_back(kDefaultPath);
+    st.env.clear();
+    for (const auto& kv : st.config.env) {
+        auto eq = kv.find('=');
+        st.env.push_back({kv.substr(0, eq), eq == std::string::npos ? "" : kv.substr(eq + 1)});
+    }
+}
+
+Digest storeLayer(Session& s, Layer layer) {
+    layer.size = layer.changes.totalBytes();
+    layer.diffId = computeDiffId(layer, &s.hashes);
+    bool existed = s.state.layers.count(layer.diffId) > 0;
+    uint64_t size = layer.size;
+    Digest id = addLayer(s.state, std::move(layer));
+    if (!existed) s.events.push_back(LayerCreated{id, size});
+    return id;
+}
+
+Image assembleImage(const Session& s, const StageRun& st) {
+    (void)s;
+    Image img;
+    img.config = st.config;
+    img.layers = st.layers;
+    img.history = st.history;
+    int64_t created = 0;
+    for (const auto& h : img.history) created = std::max(created, h.createdMs);
+    img.createdMs = std::max(created, st.lastCreatedMs);
+    img.author = st.author;
+    return img;
+}
+
+}  // namespace layerlab::engine::bk
