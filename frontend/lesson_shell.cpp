@@ -288,6 +288,8 @@ int runLessonShell(const std::vector<std::string>& args, Io& io) {
     hooks.banner = s.intro() + resumed + "\n";
     hooks.extraHelp = s.tr("Lesson: hint, show goal, show solution, show lesson, predict N..., save FILE, restart\n",
                            "레슨: hint, show goal, show solution, show lesson, predict N..., save FILE, restart\n");
+    hooks.commands = {"hint", "show goal", "show solution", "show lesson", "predict", "save", "restart"};
+    hooks.historyName = lesson->id;
     hooks.onLine = [&s](const std::string& line) { return s.onLine(line); };
     hooks.afterCommand = [&s](const std::string&, const Outcome& outcome) { s.afterCommand(outcome); };
     return frontend::runRepl(*s.machine, io, hooks);

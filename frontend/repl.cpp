@@ -1,13 +1,12 @@
 // repl: `layerlab shell`. See repl.hpp.
 #include "frontend/repl.hpp"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <istream>
 #include <ostream>
 
 #include "frontend/line_editor.hpp"
+#include "sim/cli/completion.hpp"
 #include "sim/fs/disk_io.hpp"
 
 namespace layerlab::frontend {
@@ -145,23 +144,52 @@ int runScript(Machine& m, frontend::Io& io, const ReplHooks& hooks) {
     return status;
 }
 
+// What the terminal echoes for a key that ended a read (the tty is back in
+// cooked mode, so "\n" starts a fresh line). Ctrl-C shows "^C" where the
+// cursor was, as bash does.
+const char* keyEcho(LineEditor::Kind kind) {
+    switch (kind) {
+    case LineEditor::Kind::CtrlC: return "^C\n";
+    case LineEditor::Kind::CtrlBackslash: return "^\\\n";
+    case LineEditor::Kind::CtrlD:
+    case LineEditor::Kind::DetachKeys: return "\n";
+    default: return "";
+    }
+}
+
 int runTerminal(Machine& m, frontend::Io& io, const ReplHooks& hooks) {
-    LineEditor editor(STDIN_FILENO, io.out);
+    useUtf8Ctype();
+    LineEditor editor;
+    const std::string historyFile = historyPath(hooks.historyName);
+    std::string error;
+    if (!editor.loadHistory(historyFile, error)) io.err << "layerlab: " << error << "\n";
+    m.setEarlierHistory(editor.history());
     int status = 0;
     std::string questionLine;
     for (;;) {
-        LineEditor::Result r = editor.readLine(m.awaitingAnswer() ? questionLine : m.prompt());
+        // Tab completes only at a command prompt: not in a heredoc body, an answer, or a container
+        const bool atPrompt = !m.attached() && !m.awaitingAnswer() && !m.needsMoreInput();
+        if (atPrompt)
+            editor.setCompleter([&m, &hooks](const std::string& line, size_t cursor) {
+                return cli::complete(m, line, cursor, hooks.commands);
+            });
+        else
+            editor.setCompleter(nullptr);
+        io.out.flush();
+        LineEditor::Result r = editor.readLine(m.awaitingAnswer() ? questionLine : m.prompt(), m.attached());
+        // (Ctrl-D at the prompt leaves the cursor after it: bash's "exit" goes there)
+        if (m.attached() || r.kind != LineEditor::Kind::CtrlD) io.out << keyEcho(r.kind);
         std::string line;
         if (m.attached()) {
             if (r.kind == LineEditor::Kind::Eof) break;
-            line = r.kind == LineEditor::Kind::CtrlC        ? "^C"
-                   : r.kind == LineEditor::Kind::DetachKeys ? "^P^Q"
-                   : r.kind == LineEditor::Kind::CtrlD      ? "^D"
+            line = r.kind == LineEditor::Kind::CtrlC           ? "^C"
+                   : r.kind == LineEditor::Kind::DetachKeys    ? "^P^Q"
+                   : r.kind == LineEditor::Kind::CtrlD         ? "^D"
                    : r.kind == LineEditor::Kind::CtrlBackslash ? "^\\"
-                                                            : r.line;
+                                                               : r.line;
         } else if (m.awaitingAnswer() && r.kind != LineEditor::Kind::Line) {
             line = "";   // Ctrl-C / Ctrl-D at a [y/N] question: no, as docker reads EOF
-            io.out << "\n";
+            if (r.kind == LineEditor::Kind::Eof) io.out << "\n";
         } else {
             if (r.kind == LineEditor::Kind::Eof || r.kind == LineEditor::Kind::CtrlD) {
                 io.out << "exit\n";
@@ -171,9 +199,9 @@ int runTerminal(Machine& m, frontend::Io& io, const ReplHooks& hooks) {
                 status = 130;
                 continue;
             }
-            if (r.kind == LineEditor::Kind::DetachKeys || r.kind == LineEditor::Kind::CtrlBackslash) continue;
+            if (r.kind != LineEditor::Kind::Line) continue;
             line = r.line;
-            if (!m.needsMoreInput() && !m.awaitingAnswer()) editor.addHistory(line);
+            if (atPrompt) editor.addHistory(line);
         }
         const bool complete = !m.needsMoreInput() && !m.attached() && !m.awaitingAnswer();
         if (complete && hooks.onLine && hooks.onLine(line)) continue;
@@ -183,6 +211,8 @@ int runTerminal(Machine& m, frontend::Io& io, const ReplHooks& hooks) {
         questionLine = printOutcome(m, io, line, o, hooks);
         if (m.exitRequested()) break;
     }
+    io.out.flush();
+    if (!editor.saveHistory(historyFile, error)) io.err << "layerlab: " << error << "\n";
     return status;
 }
 

@@ -1,17 +1,19 @@
 // repl: `layerlab shell`'s read-eval-print loop over a Machine.
 //
 // Two ways of reading, chosen by Io::stdinIsTerminal:
-//   - a terminal: raw-mode line editing (left/right, home/end, backspace,
-//     delete, up/down history; Ctrl-C cancels the line; Ctrl-D on an empty
-//     line exits). While attached to a container, Ctrl-C, Ctrl-P Ctrl-Q and
-//     Ctrl-D are delivered to it as the keys "^C", "^P^Q", "^D"; Ctrl-\ is
+//   - a terminal: line editing on libedit (frontend/line_editor.hpp: bash's
+//     emacs keys, Ctrl-R, Tab completion from sim/cli/completion, history
+//     kept across runs in the user's data folder, shown by `history`).
+//     Ctrl-C abandons the line; Ctrl-D on an empty line exits. While
+//     attached to a container, Ctrl-C, Ctrl-P Ctrl-Q and Ctrl-D are
+//     delivered to it as the keys "^C", "^P^Q", "^D"; Ctrl-\ is
 //     LayerLab's "close this terminal window" ("^\"): the docker client
 //     dies, the container keeps running, and a new prompt appears.
 //   - a script (stdin not a terminal): each line is read, and the prompt and
 //     the line are echoed, so the output is the transcript a person would
 //     have seen. In attached mode a script line `^C` (or `^P^Q`, `^D`)
 //     stands for the key. The same seed and input give the same transcript,
-//     byte for byte.
+//     byte for byte. No history file is read or written.
 //
 // Teaching hints (Machine::hints()) are printed after a command's output,
 // one per line, prefixed "[hint] " (English) or "[힌트] " (Korean); in a
@@ -42,6 +44,12 @@ struct ReplHooks {
     std::string extraHelp;
     // Printed once before the first prompt (e.g. a lesson's objective).
     std::string banner;
+    // The commands onLine answers, for Tab ("hint", "show goal", ...: see
+    // cli::complete's extraCommands).
+    std::vector<std::string> commands;
+    // Which history file a terminal session keeps ("" = the shell's own,
+    // else one per lesson id): historyPath(historyName).
+    std::string historyName;
 };
 
 // Runs until `exit`, end of input, or Ctrl-D. Returns the exit status of the

@@ -1,6 +1,8 @@
 // "Terminal": the simulated host's shell, the same Machine `layerlab shell`
-// drives. An input line, a scrolling output, history on Up/Down, and while
-// attached to a container the two keys that matter (Ctrl-C, Ctrl-P Ctrl-Q).
+// drives. An input line, a scrolling output, history on Up/Down, Tab
+// completion from the same function the terminal mode uses
+// (sim/cli/completion), and while attached to a container the two keys that
+// matter (Ctrl-C, Ctrl-P Ctrl-Q).
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -8,6 +10,7 @@
 
 #include "render/panels/panels.hpp"
 #include "render/widgets.hpp"
+#include "sim/cli/completion.hpp"
 
 namespace layerlab::render::panels::terminal {
 namespace {
@@ -22,9 +25,39 @@ ImVec4 lineColour(const View& view, TerminalLine::Kind kind) {
     return view.palette.text;
 }
 
-// Up/Down walk the command history, as in a shell.
-int historyCallback(ImGuiInputTextCallbackData* data) {
-    auto* ui = static_cast<UiState*>(data->UserData);
+// Tab: one choice (or the choices' common start) goes into the line, as in
+// bash; a Tab that cannot add anything lists the choices in the scrollback
+// (bash's second Tab: a window has no bell to ring on the first).
+void completeInput(View& view, ImGuiInputTextCallbackData* data) {
+    if (view.machine.attached() || view.machine.awaitingAnswer() || view.machine.needsMoreInput()) return;
+    const std::string line(data->Buf, static_cast<size_t>(data->BufTextLen));
+    const size_t cursor = static_cast<size_t>(data->CursorPos);
+    const cli::Completion c = cli::complete(view.machine, line, cursor);
+    const cli::CompletionEdit edit = cli::applyCompletion(line, c);
+    if (edit.changed) {
+        data->DeleteChars(static_cast<int>(c.start), static_cast<int>(c.end - c.start));
+        data->InsertChars(static_cast<int>(c.start), edit.line.substr(c.start, edit.cursor - c.start).c_str());
+        return;
+    }
+    const std::string list = cli::formatCandidates(c, 80);
+    if (list.empty()) return;
+    view.ui.terminal.push_back({TerminalLine::Kind::Command, view.machine.prompt() + line});
+    for (size_t pos = 0; pos < list.size();) {
+        const size_t nl = list.find('\n', pos);
+        view.ui.terminal.push_back({TerminalLine::Kind::Note, list.substr(pos, nl - pos)});
+        pos = nl + 1;
+    }
+    view.ui.scrollToEnd = true;
+}
+
+// Up/Down walk the command history, as in a shell; Tab completes.
+int inputCallback(ImGuiInputTextCallbackData* data) {
+    auto* view = static_cast<View*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackCompletion) {
+        completeInput(*view, data);
+        return 0;
+    }
+    UiState* ui = &view->ui;
     if (data->EventFlag != ImGuiInputTextFlags_CallbackHistory || ui->history.empty()) return 0;
     const int count = static_cast<int>(ui->history.size());
     int pos = ui->historyPos;
@@ -101,8 +134,9 @@ void draw(View& view) {
         ImGui::SetKeyboardFocusHere();
         ui.focusInput = false;
     }
-    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory;
-    if (ImGui::InputTextWithHint("##input", view.tr("ui.terminal.hint"), &ui.input, flags, historyCallback, &ui)) {
+    const ImGuiInputTextFlags flags =
+        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_CallbackCompletion;
+    if (ImGui::InputTextWithHint("##input", view.tr("ui.terminal.hint"), &ui.input, flags, inputCallback, &view)) {
         const std::string line = ui.input;
         ui.input.clear();
         if (!line.empty() && (ui.history.empty() || ui.history.back() != line)) ui.history.push_back(line);

@@ -228,6 +228,14 @@ Outcome unsupportedFlags(const Invocation& inv) {
 
 }  // namespace
 
+std::vector<DockerCommandPath> dockerCommandTree() {
+    std::vector<DockerCommandPath> tree;
+    for (const auto& r : routes()) tree.push_back({r.invoked, r.spec});
+    return tree;
+}
+
+const CommandSpec& dockerGlobalSpec() { return globalSpec(); }
+
 bool dockerErrFirst(const std::vector<std::string>& args) {
     std::vector<std::string> words;
     for (const auto& a : args) {

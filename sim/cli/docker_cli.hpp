@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/cli/flags.hpp"
 #include "sim/engine/containers/container_options.hpp"
 #include "sim/engine/state.hpp"
 
@@ -40,6 +41,18 @@ struct DockerEnv {
 
 // Runs `docker ARGS...` on `state`. Never throws on learner input.
 engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::string>& args, const DockerEnv& env);
+
+// The command tree as a learner types it, for Tab completion: every
+// invoked path ("run", "container run", "image ls", "buildx build", ...)
+// with the spec path in docker_commands.hpp whose flags it parses with.
+struct DockerCommandPath {
+    std::string invoked;
+    std::string spec;
+};
+std::vector<DockerCommandPath> dockerCommandTree();
+
+// docker's global options (the [OPTIONS] before COMMAND).
+const CommandSpec& dockerGlobalSpec();
 
 // True for `docker` sub-commands whose stderr a terminal shows before their
 // stdout (run/create: the pull and daemon errors precede the program's output).

@@ -348,9 +348,13 @@ Outcome runChmod(engine::State& state, const std::vector<std::string>& args) {
 
 }  // namespace
 
+const std::vector<std::string>& hostCommandNames() {
+    static const std::vector<std::string> names = {"ls", "cat", "echo", "pwd", "cd", "rm", "mkdir", "touch", "chmod", "curl", "why"};
+    return names;
+}
+
 bool isHostCommand(std::string_view name) {
-    static const char* const names[] = {"ls", "cat", "echo", "pwd", "cd", "rm", "mkdir", "touch", "chmod", "curl", "why"};
-    for (const char* n : names)
+    for (const auto& n : hostCommandNames())
         if (name == n) return true;
     return false;
 }

@@ -23,8 +23,10 @@
 
 namespace layerlab::cli {
 
-// ls, cat, echo, pwd, cd, rm, mkdir, touch, chmod, curl.
+// ls, cat, echo, pwd, cd, rm, mkdir, touch, chmod, curl, why.
 bool isHostCommand(std::string_view name);
+// The same names as a list (Tab completion offers them).
+const std::vector<std::string>& hostCommandNames();
 
 // Runs one host command (words[0] must satisfy isHostCommand). `stdinText`
 // is the heredoc body when there is one. Output redirection is not applied

@@ -329,9 +329,11 @@ engine::ContainerOutcome Machine::runSimple(const SimpleCommand& cmd, bool& errF
     } else if (name == "help") {
         o.out = machineHelp(m_state.lang);
     } else if (name == "history") {
-        for (size_t i = 0; i < m_log.size(); ++i) {
+        std::vector<std::string> lines = m_earlierHistory;
+        lines.insert(lines.end(), m_log.begin(), m_log.end());
+        for (size_t i = 0; i < lines.size(); ++i) {
             std::string n = std::to_string(i + 1);
-            o.out += std::string(n.size() < 5 ? 5 - n.size() : 0, ' ') + n + "  " + m_log[i] + "\n";
+            o.out += std::string(n.size() < 5 ? 5 - n.size() : 0, ' ') + n + "  " + lines[i] + "\n";
         }
     } else {
         o = message("bash: " + name + ": command not found\n", 127);

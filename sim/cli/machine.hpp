@@ -122,6 +122,11 @@ public:
     // are logged as "^C", "^P^Q"). Used by export and replay.
     const std::vector<std::string>& commandLog() const { return m_log; }
 
+    // Lines typed in earlier sessions (a terminal front end keeps them in a
+    // history file): `history` lists them before this session's commands,
+    // numbered on, as bash does with its HISTFILE. Empty in scripts.
+    void setEarlierHistory(std::vector<std::string> lines) { m_earlierHistory = std::move(lines); }
+
     // Restores the State before the last state-changing command.
     bool undo();
     size_t undoDepth() const { return m_undo.size(); }
@@ -150,6 +155,7 @@ private:
     engine::State m_state;
     MachineOptions m_options;
     std::vector<std::string> m_log;
+    std::vector<std::string> m_earlierHistory;
     std::vector<engine::State> m_undo;
     std::optional<PendingHeredoc> m_pending;
     struct Question {
