@@ -113,9 +113,12 @@ bool isAssignment(const std::string& w) {
     return true;
 }
 
-// bash's default_filename_quote_characters: a file name completed outside
-// quotes gets a backslash before each ('~' only at the start of the word).
-std::string escapeForShell(std::string_view text, char quote, bool close) {
+// A candidate as it goes into the line: inside the quote the word opened
+// with (closed after a final word), else, for a file name, a backslash
+// before each of bash's default_filename_quote_characters ('~' only at the
+// start). Other words (commands, flags, names, "nginx:latest") go in as they
+// are, as docker's bash completion inserts them.
+std::string escapeForShell(std::string_view text, char quote, bool close, bool fileName) {
     std::string out;
     if (quote == '\'') {
         out += '\'';
@@ -132,6 +135,7 @@ std::string escapeForShell(std::string_view text, char quote, bool close) {
         if (close) out += '"';
         return out;
     }
+    if (!fileName) return std::string(text);
     static constexpr std::string_view kSpecial = " \t\n\\\"'@<>=;|&()#$`?*[!:{";
     for (size_t i = 0; i < text.size(); ++i) {
         const bool tildeFile = i == 0 && text[i] == '~' && !startsWith(text, "~/");   // "~/app" is the home, not a file
@@ -146,7 +150,7 @@ public:
     explicit Collector(const TypedLine& typed) : m_typed(typed) {}
     // A plain word (command, flag, name): offered when it starts with what was typed.
     void word(const std::string& w, bool final = true) {
-        if (startsWith(w, m_typed.current)) add({escapeForShell(w, m_typed.quote, final), w, final});
+        if (startsWith(w, m_typed.current)) add({escapeForShell(w, m_typed.quote, final, false), w, final});
     }
     void add(CompletionCandidate c) {
         if (m_seen.insert(c.text).second) m_out.push_back(std::move(c));
@@ -181,7 +185,7 @@ void addPaths(Collector& out, const engine::State& state, bool dirsOnly) {
         if (name[0] == '.' && !startsWith(base, ".")) return;   // bash hides dot files unless asked
         if (dirsOnly && !dir) return;
         const std::string full = dirPart + name + (dir ? "/" : "");
-        out.add({escapeForShell(full, out.quote(), !dir), name + (dir ? "/" : ""), !dir});
+        out.add({escapeForShell(full, out.quote(), !dir, true), name + (dir ? "/" : ""), !dir});
     };
     if (absolute == kHomeDir) {   // the home holds only the modelled folder
         offer("app", true);

@@ -118,8 +118,8 @@ check_line "Hangul" "한국"
 clear_screen
 typed 'docker run -it --name repl node'; keys Enter
 check "attached to node" "Welcome to Node.js"
-typed '1 + 1'; keys Enter
-check_line "the container's REPL" "2"
+typed "console.log('hi there')"; keys Enter
+check_line "the container's REPL" "hi there"
 keys C-p C-q
 check "Ctrl-P Ctrl-Q" "read escape sequence"
 typed 'docker attach repl'; keys Enter
