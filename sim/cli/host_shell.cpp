@@ -124,6 +124,7 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
     config.utf8Quotes = true;
     config.owner = m_options.user;
     config.keyboard = true;
+    config.terminal = true;   // the learner's terminal, also when a script replays it
     config.commandMs = 0;   // only `sleep` moves the host's clock
     shell::Shell sh(files, config);
     sh.cwd = absoluteHostPath(m_state.cwd);

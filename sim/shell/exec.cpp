@@ -297,8 +297,11 @@ int Shell::execute(const Node& node, Io& io) {
         assigns.push_back({full.substr(0, eq), full.substr(eq + 1)});
         ++i;
     }
+    // Inside bash's [[ ]] words are neither split nor globbed.
+    bool doubleBracket = isBash() && i < node.words.size() && node.words[i].size() == 1 &&
+                         node.words[i][0].quote == 0 && node.words[i][0].text == "[[";
     for (; i < node.words.size(); ++i) {
-        auto f = expandWord(node.words[i]);
+        auto f = expandWord(node.words[i], !doubleBracket);
         argv.insert(argv.end(), f.begin(), f.end());
     }
 
@@ -364,7 +367,10 @@ int Shell::execute(const Node& node, Io& io) {
             if (!why.empty()) {
                 if (isBash()) return lastStatus = fail("bash: " + t + ": " + why + "\n");
                 if (why == "No such file or directory") why = "Directory nonexistent";
-                if (config.flavour == Flavour::Ash) return lastStatus = fail("/bin/sh: can't create " + t + ": " + (why == "Directory nonexistent" ? "nonexistent directory" : why) + "\n");
+                if (config.flavour == Flavour::Ash) {
+                    write(cmd, "", "/bin/sh: can't create " + t + ": " + (why == "Directory nonexistent" ? "nonexistent directory" : why) + "\n");
+                    return lastStatus = 1;
+                }
                 return lastStatus = fail(errorPrefix() + "cannot create " + t + ": " + why + "\n");
             }
             bool append = r.op == ">>";
@@ -397,7 +403,7 @@ int Shell::execute(const Node& node, Io& io) {
             vars[k] = v;
             exported.insert(k);
         }
-        cmd.outIsTerminal = fd1.kind == Target::Kind::Current && m_outCapture == nullptr;
+        cmd.outIsTerminal = config.terminal && fd1.kind == Target::Kind::Current && m_outCapture == nullptr;
         status = runArgv(argv, cmd);
         bool special = argv[0] == "export" || argv[0] == "unset";
         for (auto& [k, v] : saved) {

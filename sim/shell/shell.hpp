@@ -71,6 +71,7 @@ struct Config {
     std::string owner;          // ls -l owner/group for every file ("learner"); "" = from the uid
     int loopLimit = 1000;       // turns of one while/for before LayerLab stops it
     int64_t commandMs = 2;      // simulated time one coreutil takes (a RUN log's timing; 0 on the host)
+    bool terminal = false;      // the shell's stdout is a terminal (the host's): ls prints columns
     bool keyboard = false;      // stdin is the learner's keyboard (host terminal), which LayerLab cannot read
 };
 
