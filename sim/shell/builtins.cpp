@@ -222,7 +222,8 @@ int cmdCd(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     std::string dir = argv.size() > 1 ? argv[1] : (home != sh.vars.end() ? home->second : "/");
     if (dir == "-") dir = sh.vars.count("OLDPWD") ? sh.vars["OLDPWD"] : sh.cwd;
     Resolved r = sh.resolve(dir);
-    // (busybox ash numbers the lines of `sh -c` from 0 in this message.)
+    // On the host, $HOME itself is outside the model: plain `cd` goes back to ~/app.
+    if (r.outside && argv.size() == 1 && !sh.config.mount.empty()) r = sh.resolve(sh.config.mount);
     if (r.outside) {
         io.err += sh.outsideMessage ? sh.outsideMessage("bash: cd", dir) : "";
         return 1;
@@ -231,7 +232,8 @@ int cmdCd(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     if (!e || !e->isDir()) {
         if (sh.isBash()) io.err += "bash: cd: " + dir + ": " + (e ? "Not a directory" : "No such file or directory") + "\n";
         else if (sh.config.flavour == Flavour::Dash) io.err += sh.errorPrefix() + "cd: can't cd to " + dir + "\n";
-        else io.err += "/bin/sh: cd: line " + std::to_string(sh.lineNo - 1) + ": can't cd to " + dir + ": " + (e ? "Not a directory" : "No such file or directory") + "\n";
+        else   // busybox ash numbers the lines of `sh -c` from 0 in this message
+            io.err += "/bin/sh: cd: line " + std::to_string(sh.lineNo - 1) + ": can't cd to " + dir + ": " + (e ? "Not a directory" : "No such file or directory") + "\n";
         return sh.isBash() ? 1 : 2;
     }
     sh.vars["OLDPWD"] = sh.cwd;

@@ -93,6 +93,7 @@ void Shell::write(const Io& io, std::string_view out, std::string_view err) {
 }
 
 int Shell::run(std::string_view script) {
+    m_turns = 0;
     ParseResult p = parse(script, config.flavour);
     if (p.status != ParseResult::Status::Ok) {
         write(Io{}, "", (p.error.empty() ? errorPrefix() + "syntax error" : p.error) + "\n");
@@ -147,11 +148,13 @@ bool isAssignment(const RawWord& w) {
                        [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
-std::string loopLimitMessage(const Shell& sh) {
-    std::string n = std::to_string(sh.config.loopLimit);
+std::string loopLimitMessage(const Shell& sh, bool total) {
+    std::string n = std::to_string(total ? Shell::kTurnBudget : sh.config.loopLimit);
     if (sh.config.lang == "ko")
-        return "layerlab: 반복문을 " + n + "번 돌고 멈췄습니다 (LayerLab이 시뮬레이션하는 반복의 한도입니다)\n";
-    return "layerlab: loop stopped after " + n + " iterations (LayerLab's limit for a simulated loop)\n";
+        return total ? "layerlab: 반복문들이 모두 합쳐 " + n + "번 돌아서 이 명령을 멈췄습니다 (LayerLab이 시뮬레이션하는 반복의 한도입니다)\n"
+                     : "layerlab: 반복문을 " + n + "번 돌고 멈췄습니다 (LayerLab이 시뮬레이션하는 반복의 한도입니다)\n";
+    return total ? "layerlab: loops stopped after " + n + " iterations in all (LayerLab's limit for simulated loops)\n"
+                 : "layerlab: loop stopped after " + n + " iterations (LayerLab's limit for a simulated loop)\n";
 }
 
 // Where fd 1 and fd 2 of a command go after its redirections.
@@ -162,6 +165,14 @@ struct Target {
 };
 
 }  // namespace
+
+int Shell::loopLimitReached(Io& io, int turns) {
+    bool total = turns <= config.loopLimit;
+    write(io, "", loopLimitMessage(*this, total));
+    if (total) stopped = true;   // nested loops: the whole command line ends here
+    lastStatus = 1;
+    return 1;
+}
 
 int Shell::execute(const Node& node, Io& io) {
     if (exited || stopped) return lastStatus;
@@ -232,10 +243,7 @@ int Shell::execute(const Node& node, Io& io) {
             }
             int status = 0, turns = 0;
             for (const auto& item : items) {
-                if (++turns > config.loopLimit) {
-                    write(io, "", loopLimitMessage(*this));
-                    return 1;
-                }
+                if (++turns > config.loopLimit || ++m_turns > kTurnBudget) return loopLimitReached(io, turns);
                 vars[node.name] = item;
                 status = execute(node.kids[0], io);
                 if (exited || stopped) break;
@@ -249,10 +257,7 @@ int Shell::execute(const Node& node, Io& io) {
                 int cond = execute(node.kids[0], io);
                 --m_condDepth;
                 if ((cond == 0) == node.until || exited || stopped) break;
-                if (++turns > config.loopLimit) {
-                    write(io, "", loopLimitMessage(*this));
-                    return 1;
-                }
+                if (++turns > config.loopLimit || ++m_turns > kTurnBudget) return loopLimitReached(io, turns);
                 status = execute(node.kids[1], io);
             }
             return status;

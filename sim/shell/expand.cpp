@@ -70,6 +70,7 @@ private:
         if (take("-")) return -unary();
         if (take("+")) return unary();
         if (take("(")) {
+            if (++m_parens > 200) { m_failed = true; return 0; }   // absurd nesting: an error, not a stack overflow
             long long v = compare();
             if (!take(")")) m_failed = true;
             return v;
@@ -102,6 +103,7 @@ private:
     size_t m_p = 0;
     bool m_failed = false;
     int m_depth = 0;
+    int m_parens = 0;
 };
 
 std::string lookup(const Shell& sh, const std::string& name) {

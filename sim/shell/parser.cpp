@@ -344,6 +344,12 @@ private:
     Node command() {
         const Token& t = peek();
         if (t.kind == Token::Kind::End) fail(t);
+        // Nesting deeper than any script needs: refuse rather than exhaust the stack.
+        if (++m_nesting > kMaxNesting) fail(t);
+        struct Leave {
+            int& n;
+            ~Leave() { --n; }
+        } leave{m_nesting};
         if (t.plain("if")) return ifClause();
         if (t.plain("for")) return forClause();
         if (t.plain("while") || t.plain("until")) return whileClause();
@@ -451,8 +457,10 @@ private:
         return l;
     }
 
+    static constexpr int kMaxNesting = 200;
     std::vector<Token> m_t;
     size_t m_pos = 0;
+    int m_nesting = 0;
 };
 
 std::string syntaxError(Flavour f, const std::string& near, int line) {

@@ -138,12 +138,16 @@ public:
     std::string expandText(const std::string& text);
     std::string expandHeredoc(const std::string& body);
     std::string captureOutput(std::string_view script);   // $(...)
+    // Prints LayerLab's loop-limit message (one loop, or all loops of this run) and returns 1.
+    int loopLimitReached(Io& io, int turns);
     // Sends a command's remaining output to where stdout/stderr go now.
     void write(const Io& io, std::string_view out, std::string_view err);
 
     std::string* m_outCapture = nullptr;   // stdout of the current command goes here (pipe, $(...))
     std::string* m_errCapture = nullptr;
     int m_depth = 0;                       // nested $(...)
+    int m_turns = 0;                       // loop turns in this run(), nested loops included
+    static constexpr int kTurnBudget = 10000;
     int m_condDepth = 0;                   // inside an if/while condition: set -e does not apply
     bool m_shielded = false;               // the last status came from a non-final && / || operand
 };
