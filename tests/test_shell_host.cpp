@@ -128,3 +128,28 @@ TEST_CASE("shell run: the image's /bin/sh decides the flavour (dash, or busybox 
     CHECK(setE.exitCode == 1);
     CHECK(logText(setE) == "");
 }
+
+TEST_CASE("shell host: nesting and loops have limits, and odd input never crashes") {
+    Machine m;
+    CHECK(run(m, "for i in $(seq 200); do for j in $(seq 200); do :; done; done; echo after") ==
+          "layerlab: loops stopped after 10000 iterations in all (LayerLab's limit for simulated loops)\n");
+    CHECK(run(m, "echo " + std::string(5000, '(')) == "bash: syntax error near unexpected token `('\n");
+    CHECK(run(m, "echo $((" + std::string(300, '(') + "1" + std::string(300, ')') + "))").find(
+              ": syntax error: operand expected (error token is") != std::string::npos);
+    // A deterministic spray of shell punctuation: every line ends with an
+    // answer (or a request for more input), never a crash or a hang.
+    const std::string alphabet = " \t'\"`$(){}[]|&;<>*?!#=\\~-0123456789abcdeEOF\n";
+    uint64_t x = 12345;
+    for (int n = 0; n < 1500; ++n) {
+        std::string line;
+        size_t len = 1 + n % 24;
+        for (size_t i = 0; i < len; ++i) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            line += alphabet[(x >> 33) % alphabet.size()];
+        }
+        CAPTURE(line);
+        Machine fresh;
+        fresh.execute(line);
+        if (fresh.needsMoreInput()) fresh.execute("EOF");
+    }
+}

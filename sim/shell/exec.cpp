@@ -309,6 +309,7 @@ int Shell::execute(const Node& node, Io& io) {
         auto f = expandWord(node.words[i], !doubleBracket);
         argv.insert(argv.end(), f.begin(), f.end());
     }
+    if (stopped) return lastStatus;   // an expansion failed (arithmetic): the command does not run
 
     // Redirections happen before the command runs: a file that cannot be
     // opened means the command does not run at all.

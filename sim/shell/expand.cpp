@@ -12,26 +12,52 @@ namespace {
 
 bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
-// $((...)): integers with + - * / % ( ) comparisons and variables.
+// $((...)): integers with + - * / % ( ) comparisons and variables. On an
+// error, kind and at say what went wrong where (for the shells' messages).
 class Arith {
 public:
+    enum class Error { None, Operand, Leftover, DivZero };
     Arith(Shell& sh, std::string_view s) : m_sh(sh), m_s(s) {}
     long long value() {
         long long v = compare();
+        if (m_error == Error::None && skipSpace() < m_s.size()) fail(Error::Leftover, skipSpace());
         return v;
     }
-    bool failed() const { return m_failed || skipSpace() < m_s.size(); }
+    bool failed() const { return m_error != Error::None; }
+    // The shell's words for the error, without the prefix.
+    std::string message(const std::string& expr, Flavour f) const {
+        std::string rest(m_s.substr(std::min(m_at, m_s.size())));
+        while (!rest.empty() && rest.back() == ' ') rest.pop_back();
+        if (f == Flavour::Bash) {
+            switch (m_error) {
+                case Error::DivZero: return expr + ": division by 0 (error token is \"" + rest + "\")";
+                case Error::Leftover: return expr + ": syntax error in expression (error token is \"" + rest + "\")";
+                default: return expr + ": syntax error: operand expected (error token is \"" + rest + "\")";
+            }
+        }
+        switch (m_error) {
+            case Error::DivZero: return "arithmetic expression: division by zero: \"" + expr + "\"";
+            case Error::Leftover: return "arithmetic expression: expecting EOF: \"" + expr + "\"";
+            default: return "arithmetic expression: expecting primary: \"" + expr + "\"";
+        }
+    }
 
 private:
+    void fail(Error e, size_t at) {
+        if (m_error != Error::None) return;
+        m_error = e;
+        m_at = at;
+    }
     size_t skipSpace() const {
         size_t p = m_p;
         while (p < m_s.size() && std::isspace(static_cast<unsigned char>(m_s[p]))) ++p;
         return p;
     }
     bool take(std::string_view op) {
-        m_p = skipSpace();
-        if (m_s.substr(m_p, op.size()) != op) return false;
-        m_p += op.size();
+        size_t p = skipSpace();
+        if (m_s.substr(p, op.size()) != op) return false;
+        m_lastOp = p;
+        m_p = p + op.size();
         return true;
     }
     long long compare() {
@@ -60,8 +86,12 @@ private:
             if (take("*")) a *= unary();
             else if (take("/") || take("%")) {
                 bool div = m_s[m_p - 1] == '/';
+                size_t at = skipSpace();
                 long long b = unary();
-                if (b == 0) { m_failed = true; return 0; }
+                if (b == 0) {
+                    fail(Error::DivZero, at);
+                    return 0;
+                }
                 a = div ? a / b : a % b;
             } else return a;
         }
@@ -70,9 +100,9 @@ private:
         if (take("-")) return -unary();
         if (take("+")) return unary();
         if (take("(")) {
-            if (++m_parens > 200) { m_failed = true; return 0; }   // absurd nesting: an error, not a stack overflow
+            if (++m_parens > 200) { fail(Error::Operand, m_p); return 0; }   // absurd nesting: an error, not a stack overflow
             long long v = compare();
-            if (!take(")")) m_failed = true;
+            if (!take(")")) fail(Error::Operand, skipSpace());
             return v;
         }
         m_p = skipSpace();
@@ -80,28 +110,32 @@ private:
         if (m_p < m_s.size() && m_s[m_p] == '$') ++start, ++m_p;
         while (m_p < m_s.size() && isNameChar(m_s[m_p])) ++m_p;
         std::string tok(m_s.substr(start, m_p - start));
-        if (tok.empty()) { m_failed = true; return 0; }
+        if (tok.empty()) {
+            fail(Error::Operand, m_lastOp);
+            return 0;
+        }
         if (std::isdigit(static_cast<unsigned char>(tok[0]))) {
             if (!std::all_of(tok.begin(), tok.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-                m_failed = true;
+                fail(Error::Leftover, start);
                 return 0;
             }
             return std::stoll(tok.substr(0, 18));
         }
         auto it = m_sh.vars.find(tok);
-        if (it == m_sh.vars.end() || it->second.empty()) return 0;
+        if (it == m_sh.vars.end() || it->second.empty() || m_depth > 8) return 0;
         Arith inner(m_sh, it->second);
-        if (m_depth > 8) return 0;
         inner.m_depth = m_depth + 1;
         long long v = inner.value();
-        if (inner.failed()) m_failed = true;
+        if (inner.failed()) fail(Error::Operand, start);
         return v;
     }
 
     Shell& m_sh;
     std::string_view m_s;
     size_t m_p = 0;
-    bool m_failed = false;
+    size_t m_lastOp = 0;
+    Error m_error = Error::None;
+    size_t m_at = 0;
     int m_depth = 0;
     int m_parens = 0;
 };
@@ -168,9 +202,10 @@ std::string Shell::expandText(const std::string& s) {
                 Arith a(*this, std::string_view(inner).substr(1, inner.size() - 2));
                 long long v = a.value();
                 if (a.failed()) {
-                    std::string expr = inner.substr(1, inner.size() - 2);
-                    write(Io{}, "", errorPrefix() + expr + ": syntax error in expression\n");
-                    lastStatus = 1;
+                    // bash abandons the command line ($? = 1); sh abandons the script (status 2).
+                    write(Io{}, "", errorPrefix() + a.message(inner.substr(1, inner.size() - 2), config.flavour) + "\n");
+                    lastStatus = isBash() ? 1 : 2;
+                    stopped = true;
                     continue;
                 }
                 out += std::to_string(v);
