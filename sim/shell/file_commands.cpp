@@ -82,8 +82,40 @@ std::optional<std::string> operand(Shell& sh, Io& io, const std::string& cmd, co
     return std::nullopt;
 }
 
+// cat -n: GNU's "%6d\t" before each line.
+std::string numbered(const std::string& text, size_t& n) {
+    std::string out;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t nl = text.find('\n', start);
+        std::string num = std::to_string(++n);
+        out += std::string(num.size() < 6 ? 6 - num.size() : 0, ' ') + num + "\t" +
+               text.substr(start, nl == std::string::npos ? std::string::npos : nl + 1 - start);
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    return out;
+}
+
 int cmdCat(Shell& sh, const std::vector<std::string>& argv, Io& io) {
-    Opts opt = splitOptions(argv, "nAvETbsu");
+    Opts opt = splitOptions(argv, "nu");
+    if (!opt.bad.empty()) {
+        if (std::string_view("AvETbset").find(opt.bad[0]) == std::string_view::npos) return invalidOption(io, "cat", opt.bad);
+        io.err += "cat: -" + opt.bad + ": a real option of cat that LayerLab does not model (-n works)\n";
+        return 1;
+    }
+    if (has(opt, 'n')) {
+        // Number the lines of the whole output, as GNU cat does across files.
+        std::vector<std::string> plain = {"cat"};
+        plain.insert(plain.end(), opt.operands.begin(), opt.operands.end());
+        Io inner = io;
+        inner.out.clear();
+        int status = cmdCat(sh, plain, inner);
+        size_t n = 0;
+        io.out += numbered(inner.out, n);
+        io.err = inner.err;
+        return status;
+    }
     if (opt.operands.empty()) {
         if (!io.hasIn && sh.config.keyboard) {
             // A real cat would wait for the keyboard; LayerLab's terminal has no stdin to give it.
