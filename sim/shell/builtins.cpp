@@ -64,6 +64,19 @@ int cmdEcho(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     return 0;
 }
 
+// One printf conversion, at whatever length it needs (capped: a width of
+// 999999999 is learner input, not a reason to allocate a gigabyte).
+template <typename T>
+std::string formatted(const std::string& spec, T value) {
+    int n = std::snprintf(nullptr, 0, spec.c_str(), value);
+    if (n <= 0) return "";
+    size_t len = std::min<size_t>(static_cast<size_t>(n), 1 << 20);
+    std::string out(len + 1, '\0');
+    std::snprintf(out.data(), out.size(), spec.c_str(), value);
+    out.resize(len);
+    return out;
+}
+
 int cmdPrintf(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     if (argv.size() < 2) {
         io.err += sh.isBash() ? "printf: usage: printf [-v var] format [arguments]\n"
@@ -94,7 +107,6 @@ int cmdPrintf(Shell& sh, const std::vector<std::string>& argv, Io& io) {
             i = j;
             if (k == '%') { io.out += '%'; continue; }
             std::string a = arg < argv.size() ? argv[arg++] : "";
-            char buf[512];
             if (k == 'd' || k == 'i' || k == 'x' || k == 'X' || k == 'o' || k == 'u' || k == 'c') {
                 if (k == 'c') { io.out += a.substr(0, 1); continue; }
                 long long v = 0;
@@ -109,14 +121,12 @@ int cmdPrintf(Shell& sh, const std::vector<std::string>& argv, Io& io) {
                 }
                 spec += "ll";
                 spec += k;
-                std::snprintf(buf, sizeof buf, spec.c_str(), v);
-                io.out += buf;
+                io.out += formatted(spec, v);
             } else if (k == 's' || k == 'b' || k == 'q') {
                 if (k == 'b') a = escapes(a, stop);
                 if (k == 'q') a = shellQuote(a);
                 spec += 's';
-                std::snprintf(buf, sizeof buf, spec.c_str(), a.substr(0, 400).c_str());
-                io.out += a.size() > 400 ? a : std::string(buf);
+                io.out += formatted(spec, a.c_str());
             } else {
                 io.out += spec + k;
             }

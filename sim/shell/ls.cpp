@@ -2,8 +2,9 @@
 // terminal 80 columns wide; to a pipe or a file (and in a RUN log), one name
 // per line, as GNU ls does. -l's long format (on the host the learner owns
 // every file: owner and group print as "learner"), -a with . and .., -A,
-// -1, byte-order sorting (LC_COLLATE=C).
+// -1, -h, byte-order sorting (LC_COLLATE=C).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "sim/shell/shell.hpp"
@@ -74,7 +75,26 @@ std::string ownerOf(const Shell& sh, const fs::FileEntry& e) {
     return name(e.uid) + " " + name(e.gid);
 }
 
-std::string longFormat(const Shell& sh, const std::vector<Item>& items, int64_t nowMs, bool withTotal) {
+// ls -h: 1024-based units, rounded up, one decimal below 10 ("4.9K", "12K").
+std::string human(uint64_t bytes) {
+    if (bytes < 1024) return std::to_string(bytes);
+    const char* units = "KMGTP";
+    double v = static_cast<double>(bytes);
+    int u = -1;
+    while (v >= 1024 && u < 4) v /= 1024, ++u;
+    char buf[32];
+    if (v < 10) {
+        double tenths = std::ceil(v * 10 - 1e-9);
+        if (tenths >= 100) std::snprintf(buf, sizeof buf, "%d%c", 10, units[u]);
+        else std::snprintf(buf, sizeof buf, "%.1f%c", tenths / 10, units[u]);
+    } else {
+        std::snprintf(buf, sizeof buf, "%.0f%c", std::ceil(v - 1e-9), units[u]);
+    }
+    return buf;
+}
+
+std::string longFormat(const Shell& sh, const std::vector<Item>& items, int64_t nowMs, bool withTotal, bool humanSizes = false) {
+    auto sizeText = [&](uint64_t n) { return humanSizes ? human(n) : std::to_string(n); };
     std::string out;
     uint64_t total = 0;
     size_t linkW = 1, sizeW = 1;
@@ -85,14 +105,14 @@ std::string longFormat(const Shell& sh, const std::vector<Item>& items, int64_t 
         uint64_t size = it.entry->isDir() ? 4096 : it.entry->kind == fs::FileEntry::Kind::Symlink
                                                        ? it.entry->linkTarget.size()
                                                        : it.entry->size();
-        sizeW = std::max(sizeW, std::to_string(size).size());
+        sizeW = std::max(sizeW, sizeText(size).size());
     }
-    if (withTotal) out += "total " + std::to_string(total) + "\n";
+    if (withTotal) out += "total " + (humanSizes ? human(total * 1024) : std::to_string(total)) + "\n";
     for (const auto& it : items) {
         const fs::FileEntry& e = *it.entry;
         size_t links = e.isDir() ? 2 + it.subdirs : 1;
         uint64_t size = e.isDir() ? 4096 : e.kind == fs::FileEntry::Kind::Symlink ? e.linkTarget.size() : e.size();
-        std::string l = std::to_string(links), s = std::to_string(size);
+        std::string l = std::to_string(links), s = sizeText(size);
         out += modeString(e) + " " + std::string(linkW - l.size(), ' ') + l + " " + ownerOf(sh, e) + " " +
                std::string(sizeW - s.size(), ' ') + s + " " + lsDate(e.mtimeMs, nowMs) + " " + it.name;
         if (e.kind == fs::FileEntry::Kind::Symlink) out += " -> " + e.linkTarget;
@@ -138,7 +158,7 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         int exitCode = 0;
     } o;
     const fs::FileTree& tree0 = sh.fs.view();
-    bool all = false, lng = false, almost = false, one = !io.outIsTerminal;
+    bool all = false, lng = false, almost = false, one = !io.outIsTerminal, humanSizes = false;
     std::vector<std::string> operands;
     for (size_t k = 1; k < argv.size(); ++k) {
         const std::string& a = argv[k];
@@ -149,7 +169,12 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
                 else if (c == 'A') almost = true;
                 else if (c == 'l') lng = true;
                 else if (c == '1') one = true;
-                else {
+                else if (c == 'h') humanSizes = true;
+                else if (std::string_view("rtSRdFiGgonpQsuUvXZcxBCmLNk").find(c) != std::string_view::npos) {
+                    // A real GNU ls option: say it is not modelled rather than call it invalid.
+                    io.err += std::string("ls: -") + c + ": a real option of ls that LayerLab does not model (-l, -a, -A, -1, -h work)\n";
+                    return 2;
+                } else {
                     o.err = std::string("ls: invalid option -- '") + c + "'\nTry 'ls --help' for more information.\n";
                     io.err += o.err;
                     return 2;
@@ -186,7 +211,7 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     bool firstBlock = true;
     if (!files.empty()) {
         if (lng) {
-            o.out += longFormat(sh, files, sh.nowMs, false);
+            o.out += longFormat(sh, files, sh.nowMs, false, humanSizes);
         } else {
             std::vector<std::string> names;
             for (const auto& f : files) names.push_back(f.name);
@@ -214,7 +239,7 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         if (!firstBlock) o.out += "\n";
         if (headers) o.out += shown + ":\n";
         if (lng) {
-            o.out += longFormat(sh, items, sh.nowMs, true);
+            o.out += longFormat(sh, items, sh.nowMs, true, humanSizes);
         } else {
             std::vector<std::string> names;
             for (const auto& it : items) names.push_back(it.name);
