@@ -1,5 +1,6 @@
 // repl: `layerlab shell`. See repl.hpp.
 #include "frontend/repl.hpp"
+#include "frontend/external_editor.hpp"
 
 #include <cstdlib>
 #include <istream>
@@ -90,6 +91,7 @@ ShellMachine makeShellMachine(const ShellOptions& options, bool terminal) {
     }
     MachineOptions mo;
     mo.terminal = terminal;
+    if (terminal) mo.editor = editInExternalEditor;   // nano/vi/edit open the learner's editor
     result.machine = Machine(std::move(state), mo);
     return result;
 }

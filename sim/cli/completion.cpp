@@ -359,10 +359,10 @@ size_t commonPrefixLength(const std::vector<CompletionCandidate>& cs) {
 }  // namespace
 
 std::vector<std::string> shellCommandNames() {
+    // the host shell's own registry: docker, curl, why, the builtins and coreutils
     std::vector<std::string> names = hostCommandNames();
-    names.push_back("docker");
-    // the builtins Machine::runSimple answers itself
-    for (const char* b : {"export", "unset", "exit", "clear", "help", "history"}) names.emplace_back(b);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
     return names;
 }
 

@@ -14,11 +14,21 @@
 //   Outcome o = m.execute("docker build -t myapp .");
 //   o.out / o.err / o.exitCode / o.events        // what the terminal shows, what happened
 //
-// Multi-line input: `cat > server.js <<'EOF'` opens a heredoc. execute()
-// then buffers each following line (returning an empty Outcome) until the
-// terminator line, and runs the whole command then. needsMoreInput() says a
-// heredoc is open, prompt() returns "> " meanwhile. A REPL or a script feeds
-// lines one by one; a GUI may also pass the whole multi-line text in one call.
+// The shell: each line runs through LayerLab's one sh model (sim/shell) in
+// bash's flavour, so lists, pipes, `$(...)`, variables, globs, loops,
+// heredocs and redirections work as on a real host, with bash's and GNU
+// coreutils' words. `docker` is a command inside that shell (the same
+// runDocker path as before), so `docker rm -f $(docker ps -aq)` and
+// `docker images -q | xargs docker rmi` do what they do on a real host;
+// `curl`, `why`, `help`, `history`, `clear` and the editors are host
+// commands (host_shell.cpp).
+//
+// Multi-line input: a line that leaves the command open (`cat > f <<'EOF'`,
+// `for i in 1 2; do`, a trailing `&&` or `|`) makes execute() buffer the
+// following lines (returning an empty Outcome) until the command is
+// complete, and run it then. needsMoreInput() says so, prompt() returns "> "
+// meanwhile. A REPL or a script feeds lines one by one; a GUI may also pass
+// the whole multi-line text in one call.
 //
 // Attached mode: after `docker run IMAGE` whose program keeps running, the
 // terminal is attached to that container (attached() is true, prompt() is
@@ -30,8 +40,9 @@
 // them apart, so Machine also keeps the text in a terminal's order
 // (lastTerminalText()), and the teaching hints apart (hints()).
 //
-// `export VAR=value` (or a bare `VAR=value`) sets a variable the following
-// docker commands see, e.g. `export DOCKER_BUILDKIT=0`.
+// Variables live across lines as in one bash session; docker commands see
+// the exported ones and `VAR=value docker ...` prefixes, e.g.
+// `export DOCKER_BUILDKIT=0`.
 //
 // Failing commands change nothing: each command runs on a copy of the State
 // and the copy is kept only when the command succeeds (exit code 0) or the
@@ -45,7 +56,9 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/cli/shell_syntax.hpp"
+#include <functional>
+#include <set>
+
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/state.hpp"
 #include "sim/events.hpp"
@@ -64,6 +77,11 @@ struct MachineOptions {
     bool terminal = false;
     // How many earlier States undo() can restore.
     size_t undoLimit = 100;
+    // `nano FILE`, `vi FILE`, `edit FILE` in an interactive terminal: the
+    // front end opens the learner's own editor on a copy of the text and
+    // returns the edited text (nullopt: not saved / no editor). Unset (a
+    // script, the GUI): the editors are refused with a hint to use a heredoc.
+    std::function<std::optional<std::string>(const std::string& name, const std::string& text)> editor;
 };
 
 class Machine {
@@ -144,28 +162,27 @@ public:
 private:
     Outcome executeComplete(const std::string& command);
     Outcome executeAttachedKey(std::string_view line);
-    engine::ContainerOutcome runSimple(const SimpleCommand& command, bool& errFirst);
-
-    struct PendingHeredoc {
-        std::string text;         // the command so far, lines joined by '\n'
-        std::string terminator;   // "EOF"
-        bool stripTabs = false;   // <<-
-    };
+    // Runs a complete command line through the host shell (host_shell.cpp).
+    engine::ContainerOutcome runLine(const std::string& command, bool& changed);
 
     engine::State m_state;
     MachineOptions m_options;
     std::vector<std::string> m_log;
     std::vector<std::string> m_earlierHistory;
     std::vector<engine::State> m_undo;
-    std::optional<PendingHeredoc> m_pending;
+    std::optional<std::string> m_pending;   // an open command so far, lines joined by '\n'
     struct Question {
-        SimpleCommand command;   // the docker command that asked
-        std::string shown;       // the question text already printed
+        std::vector<std::string> args;             // the docker command that asked (after `docker`)
+        std::map<std::string, std::string> vars;   // the variables it saw
+        std::string shown;                         // the question text already printed
     };
     std::optional<Question> m_question;
     Outcome answerQuestion(std::string_view line);
     std::optional<engine::Attachment> m_attachment;
-    std::map<std::string, std::string> m_env;   // `export VAR=value` for later docker commands
+    // The bash session's variables, exported names and $? across lines.
+    std::map<std::string, std::string> m_vars;
+    std::set<std::string> m_exported;
+    int m_lastStatus = 0;
     std::vector<engine::Hint> m_hints;
     std::string m_lastText;
     bool m_exit = false;

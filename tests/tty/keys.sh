@@ -18,7 +18,7 @@ FAILED=0
 
 start() {
   tmux -L "$SOCK" -f /dev/null new-session -d -x 100 -y 50 \
-    "env -i HOME=$TMP XDG_DATA_HOME=$TMP/data TERM=xterm LANG=C.UTF-8 $BIN shell --lang en; sleep 30"
+    "env -i HOME=$TMP XDG_DATA_HOME=$TMP/data TERM=xterm LANG=C.UTF-8 $BIN shell --lang en; sleep 120"
 }
 keys() { tmux -L "$SOCK" send-keys "$@"; }
 typed() { tmux -L "$SOCK" send-keys -l "$1"; }

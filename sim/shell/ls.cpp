@@ -1,16 +1,16 @@
-// host_ls: GNU ls on the simulated folder: the column layout of a terminal
-// 80 columns wide, -l's long format (as the learner owns every file, owner and
-// group print as "learner"), -a with . and .., byte-order sorting (LC_COLLATE=C).
+// ls: GNU ls over the shell's Files: to a terminal, the column layout of a
+// terminal 80 columns wide; to a pipe or a file (and in a RUN log), one name
+// per line, as GNU ls does. -l's long format (on the host the learner owns
+// every file: owner and group print as "learner"), -a with . and .., -A,
+// -1, -h, byte-order sorting (LC_COLLATE=C).
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
-#include "sim/cli/host_commands.hpp"
-#include "sim/cli/host_paths.hpp"
+#include "sim/shell/shell.hpp"
 
-namespace layerlab::cli {
+namespace layerlab::shell {
 namespace {
-
-using layerlab::Outcome;
 
 struct Item {
     std::string name;   // as shown
@@ -69,7 +69,32 @@ size_t countSubdirs(const fs::FileTree& tree, const std::string& dir) {
     return n;
 }
 
-std::string longFormat(const std::vector<Item>& items, int64_t nowMs, bool withTotal) {
+std::string ownerOf(const Shell& sh, const fs::FileEntry& e) {
+    if (!sh.config.owner.empty()) return sh.config.owner + " " + sh.config.owner;
+    auto name = [](uint32_t id) { return id == 0 ? std::string("root") : std::to_string(id); };
+    return name(e.uid) + " " + name(e.gid);
+}
+
+// ls -h: 1024-based units, rounded up, one decimal below 10 ("4.9K", "12K").
+std::string human(uint64_t bytes) {
+    if (bytes < 1024) return std::to_string(bytes);
+    const char* units = "KMGTP";
+    double v = static_cast<double>(bytes);
+    int u = -1;
+    while (v >= 1024 && u < 4) v /= 1024, ++u;
+    char buf[32];
+    if (v < 10) {
+        double tenths = std::ceil(v * 10 - 1e-9);
+        if (tenths >= 100) std::snprintf(buf, sizeof buf, "%d%c", 10, units[u]);
+        else std::snprintf(buf, sizeof buf, "%.1f%c", tenths / 10, units[u]);
+    } else {
+        std::snprintf(buf, sizeof buf, "%.0f%c", std::ceil(v - 1e-9), units[u]);
+    }
+    return buf;
+}
+
+std::string longFormat(const Shell& sh, const std::vector<Item>& items, int64_t nowMs, bool withTotal, bool humanSizes = false) {
+    auto sizeText = [&](uint64_t n) { return humanSizes ? human(n) : std::to_string(n); };
     std::string out;
     uint64_t total = 0;
     size_t linkW = 1, sizeW = 1;
@@ -80,15 +105,15 @@ std::string longFormat(const std::vector<Item>& items, int64_t nowMs, bool withT
         uint64_t size = it.entry->isDir() ? 4096 : it.entry->kind == fs::FileEntry::Kind::Symlink
                                                        ? it.entry->linkTarget.size()
                                                        : it.entry->size();
-        sizeW = std::max(sizeW, std::to_string(size).size());
+        sizeW = std::max(sizeW, sizeText(size).size());
     }
-    if (withTotal) out += "total " + std::to_string(total) + "\n";
+    if (withTotal) out += "total " + (humanSizes ? human(total * 1024) : std::to_string(total)) + "\n";
     for (const auto& it : items) {
         const fs::FileEntry& e = *it.entry;
         size_t links = e.isDir() ? 2 + it.subdirs : 1;
         uint64_t size = e.isDir() ? 4096 : e.kind == fs::FileEntry::Kind::Symlink ? e.linkTarget.size() : e.size();
-        std::string l = std::to_string(links), s = std::to_string(size);
-        out += modeString(e) + " " + std::string(linkW - l.size(), ' ') + l + " learner learner " +
+        std::string l = std::to_string(links), s = sizeText(size);
+        out += modeString(e) + " " + std::string(linkW - l.size(), ' ') + l + " " + ownerOf(sh, e) + " " +
                std::string(sizeW - s.size(), ' ') + s + " " + lsDate(e.mtimeMs, nowMs) + " " + it.name;
         if (e.kind == fs::FileEntry::Kind::Symlink) out += " -> " + e.linkTarget;
         out += "\n";
@@ -127,11 +152,16 @@ std::string columns(const std::vector<std::string>& names) {
 
 }  // namespace
 
-Outcome runLs(const engine::State& state, const std::vector<std::string>& args) {
-    Outcome o;
-    bool all = false, lng = false, almost = false, one = false;
+int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
+    struct {
+        std::string out, err;
+        int exitCode = 0;
+    } o;
+    const fs::FileTree& tree0 = sh.fs.view();
+    bool all = false, lng = false, almost = false, one = !io.outIsTerminal, humanSizes = false;
     std::vector<std::string> operands;
-    for (const auto& a : args) {
+    for (size_t k = 1; k < argv.size(); ++k) {
+        const std::string& a = argv[k];
         if (a.size() > 1 && a[0] == '-' && a[1] != '-') {
             for (size_t i = 1; i < a.size(); ++i) {
                 char c = a[i];
@@ -139,10 +169,15 @@ Outcome runLs(const engine::State& state, const std::vector<std::string>& args) 
                 else if (c == 'A') almost = true;
                 else if (c == 'l') lng = true;
                 else if (c == '1') one = true;
-                else {
+                else if (c == 'h') humanSizes = true;
+                else if (std::string_view("rtSRdFiGgonpQsuUvXZcxBCmLNk").find(c) != std::string_view::npos) {
+                    // A real GNU ls option: say it is not modelled rather than call it invalid.
+                    io.err += std::string("ls: -") + c + ": a real option of ls that LayerLab does not model (-l, -a, -A, -1, -h work)\n";
+                    return 2;
+                } else {
                     o.err = std::string("ls: invalid option -- '") + c + "'\nTry 'ls --help' for more information.\n";
-                    o.exitCode = 2;
-                    return o;
+                    io.err += o.err;
+                    return 2;
                 }
             }
         } else {
@@ -154,13 +189,13 @@ Outcome runLs(const engine::State& state, const std::vector<std::string>& args) 
     std::vector<Item> files;
     std::vector<std::pair<std::string, std::string>> dirs;   // shown name, tree path
     for (const auto& a : operands) {
-        HostPath p = resolveHostPath(state, a);
+        Resolved p = sh.resolve(a);
         if (p.outside) {
-            o.err += outsideMessage(state, "ls", a);
+            o.err += sh.outsideMessage ? sh.outsideMessage("ls", a) : "ls: cannot open directory '" + a + "': Permission denied\n";
             o.exitCode = 2;
             continue;
         }
-        const fs::FileEntry* e = state.host.find(p.tree);
+        const fs::FileEntry* e = tree0.find(p.tree);
         if (!e) {
             o.err += "ls: cannot access '" + a + "': No such file or directory\n";
             o.exitCode = 2;
@@ -176,7 +211,7 @@ Outcome runLs(const engine::State& state, const std::vector<std::string>& args) 
     bool firstBlock = true;
     if (!files.empty()) {
         if (lng) {
-            o.out += longFormat(files, state.clock.nowMs, false);
+            o.out += longFormat(sh, files, sh.nowMs, false, humanSizes);
         } else {
             std::vector<std::string> names;
             for (const auto& f : files) names.push_back(f.name);
@@ -189,22 +224,22 @@ Outcome runLs(const engine::State& state, const std::vector<std::string>& args) 
     for (const auto& [shown, tree] : dirs) {
         std::vector<Item> items;
         if (all) {
-            items.push_back({".", state.host.find(tree), countSubdirs(state.host, tree)});
+            items.push_back({".", tree0.find(tree), countSubdirs(tree0, tree)});
             // ~/app's parent is outside the model: show it as a plain directory
-            const fs::FileEntry* parent = tree.empty() ? state.host.find("") : state.host.find(
+            const fs::FileEntry* parent = tree.empty() ? tree0.find("") : tree0.find(
                 tree.find('/') == std::string::npos ? std::string() : tree.substr(0, tree.rfind('/')));
             items.push_back({"..", parent, 1});
         }
-        for (const auto& child : state.host.list(tree)) {
+        for (const auto& child : tree0.list(tree)) {
             if (!all && !almost && !child.empty() && child[0] == '.') continue;
             std::string path = tree.empty() ? child : tree + "/" + child;
-            const fs::FileEntry* e = state.host.find(path);
-            items.push_back({child, e, e && e->isDir() ? countSubdirs(state.host, path) : 0});
+            const fs::FileEntry* e = tree0.find(path);
+            items.push_back({child, e, e && e->isDir() ? countSubdirs(tree0, path) : 0});
         }
         if (!firstBlock) o.out += "\n";
         if (headers) o.out += shown + ":\n";
         if (lng) {
-            o.out += longFormat(items, state.clock.nowMs, true);
+            o.out += longFormat(sh, items, sh.nowMs, true, humanSizes);
         } else {
             std::vector<std::string> names;
             for (const auto& it : items) names.push_back(it.name);
@@ -215,7 +250,9 @@ Outcome runLs(const engine::State& state, const std::vector<std::string>& args) 
         }
         firstBlock = false;
     }
-    return o;
+    io.out += o.out;
+    io.err += o.err;
+    return o.exitCode;
 }
 
-}  // namespace layerlab::cli
+}  // namespace layerlab::shell
