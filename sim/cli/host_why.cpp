@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/cli/host_commands.hpp"
+#include "sim/engine/builder/key_input_labels.hpp"
 #include "sim/engine/docker_format.hpp"
 
 namespace layerlab::cli {
@@ -30,11 +31,17 @@ std::string shortValue(const std::string& v) {
     if (v.size() == 64 && v.find_first_not_of("0123456789abcdef") == std::string::npos) return v.substr(0, 12);
     return v;
 }
+// Terminal columns: Hangul takes two, arrows and '…' one, like every other code point.
+size_t columns(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) {
+        if ((c & 0xC0) == 0x80) continue;
+        n += (c == 0xE1 || (c >= 0xEA && c <= 0xED)) ? 2 : 1;
+    }
+    return n;
+}
 std::string pad(std::string s, size_t width) {
-    // Width counts code points, so Korean and arrows line up with ASCII.
-    size_t cps = 0;
-    for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
-    while (cps++ < width) s += ' ';
+    for (size_t n = columns(s); n < width; ++n) s += ' ';
     return s;
 }
 
@@ -55,20 +62,22 @@ std::string verdictLine(const BuildRecordStep& s, bool ko) {
 }
 
 std::string summary(const BuildRecord& b, bool ko) {
-    int cached = 0, ran = 0;
+    int cached = 0, rebuilt = 0, fresh = 0;
     for (const auto& s : b.steps) {
         if (s.outcome == BuildStepOutcome::Cached) ++cached;
-        else if (s.outcome != BuildStepOutcome::Config) ++ran;
+        else if (s.outcome == BuildStepOutcome::New) ++fresh;
+        else if (s.outcome != BuildStepOutcome::Config) ++rebuilt;
     }
+    std::string counts = ko ? "캐시 재사용 " + std::to_string(cached) + "단계, 다시 실행 " + std::to_string(rebuilt) + "단계"
+                            : std::to_string(cached) + " cached, " + std::to_string(rebuilt) + " rebuilt";
+    if (fresh) counts += ko ? ", 처음 실행 " + std::to_string(fresh) + "단계" : ", " + std::to_string(fresh) + " new";
     std::string name = b.tag.empty() ? std::string("<none>") : b.tag;
     std::string builder = b.legacy ? (ko ? "레거시 빌더" : "legacy builder") : "BuildKit";
     std::string against = b.previousNumber ? (ko ? ", 비교 대상 #" + std::to_string(b.previousNumber)
                                                  : ", compared with #" + std::to_string(b.previousNumber))
                                            : "";
-    std::string out = ko ? "마지막 빌드: " + name + " #" + std::to_string(b.number) + " (" + builder + against + "), 캐시 재사용 " +
-                               std::to_string(cached) + "단계, 다시 실행 " + std::to_string(ran) + "단계" + (b.ok ? "" : " (실패)") + "\n"
-                         : "Last build: " + name + " #" + std::to_string(b.number) + " (" + builder + against + "), " +
-                               std::to_string(cached) + " cached, " + std::to_string(ran) + " rebuilt" + (b.ok ? "" : " (failed)") + "\n";
+    std::string out = (ko ? "마지막 빌드: " : "Last build: ") + name + " #" + std::to_string(b.number) + " (" + builder + against +
+                      "), " + counts + (b.ok ? "" : ko ? " (실패)" : " (failed)") + "\n";
     for (const auto& s : b.steps) out += stepHeader(s, ko) + verdictLine(s, ko);
     out += ko ? "빌드 시간 " + secs(b.totalMs) + " (시뮬레이션), 캐시로 아낀 시간 " + secs(b.savedMs) + ", 재사용 " + size(b.bytesReused) +
                     ", 새로 씀 " + size(b.bytesWritten) + "\n"
@@ -102,21 +111,25 @@ std::string detail(const engine::State& state, const BuildRecord& b, size_t i, b
 
     const BuildRecordStep* prev = engine::previousStep(state, b, i);
     auto rows = engine::keyInputRows(state, b, i);
+    auto kinds = engine::keyInputRowKinds(state, b, i);
+    std::vector<std::string> labels;
+    for (size_t k = 0; k < rows.size(); ++k) labels.push_back(engine::keyInputLabel(rows[k], kinds[k], ko));
     if (prev)
         out += ko ? "      캐시 키 입력 (#" + std::to_string(b.previousNumber) + " \u2192 #" + std::to_string(b.number) + "):\n"
                   : "      Cache key inputs (#" + std::to_string(b.previousNumber) + " \u2192 #" + std::to_string(b.number) + "):\n";
     else
         out += ko ? "      캐시 키 입력 (비교할 이전 빌드 없음):\n" : "      Cache key inputs (no previous build to compare with):\n";
     size_t width = 0;
-    for (const auto& r : rows) width = std::max(width, r.label.size());
-    for (const auto& r : rows) {
+    for (const auto& l : labels) width = std::max(width, columns(l));
+    for (size_t k = 0; k < rows.size(); ++k) {
+        const auto& r = rows[k];
         std::string value;
         if (!prev) value = shortValue(r.now);
         else if (r.same) value = (ko ? "같음: " : "same: ") + shortValue(r.now);
         else if (r.before.empty()) value = (ko ? "새로 생김: " : "added: ") + shortValue(r.now);
         else if (r.now.empty()) value = (ko ? "없어짐: " : "removed: ") + shortValue(r.before);
         else value = shortValue(r.before) + " \u2192 " + shortValue(r.now);
-        out += "        " + pad(r.label, width + 2) + value + "\n";
+        out += "        " + pad(labels[k], width + 2) + value + "\n";
     }
     if (!s.changes.empty()) {
         out += ko ? "      달라진 점:\n" : "      What changed:\n";
@@ -129,12 +142,16 @@ std::string detail(const engine::State& state, const BuildRecord& b, size_t i, b
     if (files.known && !files.files.empty()) {
         out += ko ? "      이 레이어의 파일 (A 추가, M 변경, D 삭제):\n" : "      Files in this layer (A added, M changed, D removed):\n";
         const size_t shown = std::min<size_t>(files.files.size(), 20);
+        size_t pathWidth = 0;
+        for (size_t k = 0; k < shown; ++k) pathWidth = std::max(pathWidth, std::min<size_t>(files.files[k].path.size() + 1, 48));
         for (size_t k = 0; k < shown; ++k) {
             const auto& f = files.files[k];
             const char* mark = f.kind == engine::LayerFileChange::Kind::Added ? "A" : f.kind == engine::LayerFileChange::Kind::Changed ? "M" : "D";
-            out += std::string("        ") + mark + " " + pad(f.path + (f.directory ? "/" : ""), 28) +
-                   (f.directory || f.kind == engine::LayerFileChange::Kind::Removed ? "" : size(f.size)) +
-                   (f.wastedBytes ? (ko ? "  (뒤 레이어가 덮어써서 낭비)" : "  (wasted: a later layer hides it)") : "") + "\n";
+            std::string line = std::string("        ") + mark + " " + f.path + (f.directory ? "/" : "");
+            if (!f.directory && f.kind != engine::LayerFileChange::Kind::Removed)
+                line = pad(line, 10 + pathWidth + 2) + size(f.size);
+            if (f.wastedBytes) line += ko ? "  (위 레이어가 지우거나 덮어써서 낭비)" : "  (wasted: a later layer deletes or overwrites it)";
+            out += line + "\n";
         }
         if (files.files.size() > shown)
             out += ko ? "        그 밖에 " + std::to_string(files.files.size() - shown) + "개\n"

@@ -1,5 +1,6 @@
 #include "sim/scenario/build_record_json.hpp"
 
+#include "sim/engine/builder/key_input_labels.hpp"
 #include "sim/scenario/json_reader.hpp"
 
 namespace layerlab::scenario {
@@ -202,8 +203,13 @@ json buildFactsToJson(const State& state, const BuildRecord& record) {
         for (const auto& c : step.changes) texts.push_back({{"en", changeText(c, false)}, {"ko", changeText(c, true)}});
         s["changesText"] = texts;
         json rows = json::array();
-        for (const auto& r : keyInputRows(state, record, i))
-            rows.push_back({{"label", r.label}, {"before", r.before}, {"now", r.now}, {"same", r.same}});
+        auto keyRows = keyInputRows(state, record, i);
+        auto kinds = keyInputRowKinds(state, record, i);
+        for (size_t k = 0; k < keyRows.size(); ++k) {
+            const auto& r = keyRows[k];
+            rows.push_back({{"label", r.label}, {"labelKo", keyInputLabel(r, kinds[k], true)}, {"kind", kinds[k].kind},
+                            {"name", kinds[k].name}, {"before", r.before}, {"now", r.now}, {"same", r.same}});
+        }
         s["keyInputs"] = rows;
         LayerContents contents = stepLayerContents(state, record, i);
         json files = json::array();

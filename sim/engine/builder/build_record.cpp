@@ -1,6 +1,7 @@
 // Reading the build records: lookups, the words of a verdict, and what is
 // derived on demand from State.layers (COPY inputs, a layer's contents).
 #include "sim/engine/builder/build_record.hpp"
+#include "sim/engine/builder/key_input_labels.hpp"
 
 #include <algorithm>
 #include <set>
@@ -162,18 +163,21 @@ CopyInputFiles copyInputFiles(const State& state, const BuildRecordStep& step) {
     const fs::FileEntry* top = dir.empty() ? nullptr : tree.find(dir);
     if (top && !top->isDir()) {
         auto slash = dir.rfind('/');
-        out.files.push_back({slash == std::string::npos ? dir : dir.substr(slash + 1), fs::fileChecksum(*top), top->size()});
+        out.files.push_back({slash == std::string::npos ? dir : dir.substr(slash + 1), fs::pathChecksum(tree, dir), top->size()});
         return out;
     }
     tree.forEach(
         [&](const std::string& p, const fs::FileEntry& e) {
-            if (!e.isDir()) out.files.push_back({dir.empty() ? p : p.substr(dir.size() + 1), fs::fileChecksum(e), e.size()});
+            // pathChecksum: memoized on the shared tree nodes the build already hashed
+            if (!e.isDir()) out.files.push_back({dir.empty() ? p : p.substr(dir.size() + 1), fs::pathChecksum(tree, p), e.size()});
         },
         dir);
     return out;
 }
 
-std::vector<KeyInputRow> keyInputRows(const State& state, const BuildRecord& build, size_t index) {
+namespace {
+// keyInputRows and keyInputRowKinds, built together so they stay parallel.
+std::vector<KeyInputRow> rowsOf(const State& state, const BuildRecord& build, size_t index, std::vector<KeyInputRowKind>& kinds) {
     std::vector<KeyInputRow> rows;
     if (index >= build.steps.size()) return rows;
     const BuildRecordStep& now = build.steps[index];
@@ -184,43 +188,79 @@ std::vector<KeyInputRow> keyInputRows(const State& state, const BuildRecord& bui
                                       : nullptr;
     static const BuildRecordStep kNone;
     const BuildRecordStep& p = prev ? *prev : kNone;
-    auto row = [&](const std::string& label, const std::string& before, const std::string& after) {
+    auto row = [&](const std::string& label, const std::string& before, const std::string& after, const std::string& kind,
+                   const std::string& name = "") {
         rows.push_back({label, before, after, prev != nullptr && before == after});
+        kinds.push_back({kind, name});
     };
-    row("instruction", p.instruction, now.instruction);
+    // The instruction as keyed: a RUN's "/bin/sh -c npm install", a COPY's text.
+    auto keyed = [](const BuildRecordStep& st) { return st.inputs.command.empty() ? st.instruction : st.inputs.command; };
+    row("instruction", prev ? keyed(p) : "", keyed(now), "instruction");
     if (now.inputs.op == "FROM") {
-        row("base image", p.inputs.baseImage, now.inputs.baseImage);
-        row("image ID", p.inputs.baseImageId, now.inputs.baseImageId);
-        row("platform", p.inputs.platform, now.inputs.platform);
+        row("base image", p.inputs.baseImage, now.inputs.baseImage, "baseImage");
+        row("image ID", p.inputs.baseImageId, now.inputs.baseImageId, "imageId");
+        row("platform", p.inputs.platform, now.inputs.platform, "platform");
         return rows;
     }
     if (now.outcome == BuildStepOutcome::Config) return rows;
-    row("parent", p.inputs.parentKey, now.inputs.parentKey);
+    auto parentText = [](const KeyInputs& k) {
+        if (k.parentKey.empty()) return std::string();
+        return (k.parentStep > 0 ? "[" + std::to_string(k.parentStep) + "] " : std::string()) + k.parentKey.substr(0, 12);
+    };
+    row("parent", parentText(p.inputs), parentText(now.inputs), "parent");
     if (now.inputs.op == "COPY" || now.inputs.op == "ADD") {
         CopyInputFiles a = prev ? copyInputFiles(state, p) : CopyInputFiles{}, b = copyInputFiles(state, now);
         std::map<std::string, std::pair<std::string, std::string>> files;
         for (const auto& f : a.files) files[f.path].first = f.checksum;
         for (const auto& f : b.files) files[f.path].second = f.checksum;
-        for (const auto& [path, sums] : files) row(path, sums.first, sums.second);
+        for (const auto& [path, sums] : files) row(path, sums.first, sums.second, "file", path);
     }
     auto pairRows = [&](const std::vector<std::string>& before, const std::vector<std::string>& after, const std::string& kind) {
         std::map<std::string, std::pair<std::string, std::string>> m;
         for (const auto& l : before) m[l.substr(0, l.find('='))].first = l.substr(std::min(l.size(), l.find('=') + 1));
         for (const auto& l : after) m[l.substr(0, l.find('='))].second = l.substr(std::min(l.size(), l.find('=') + 1));
-        for (const auto& [k, v] : m) row(kind + " " + k, v.first, v.second);
+        for (const auto& [k, v] : m) row(kind + " " + k, v.first, v.second, kind, k);
     };
     pairRows(p.inputs.buildArgs, now.inputs.buildArgs, "arg");
     pairRows(p.inputs.env, now.inputs.env, "env");
-    if (!now.inputs.workdir.empty() || !p.inputs.workdir.empty()) row("workdir", p.inputs.workdir, now.inputs.workdir);
-    if (now.inputs.op == "RUN" || now.inputs.op == "WORKDIR") row("user", orRoot(p.inputs.user), orRoot(now.inputs.user));
+    if (!now.inputs.workdir.empty() || !p.inputs.workdir.empty()) row("workdir", p.inputs.workdir, now.inputs.workdir, "workdir");
+    if (now.inputs.op == "RUN" || now.inputs.op == "WORKDIR") row("user", prev ? orRoot(p.inputs.user) : "", orRoot(now.inputs.user), "user");
     std::set<std::string> config(p.inputs.config.begin(), p.inputs.config.end());
     config.insert(now.inputs.config.begin(), now.inputs.config.end());
     for (const auto& line : config) {
         bool inA = std::count(p.inputs.config.begin(), p.inputs.config.end(), line) > 0;
         bool inB = std::count(now.inputs.config.begin(), now.inputs.config.end(), line) > 0;
-        row("config", inA ? line : "", inB ? line : "");
+        row("config", inA ? line : "", inB ? line : "", "config");
     }
     return rows;
+}
+
+}  // namespace
+
+std::vector<KeyInputRow> keyInputRows(const State& state, const BuildRecord& build, size_t index) {
+    std::vector<KeyInputRowKind> kinds;
+    return rowsOf(state, build, index, kinds);
+}
+
+std::vector<KeyInputRowKind> keyInputRowKinds(const State& state, const BuildRecord& build, size_t index) {
+    std::vector<KeyInputRowKind> kinds;
+    rowsOf(state, build, index, kinds);
+    return kinds;
+}
+
+std::string keyInputLabel(const KeyInputRow& row, const KeyInputRowKind& kind, bool ko) {
+    if (!ko) return row.label;
+    if (kind.kind == "instruction") return "명령어";
+    if (kind.kind == "parent") return "부모 레이어";
+    if (kind.kind == "arg") return "빌드 인자 " + kind.name;
+    if (kind.kind == "env") return "ENV " + kind.name;
+    if (kind.kind == "workdir") return "작업 디렉터리";
+    if (kind.kind == "user") return "사용자";
+    if (kind.kind == "baseImage") return "베이스 이미지";
+    if (kind.kind == "imageId") return "이미지 ID";
+    if (kind.kind == "platform") return "플랫폼";
+    if (kind.kind == "config") return "실행 설정";
+    return row.label;
 }
 
 std::vector<Digest> imageLayerStack(const State& state, const BuildRecord& build) {

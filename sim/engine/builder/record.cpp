@@ -8,6 +8,7 @@
 // the comparison with the previous build of the same tag, for the picture's
 // before/after and for `why`.
 #include <algorithm>
+#include <functional>
 
 #include "sim/engine/builder/internal.hpp"
 #include "sim/engine/docker_format.hpp"
@@ -18,24 +19,54 @@ namespace {
 
 bool isCopy(const KeyInputs& in) { return in.op == "COPY" || in.op == "ADD"; }
 
-// path (relative to the destination) -> checksum, from a COPY/ADD layer.
-std::map<std::string, std::string> copiedFiles(const State& state, const Digest& layer, const std::string& dest) {
-    std::map<std::string, std::string> out;
-    auto it = state.layers.find(layer);
-    if (it == state.layers.end()) return out;
-    std::string dir = dest.empty() || dest == "/" ? "" : dest.substr(dest[0] == '/' ? 1 : 0);
-    const fs::FileTree& tree = it->second.changes;
-    const fs::FileEntry* top = dir.empty() ? nullptr : tree.find(dir);
-    if (top && !top->isDir()) {
-        out[dir.substr(dir.rfind('/') == std::string::npos ? 0 : dir.rfind('/') + 1)] = fs::fileChecksum(*top);
-        return out;
+// The tree path a COPY/ADD destination names ("/app" -> "app", "/" -> "").
+std::string destDir(const std::string& dest) { return dest.empty() || dest == "/" ? "" : dest.substr(dest[0] == '/' ? 1 : 0); }
+
+// Files that differ between two COPY/ADD layers below `dir`, in path order.
+// Subtrees with equal (memoized) checksums are skipped, so a one-file edit
+// in a 10,000-file context compares a handful of nodes.
+void diffFiles(const fs::FileTree& a, const fs::FileTree& b, const std::string& dir, const std::string& root,
+               fs::HashCache* cache, const std::function<void(InputChange)>& add) {
+    std::vector<std::string> names = a.list(dir), more = b.list(dir);
+    names.insert(names.end(), more.begin(), more.end());
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (const auto& n : names) {
+        std::string p = dir.empty() ? n : dir + "/" + n;
+        const fs::FileEntry* ea = a.find(p);
+        const fs::FileEntry* eb = b.find(p);
+        std::string rel = root.empty() ? p : p.substr(root.size() + 1);
+        if (ea && eb && ea->isDir() && eb->isDir()) {
+            if (fs::pathChecksum(a, p, cache) != fs::pathChecksum(b, p, cache)) diffFiles(a, b, p, root, cache, add);
+            continue;
+        }
+        // A directory on one side only: each file in it was added or removed.
+        auto each = [&](const fs::FileTree& t, const fs::FileEntry* e, bool added) {
+            if (!e) return;
+            if (!e->isDir()) {
+                std::string sum = fs::pathChecksum(t, p, cache);
+                add(added ? InputChange{InputChange::Kind::FileAdded, rel, "", sum}
+                          : InputChange{InputChange::Kind::FileRemoved, rel, sum, ""});
+                return;
+            }
+            t.forEach(
+                [&](const std::string& q, const fs::FileEntry& f) {
+                    if (f.isDir()) return;
+                    std::string r = root.empty() ? q : q.substr(root.size() + 1);
+                    std::string sum = fs::pathChecksum(t, q, cache);
+                    add(added ? InputChange{InputChange::Kind::FileAdded, r, "", sum}
+                              : InputChange{InputChange::Kind::FileRemoved, r, sum, ""});
+                },
+                p);
+        };
+        if (ea && eb && !ea->isDir() && !eb->isDir()) {
+            std::string sa = fs::pathChecksum(a, p, cache), sb = fs::pathChecksum(b, p, cache);
+            if (sa != sb) add({InputChange::Kind::FileChanged, rel, sa, sb});
+            continue;
+        }
+        each(a, ea, false);   // removed (or replaced by a directory / a file)
+        each(b, eb, true);
     }
-    tree.forEach(
-        [&](const std::string& p, const fs::FileEntry& e) {
-            if (!e.isDir()) out[dir.empty() ? p : p.substr(dir.size() + 1)] = fs::fileChecksum(e);
-        },
-        dir);
-    return out;
 }
 
 // "KEY=value" lines -> ordered map.
@@ -60,10 +91,14 @@ void comparePairs(const std::vector<std::string>& before, const std::vector<std:
     }
 }
 
-void compare(const State& state, const BuildRecordStep& prev, BuildRecordStep& now) {
+void compare(const State& state, const BuildRecordStep& prev, BuildRecordStep& now, fs::HashCache* cache) {
     const KeyInputs &a = prev.inputs, &b = now.inputs;
     auto& out = now.changes;
-    if (prev.instruction != now.instruction) out.push_back({InputChange::Kind::Instruction, "", prev.instruction, now.instruction});
+    // The text as keyed (a RUN's "/bin/sh -c echo $V"), not as printed ("RUN echo 2"): a build
+    // argument's new value changes the printed name but not the instruction.
+    const std::string& ta = a.command.empty() ? prev.instruction : a.command;
+    const std::string& tb = b.command.empty() ? now.instruction : b.command;
+    if (ta != tb) out.push_back({InputChange::Kind::Instruction, "", ta, tb});
     if (a.parentKey != b.parentKey) out.push_back({InputChange::Kind::Parent, "", a.parentKey, b.parentKey});
     if (a.baseImageId != b.baseImageId)
         out.push_back({InputChange::Kind::BaseImage, b.baseImage.empty() ? a.baseImage : b.baseImage, a.baseImageId, b.baseImageId});
@@ -76,19 +111,24 @@ void compare(const State& state, const BuildRecordStep& prev, BuildRecordStep& n
     for (const auto& l : a.config)
         if (std::find(b.config.begin(), b.config.end(), l) == b.config.end()) out.push_back({InputChange::Kind::Config, "", l, ""});
     if (isCopy(a) && isCopy(b) && prev.layerDiffId != now.layerDiffId && !prev.layerDiffId.empty() && !now.layerDiffId.empty()) {
-        auto fa = copiedFiles(state, prev.layerDiffId, a.destination), fb = copiedFiles(state, now.layerDiffId, b.destination);
+        auto la = state.layers.find(prev.layerDiffId), lb = state.layers.find(now.layerDiffId);
+        if (la == state.layers.end() || lb == state.layers.end()) return;
         size_t files = 0;
         auto add = [&](InputChange c) {
             if (files++ < kMaxRecordedChanges) out.push_back(std::move(c));
             else ++now.changesOmitted;
         };
-        for (const auto& [p, sum] : fb) {
-            auto it = fa.find(p);
-            if (it == fa.end()) add({InputChange::Kind::FileAdded, p, "", sum});
-            else if (it->second != sum) add({InputChange::Kind::FileChanged, p, it->second, sum});
+        const fs::FileTree &ta = la->second.changes, &tb = lb->second.changes;
+        std::string da = destDir(a.destination), db = destDir(b.destination);
+        const fs::FileEntry* fa = da.empty() ? nullptr : ta.find(da);
+        const fs::FileEntry* fb = db.empty() ? nullptr : tb.find(db);
+        if (da == db && !(fa && !fa->isDir()) && !(fb && !fb->isDir())) {
+            diffFiles(ta, tb, da, da, cache, add);
+        } else if (fa && fb && !fa->isDir() && !fb->isDir()) {   // one file copied to a file path
+            std::string sa = fs::pathChecksum(ta, da, cache), sb = fs::pathChecksum(tb, db, cache);
+            std::string name = db.substr(db.rfind('/') == std::string::npos ? 0 : db.rfind('/') + 1);
+            if (sa != sb) add({InputChange::Kind::FileChanged, name, sa, sb});
         }
-        for (const auto& [p, sum] : fa)
-            if (!fb.count(p)) add({InputChange::Kind::FileRemoved, p, sum, ""});
     }
 }
 
@@ -129,7 +169,10 @@ BuildRecordStep stepEntry(const Session& s, int t, const dockerfile::Command& cm
     e.sourceEndLine = std::max(cmd.range.endLine, cmd.range.startLine);
     const bool failed = key.empty();   // finishStep never ran for it
     e.outcome = failed ? BuildStepOutcome::Failed : r.cached ? BuildStepOutcome::Cached : BuildStepOutcome::New;
-    if (failed) e.error = s.trace.error;
+    if (failed) {   // the step's own words, as BuildKit prints them under the step
+        e.error = s.trace.error;
+        if (e.error.rfind("failed to solve: ", 0) == 0) e.error = e.error.substr(17);
+    }
     e.reason = r.reason;
     e.reasonKo = r.reasonKo;
     e.layerDiffId = r.layerDiffId;
@@ -162,7 +205,7 @@ BuildRecordStep stepEntry(const Session& s, int t, const dockerfile::Command& cm
     } else if (e.layerDiffId.empty()) {
         e.configOnly = true;
     } else if (auto l = s.state.layers.find(e.layerDiffId);
-               l != s.state.layers.end() && l->second.changes.entryCount() == 0 && l->second.deleted.empty()) {
+               l != s.state.layers.end() && l->second.changes.list("").empty() && l->second.deleted.empty()) {
         e.configOnly = true;   // an empty diff (WORKDIR of a directory that exists): no files, 0 B
     }
     // The step below in the key chain (FROM of another stage carries that stage's key).
@@ -337,7 +380,7 @@ void recordBuild(Session& s, bool ok, const Digest& imageId, const std::vector<s
             if (e.previousIndex >= 0) {
                 const BuildRecordStep& p = prev->steps[e.previousIndex];
                 e.previousLayerDiffId = p.layerDiffId;
-                if (e.outcome != BuildStepOutcome::Config) compare(s.state, p, e);
+                if (e.outcome != BuildStepOutcome::Config) compare(s.state, p, e, &s.hashes);
                 if (e.outcome == BuildStepOutcome::New) e.outcome = BuildStepOutcome::Rebuilt;
             }
             if (e.outcome == BuildStepOutcome::Cached || e.outcome == BuildStepOutcome::Config) continue;
