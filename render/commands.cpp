@@ -3,6 +3,7 @@
 // line typed in `layerlab shell` takes, so the window and the terminal can
 // never disagree about what Docker does.
 #include <algorithm>
+#include <map>
 #include <sstream>
 #include <type_traits>
 #include <variant>
@@ -40,10 +41,68 @@ void appendOutput(UiState& ui, const std::string& line, const Outcome& outcome) 
     }
 }
 
+bool shareATag(const stack::BuildInput& a, const stack::BuildInput& b) {
+    for (const auto& tag : a.tags)
+        if (std::find(b.tags.begin(), b.tags.end(), tag) != b.tags.end()) return true;
+    return false;
+}
+
+// The picture after a build: the build now, and the previous successful build
+// of the same tag as "before". A failed build is drawn from its events (the
+// Machine keeps no failed State); its "before" is the last good build.
+void notePicture(View& view, const Outcome& outcome, const FailedBuild& failed, const std::map<int, std::string>& keys) {
+    PictureState& pic = view.ui.picture;
+    stack::BuildInput previous = pic.lastGood;
+    if (outcome.ok()) {
+        stack::BuildInput now = stack::fromLastBuild(view.state().lastBuild);
+        now.keyByStep = keys;
+        pic.before = previous.present && shareATag(previous, now) ? previous : stack::BuildInput{};
+        pic.lastGood = now;
+        pic.now = std::move(now);
+    } else {
+        stack::BuildInput now;
+        now.present = true;
+        now.steps = failed.steps;
+        if (!failed.failedStep.instruction.empty()) now.failedStep = failed.failedStep;
+        now.error = failed.error;
+        now.keyByStep = keys;
+        now.tags = previous.tags;   // a failed build tags nothing; compare with the last good one
+        pic.before = previous;
+        pic.now = std::move(now);
+    }
+    pic.scene = stack::buildScene(view.state(), pic.now, pic.before);
+    pic.timeline = anim::makeTimeline(pic.scene);
+    pic.playback.start(pic.timeline.end);
+    pic.selected = Selection{};
+    pic.dirty = false;
+}
+
+}  // namespace
+
+void refreshPicture(View& view, bool restart) {
+    PictureState& pic = view.ui.picture;
+    const engine::LastBuild& last = view.state().lastBuild;
+    if (!pic.lastGood.present && last.ran && last.ok) {
+        pic.lastGood = stack::fromLastBuild(last);
+        pic.now = pic.lastGood;
+    }
+    const size_t oldBlocks = pic.scene.after.blocks.size();
+    pic.scene = stack::buildScene(view.state(), pic.now, pic.before);
+    if (restart || pic.scene.after.blocks.size() != oldBlocks || pic.timeline.after.size() != oldBlocks) {
+        pic.timeline = anim::makeTimeline(pic.scene);
+        pic.playback.start(pic.timeline.end);
+        if (!restart) pic.playback.finish();
+    }
+    pic.dirty = false;
+}
+
+namespace {
+
 // Keeps the steps of a failed build from its events: the Machine drops the
 // failed State, so State.lastBuild still shows the previous successful build.
 void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
     FailedBuild failed;
+    std::map<int, std::string> keys;
     bool sawStep = false;
     for (const Event& event : outcome.events) {
         std::visit(
@@ -56,6 +115,7 @@ void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
                     step.instruction = e.instruction;
                     step.cached = true;
                     step.sourceLine = e.sourceLine;
+                    keys[e.step] = e.key;
                     failed.steps.push_back(step);
                     sawStep = true;
                 } else if constexpr (std::is_same_v<T, StepBuilt>) {
@@ -67,6 +127,7 @@ void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
                     step.reasonKo = e.reasonKo;
                     step.durationMs = e.durationMs;
                     step.sourceLine = e.sourceLine;
+                    keys[e.step] = e.key;
                     failed.steps.push_back(step);
                     sawStep = true;
                 } else if constexpr (std::is_same_v<T, StepFailed>) {
@@ -81,22 +142,20 @@ void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
             },
             event);
     }
-    if (!sawStep && !looksLikeBuild(line)) return;
+    if (!sawStep && !looksLikeBuild(line)) {
+        // Typing a command during an animation finishes it at once.
+        view.ui.picture.playback.finish();
+        view.ui.picture.dirty = true;
+        return;
+    }
     if (outcome.ok()) {
         view.ui.failedBuild = FailedBuild{};
     } else {
         failed.present = true;
         if (failed.error.empty()) failed.error = outcome.err;
-        view.ui.failedBuild = std::move(failed);
+        view.ui.failedBuild = failed;
     }
-    // Flash the steps that ran again, one after another from the bottom up,
-    // so the eye follows the cache cascade. Keys are indices into the steps.
-    view.highlights.clear();
-    view.ui.lastBuildAt = view.now;
-    const auto& steps = outcome.ok() ? view.state().lastBuild.steps : view.ui.failedBuild.steps;
-    for (size_t i = 0; i < steps.size(); ++i)
-        if (!steps[i].cached)
-            view.highlights.flash(static_cast<int>(i), view.now, 0.08 * static_cast<double>(i), 1.0);
+    notePicture(view, outcome, failed, keys);
 }
 
 std::string heredocTerminator(const std::string& text) {

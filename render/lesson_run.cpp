@@ -34,6 +34,7 @@ bool View::startLesson(int index) {
     run.lesson = *lesson;
 
     ui.failedBuild = FailedBuild{};
+    ui.picture = PictureState{};   // a new machine: the picture starts from its last build
     highlights.clear();
     ui.terminal.push_back({TerminalLine::Kind::Note,
                            formatPattern(tr("ui.lessons.started"), {pick(lesson->title.en, lesson->title.ko)})});

@@ -97,6 +97,17 @@ void draw(View& view) {
     ImGui::PushFont(view.fonts.mono());
     ImGui::InputTextMultiline("##dockerfile", &ui.dockerfile, ImVec2(-FLT_MIN, -diagHeight),
                               ImGuiInputTextFlags_AllowTabInput);
+    // The line of the block clicked in the layer stack (the editor's own
+    // scroll is not known here; a course Dockerfile fits without scrolling).
+    if (ui.picture.editorLine > 0) {
+        const ImVec2 box = ImGui::GetItemRectMin();
+        const ImVec2 boxMax = ImGui::GetItemRectMax();
+        const float y = box.y + ImGui::GetStyle().FramePadding.y +
+                        static_cast<float>(ui.picture.editorLine - 1) * ImGui::GetTextLineHeight();
+        if (y + ImGui::GetTextLineHeight() < boxMax.y)
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(box.x + 2, y), ImVec2(boxMax.x - 2, y + ImGui::GetTextLineHeight()),
+                                                      ImGui::GetColorU32(ui::mix(view.palette.rebuilt, ImVec4(0, 0, 0, 0), 0.7f)));
+    }
     ImGui::PopFont();
     if (ImGui::IsItemEdited()) view.fonts.addText(ui.dockerfile);
 
