@@ -14,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "render/frame_pacing.hpp"
 #include "render/options.hpp"
 #include "render/screenshot.hpp"
 #include "render/workspace.hpp"
@@ -87,21 +88,11 @@ int runApp(const std::vector<std::string>& args) {
     // 4. The loop: poll, (re)build fonts when new glyphs appeared, draw, render.
     const int frameLimit = options.frames > 0 ? options.frames : (options.screenshot.empty() ? 0 : 4);
     int exitCode = 0;
-    // Idle: when nothing moves the loop sleeps in glfwWaitEvents; after an
-    // input event it draws a few frames (ImGui settles hover and focus over
-    // two or three), and while the animation runs it draws every frame.
+    // Idle: no redraw when nothing changes (render/frame_pacing.hpp).
     const bool scripted = frameLimit > 0;
-    int settleFrames = 3;
+    FramePacer pacer;
     for (int frame = 0; !glfwWindowShouldClose(window) && !workspace.quitRequested(); ++frame) {
-        if (scripted || workspace.animating(glfwGetTime())) {
-            glfwPollEvents();
-        } else if (settleFrames > 0) {
-            glfwPollEvents();
-            --settleFrames;
-        } else {
-            glfwWaitEvents();
-            settleFrames = 3;
-        }
+        pacer.waitForFrame(workspace.animating(glfwGetTime()), scripted);
         if (workspace.fontsNeedRebuild()) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             workspace.rebuildFonts();

@@ -87,7 +87,10 @@ void refreshPicture(View& view, bool restart) {
         pic.now = pic.lastGood;
     }
     const size_t oldBlocks = pic.scene.after.blocks.size();
-    pic.scene = stack::buildScene(view.state(), pic.now, pic.before);
+    if (!pic.focusImage.empty() && view.state().images.count(pic.focusImage))
+        pic.scene = stack::imageScene(view.state(), pic.focusImage, pic.pulled);
+    else
+        pic.scene = stack::buildScene(view.state(), pic.now, pic.before);
     if (restart || pic.scene.after.blocks.size() != oldBlocks || pic.timeline.after.size() != oldBlocks) {
         pic.timeline = anim::makeTimeline(pic.scene);
         pic.playback.start(pic.timeline.end);
@@ -97,6 +100,41 @@ void refreshPicture(View& view, bool restart) {
 }
 
 namespace {
+
+// After a command that is not a build. A pull shows the pulled image's layers
+// (downloaded ones animate, "Already exists" ones stand still); a container
+// of an image the build picture does not show moves the picture to that
+// image, so `docker run node` twice shows two containers on node. Any other
+// command only finishes a running animation at once.
+void noteImageFocus(View& view, const Outcome& outcome) {
+    PictureState& pic = view.ui.picture;
+    std::vector<stack::PulledLayer> pulled;
+    engine::Digest image;
+    for (const Event& event : outcome.events) {
+        if (const auto* e = std::get_if<LayerPulled>(&event)) pulled.push_back({e->diffId, e->alreadyExists});
+        if (const auto* e = std::get_if<ImageCreated>(&event); e && !pulled.empty()) image = e->imageId;
+        if (const auto* e = std::get_if<ContainerCreated>(&event)) {
+            const bool shown = e->imageId == pic.scene.after.imageId || e->imageId == pic.scene.before.imageId;
+            if (!shown && image.empty()) image = e->imageId;
+        }
+    }
+    // A pull of an image the machine already had tags nothing new: find it by its layers.
+    if (image.empty() && !pulled.empty())
+        for (const auto& [id, candidate] : view.state().images)
+            if (!candidate.layers.empty() && candidate.layers.back() == pulled.back().diffId) image = id;
+    if (image.empty()) {
+        pic.playback.finish();   // typing a command during an animation finishes it at once
+        pic.dirty = true;
+        return;
+    }
+    pic.focusImage = image;
+    pic.pulled = std::move(pulled);
+    pic.scene = stack::imageScene(view.state(), pic.focusImage, pic.pulled);
+    pic.timeline = anim::makeTimeline(pic.scene);
+    pic.playback.start(pic.timeline.end);
+    pic.selected = Selection{};
+    pic.dirty = false;
+}
 
 // Keeps the steps of a failed build from its events: the Machine drops the
 // failed State, so State.lastBuild still shows the previous successful build.
@@ -143,11 +181,11 @@ void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
             event);
     }
     if (!sawStep && !looksLikeBuild(line)) {
-        // Typing a command during an animation finishes it at once.
-        view.ui.picture.playback.finish();
-        view.ui.picture.dirty = true;
+        noteImageFocus(view, outcome);
         return;
     }
+    view.ui.picture.focusImage.clear();
+    view.ui.picture.pulled.clear();
     if (outcome.ok()) {
         view.ui.failedBuild = FailedBuild{};
     } else {

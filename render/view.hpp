@@ -84,6 +84,10 @@ struct PictureState {
     anim::Timeline timeline;
     anim::Playback playback;
     bool dirty = true;            // the model changed: rebuild the scene
+    // Without a build to show (or after a pull / a run of another image):
+    // that image's own layers, with what the last pull downloaded.
+    engine::Digest focusImage;
+    std::vector<stack::PulledLayer> pulled;
     Selection selected;
     bool baseExpanded = false;
     int editorLine = 0;           // Dockerfile line to highlight in the editor (0 = none)

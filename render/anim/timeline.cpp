@@ -1,6 +1,7 @@
 #include "render/anim/timeline.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace layerlab::render::anim {
 namespace {
@@ -17,12 +18,41 @@ constexpr double kConfigSeconds = 0.2;
 constexpr double kFadeSeconds = 0.5;
 
 bool ran(const stack::Block& block) {
-    return block.state == BlockState::Rebuilt || block.state == BlockState::New || block.state == BlockState::Failed;
+    return block.state == BlockState::Rebuilt || block.state == BlockState::New || block.state == BlockState::Failed ||
+           block.state == BlockState::Pulled;
+}
+
+// A pull: layers the machine has ("Already exists") stand still; the others
+// download one after another, for a time that grows with their size.
+Timeline pullTimeline(const stack::Scene& scene) {
+    Timeline tl;
+    const auto& blocks = scene.after.blocks;
+    tl.after.resize(blocks.size());
+    double total = 0.0;
+    for (const auto& b : blocks)
+        if (b.state == BlockState::Pulled) total += std::log10(std::max<double>(10.0, static_cast<double>(b.size)));
+    const double scale = total > 0.0 ? 3.0 / total : 0.0;
+    double t = 0.2;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        if (blocks[i].state != BlockState::Pulled) continue;
+        const double length = std::max(0.15, scale * std::log10(std::max<double>(10.0, static_cast<double>(blocks[i].size))));
+        tl.after[i] = BlockTiming{t, t + length, true};
+        t += length;
+    }
+    tl.end = t;
+    for (const auto& timing : tl.after) tl.marks.push_back(timing.done);
+    tl.marks.push_back(tl.end);
+    std::sort(tl.marks.begin(), tl.marks.end());
+    tl.marks.erase(std::unique(tl.marks.begin(), tl.marks.end()), tl.marks.end());
+    return tl;
 }
 
 }  // namespace
 
 Timeline makeTimeline(const stack::Scene& scene) {
+    for (const auto& b : scene.after.blocks)
+        if (b.state == BlockState::Pulled || b.state == BlockState::Exists || b.state == BlockState::Stored)
+            return pullTimeline(scene);
     Timeline tl;
     const auto& blocks = scene.after.blocks;
     tl.after.resize(blocks.size());

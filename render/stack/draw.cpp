@@ -103,6 +103,9 @@ struct Painter {
         switch (b.state) {
             case BlockState::Cached: return view.tr("ui.stack.cached_detail");
             case BlockState::Failed: return view.tr("ui.stack.failed_detail");
+            case BlockState::Pulled: return view.tr("ui.stack.pulled_detail");
+            case BlockState::Exists: return view.tr("ui.stack.exists_detail");
+            case BlockState::Stored: return view.tr("ui.stack.stored_detail");
             default: break;
         }
         const std::string& reason = view.pick(b.reason, b.reasonKo);
@@ -145,7 +148,9 @@ struct Painter {
         // Row 1: badge, "[3] COPY . /app" (or the base image's name), size and time on the right.
         float x = a.x + 6.0f + pad;
         const float y1 = a.y + 4.0f;
-        const char* word = building ? view.tr("ui.stack.building") : stateLabel(view, b.state);
+        const char* word = !building                        ? stateLabel(view, b.state)
+                           : b.state == BlockState::Pulled ? view.tr("ui.stack.downloading")
+                                                           : view.tr("ui.stack.building");
         x += badgeAt(dl, ImVec2(x, y1), word, colour, alpha, p) + pad;
 
         std::string right;
@@ -223,6 +228,9 @@ ImVec4 stateColour(const Palette& palette, BlockState state) {
         case BlockState::New: return palette.rebuilt;
         case BlockState::Failed: return palette.failed;
         case BlockState::Replaced: return palette.base;
+        case BlockState::Pulled: return palette.rebuilt;
+        case BlockState::Exists: return palette.cached;
+        case BlockState::Stored: return palette.base;
     }
     return palette.base;
 }
@@ -235,6 +243,9 @@ const char* stateLabel(View& view, BlockState state) {
         case BlockState::Failed: return view.tr("ui.layers.failed");
         case BlockState::Kept: return view.tr("ui.stack.kept_word");
         case BlockState::Replaced: return view.tr("ui.stack.replaced");
+        case BlockState::Pulled: return view.tr("ui.stack.pulled");
+        case BlockState::Exists: return view.tr("ui.stack.exists");
+        case BlockState::Stored: return view.tr("ui.stack.stored");
     }
     return "";
 }

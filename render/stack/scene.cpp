@@ -138,6 +138,9 @@ const char* stateWord(BlockState state) {
         case BlockState::Failed: return "FAILED";
         case BlockState::Kept: return "KEPT";
         case BlockState::Replaced: return "REPLACED";
+        case BlockState::Pulled: return "PULLED";
+        case BlockState::Exists: return "EXISTS";
+        case BlockState::Stored: return "STORED";
     }
     return "";
 }
@@ -184,6 +187,43 @@ Scene buildScene(const engine::State& state, const BuildInput& now, const BuildI
             t.bytesWritten += block.size;
         }
         if (block.firstMiss) scene.firstMissStep = block.step;
+    }
+    return scene;
+}
+
+Scene imageScene(const engine::State& state, const engine::Digest& imageId, const std::vector<PulledLayer>& pulled) {
+    Scene scene;
+    auto image = state.images.find(imageId);
+    if (image == state.images.end()) return scene;
+    Column& column = scene.after;
+    column.present = true;
+    column.imageId = imageId;
+    for (const auto& [tag, id] : state.tags)
+        if (id == imageId) {
+            column.tag = tag;
+            break;
+        }
+    // Non-empty history entries pair with the layers, bottom to top.
+    std::vector<std::string> createdBy;
+    for (const auto& entry : image->second.history)
+        if (!entry.emptyLayer) createdBy.push_back(historyText(entry.createdBy));
+    for (size_t i = 0; i < image->second.layers.size(); ++i) {
+        Block block;
+        block.step = static_cast<int>(i) + 1;
+        block.digest = image->second.layers[i];
+        block.instruction = i < createdBy.size() ? createdBy[i] : block.digest.substr(0, 19);
+        if (auto layer = state.layers.find(block.digest); layer != state.layers.end()) block.size = layer->second.size;
+        block.state = BlockState::Stored;
+        for (const auto& p : pulled)
+            if (p.diffId == block.digest) block.state = p.alreadyExists ? BlockState::Exists : BlockState::Pulled;
+        if (block.state == BlockState::Pulled) {
+            scene.totals.bytesWritten += block.size;
+            ++scene.totals.rebuilt;
+        } else {
+            scene.totals.bytesReused += block.size;
+            ++scene.totals.cached;
+        }
+        column.blocks.push_back(std::move(block));
     }
     return scene;
 }

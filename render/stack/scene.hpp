@@ -49,6 +49,9 @@ enum class BlockState {
     Failed,     // the step the build stopped at
     Kept,       // "before" column: this layer is reused by the build now
     Replaced,   // "before" column: the build now replaced this layer
+    Pulled,     // an image's layer the last pull downloaded
+    Exists,     // an image's layer the machine already had ("Already exists")
+    Stored,     // an image's layer, shown without a build or pull
 };
 
 const char* stateWord(BlockState state);   // "CACHED", "REBUILT", ... (the English label key suffix)
@@ -102,6 +105,15 @@ struct Scene {
 };
 
 Scene buildScene(const engine::State& state, const BuildInput& now, const BuildInput& before);
+
+// An image without a build: one block per layer (from its history), e.g.
+// after `docker pull node` or `docker run node`. PULLED lists the layers of
+// the last pull with whether each "Already exists".
+struct PulledLayer {
+    engine::Digest diffId;
+    bool alreadyExists = false;
+};
+Scene imageScene(const engine::State& state, const engine::Digest& imageId, const std::vector<PulledLayer>& pulled);
 
 // "FROM docker.io/library/node:latest" -> the local image it names, when pulled.
 const engine::Image* baseImageOf(const engine::State& state, const std::string& fromInstruction,
