@@ -77,7 +77,7 @@ void drawLayout(View& view) {
     const float middleW = std::floor(width * 0.34f);
     const float rightW = width - leftW - middleW;
     const float dockerfileH = std::floor(height * 0.47f);
-    const float layersH = std::floor(height * 0.62f);
+    const float layersH = std::floor(height * 0.68f);   // containers are drawn on the stack too
     const float imagesH = std::floor((height - layersH) * 0.5f);
 
     panel("##lessons", Rect{x, y, leftW, height}, [&] { panels::lessons::draw(view); });

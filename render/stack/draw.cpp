@@ -119,8 +119,8 @@ struct Painter {
         const float pad = 6.0f;
         if (b.kind == BlockKind::Config) {
             dashedRect(dl, a, z, u32(p.textDim, alpha * 0.8f));
-            std::string text = b.step > 0 ? "[" + std::to_string(b.step) + "] " + b.instruction : b.instruction;
-            text += "  — " + std::string(view.tr("ui.stack.config_only"));
+            std::string text = std::string(view.tr("ui.stack.config_only")) + ": ";
+            text += b.step > 0 ? "[" + std::to_string(b.step) + "] " + b.instruction : b.instruction;
             const float ty = box.y + (box.h - ImGui::GetFontSize()) * 0.5f;
             const std::string shown = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, box.w - pad * 2);
             dl->AddText(ImVec2(box.x + pad, ty), u32(p.textDim, alpha), shown.c_str());
@@ -145,14 +145,9 @@ struct Painter {
         }
         if (selected) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(z.x + 2, z.y + 2), u32(p.text), 5.0f, 0, 2.0f);
 
-        // Row 1: badge, "[3] COPY . /app" (or the base image's name), size and time on the right.
-        float x = a.x + 6.0f + pad;
-        const float y1 = a.y + 4.0f;
-        const char* word = !building                        ? stateLabel(view, b.state)
-                           : b.state == BlockState::Pulled ? view.tr("ui.stack.downloading")
-                                                           : view.tr("ui.stack.building");
-        x += badgeAt(dl, ImVec2(x, y1), word, colour, alpha, p) + pad;
-
+        // Row 1: "[3] COPY . /app" (or the base image's name), size and time on the right.
+        const float x0 = a.x + 6.0f + pad;
+        const float y1 = a.y + 3.0f;
         std::string right;
         if (b.kind == BlockKind::Base && !b.baseLayers.empty())
             right = view.strings.format("ui.stack.base_layers", {std::to_string(b.baseLayers.size())}) + " · ";
@@ -160,7 +155,7 @@ struct Painter {
         if (!beforeColumn && b.durationMs > 0 && b.state != BlockState::Cached) right += " · " + seconds(b.durationMs);
         if (building) right = std::to_string(static_cast<int>(grow * 100)) + "%";
         const float rightW = ImGui::CalcTextSize(right.c_str()).x;
-        const float titleW = z.x - pad - rightW - pad - x;
+        const float titleW = z.x - pad - rightW - pad - x0;
         std::string title;
         ImFont* titleFont = view.fonts.mono();
         if (b.kind == BlockKind::Base) {
@@ -171,28 +166,39 @@ struct Painter {
         }
         const float titleSize = b.kind == BlockKind::Base ? ImGui::GetFontSize() * 1.05f : titleFont->FontSize;
         const std::string shown = ellipsize(titleFont, titleSize, title, std::max(10.0f, titleW));
-        dl->AddText(titleFont, titleSize, ImVec2(x, y1), u32(p.text, alpha), shown.c_str());
-        if (titleW + rightW > 60.0f) dl->AddText(ImVec2(z.x - pad - rightW, y1), u32(p.textDim, alpha), right.c_str());
+        dl->AddText(titleFont, titleSize, ImVec2(x0, y1), u32(p.text, alpha), shown.c_str());
+        if (titleW > 40.0f) dl->AddText(ImVec2(z.x - pad - rightW, y1), u32(p.textDim, alpha), right.c_str());
 
-        // Row 2: why, and the layer's digest on the right (old and new digests
-        // stand level in the two columns).
-        const float y2 = y1 + line + 2.0f;
+        // Row 2: the state in words (a badge), then why.
+        const float y2 = y1 + line + 3.0f;
         if (y2 + line > z.y + 2.0f) return;
+        const char* word = !building                        ? stateLabel(view, b.state)
+                           : b.state == BlockState::Pulled ? view.tr("ui.stack.downloading")
+                                                           : view.tr("ui.stack.building");
+        const float x2 = x0 + badgeAt(dl, ImVec2(x0, y2 - 1.0f), word, colour, alpha, p) + pad;
         const std::string why = building ? std::string() : detail(b, beforeColumn);
-        std::string digest = b.kind == BlockKind::Layer && !b.digest.empty() ? format::shortId(b.digest) : std::string();
-        const float digestW = digest.empty() ? 0.0f : ImGui::CalcTextSize(digest.c_str()).x;
-        const float whyW = z.x - pad - a.x - 6.0f - pad - (digestW > 0 ? digestW + pad : 0.0f);
-        if (whyW < 80.0f) digest.clear();
         const ImVec4 whyColour = b.firstMiss && !beforeColumn ? p.text : p.textDim;
-        const std::string whyShown = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), why,
-                                               digest.empty() ? z.x - pad - (a.x + 6.0f + pad) : whyW);
-        dl->AddText(ImVec2(a.x + 6.0f + pad, y2), u32(whyColour, alpha), whyShown.c_str());
-        if (!digest.empty()) dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(z.x - pad - digestW, y2),
-                                         u32(p.textDim, alpha), digest.c_str());
+        // The layer's digest on the last row when there is room (old and new
+        // digests stand level in the two columns); the why wraps above it.
+        const bool digestRow = b.kind == BlockKind::Layer && !b.digest.empty() && !building &&
+                               y2 + line * 2.0f + 6.0f <= z.y;
+        const float whyBottom = digestRow ? z.y - line - 4.0f : z.y - 2.0f;
+        const float wrapW = z.x - pad - x2;
+        ImFont* font = ImGui::GetFont();
+        const float wrappedH = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrapW, why.c_str()).y;
+        if (y2 + wrappedH <= whyBottom + 1.0f) {
+            dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(whyColour, alpha), why.c_str(), nullptr, wrapW);
+        } else {
+            const std::string whyShown = ellipsize(font, ImGui::GetFontSize(), why, wrapW);
+            dl->AddText(ImVec2(x2, y2), u32(whyColour, alpha), whyShown.c_str());
+        }
+        if (digestRow && b.kind == BlockKind::Layer)
+            dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(x0, z.y - line - 3.0f), u32(p.textDim, alpha),
+                        ellipsize(view.fonts.mono(), view.fonts.mono()->FontSize, b.digest, z.x - pad - x0).c_str());
 
         // The base image expanded: its own layers, one line each.
         if (b.kind == BlockKind::Base && view.ui.picture.baseExpanded) {
-            float y = y2 + line + 2.0f;
+            float y = y2 + line + 3.0f;
             for (auto it = b.baseLayers.rbegin(); it != b.baseLayers.rend() && y + line <= z.y; ++it) {
                 auto layer = view.state().layers.find(*it);
                 const std::string size = layer == view.state().layers.end() ? "" : format::humanSize(layer->second.size);
@@ -282,7 +288,7 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
     Painter painter{view, dl, p, line, t};
 
     const bool two = scene.before.present;
-    const float gapW = two ? std::max(36.0f, size.x * 0.07f) : 0.0f;
+    const float gapW = two ? std::max(26.0f, size.x * 0.045f) : 0.0f;
     const float colW = two ? std::floor((size.x - gapW) * 0.5f) : std::min(size.x, std::max(360.0f, size.x * 0.6f));
     const float xBefore = min.x;
     const float xAfter = two ? min.x + colW + gapW : min.x;
@@ -293,8 +299,12 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
         if (!scene.after.imageId.empty() && c.imageId == scene.after.imageId) onAfter.push_back(&c);
         else if (two && !scene.before.imageId.empty() && c.imageId == scene.before.imageId) onBefore.push_back(&c);
     }
+    // Two containers side by side when the column is wide enough, at most
+    // three rows (a "+N more" note says what is left out).
     const float containerH = line * 1.5f;
-    auto rowsFor = [](size_t n) { return static_cast<float>((n + 1) / 2); };
+    const size_t perRow = colW >= 380.0f ? 2 : 1;
+    constexpr size_t kMaxRows = 3;
+    auto rowsFor = [&](size_t n) { return static_cast<float>(std::min(kMaxRows, (n + perRow - 1) / perRow)); };
     const float containersTop = std::max(rowsFor(onBefore.size()), rowsFor(onAfter.size())) * (containerH + 4.0f);
 
     Metrics metrics;
@@ -311,7 +321,7 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
     // Column titles.
     auto title = [&](float x, const Column& column, const char* key) {
         std::string text = view.tr(key);
-        if (!column.tag.empty()) text += " · " + column.tag;
+        if (!column.tag.empty() && &column != &scene.before) text += " · " + column.tag;
         if (!column.imageId.empty()) text += " · " + format::shortId(column.imageId);
         if (column.failed) text += " · " + std::string(view.tr("ui.layers.failed"));
         text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, colW);
@@ -418,20 +428,27 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
     auto containers = [&](const std::vector<const engine::Container*>& list, float x, const char* column) {
         const bool done = t >= tl.end || std::string(column) == "before";
         if (!done) return;
-        const float w = list.size() > 1 ? (colW - 4.0f) * 0.5f : colW;
-        for (size_t k = 0; k < list.size(); ++k) {
+        const float w = list.size() > 1 && perRow == 2 ? (colW - 4.0f) * 0.5f : colW;
+        const size_t shownCount = std::min(list.size(), perRow * kMaxRows);
+        for (size_t k = 0; k < shownCount; ++k) {
             const engine::Container& c = *list[k];
-            const float cx = x + static_cast<float>(k % 2) * (w + 4.0f);
-            const float cy = top - 4.0f - containerH - static_cast<float>(k / 2) * (containerH + 4.0f);
+            const float cx = x + static_cast<float>(k % perRow) * (w + 4.0f);
+            const float cy = top - 4.0f - containerH - static_cast<float>(k / perRow) * (containerH + 4.0f);
             const ImVec2 a(cx, cy), z(cx + w, cy + containerH);
+            if (k + 1 == shownCount && shownCount < list.size()) {
+                const std::string more = view.strings.format("ui.stack.more_containers", {std::to_string(list.size() - k)});
+                dashedRect(dl, a, z, u32(p.textDim));
+                dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - ImGui::GetFontSize()) * 0.5f), u32(p.textDim), more.c_str());
+                break;
+            }
             const bool up = c.status == engine::Container::Status::Running;
             const ImVec4 colour = up ? p.ok : p.textDim;
             dl->AddRectFilled(a, z, u32(ui::mix(p.panel, colour, 0.18f)), 3.0f);
             hatch(dl, ImVec2(a.x, z.y - 4.0f), z, u32(colour, 0.6f), 6.0f);
             dl->AddRect(a, z, u32(colour), 3.0f);
-            std::string text = c.name + " · " + containerStatus(view, c);
+            std::string text = c.name + "  " + containerStatus(view, c);
             const std::string ports = containerPorts(c);
-            if (!ports.empty()) text += " · " + ports;
+            if (!ports.empty()) text += "  " + ports;
             text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, w - 10.0f);
             dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - 4.0f - ImGui::GetFontSize()) * 0.5f), u32(p.text), text.c_str());
             view.ui.picture.drawn.push_back(DrawnBlock{"container", 0, c.name, c.imageRef, a.x, a.y, w, containerH});

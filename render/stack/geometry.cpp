@@ -8,7 +8,8 @@ namespace {
 
 float minimumHeight(const Block& block, const Metrics& m) {
     if (block.kind == BlockKind::Config) return m.line * 1.25f;
-    return m.line * (2.4f + static_cast<float>(block.extraRows));   // title + why, with padding
+    // Title + why, with padding; the first miss gets a line more for its reason.
+    return m.line * (2.4f + static_cast<float>(block.extraRows) + (block.firstMiss ? 1.0f : 0.0f));
 }
 
 // Extra lines for size: log10 of the size in kB, 0.3 line per decade.
@@ -89,9 +90,10 @@ PairLayout layoutPair(const Column& before, const Column& after, float xBefore, 
         fixed += row.fixed + m.gap;
         extra += row.extra;
     }
+    // Too tall: the size-dependent part shrinks first. Room to spare: it
+    // grows (up to 3x), so sizes read better and long reasons can wrap.
     float scale = 1.0f;
-    if (maxHeight > 0.0f && fixed + extra > maxHeight && extra > 0.0f)
-        scale = std::clamp((maxHeight - fixed) / extra, 0.0f, 1.0f);
+    if (maxHeight > 0.0f && extra > 0.0f) scale = std::clamp((maxHeight - fixed) / extra, 0.0f, 3.0f);
 
     PairLayout out;
     out.before.resize(bb.size());

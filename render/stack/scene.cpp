@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "sim/engine/docker_format.hpp"
+#include "sim/engine/registry/registry.hpp"
+
 namespace layerlab::render::stack {
 namespace {
 
@@ -162,7 +165,10 @@ Scene buildScene(const engine::State& state, const BuildInput& now, const BuildI
             const bool sameConfig = old.kind == BlockKind::Config && old.instruction == fresh.instruction &&
                                     fresh.state == BlockState::Cached;
             if (!sameStep && !sameDigest) continue;
-            if (sameDigest || sameConfig) {
+            // Kept: the build now took this very layer from the cache. A step
+            // that ran again is a replacement even when its bytes came out the same.
+            const bool reused = fresh.state == BlockState::Cached;
+            if ((sameDigest && reused) || sameConfig) {
                 old.state = BlockState::Kept;
                 old.twin = static_cast<int>(j);
                 fresh.twin = static_cast<int>(i);
@@ -230,16 +236,18 @@ Scene imageScene(const engine::State& state, const engine::Digest& imageId, cons
 
 const engine::Image* baseImageOf(const engine::State& state, const std::string& instruction, std::string* name) {
     if (!isFrom(instruction)) return nullptr;
-    std::string ref = instruction.substr(5);
-    ref = ref.substr(0, ref.find(' '));
-    for (const char* prefix : {"docker.io/library/", "docker.io/"})
-        if (ref.rfind(prefix, 0) == 0) ref = ref.substr(std::string(prefix).size());
-    if (ref.find(':') == std::string::npos && ref.find('@') == std::string::npos) ref += ":latest";
-    if (name) *name = ref;
-    auto tag = state.tags.find(ref);
-    if (tag == state.tags.end()) return nullptr;
-    auto image = state.images.find(tag->second);
-    return image == state.images.end() ? nullptr : &image->second;
+    std::string word = instruction.substr(5);
+    word = word.substr(0, word.find(' '));
+    const engine::format::ParsedRef parsed = engine::format::parseNormalizedNamed(word);
+    if (!parsed.ref) return nullptr;   // an earlier stage's name, or a reference with a variable
+    const std::string key = parsed.ref->tagKey();
+    if (name) *name = key;
+    // A pulled image is in the local store; BuildKit keeps a base it fetched
+    // itself out of `docker images`, so the hub's copy describes it then.
+    if (auto tag = state.tags.find(key); tag != state.tags.end())
+        if (auto image = state.images.find(tag->second); image != state.images.end()) return &image->second;
+    const engine::RegistryLookup remote = engine::lookupRemote(*parsed.ref);
+    return remote.image ? &remote.image->image : nullptr;
 }
 
 uint64_t imageSize(const engine::State& state, const engine::Image& image) {

@@ -103,6 +103,7 @@ TEST_CASE("stack scene: a failed build ends in a FAILED block with Docker's erro
     render::stack::BuildInput failed;
     failed.present = true;
     failed.steps = {good.steps[0], good.steps[1]};
+    for (auto& step : failed.steps) step.cached = true;
     engine::BuildStepRecord bad;
     bad.step = 3;
     bad.instruction = "RUN npm instal";
