@@ -35,6 +35,7 @@ bool View::startLesson(int index) {
 
     ui.failedBuild = FailedBuild{};
     ui.picture = PictureState{};   // a new machine: the picture starts from its last build
+    refreshPicture(*this, /*restart=*/false);
     highlights.clear();
     ui.terminal.push_back({TerminalLine::Kind::Note,
                            formatPattern(tr("ui.lessons.started"), {pick(lesson->title.en, lesson->title.ko)})});

@@ -38,6 +38,7 @@ const char* optionsUsage() {
            "  --run \"COMMAND\"      send a command line at start (repeatable), e.g. --run \"docker build -t app .\"\n"
            "  --screenshot FILE    render a few frames, write a PNG of the window and exit\n"
            "  --time SECONDS       with --screenshot: the animation SECONDS after the last --run (virtual clock)\n"
+           "  --inspect STEP       open the inspector on build step STEP of the layer stack\n"
            "  --frames N           render N frames and exit\n"
            "  --size WxH           window size (default 1280x800)\n";
 }
@@ -81,6 +82,12 @@ std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std
                 return std::nullopt;
             }
             options.time = t;
+        } else if (arg == "--inspect") {
+            if (!value(text)) return std::nullopt;
+            if (!parseInt(text, options.inspect) || options.inspect < 1) {
+                error = "layerlab: --inspect needs a build step number, not '" + text + "'";
+                return std::nullopt;
+            }
         } else if (arg == "--run") {
             if (!value(text)) return std::nullopt;
             options.run.push_back(text);

@@ -17,6 +17,9 @@ struct AppOptions {
     // command, on a virtual clock (the same command gives the same picture).
     // Negative: not given (a screenshot then shows the end of the animation).
     double time = -1.0;
+    // --inspect STEP: open the inspector on build step STEP of the picture
+    // (0: none), for screenshots of the why panel and a layer's files.
+    int inspect = 0;
     int width = 1280;
     int height = 800;
 };

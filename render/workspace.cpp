@@ -81,6 +81,14 @@ bool Workspace::start(std::string& error) {
     } else if (!m_options.screenshot.empty() || m_options.frames > 0) {
         playback.finish();
     }
+    if (m_options.inspect > 0) {
+        const auto& blocks = m_ui.picture.scene.after.blocks;
+        for (size_t i = 0; i < blocks.size(); ++i)
+            if (blocks[i].step == m_options.inspect) {
+                m_ui.picture.selected = Selection{1, static_cast<int>(i)};
+                m_ui.picture.editorLine = blocks[i].sourceLine;
+            }
+    }
     // Glyphs the picture draws that no string table holds.
     m_fonts.addText("…→≠·");
     return ok;

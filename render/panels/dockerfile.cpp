@@ -104,9 +104,15 @@ void draw(View& view) {
         const ImVec2 boxMax = ImGui::GetItemRectMax();
         const float y = box.y + ImGui::GetStyle().FramePadding.y +
                         static_cast<float>(ui.picture.editorLine - 1) * ImGui::GetTextLineHeight();
-        if (y + ImGui::GetTextLineHeight() < boxMax.y)
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(box.x + 2, y), ImVec2(boxMax.x - 2, y + ImGui::GetTextLineHeight()),
-                                                      ImGui::GetColorU32(ui::mix(view.palette.rebuilt, ImVec4(0, 0, 0, 0), 0.7f)));
+        // Drawn over the editor's own child window (a window draw list would be under it).
+        if (y + ImGui::GetTextLineHeight() < boxMax.y) {
+            ImDrawList* over = ImGui::GetForegroundDrawList();
+            const ImVec2 a(box.x + 2, y), b(boxMax.x - 14, y + ImGui::GetTextLineHeight());
+            ImVec4 fill = view.palette.rebuilt;
+            fill.w = 0.22f;
+            over->AddRectFilled(a, b, ImGui::GetColorU32(fill));
+            over->AddRect(a, b, ImGui::GetColorU32(view.palette.rebuilt));
+        }
     }
     ImGui::PopFont();
     if (ImGui::IsItemEdited()) view.fonts.addText(ui.dockerfile);

@@ -64,14 +64,18 @@ void cacheInputs(View& view, const Block& b) {
     row(view.tr("ui.inspect.parent"), before ? format::shortId(before->parentKey) : none,
         now ? format::shortId(now->parentKey) : none, view.palette);
     std::set<std::string> names;
-    auto nameOf = [](const std::string& input) { return input.substr(0, input.find('=')); };
+    // "env:A=1" and "arg:V=2" are named up to '='; "workdir:/app", "user:node" up to ':'.
+    auto nameOf = [](const std::string& input) {
+        const bool keyed = input.rfind("env:", 0) == 0 || input.rfind("arg:", 0) == 0;
+        return input.substr(0, input.find(keyed ? '=' : ':'));
+    };
     if (before) for (const auto& in : before->inputs) names.insert(nameOf(in));
     if (now) for (const auto& in : now->inputs) names.insert(nameOf(in));
     for (const auto& name : names) {
         auto value = [&](const engine::CacheRecord* r) {
             if (!r) return none;
             for (const auto& in : r->inputs)
-                if (nameOf(in) == name) return in.size() > name.size() ? in.substr(name.size() + 1) : std::string("(set)");
+                if (nameOf(in) == name) return in.size() > name.size() ? in.substr(name.size() + 1) : std::string();
             return none;
         };
         row(name.c_str(), value(before), value(now), view.palette);

@@ -180,12 +180,13 @@ struct Painter {
         const ImVec4 whyColour = b.firstMiss && !beforeColumn ? p.text : p.textDim;
         // The layer's digest on the last row when there is room (old and new
         // digests stand level in the two columns); the why wraps above it.
-        const bool digestRow = b.kind == BlockKind::Layer && !b.digest.empty() && !building &&
-                               y2 + line * 2.0f + 6.0f <= z.y;
-        const float whyBottom = digestRow ? z.y - line - 4.0f : z.y - 2.0f;
         const float wrapW = z.x - pad - x2;
         ImFont* font = ImGui::GetFont();
         const float wrappedH = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrapW, why.c_str()).y;
+        // The why comes first: the digest row only when both fit.
+        const bool digestRow = b.kind == BlockKind::Layer && !b.digest.empty() && !building &&
+                               y2 + wrappedH + line + 6.0f <= z.y;
+        const float whyBottom = digestRow ? z.y - line - 4.0f : z.y - 2.0f;
         if (y2 + wrappedH <= whyBottom + 1.0f) {
             dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(whyColour, alpha), why.c_str(), nullptr, wrapW);
         } else {

@@ -91,9 +91,9 @@ PairLayout layoutPair(const Column& before, const Column& after, float xBefore, 
         extra += row.extra;
     }
     // Too tall: the size-dependent part shrinks first. Room to spare: it
-    // grows (up to 3x), so sizes read better and long reasons can wrap.
+    // grows (up to 5x), so sizes read better and long reasons can wrap.
     float scale = 1.0f;
-    if (maxHeight > 0.0f && extra > 0.0f) scale = std::clamp((maxHeight - fixed) / extra, 0.0f, 3.0f);
+    if (maxHeight > 0.0f && extra > 0.0f) scale = std::clamp((maxHeight - fixed) / extra, 0.0f, 5.0f);
 
     PairLayout out;
     out.before.resize(bb.size());
