@@ -66,7 +66,18 @@ void notePicture(View& view, const Outcome& outcome, const FailedBuild& failed, 
         if (!failed.failedStep.instruction.empty()) now.failedStep = failed.failedStep;
         now.error = failed.error;
         now.keyByStep = keys;
-        now.tags = previous.tags;   // a failed build tags nothing; compare with the last good one
+        now.layersKnown = false;
+        // A cached step's layer is in the build cache under its key; the steps
+        // that ran left nothing (a failed command changes no State).
+        for (auto& step : now.steps) {
+            auto key = keys.find(step.step);
+            if (!step.cached || key == keys.end()) continue;
+            auto record = view.state().buildCache.find(key->second);
+            if (record == view.state().buildCache.end()) continue;
+            step.layerDiffId = record->second.layer;
+            if (auto layer = view.state().layers.find(step.layerDiffId); layer != view.state().layers.end())
+                step.layerSize = layer->second.size;
+        }
         pic.before = previous;
         pic.now = std::move(now);
     }

@@ -37,7 +37,11 @@ void legend(View& view) {
 // "build 2.5 s · saved 40.1 s · reused 1.13 GB · written 95 kB" (simulated).
 void totals(View& view) {
     const stack::Totals& t = view.ui.picture.scene.totals;
-    const std::string text = view.strings.format(
+    const std::string text = view.ui.picture.scene.imageOnly
+        ? view.strings.format("ui.stack.image_totals",
+                              {std::to_string(t.cached + t.rebuilt), format::humanSize(t.bytesReused),
+                               format::humanSize(t.bytesWritten)})
+        : view.strings.format(
         "ui.stack.totals", {seconds(t.buildMs), seconds(t.savedMs), format::humanSize(t.bytesReused),
                             format::humanSize(t.bytesWritten)});
     ImGui::PushTextWrapPos(0.0f);

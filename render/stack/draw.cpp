@@ -102,7 +102,11 @@ struct Painter {
         }
         switch (b.state) {
             case BlockState::Cached: return view.tr("ui.stack.cached_detail");
-            case BlockState::Failed: return view.tr("ui.stack.failed_detail");
+            case BlockState::Failed: {
+                // Docker's own error, under the step that failed.
+                const std::string& error = view.ui.picture.scene.after.error;
+                return error.empty() ? view.tr("ui.stack.failed_detail") : error;
+            }
             case BlockState::Pulled: return view.tr("ui.stack.pulled_detail");
             case BlockState::Exists: return view.tr("ui.stack.exists_detail");
             case BlockState::Stored: return view.tr("ui.stack.stored_detail");
@@ -151,8 +155,10 @@ struct Painter {
         std::string right;
         if (b.kind == BlockKind::Base && !b.baseLayers.empty())
             right = view.strings.format("ui.stack.base_layers", {std::to_string(b.baseLayers.size())}) + " · ";
-        right += format::humanSize(b.size);
-        if (!beforeColumn && b.durationMs > 0 && b.state != BlockState::Cached) right += " · " + seconds(b.durationMs);
+        // A step of a failed build that ran left no layer: no size to show.
+        if (!(b.kind == BlockKind::Layer && b.digest.empty() && b.size == 0)) right += format::humanSize(b.size);
+        if (!beforeColumn && b.durationMs > 0 && b.state != BlockState::Cached)
+            right += (right.empty() ? "" : " · ") + seconds(b.durationMs);
         if (building) right = std::to_string(static_cast<int>(grow * 100)) + "%";
         const float rightW = ImGui::CalcTextSize(right.c_str()).x;
         const float titleW = z.x - pad - rightW - pad - x0;
@@ -189,6 +195,11 @@ struct Painter {
         const float whyBottom = digestRow ? z.y - line - 4.0f : z.y - 2.0f;
         if (y2 + wrappedH <= whyBottom + 1.0f) {
             dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(whyColour, alpha), why.c_str(), nullptr, wrapW);
+        } else if (b.state == BlockState::Failed) {
+            // Docker's error: as much as the block holds, wrapped.
+            dl->PushClipRect(ImVec2(x2, y2), ImVec2(z.x - pad, z.y - 2.0f), true);
+            dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(p.text, alpha), why.c_str(), nullptr, wrapW);
+            dl->PopClipRect();
         } else {
             const std::string whyShown = ellipsize(font, ImGui::GetFontSize(), why, wrapW);
             dl->AddText(ImVec2(x2, y2), u32(whyColour, alpha), whyShown.c_str());
@@ -322,14 +333,14 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
     // Column titles.
     auto title = [&](float x, const Column& column, const char* key) {
         std::string text = view.tr(key);
-        if (!column.tag.empty() && &column != &scene.before) text += " · " + column.tag;
+        if (!column.tag.empty() && &column != &scene.before && !column.failed) text += " · " + column.tag;
         if (!column.imageId.empty()) text += " · " + format::shortId(column.imageId);
         if (column.failed) text += " · " + std::string(view.tr("ui.layers.failed"));
         text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, colW);
         dl->AddText(ImVec2(x, top - containersTop - titleH), u32(p.textDim), text.c_str());
     };
     if (two) title(xBefore, scene.before, "ui.stack.before");
-    title(xAfter, scene.after, two ? "ui.stack.now" : "ui.stack.this_build");
+    title(xAfter, scene.after, two ? "ui.stack.now" : scene.imageOnly ? "ui.stack.image" : "ui.stack.this_build");
 
     const ImVec2 mouse = ImGui::GetIO().MousePos;
     const bool canClick = ImGui::IsWindowHovered();
@@ -407,22 +418,6 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
             std::string tip = b.step > 0 ? "[" + std::to_string(b.step) + "] " + b.instruction : b.instruction;
             ui::tooltip((tip + "\n" + view.tr("ui.stack.click_to_inspect")).c_str());
         }
-    }
-
-    // The error of a failed build under the picture's title area.
-    if (scene.after.failed && tl.failAt >= 0.0 && t >= tl.failAt && !scene.after.error.empty()) {
-        for (size_t j = 0; j < after.blocks.size(); ++j)
-            if (after.blocks[j].state == BlockState::Failed) {
-                const Box& box = layout.after[j];
-                const float y = box.y - line * 2.4f;
-                dl->AddRectFilled(ImVec2(box.x, y), ImVec2(box.x + colW, box.y - 3.0f), u32(p.panel, 0.95f), 4.0f);
-                ImGui::PushFont(view.fonts.mono());
-                ImGui::PushClipRect(ImVec2(box.x, y), ImVec2(box.x + colW, box.y), true);
-                dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(box.x + 4, y + 2), u32(p.failed),
-                            scene.after.error.c_str(), nullptr, colW - 8.0f);
-                ImGui::PopClipRect();
-                ImGui::PopFont();
-            }
     }
 
     // Containers: a thin writable layer on the image they run from.

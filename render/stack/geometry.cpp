@@ -9,7 +9,9 @@ namespace {
 float minimumHeight(const Block& block, const Metrics& m) {
     if (block.kind == BlockKind::Config) return m.line * 1.25f;
     // Title + why, with padding; the first miss gets a line more for its reason.
-    return m.line * (2.4f + static_cast<float>(block.extraRows) + (block.firstMiss ? 1.0f : 0.0f));
+    // A failed step has room for Docker's error.
+    const float callout = block.state == BlockState::Failed ? 3.0f : block.firstMiss ? 1.0f : 0.0f;
+    return m.line * (2.4f + static_cast<float>(block.extraRows) + callout);
 }
 
 // Extra lines for size: log10 of the size in kB, 0.3 line per decade.

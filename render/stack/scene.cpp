@@ -67,7 +67,7 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
                 block.digest = base->layers.empty() ? std::string() : base->layers.back();
                 baseHistory = base->history.size();
             }
-        } else if (step.layerDiffId.empty()) {
+        } else if (step.layerDiffId.empty() && (build.layersKnown || step.cached)) {
             block.kind = BlockKind::Config;
         }
         column.blocks.push_back(std::move(block));
@@ -204,6 +204,7 @@ Scene imageScene(const engine::State& state, const engine::Digest& imageId, cons
     Column& column = scene.after;
     column.present = true;
     column.imageId = imageId;
+    scene.imageOnly = true;
     for (const auto& [tag, id] : state.tags)
         if (id == imageId) {
             column.tag = tag;

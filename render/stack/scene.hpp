@@ -35,6 +35,7 @@ struct BuildInput {
     int64_t totalMs = 0;
     int64_t savedMs = 0;
     std::map<int, std::string> keyByStep;        // cache key of each step (from the build's events)
+    bool layersKnown = true;                     // false for a failed build: steps that ran left no layer
 };
 
 BuildInput fromLastBuild(const engine::LastBuild& build);
@@ -102,6 +103,7 @@ struct Scene {
     Column after;
     Totals totals;
     int firstMissStep = 0;          // 0: nothing missed
+    bool imageOnly = false;         // an image's layers (imageScene), not a build
 };
 
 Scene buildScene(const engine::State& state, const BuildInput& now, const BuildInput& before);
