@@ -37,7 +37,21 @@ struct ImageCreated { std::string imageId; std::vector<std::string> tags; };
 struct ImageRemoved { std::string imageId; };
 struct ImageTagged { std::string imageId; std::string tag; };
 struct ImageUntagged { std::string imageId; std::string tag; };
-struct LayerPulled { std::string diffId; bool alreadyExists = false; };
+// One layer of a pull (`docker pull`, or a base image a build downloads), in
+// the order the progress shows them, bottom to top. A layer the machine
+// already has says "Already exists" and moves no bytes.
+struct LayerPulled {
+    std::string diffId;
+    bool alreadyExists = false;
+    std::string image;                     // the reference pulled: "node:latest"
+    std::string shortId;                   // 12 hex of the blob digest, as the progress prints it
+    unsigned long long size = 0;           // uncompressed bytes (the layer's size)
+    unsigned long long compressedSize = 0; // bytes downloaded (0 when alreadyExists)
+    long long downloadDoneMs = 0;          // offsets from the start of the pull (0 when alreadyExists)
+    long long extractDoneMs = 0;
+    int index = 0;                         // 0-based, bottom to top
+    int count = 0;                         // layers in the image
+};
 struct ContainerCreated { std::string id; std::string name; std::string imageId; };
 struct ContainerStarted { std::string id; };
 struct ContainerStopped { std::string id; int exitCode = 0; };

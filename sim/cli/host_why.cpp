@@ -1,23 +1,158 @@
 // `why [STEP]`: LayerLab's own command (Docker has none) that answers "why did
-// this step rebuild?" from the records of the last `docker build` in State.
-// The reasons are the builder's own (the first difference it found), so the
-// shell, the window and `play --format json` all tell the same story.
+// this step rebuild?" from the builder's records (State.buildHistory, see
+// sim/engine/builder/build_record.hpp). The words are the records' own
+// (stepVerdict, changeText), so the shell, the window's inspect panel and
+// `play --format json` tell the same story:
+//   why        every step of the last build: CACHED / REBUILT / NEW / FAILED,
+//              the verdict (its own change, or a cascade from step N), totals
+//   why STEP   one step: the verdict, its layer, the cache-key inputs beside
+//              the previous build of the same tag, and the files in its layer
 #include <string>
 #include <vector>
 
 #include "sim/cli/host_commands.hpp"
+#include "sim/engine/docker_format.hpp"
 
 namespace layerlab::cli {
 
 namespace {
 
-std::string stepLine(const engine::BuildStepRecord& s, bool ko) {
+using engine::BuildRecord;
+using engine::BuildRecordStep;
+using engine::BuildStepOutcome;
+
+std::string size(uint64_t bytes) { return engine::format::humanSizeWithPrecision(static_cast<double>(bytes), 3); }
+std::string secs(int64_t ms) {
+    return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + "s";
+}
+std::string shortValue(const std::string& v) {
+    if (v.rfind("sha256:", 0) == 0 && v.size() > 19) return v.substr(0, 19) + "\u2026";
+    if (v.size() == 64 && v.find_first_not_of("0123456789abcdef") == std::string::npos) return v.substr(0, 12);
+    return v;
+}
+std::string pad(std::string s, size_t width) {
+    // Width counts code points, so Korean and arrows line up with ASCII.
+    size_t cps = 0;
+    for (unsigned char c : s) cps += (c & 0xC0) != 0x80;
+    while (cps++ < width) s += ' ';
+    return s;
+}
+
+std::string lineOf(const BuildRecordStep& s, bool ko) {
+    if (s.sourceLine <= 0) return "";
+    std::string n = std::to_string(s.sourceLine);
+    if (s.sourceEndLine > s.sourceLine) n += "-" + std::to_string(s.sourceEndLine);
+    return ko ? "  (" + n + "번째 줄)" : "  (line " + n + ")";
+}
+
+std::string stepHeader(const BuildRecordStep& s, bool ko) {
+    std::string number = s.step > 0 ? "[" + std::to_string(s.step) + "] " : "    ";
+    return "  " + number + s.instruction + lineOf(s, ko) + "\n";
+}
+
+std::string verdictLine(const BuildRecordStep& s, bool ko) {
+    return "      " + std::string(engine::outcomeLabel(s.outcome)) + ": " + engine::stepVerdict(s, ko) + "\n";
+}
+
+std::string summary(const BuildRecord& b, bool ko) {
+    int cached = 0, ran = 0;
+    for (const auto& s : b.steps) {
+        if (s.outcome == BuildStepOutcome::Cached) ++cached;
+        else if (s.outcome != BuildStepOutcome::Config) ++ran;
+    }
+    std::string name = b.tag.empty() ? std::string("<none>") : b.tag;
+    std::string builder = b.legacy ? (ko ? "레거시 빌더" : "legacy builder") : "BuildKit";
+    std::string against = b.previousNumber ? (ko ? ", 비교 대상 #" + std::to_string(b.previousNumber)
+                                                 : ", compared with #" + std::to_string(b.previousNumber))
+                                           : "";
+    std::string out = ko ? "마지막 빌드: " + name + " #" + std::to_string(b.number) + " (" + builder + against + "), 캐시 재사용 " +
+                               std::to_string(cached) + "단계, 다시 실행 " + std::to_string(ran) + "단계" + (b.ok ? "" : " (실패)") + "\n"
+                         : "Last build: " + name + " #" + std::to_string(b.number) + " (" + builder + against + "), " +
+                               std::to_string(cached) + " cached, " + std::to_string(ran) + " rebuilt" + (b.ok ? "" : " (failed)") + "\n";
+    for (const auto& s : b.steps) out += stepHeader(s, ko) + verdictLine(s, ko);
+    out += ko ? "빌드 시간 " + secs(b.totalMs) + " (시뮬레이션), 캐시로 아낀 시간 " + secs(b.savedMs) + ", 재사용 " + size(b.bytesReused) +
+                    ", 새로 씀 " + size(b.bytesWritten) + "\n"
+              : "Build time " + secs(b.totalMs) + " (simulated), saved by the cache " + secs(b.savedMs) + ", reused " +
+                    size(b.bytesReused) + ", written " + size(b.bytesWritten) + "\n";
+    return out;
+}
+
+std::string detail(const engine::State& state, const BuildRecord& b, size_t i, bool ko) {
+    const BuildRecordStep& s = b.steps[i];
+    std::string out = stepHeader(s, ko) + verdictLine(s, ko);
+    if (s.keyword == "FROM") {
+        for (const auto& base : b.bases)
+            if (base.stage == s.stage) {
+                out += "      " + base.ref + " \u00b7 " + std::to_string(base.layers.size()) + (ko ? "개 레이어 \u00b7 " : " layers \u00b7 ") +
+                       size(base.totalSize) + " \u00b7 " + base.platform + "\n";
+                for (const auto& l : base.layers)
+                    out += "        " + pad(size(l.size), 9) + shortValue(l.diffId) +
+                           (l.pulled ? (ko ? "  (이번 빌드에서 받음)" : "  (pulled by this build)") : "") + "\n";
+            }
+    } else if (s.configOnly) {
+        out += ko ? "      설정만 바뀜: 새 레이어 없음, 0 B\n" : "      config only: no new layer, 0 B\n";
+    } else if (!s.layerDiffId.empty()) {
+        out += (ko ? "      레이어 " : "      layer ") + shortValue(s.layerDiffId) + "  " + size(s.layerSize) + "  " +
+               secs(s.outcome == BuildStepOutcome::Cached ? s.recordedMs : s.durationMs) +
+               (s.outcome == BuildStepOutcome::Cached ? (ko ? " (캐시로 아낀 시간)" : " (saved by the cache)") : "") + "\n";
+        if (!s.previousLayerDiffId.empty() && s.previousLayerDiffId != s.layerDiffId)
+            out += (ko ? "      이전 레이어 " : "      before: layer ") + shortValue(s.previousLayerDiffId) + "\n";
+    }
+    if (s.outcome == BuildStepOutcome::Config) return out;
+
+    const BuildRecordStep* prev = engine::previousStep(state, b, i);
+    auto rows = engine::keyInputRows(state, b, i);
+    if (prev)
+        out += ko ? "      캐시 키 입력 (#" + std::to_string(b.previousNumber) + " \u2192 #" + std::to_string(b.number) + "):\n"
+                  : "      Cache key inputs (#" + std::to_string(b.previousNumber) + " \u2192 #" + std::to_string(b.number) + "):\n";
+    else
+        out += ko ? "      캐시 키 입력 (비교할 이전 빌드 없음):\n" : "      Cache key inputs (no previous build to compare with):\n";
+    size_t width = 0;
+    for (const auto& r : rows) width = std::max(width, r.label.size());
+    for (const auto& r : rows) {
+        std::string value;
+        if (!prev) value = shortValue(r.now);
+        else if (r.same) value = (ko ? "같음: " : "same: ") + shortValue(r.now);
+        else if (r.before.empty()) value = (ko ? "새로 생김: " : "added: ") + shortValue(r.now);
+        else if (r.now.empty()) value = (ko ? "없어짐: " : "removed: ") + shortValue(r.before);
+        else value = shortValue(r.before) + " \u2192 " + shortValue(r.now);
+        out += "        " + pad(r.label, width + 2) + value + "\n";
+    }
+    if (!s.changes.empty()) {
+        out += ko ? "      달라진 점:\n" : "      What changed:\n";
+        for (const auto& c : s.changes) out += "        " + engine::changeText(c, ko) + "\n";
+        if (s.changesOmitted > 0)
+            out += ko ? "        그 밖에 파일 " + std::to_string(s.changesOmitted) + "개\n"
+                      : "        and " + std::to_string(s.changesOmitted) + " more files\n";
+    }
+    engine::LayerContents files = engine::stepLayerContents(state, b, i);
+    if (files.known && !files.files.empty()) {
+        out += ko ? "      이 레이어의 파일 (A 추가, M 변경, D 삭제):\n" : "      Files in this layer (A added, M changed, D removed):\n";
+        const size_t shown = std::min<size_t>(files.files.size(), 20);
+        for (size_t k = 0; k < shown; ++k) {
+            const auto& f = files.files[k];
+            const char* mark = f.kind == engine::LayerFileChange::Kind::Added ? "A" : f.kind == engine::LayerFileChange::Kind::Changed ? "M" : "D";
+            out += std::string("        ") + mark + " " + pad(f.path + (f.directory ? "/" : ""), 28) +
+                   (f.directory || f.kind == engine::LayerFileChange::Kind::Removed ? "" : size(f.size)) +
+                   (f.wastedBytes ? (ko ? "  (뒤 레이어가 덮어써서 낭비)" : "  (wasted: a later layer hides it)") : "") + "\n";
+        }
+        if (files.files.size() > shown)
+            out += ko ? "        그 밖에 " + std::to_string(files.files.size() - shown) + "개\n"
+                      : "        and " + std::to_string(files.files.size() - shown) + " more\n";
+        if (files.wastedBytes)
+            out += (ko ? "      낭비된 바이트: " : "      wasted bytes: ") + size(files.wastedBytes) + "\n";
+    }
+    return out;
+}
+
+// The records predate this State (an old export): the last build's step list only.
+std::string legacyStepLine(const engine::BuildStepRecord& s, bool ko) {
     std::string line = "  [" + std::to_string(s.step) + "] " + s.instruction;
     if (s.sourceLine > 0) line += ko ? "  (" + std::to_string(s.sourceLine) + "번째 줄)" : "  (line " + std::to_string(s.sourceLine) + ")";
     line += "\n      ";
     if (s.cached) return line + (ko ? "CACHED: 캐시에 있던 결과를 그대로 썼습니다\n" : "CACHED: the cached result was reused\n");
     const std::string& reason = ko && !s.reasonKo.empty() ? s.reasonKo : s.reason;
-    return line + (ko ? "REBUILT: " : "REBUILT: ") + reason + "\n";
+    return line + "REBUILT: " + reason + "\n";
 }
 
 }  // namespace
@@ -26,7 +161,8 @@ Outcome runWhy(const engine::State& state, const std::vector<std::string>& args)
     const bool ko = state.lang == "ko";
     Outcome o;
     const engine::LastBuild& last = state.lastBuild;
-    if (!last.ran) {
+    const BuildRecord* record = engine::latestBuildAnyTag(state);
+    if (!last.ran && !record) {
         o.err = ko ? "why: 아직 빌드한 적이 없습니다. 먼저 docker build 를 실행하세요.\n"
                    : "why: there is no build yet; run docker build first.\n";
         o.exitCode = 1;
@@ -39,26 +175,29 @@ Outcome runWhy(const engine::State& state, const std::vector<std::string>& args)
         } catch (...) {
             only = -1;
         }
-        if (only <= 0 || args.size() > 1) {
+        if (only <= 0 || args.size() > 1 || args[0].find_first_not_of("0123456789") != std::string::npos) {
             o.err = ko ? "why: 사용법: why [단계 번호]\n" : "why: usage: why [STEP NUMBER]\n";
             o.exitCode = 2;
             return o;
         }
     }
-    int cached = 0, rebuilt = 0;
-    for (const auto& s : last.steps) (s.cached ? cached : rebuilt)++;
-    std::string name = last.tags.empty() ? std::string("<none>") : last.tags.front();
-    std::string builder = last.legacy ? (ko ? "레거시 빌더" : "legacy builder") : "BuildKit";
-    if (only == 0)
-        o.out += ko ? "마지막 빌드: " + name + " (" + builder + "), 캐시 재사용 " + std::to_string(cached) +
-                          "단계, 다시 실행 " + std::to_string(rebuilt) + "단계" + (last.ok ? "" : " (실패)") + "\n"
-                    : "Last build: " + name + " (" + builder + "), " + std::to_string(cached) + " cached, " +
-                          std::to_string(rebuilt) + " rebuilt" + (last.ok ? "" : " (failed)") + "\n";
     bool found = false;
-    for (const auto& s : last.steps) {
-        if (only != 0 && s.step != only) continue;
-        found = true;
-        o.out += stepLine(s, ko);
+    if (record) {
+        if (only == 0) {
+            o.out = summary(*record, ko);
+            return o;
+        }
+        for (size_t i = 0; i < record->steps.size(); ++i)
+            if (record->steps[i].step == only) {
+                o.out += detail(state, *record, i, ko);
+                found = true;
+            }
+    } else {
+        for (const auto& s : last.steps)
+            if (only == 0 || s.step == only) {
+                o.out += legacyStepLine(s, ko);
+                found = true;
+            }
     }
     if (!found) {
         o.out.clear();

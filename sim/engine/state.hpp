@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/engine/builder/build_record.hpp"
 #include "sim/fs/file_tree.hpp"
 
 namespace layerlab::engine {
@@ -208,6 +209,10 @@ struct State {
     std::map<Digest, Layer> layers;       // by diff ID
     std::map<std::string, CacheRecord> buildCache;   // by key
     LastBuild lastBuild;                  // written by sim/engine/builder
+    // Every build's record, per tag ("myapp:latest"; "" = untagged), oldest
+    // first, at most kBuildsKeptPerTag each: the picture's before/after, `why`,
+    // play's JSON (sim/engine/builder/build_record.hpp).
+    std::map<std::string, std::vector<BuildRecord>> buildHistory;
 
     std::vector<Container> containers;    // in creation order
 

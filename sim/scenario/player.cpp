@@ -81,7 +81,10 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
                 r.terminal = cli::Machine::terminalText(step.command, r.outcome);
                 for (const auto& h : machine.hints()) r.hints.push_back({h.en, h.ko});
                 r.built = std::any_of(r.outcome.events.begin(), r.outcome.events.end(), isBuildEvent);
-                if (r.built) r.build = machine.state().lastBuild;
+                if (r.built) {
+                    r.build = machine.state().lastBuild;
+                    r.afterBuild = std::make_shared<const engine::State>(machine.state());
+                }
                 if (step.expectExitCode && r.outcome.exitCode != *step.expectExitCode)
                     r.failure = "expected exit code " + std::to_string(*step.expectExitCode) + ", got " +
                                 std::to_string(r.outcome.exitCode);

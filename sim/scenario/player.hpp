@@ -6,6 +6,7 @@
 // Used by `layerlab play` and `check`, by the lesson tests, and by the lesson
 // shell to build a lesson's starting state.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct StepReport {
     std::vector<LocalizedText> hints;      // the teaching notes the shell prints after the output
     bool built = false;                    // the command ran a docker build
     engine::LastBuild build;               // that build, when built
+    // The State right after that build: its BuildRecord (State.buildHistory)
+    // and the layers the report derives key inputs and layer contents from.
+    std::shared_ptr<const engine::State> afterBuild;
     std::optional<PredictionScore> prediction;   // the build a predict step was waiting for
     std::vector<GoalResult> checks;        // check steps
     std::string failure;                   // why this step failed (expectation, check, prediction); "" = fine

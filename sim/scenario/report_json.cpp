@@ -1,5 +1,7 @@
 #include "sim/scenario/report_json.hpp"
 
+#include "sim/scenario/build_record_json.hpp"
+
 namespace layerlab::scenario {
 
 using nlohmann::json;
@@ -113,6 +115,9 @@ json reportToJson(const Scenario& scenario, const PlayReport& report, const std:
                 for (const auto& h : r.hints) hints.push_back(textJson(h));
                 s["hints"] = hints;
                 if (r.built) s["build"] = buildJson(r.build);
+                if (r.built && r.afterBuild)
+                    if (const engine::BuildRecord* rec = engine::latestBuildAnyTag(*r.afterBuild))
+                        s["build"]["record"] = buildFactsToJson(*r.afterBuild, *rec);
                 if (r.prediction) s["prediction"] = predictionJson(*r.prediction);
                 break;
             }

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "sim/scenario/build_record_json.hpp"
 #include "sim/scenario/json_reader.hpp"
 
 namespace layerlab::scenario {
@@ -269,6 +270,7 @@ json stateToJson(const State& s) {
     for (const auto& [key, r] : s.buildCache) cache[key] = cacheToJson(r);
     j["buildCache"] = cache;
     j["lastBuild"] = lastBuildToJson(s.lastBuild);
+    j["buildHistory"] = buildHistoryToJson(s.buildHistory);
     json containers = json::array();
     for (const auto& c : s.containers) containers.push_back(containerToJson(c));
     j["containers"] = containers;

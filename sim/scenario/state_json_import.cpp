@@ -1,6 +1,7 @@
 // The import half of state_json: JSON -> State, every error with its pointer.
 #include <cstdio>
 
+#include "sim/scenario/build_record_json.hpp"
 #include "sim/scenario/json_reader.hpp"
 #include "sim/scenario/state_json.hpp"
 
@@ -282,6 +283,7 @@ StateImport stateFromJson(const json& j, const std::string& pointer) {
         s.buildCache[key] = readCache(v, p, errors);
     });
     if (auto lb = in.get("lastBuild")) s.lastBuild = readLastBuild(*lb, in.at("lastBuild"), errors);
+    if (auto bh = in.get("buildHistory")) s.buildHistory = buildHistoryFromJson(*bh, in.at("buildHistory"), errors);
     eachItem(in, "containers", [&](const json& v, const std::string& p) { s.containers.push_back(readContainer(v, p, errors)); });
     if (auto c = in.get("clock")) {
         JsonReader cin(*c, in.at("clock"), errors);

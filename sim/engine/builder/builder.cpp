@@ -144,6 +144,10 @@ BuildResult build(State& state, const BuildOptions& opt) {
         state.clock.advance(s.elapsedMs);
         state.rng = work.rng;
         state.lastBuild = LastBuild{true, false, legacy, "", {}, s.elapsedMs, s.trace.savedMs, s.trace.steps};
+        std::vector<std::string> tagKeys;
+        for (const auto& t : tags) tagKeys.push_back(t.tagKey());
+        bk::recordBuild(s, false, "", tagKeys);
+        state.buildHistory = work.buildHistory;
         return result;
     };
 
@@ -249,6 +253,7 @@ BuildResult build(State& state, const BuildOptions& opt) {
     std::vector<std::string> tagKeys;
     for (const auto& t : tags) tagKeys.push_back(t.tagKey());
     work.lastBuild = LastBuild{true, true, legacy, id, tagKeys, s.elapsedMs, s.trace.savedMs, s.trace.steps};
+    bk::recordBuild(s, true, id, tagKeys);
     if (opt.quiet) {
         o.out = id + "\n";
         if (legacy) o.err = kDeprecated;

@@ -49,6 +49,8 @@ int addStep(Session& s, const StageRun& st, int number, const std::string& instr
     r.sourceLine = cmd.range.startLine;
     s.trace.steps.push_back(r);
     s.trace.stepKeys.emplace_back();
+    s.notes.stepStartMs.push_back(s.elapsedMs);
+    s.notes.stepEndMs.push_back(s.elapsedMs);
     return static_cast<int>(s.trace.steps.size()) - 1;
 }
 
@@ -62,6 +64,7 @@ void finishStep(Session& s, int step, bool cached, const Reason& why, int64_t du
     r.layerDiffId = layer;
     r.layerSize = layerSize;
     s.trace.stepKeys[step] = key;
+    s.notes.stepEndMs[step] = s.elapsedMs;
     if (cached) s.events.push_back(StepCached{r.stage, r.step, r.instruction, key, r.sourceLine});
     else s.events.push_back(StepBuilt{r.stage, r.step, r.instruction, r.reason, r.reasonKo, key, r.durationMs, r.sourceLine});
 }
@@ -72,6 +75,7 @@ void failStep(Session& s, int step, const std::string& error, const dockerfile::
     s.trace.errorLine = cmd.range.startLine;
     s.trace.errorEndLine = std::max(cmd.range.endLine, cmd.range.startLine);
     if (step >= 0) {
+        s.notes.stepEndMs[step] = s.elapsedMs;
         const BuildStepRecord& r = s.trace.steps[step];
         s.events.push_back(StepFailed{r.stage, r.step, r.instruction, error, r.sourceLine});
     }

@@ -229,6 +229,7 @@ bool runRun(Session& s, StageRun& st, const dockerfile::Command& cmd, const dock
             s.trace.steps[step].durationMs = res.durationMs;
             s.trace.steps[step].reason = why.en;
             s.trace.steps[step].reasonKo = why.ko;
+            noteCandidate(s, step, cand);
             failStep(s, step, v.error, cmd);
             return false;
         }

@@ -115,23 +115,40 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
     fs::FileTree root;
     int64_t t = 0;
     b.pullSubs.push_back({"resolve " + b.vertexRef, 0});
+    std::vector<LayerPulled> pulls;   // the pull's progress, for the window (only if something downloads)
     for (const auto& layer : hubImg.layers) {
         bool had = s.state.layers.count(layer.diffId) > 0;
+        LayerPulled e;
+        e.diffId = layer.diffId;
+        e.alreadyExists = had;
+        e.image = ref.familiarString() + (ref.tag.empty() && ref.digest.empty() ? ":latest" : "");
+        e.shortId = format::shortId(layer.blobDigest);
+        e.size = layer.size;
+        e.index = static_cast<int>(pulls.size());
+        e.count = static_cast<int>(hubImg.layers.size());
         if (!had) addLayer(s.state, layer);
         root = applyLayer(root, layer);
-        if (had) continue;
-        int64_t ms = static_cast<int64_t>(layer.compressedSize / 37500) + 50;   // ~3 x 12.5 MB/s
-        t += ms;
-        std::string sz = format::humanSizeWithPrecision(static_cast<double>(layer.compressedSize), 4);
-        b.pullSubs.push_back({layer.blobDigest + " " + sz + " / " + sz, ms});
+        if (!had) {
+            int64_t ms = static_cast<int64_t>(layer.compressedSize / 37500) + 50;   // ~3 x 12.5 MB/s
+            t += ms;
+            std::string sz = format::humanSizeWithPrecision(static_cast<double>(layer.compressedSize), 4);
+            b.pullSubs.push_back({layer.blobDigest + " " + sz + " / " + sz, ms});
+            e.compressedSize = layer.compressedSize;
+            e.downloadDoneMs = t;
+        }
+        pulls.push_back(std::move(e));
     }
-    for (const auto& layer : hubImg.layers) {
+    for (size_t i = 0; i < hubImg.layers.size(); ++i) {
+        const Layer& layer = hubImg.layers[i];
         int64_t ms = static_cast<int64_t>(layer.size / 150000000.0 * 1000) + 20;
         if (b.pullSubs.size() > 1) {
             b.pullSubs.push_back({"extracting " + layer.blobDigest, ms});
             t += ms;
+            if (!pulls[i].alreadyExists) pulls[i].extractDoneMs = t;
         }
     }
+    if (b.pullSubs.size() > 1)
+        for (auto& e : pulls) s.events.push_back(std::move(e));
     b.rootfs = root;
     b.pullMs = t;
     b.pulled = b.pullSubs.size() > 1;
@@ -139,7 +156,7 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
 }
 
 void applyBase(Session& s, StageRun& st, const BaseImage& base) {
-    (void)s;
+    noteBase(s, st.index, base);
     st.rootfs = base.rootfs;
     st.config = base.image.config;
     st.layers = base.image.layers;

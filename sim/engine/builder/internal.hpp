@@ -8,6 +8,7 @@
 //   legacy.cpp        the legacy builder: one committed step per instruction
 //   cache.cpp         cache keys (BuildKit and legacy) and lookups
 //   reasons.cpp       why a step ran: the first difference, in English and Korean
+//   record.cpp        the BuildRecord of a build (build_record.hpp), from the trace and these notes
 //   image.cpp         base images (local, or the simulated hub) and image assembly
 //   output_*.cpp      Docker's texts: BuildKit plain / tty, legacy
 #pragma once
@@ -100,6 +101,14 @@ struct StageRun {
     std::string author;
 };
 
+// ----------------------------------------------------------------- record --
+// What record.cpp needs that the trace does not keep (filled by small hooks).
+struct RecordNotes {
+    std::vector<int64_t> stepStartMs, stepEndMs;   // elapsed ms, parallel to trace.steps
+    std::map<int, CacheRecord> failedCandidates;   // step -> the key it would have had (a failed RUN)
+    std::vector<BaseImageRecord> bases;            // applyBase: each external base, per stage
+};
+
 // ---------------------------------------------------------------- session --
 
 struct Session {
@@ -122,6 +131,7 @@ struct Session {
     int64_t elapsedMs = 0;             // simulated time since the build started
     int legacyStepNo = 0, legacyStepTotal = 0;
     bool contextLoaded = false;        // BuildKit "[internal] load build context" shown
+    RecordNotes notes;                 // for the BuildRecord (record.cpp)
 };
 
 // context.cpp: reads the Dockerfile and the context. "" or the error
@@ -173,6 +183,14 @@ struct Reason {
 // Why the step with `candidate`'s key ran. `parentRan`: the step before it ran.
 Reason missReason(const Session& s, const CacheRecord& candidate, bool parentRan, const Layer* newLayer);
 Reason noCacheReason();
+
+// record.cpp: appends this build's BuildRecord to s.state.buildHistory
+// (under every tag, or "" when untagged). Call once, at the end, ok or not.
+void recordBuild(Session& s, bool ok, const Digest& imageId, const std::vector<std::string>& tags);
+// A failed step's would-be cache record, so its key inputs are recorded too.
+void noteCandidate(Session& s, int step, const CacheRecord& candidate);
+// applyBase: the base image of stage `stage`, with its layers.
+void noteBase(Session& s, int stage, const BaseImage& base);
 
 // dispatch.cpp (BuildKit) and legacy.cpp
 bool runStage(Session& s, StageRun& st);

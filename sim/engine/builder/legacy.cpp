@@ -214,6 +214,7 @@ bool runStageLegacy(Session& s, StageRun& st) {
                 s.trace.steps[step].durationMs = ms;
                 s.trace.steps[step].reason = why.en;
                 s.trace.steps[step].reasonKo = why.ko;
+                noteCandidate(s, step, cand);
                 failStep(s, step, "The command '" + join(argv, " ") + "' returned a non-zero code: " + std::to_string(res.exitCode), cmd);
                 return false;
             }

@@ -96,7 +96,21 @@ FetchResult fetchIntoState(State& state, const hub::HubImage& remote, const form
         Image image = remote.image;
         image.repoDigests = {repoDigest};
         addImage(state, image);
-        for (const auto& f : r.layers) r.events.push_back(LayerPulled{f.diffId, f.alreadyExists});
+        for (size_t i = 0; i < r.layers.size(); ++i) {
+            const LayerFetch& f = r.layers[i];
+            LayerPulled e;
+            e.diffId = f.diffId;
+            e.alreadyExists = f.alreadyExists;
+            e.image = ref.familiarString() + (ref.tag.empty() && ref.digest.empty() ? ":latest" : "");
+            e.shortId = f.shortId;
+            e.size = remote.layers[i].size;
+            e.compressedSize = f.alreadyExists ? 0 : f.compressedSize;
+            e.downloadDoneMs = f.downloadDoneMs;
+            e.extractDoneMs = f.extractDoneMs;
+            e.index = static_cast<int>(i);
+            e.count = static_cast<int>(r.layers.size());
+            r.events.push_back(std::move(e));
+        }
     }
     Image& local = state.images.at(remote.image.id);
     const bool newDigestRef =
