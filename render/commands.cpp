@@ -54,7 +54,7 @@ void notePicture(View& view, const Outcome& outcome, const FailedBuild& failed, 
     PictureState& pic = view.ui.picture;
     stack::BuildInput previous = pic.lastGood;
     if (outcome.ok()) {
-        stack::BuildInput now = stack::fromLastBuild(view.state().lastBuild);
+        stack::BuildInput now = stack::fromLastBuild(view.state());
         now.keyByStep = keys;
         pic.before = previous.present && shareATag(previous, now) ? previous : stack::BuildInput{};
         pic.lastGood = now;
@@ -94,8 +94,12 @@ void refreshPicture(View& view, bool restart) {
     PictureState& pic = view.ui.picture;
     const engine::LastBuild& last = view.state().lastBuild;
     if (!pic.lastGood.present && last.ran && last.ok) {
-        pic.lastGood = stack::fromLastBuild(last);
+        pic.lastGood = stack::fromLastBuild(view.state());
         pic.now = pic.lastGood;
+        // The build before it, from the builder's records (a lesson's setup built it).
+        if (const engine::BuildRecord* record = stack::recordOf(view.state(), pic.now))
+            if (const engine::BuildRecord* previous = engine::previousBuild(view.state(), *record))
+                if (previous->ok) pic.before = stack::fromRecord(*previous);
     }
     const size_t oldBlocks = pic.scene.after.blocks.size();
     if (!pic.focusImage.empty() && view.state().images.count(pic.focusImage))

@@ -19,14 +19,14 @@ TEST_CASE("cli why: explains the last build step by step") {
         REQUIRE(m.execute("docker build -t app .").exitCode == 0);
         auto all = m.execute("why");
         CHECK(all.exitCode == 0);
-        CHECK(all.out.find("Last build: app:latest (BuildKit), 2 cached, 2 rebuilt\n") == 0);
+        CHECK(all.out.find("Last build: app:latest #2 (BuildKit, compared with #1), 2 cached, 2 rebuilt\n") == 0);
         CHECK(all.out.find("  [2] WORKDIR /app") != std::string::npos);
         CHECK(all.out.find("CACHED: the cached result was reused\n") != std::string::npos);
         auto copy = m.execute("why 3");
         CHECK(copy.out.find("  [3] COPY . /app") == 0);
-        CHECK(copy.out.find("REBUILT: server.js changed (sha256:") != std::string::npos);
+        CHECK(copy.out.find("REBUILT: missed by its own change: server.js changed (sha256:") != std::string::npos);
         auto run = m.execute("why 4");
-        CHECK(run.out.find("REBUILT: parent layer was rebuilt\n") != std::string::npos);
+        CHECK(run.out.find("REBUILT: rebuilt because step 3 changed (its parent layer is new)\n") != std::string::npos);
         auto none = m.execute("why 9");
         CHECK(none.exitCode == 1);
         CHECK(none.err == "why: the last build has no step 9.\n");

@@ -12,6 +12,7 @@
 #include "render/panels/panels.hpp"
 #include "render/stack/draw.hpp"
 #include "render/widgets.hpp"
+#include "sim/engine/builder/build_record.hpp"
 #include "sim/engine/docker_format.hpp"
 
 namespace layerlab::render::panels::inspect {
@@ -146,6 +147,69 @@ void files(View& view, const Block& b, const engine::Digest& imageId) {
         ImGui::TextDisabled("%s", view.strings.format("ui.inspect.wasted", {format::humanSize(wasted)}).c_str());
 }
 
+// The builder's rows: instruction, parent, each COPY file with its checksum,
+// args, env, workdir, user, base image; before and now side by side.
+void recordInputs(View& view, const engine::BuildRecord& record, size_t index) {
+    const std::vector<engine::KeyInputRow> rows = engine::keyInputRows(view.state(), record, index);
+    if (rows.empty()) return;
+    section(view.tr("ui.inspect.inputs"));
+    if (!ImGui::BeginTable("##inputs", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) return;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(view.tr("ui.stack.before"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(view.tr("ui.stack.now"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableHeadersRow();
+    for (const auto& r : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", r.label.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.before.empty() ? "-" : r.before.c_str());
+        ImGui::TableNextColumn();
+        if (!r.same) ImGui::PushStyleColor(ImGuiCol_Text, view.palette.rebuilt);
+        ImGui::TextUnformatted(r.now.empty() ? "-" : r.now.c_str());
+        if (!r.same) ImGui::PopStyleColor();
+        if (!r.same && ImGui::IsItemHovered()) ui::tooltip(view.tr("ui.inspect.differs"));
+    }
+    ImGui::EndTable();
+}
+
+// Dive-style: what the layer added (A), changed (M) and removed (D), with sizes and wasted bytes.
+void recordFiles(View& view, const engine::BuildRecord& record, size_t index, uint64_t layerSize) {
+    const engine::LayerContents contents = engine::stepLayerContents(view.state(), record, index);
+    if (!contents.known) return;
+    section(view.strings.format("ui.inspect.files", {format::humanSize(layerSize)}).c_str());
+    if (contents.wastedBytes > 0)
+        ImGui::TextDisabled("%s", view.strings.format("ui.inspect.wasted", {format::humanSize(contents.wastedBytes)}).c_str());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##files", 3, flags, ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y))))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.2f);
+    ImGui::TableSetupColumn(view.tr("ui.inspect.path"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableSetupColumn(view.tr("ui.inspect.size"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableHeadersRow();
+    ImGui::PushFont(view.fonts.mono());
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(contents.files.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& f = contents.files[static_cast<size_t>(i)];
+            using K = engine::LayerFileChange::Kind;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const ImVec4 colour = f.kind == K::Added ? view.palette.ok : f.kind == K::Changed ? view.palette.rebuilt : view.palette.failed;
+            ImGui::TextColored(colour, "%s", f.kind == K::Added ? "A" : f.kind == K::Changed ? "M" : "D");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted((f.path + (f.directory ? "/" : "")).c_str());
+            ImGui::TableNextColumn();
+            if (!f.directory && f.kind != K::Removed)
+                ImGui::Text("%s%s", format::humanSize(f.size).c_str(), f.wastedBytes > 0 ? " *" : "");
+        }
+    }
+    ImGui::PopFont();
+    ImGui::EndTable();
+}
+
 }  // namespace
 
 void draw(View& view) {
@@ -211,11 +275,23 @@ void draw(View& view) {
         verdict = view.strings.format("ui.inspect.verdict_cascade", {std::to_string(b.cascadeFrom)});
     else
         verdict = view.strings.format("ui.inspect.verdict_own", {view.pick(b.reason, b.reasonKo)});
+    // The builder's record says it in the same words as `why STEP` in the shell.
+    const stack::BuildInput& build = pic.selected.column == 0 ? pic.before : pic.now;
+    const engine::BuildRecord* record = stack::recordOf(view.state(), build);
+    const bool hasRecord = record && b.recordIndex >= 0 && b.recordIndex < static_cast<int>(record->steps.size());
+    if (hasRecord && pic.selected.column == 1 && b.kind != stack::BlockKind::Config)
+        verdict = engine::stepVerdict(record->steps[static_cast<size_t>(b.recordIndex)], view.korean());
     ImGui::TextUnformatted(verdict.c_str());
     ImGui::PopTextWrapPos();
 
-    if (b.step > 0 && b.kind != stack::BlockKind::Base) cacheInputs(view, b);
-    if (b.kind == stack::BlockKind::Layer) files(view, b, column.imageId);
+    if (hasRecord) {
+        const size_t index = static_cast<size_t>(b.recordIndex);
+        if (pic.selected.column == 1 && b.kind != stack::BlockKind::Base) recordInputs(view, *record, index);
+        if (b.kind == stack::BlockKind::Layer) recordFiles(view, *record, index, b.size);
+    } else {
+        if (b.step > 0 && b.kind != stack::BlockKind::Base) cacheInputs(view, b);
+        if (b.kind == stack::BlockKind::Layer) files(view, b, column.imageId);
+    }
     if (b.kind == stack::BlockKind::Base) {
         section(view.tr("ui.inspect.base_layers"));
         ImGui::PushFont(view.fonts.mono());

@@ -102,15 +102,34 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
         }
     }
 
+    // The builder's record, when there is one: each block's step in it, and
+    // its verdict (own change or cascade) instead of reading the reason.
+    if (const engine::BuildRecord* record = recordOf(state, build)) {
+        for (auto& block : column.blocks) {
+            if (block.step == 0) continue;
+            for (size_t i = 0; i < record->steps.size(); ++i) {
+                const auto& rs = record->steps[i];
+                if (rs.step != block.step || rs.stage != block.stage) continue;
+                block.recordIndex = static_cast<int>(i);
+                break;
+            }
+        }
+    }
+
     // The first miss and the cascade above it.
     int firstMiss = 0;
     for (auto& block : column.blocks) {
         const bool missed = block.state == BlockState::Rebuilt || block.state == BlockState::New ||
                             block.state == BlockState::Failed;
         if (!missed || block.step == 0) continue;
+        const engine::BuildRecord* record = block.recordIndex >= 0 ? recordOf(state, build) : nullptr;
+        const engine::BuildRecordStep* rs = record ? &record->steps[static_cast<size_t>(block.recordIndex)] : nullptr;
         if (firstMiss == 0) {
             firstMiss = block.step;
             block.firstMiss = true;
+        } else if (rs) {
+            block.cascade = rs->cause == engine::MissCause::Cascade;
+            block.cascadeFrom = rs->causeStep;
         } else if (block.reason == kParentRebuilt) {
             block.cascade = true;
             block.cascadeFrom = firstMiss;
@@ -131,6 +150,59 @@ BuildInput fromLastBuild(const engine::LastBuild& build) {
     input.totalMs = build.totalMs;
     input.savedMs = build.savedMs;
     return input;
+}
+
+BuildInput fromLastBuild(const engine::State& state) {
+    BuildInput input = fromLastBuild(state.lastBuild);
+    for (const auto& tag : input.tags) {
+        auto history = state.buildHistory.find(tag);
+        if (history == state.buildHistory.end() || history->second.empty()) continue;
+        const engine::BuildRecord& newest = history->second.back();
+        if (newest.ok && newest.imageId == input.imageId) {
+            input.recordTag = tag;
+            input.recordNumber = newest.number;
+            break;
+        }
+    }
+    return input;
+}
+
+BuildInput fromRecord(const engine::BuildRecord& record) {
+    BuildInput input;
+    input.present = record.ok;
+    input.legacy = record.legacy;
+    input.imageId = record.imageId;
+    input.tags = record.tags;
+    input.totalMs = record.totalMs;
+    input.savedMs = record.savedMs;
+    input.recordTag = record.tag;
+    input.recordNumber = record.number;
+    for (const auto& rs : record.steps) {
+        if (rs.outcome == engine::BuildStepOutcome::Config || rs.outcome == engine::BuildStepOutcome::Failed) continue;
+        engine::BuildStepRecord step;
+        step.stage = rs.stage;
+        step.step = rs.step;
+        step.instruction = rs.instruction;
+        step.cached = rs.outcome == engine::BuildStepOutcome::Cached;
+        step.reason = rs.reason;
+        step.reasonKo = rs.reasonKo;
+        step.durationMs = rs.durationMs;
+        step.sourceLine = rs.sourceLine;
+        step.layerDiffId = rs.layerDiffId;
+        step.layerSize = rs.layerSize;
+        input.steps.push_back(std::move(step));
+        if (!rs.cacheKey.empty()) input.keyByStep[rs.step] = rs.cacheKey;
+    }
+    return input;
+}
+
+const engine::BuildRecord* recordOf(const engine::State& state, const BuildInput& build) {
+    if (build.recordNumber == 0) return nullptr;
+    auto history = state.buildHistory.find(build.recordTag);
+    if (history == state.buildHistory.end()) return nullptr;
+    for (const auto& record : history->second)
+        if (record.number == build.recordNumber) return &record;
+    return nullptr;
 }
 
 const char* stateWord(BlockState state) {

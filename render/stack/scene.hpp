@@ -36,9 +36,21 @@ struct BuildInput {
     int64_t savedMs = 0;
     std::map<int, std::string> keyByStep;        // cache key of each step (from the build's events)
     bool layersKnown = true;                     // false for a failed build: steps that ran left no layer
+    // The builder's record of this build (State.buildHistory[recordTag], number recordNumber; 0 = none).
+    std::string recordTag;
+    int recordNumber = 0;
 };
 
 BuildInput fromLastBuild(const engine::LastBuild& build);
+// The same with the builder's record of it (State.buildHistory), when there is one.
+BuildInput fromLastBuild(const engine::State& state);
+
+// A build as its record tells it (a build the window did not see run, e.g.
+// the ones a lesson's setup made).
+BuildInput fromRecord(const engine::BuildRecord& record);
+
+// The builder's record of BUILD, or null.
+const engine::BuildRecord* recordOf(const engine::State& state, const BuildInput& build);
 
 enum class BlockKind { Base, Layer, Config };
 
@@ -77,6 +89,7 @@ struct Block {
     std::vector<engine::Digest> baseLayers;
     int twin = -1;                 // index into the other column's blocks (same digest), -1 = none
     int extraRows = 0;             // the window's: extra text lines inside (an expanded base image)
+    int recordIndex = -1;          // index into the build record's steps (-1: no record)
 };
 
 struct Column {

@@ -16,7 +16,7 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   layerlab=$1; out=$2; shift 2; fail=0
   for id in "$@"; do
     for lang in en ko; do
-      if ! "$layerlab" --size 1280x800 --lang "$lang" --lesson "$id" --frames 3 >"$out/$id-$lang.log" 2>&1; then
+      if ! "$layerlab" --size 1280x800 --lang "$lang" --lesson "$id" --frames 2 >"$out/$id-$lang.log" 2>&1; then
         echo "FAIL: lesson $id ($lang):"; cat "$out/$id-$lang.log"; fail=1
       fi
     done
