@@ -159,6 +159,7 @@ void recordInputs(View& view, const engine::BuildRecord& record, size_t index) {
     ImGui::TableSetupColumn(view.tr("ui.stack.now"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableHeadersRow();
     for (const auto& r : rows) {
+        view.fonts.addText(r.label + r.before + r.now);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextDisabled("%s", r.label.c_str());
@@ -281,6 +282,7 @@ void draw(View& view) {
     const bool hasRecord = record && b.recordIndex >= 0 && b.recordIndex < static_cast<int>(record->steps.size());
     if (hasRecord && pic.selected.column == 1 && b.kind != stack::BlockKind::Config)
         verdict = engine::stepVerdict(record->steps[static_cast<size_t>(b.recordIndex)], view.korean());
+    view.fonts.addText(verdict);   // the builder's words may hold glyphs no table has (built on the next frame)
     ImGui::TextUnformatted(verdict.c_str());
     ImGui::PopTextWrapPos();
 
