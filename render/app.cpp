@@ -11,8 +11,10 @@
 #include <imgui_impl_opengl3.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 
+#include "render/frame_pacing.hpp"
 #include "render/options.hpp"
 #include "render/screenshot.hpp"
 #include "render/workspace.hpp"
@@ -86,8 +88,11 @@ int runApp(const std::vector<std::string>& args) {
     // 4. The loop: poll, (re)build fonts when new glyphs appeared, draw, render.
     const int frameLimit = options.frames > 0 ? options.frames : (options.screenshot.empty() ? 0 : 4);
     int exitCode = 0;
+    // Idle: no redraw when nothing changes (render/frame_pacing.hpp).
+    const bool scripted = frameLimit > 0;
+    FramePacer pacer;
     for (int frame = 0; !glfwWindowShouldClose(window) && !workspace.quitRequested(); ++frame) {
-        glfwPollEvents();
+        pacer.waitForFrame(workspace.animating(glfwGetTime()), scripted);
         if (workspace.fontsNeedRebuild()) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             workspace.rebuildFonts();
@@ -108,9 +113,16 @@ int runApp(const std::vector<std::string>& args) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
         const bool last = frameLimit > 0 && frame + 1 >= frameLimit;
+        // A scripted run (tests, screenshots) fails on any OpenGL error.
+        for (GLenum glError = glGetError(); scripted && glError != GL_NO_ERROR; glError = glGetError()) {
+            std::cerr << "layerlab: OpenGL error 0x" << std::hex << glError << std::dec << " in frame " << frame << "\n";
+            exitCode = 1;
+        }
         if (last && !options.screenshot.empty()) {
             if (writeScreenshot(options.screenshot, width, height, error)) {
                 std::cout << "layerlab: wrote " << options.screenshot << " (" << width << "x" << height << ")\n";
+                std::ofstream sidecar(options.screenshot + ".json");
+                sidecar << workspace.drawnBlocksJson();
             } else {
                 std::cerr << "layerlab: " << error << "\n";
                 exitCode = 1;

@@ -3,6 +3,7 @@
 // line typed in `layerlab shell` takes, so the window and the terminal can
 // never disagree about what Docker does.
 #include <algorithm>
+#include <map>
 #include <sstream>
 #include <type_traits>
 #include <variant>
@@ -40,10 +41,121 @@ void appendOutput(UiState& ui, const std::string& line, const Outcome& outcome) 
     }
 }
 
+bool shareATag(const stack::BuildInput& a, const stack::BuildInput& b) {
+    for (const auto& tag : a.tags)
+        if (std::find(b.tags.begin(), b.tags.end(), tag) != b.tags.end()) return true;
+    return false;
+}
+
+// The picture after a build: the build now, and the previous successful build
+// of the same tag as "before". A failed build is drawn from its events (the
+// Machine keeps no failed State); its "before" is the last good build.
+void notePicture(View& view, const Outcome& outcome, const FailedBuild& failed, const std::map<int, std::string>& keys) {
+    PictureState& pic = view.ui.picture;
+    stack::BuildInput previous = pic.lastGood;
+    if (outcome.ok()) {
+        stack::BuildInput now = stack::fromLastBuild(view.state());
+        now.keyByStep = keys;
+        pic.before = previous.present && shareATag(previous, now) ? previous : stack::BuildInput{};
+        pic.lastGood = now;
+        pic.now = std::move(now);
+    } else {
+        stack::BuildInput now;
+        now.present = true;
+        now.steps = failed.steps;
+        if (!failed.failedStep.instruction.empty()) now.failedStep = failed.failedStep;
+        now.error = failed.error;
+        now.keyByStep = keys;
+        now.layersKnown = false;
+        // A cached step's layer is in the build cache under its key; the steps
+        // that ran left nothing (a failed command changes no State).
+        for (auto& step : now.steps) {
+            auto key = keys.find(step.step);
+            if (!step.cached || key == keys.end()) continue;
+            auto record = view.state().buildCache.find(key->second);
+            if (record == view.state().buildCache.end()) continue;
+            step.layerDiffId = record->second.layer;
+            if (auto layer = view.state().layers.find(step.layerDiffId); layer != view.state().layers.end())
+                step.layerSize = layer->second.size;
+        }
+        pic.before = previous;
+        pic.now = std::move(now);
+    }
+    pic.scene = stack::buildScene(view.state(), pic.now, pic.before);
+    pic.timeline = anim::makeTimeline(pic.scene);
+    pic.playback.start(pic.timeline.end);
+    pic.selected = Selection{};
+    pic.dirty = false;
+}
+
+}  // namespace
+
+void refreshPicture(View& view, bool restart) {
+    PictureState& pic = view.ui.picture;
+    const engine::LastBuild& last = view.state().lastBuild;
+    if (!pic.lastGood.present && last.ran && last.ok) {
+        pic.lastGood = stack::fromLastBuild(view.state());
+        pic.now = pic.lastGood;
+        // The build before it, from the builder's records (a lesson's setup built it).
+        if (const engine::BuildRecord* record = stack::recordOf(view.state(), pic.now))
+            if (const engine::BuildRecord* previous = engine::previousBuild(view.state(), *record))
+                if (previous->ok) pic.before = stack::fromRecord(*previous);
+    }
+    const size_t oldBlocks = pic.scene.after.blocks.size();
+    if (!pic.focusImage.empty() && view.state().images.count(pic.focusImage))
+        pic.scene = stack::imageScene(view.state(), pic.focusImage, pic.pulled);
+    else
+        pic.scene = stack::buildScene(view.state(), pic.now, pic.before);
+    if (restart || pic.scene.after.blocks.size() != oldBlocks || pic.timeline.after.size() != oldBlocks) {
+        pic.timeline = anim::makeTimeline(pic.scene);
+        pic.playback.start(pic.timeline.end);
+        if (!restart) pic.playback.finish();
+    }
+    pic.dirty = false;
+}
+
+namespace {
+
+// After a command that is not a build. A pull shows the pulled image's layers
+// (downloaded ones animate, "Already exists" ones stand still); a container
+// of an image the build picture does not show moves the picture to that
+// image, so `docker run node` twice shows two containers on node. Any other
+// command only finishes a running animation at once.
+void noteImageFocus(View& view, const Outcome& outcome) {
+    PictureState& pic = view.ui.picture;
+    std::vector<stack::PulledLayer> pulled;
+    engine::Digest image;
+    for (const Event& event : outcome.events) {
+        if (const auto* e = std::get_if<LayerPulled>(&event)) pulled.push_back({e->diffId, e->alreadyExists});
+        if (const auto* e = std::get_if<ImageCreated>(&event); e && !pulled.empty()) image = e->imageId;
+        if (const auto* e = std::get_if<ContainerCreated>(&event)) {
+            const bool shown = e->imageId == pic.scene.after.imageId || e->imageId == pic.scene.before.imageId;
+            if (!shown && image.empty()) image = e->imageId;
+        }
+    }
+    // A pull of an image the machine already had tags nothing new: find it by its layers.
+    if (image.empty() && !pulled.empty())
+        for (const auto& [id, candidate] : view.state().images)
+            if (!candidate.layers.empty() && candidate.layers.back() == pulled.back().diffId) image = id;
+    if (image.empty()) {
+        pic.playback.finish();   // typing a command during an animation finishes it at once
+        pic.dirty = true;
+        return;
+    }
+    pic.focusImage = image;
+    pic.pulled = std::move(pulled);
+    pic.scene = stack::imageScene(view.state(), pic.focusImage, pic.pulled);
+    pic.timeline = anim::makeTimeline(pic.scene);
+    pic.playback.start(pic.timeline.end);
+    pic.selected = Selection{};
+    pic.dirty = false;
+}
+
 // Keeps the steps of a failed build from its events: the Machine drops the
 // failed State, so State.lastBuild still shows the previous successful build.
 void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
     FailedBuild failed;
+    std::map<int, std::string> keys;
     bool sawStep = false;
     for (const Event& event : outcome.events) {
         std::visit(
@@ -56,6 +168,7 @@ void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
                     step.instruction = e.instruction;
                     step.cached = true;
                     step.sourceLine = e.sourceLine;
+                    keys[e.step] = e.key;
                     failed.steps.push_back(step);
                     sawStep = true;
                 } else if constexpr (std::is_same_v<T, StepBuilt>) {
@@ -67,6 +180,7 @@ void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
                     step.reasonKo = e.reasonKo;
                     step.durationMs = e.durationMs;
                     step.sourceLine = e.sourceLine;
+                    keys[e.step] = e.key;
                     failed.steps.push_back(step);
                     sawStep = true;
                 } else if constexpr (std::is_same_v<T, StepFailed>) {
@@ -81,22 +195,20 @@ void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
             },
             event);
     }
-    if (!sawStep && !looksLikeBuild(line)) return;
+    if (!sawStep && !looksLikeBuild(line)) {
+        noteImageFocus(view, outcome);
+        return;
+    }
+    view.ui.picture.focusImage.clear();
+    view.ui.picture.pulled.clear();
     if (outcome.ok()) {
         view.ui.failedBuild = FailedBuild{};
     } else {
         failed.present = true;
         if (failed.error.empty()) failed.error = outcome.err;
-        view.ui.failedBuild = std::move(failed);
+        view.ui.failedBuild = failed;
     }
-    // Flash the steps that ran again, one after another from the bottom up,
-    // so the eye follows the cache cascade. Keys are indices into the steps.
-    view.highlights.clear();
-    view.ui.lastBuildAt = view.now;
-    const auto& steps = outcome.ok() ? view.state().lastBuild.steps : view.ui.failedBuild.steps;
-    for (size_t i = 0; i < steps.size(); ++i)
-        if (!steps[i].cached)
-            view.highlights.flash(static_cast<int>(i), view.now, 0.08 * static_cast<double>(i), 1.0);
+    notePicture(view, outcome, failed, keys);
 }
 
 std::string heredocTerminator(const std::string& text) {

@@ -72,11 +72,12 @@ void drawLayout(View& view) {
     const float width = viewport->WorkSize.x;
     const float height = viewport->WorkSize.y;
 
-    const float leftW = std::max(200.0f, std::floor(width * 0.20f));
-    const float middleW = std::floor(width * 0.38f);
+    // The layer stack is the centre of the product: the widest column.
+    const float leftW = std::max(200.0f, std::floor(width * 0.18f));
+    const float middleW = std::floor(width * 0.34f);
     const float rightW = width - leftW - middleW;
     const float dockerfileH = std::floor(height * 0.47f);
-    const float layersH = std::floor(height * 0.54f);
+    const float layersH = std::floor(height * 0.68f);   // containers are drawn on the stack too
     const float imagesH = std::floor((height - layersH) * 0.5f);
 
     panel("##lessons", Rect{x, y, leftW, height}, [&] { panels::lessons::draw(view); });
@@ -84,6 +85,12 @@ void drawLayout(View& view) {
     panel("##terminal", Rect{x + leftW, y + dockerfileH, middleW, height - dockerfileH},
           [&] { panels::terminal::draw(view); });
     panel("##layers", Rect{x + leftW + middleW, y, rightW, layersH}, [&] { panels::layers::draw(view); });
+    if (view.ui.picture.selected.any()) {
+        // A clicked block: its inspector takes the place of the two tables.
+        panel("##inspect", Rect{x + leftW + middleW, y + layersH, rightW, height - layersH},
+              [&] { panels::inspect::draw(view); });
+        return;
+    }
     panel("##images", Rect{x + leftW + middleW, y + layersH, rightW, imagesH}, [&] { panels::images::draw(view); });
     panel("##containers", Rect{x + leftW + middleW, y + layersH + imagesH, rightW, height - layersH - imagesH},
           [&] { panels::containers::draw(view); });

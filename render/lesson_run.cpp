@@ -34,6 +34,8 @@ bool View::startLesson(int index) {
     run.lesson = *lesson;
 
     ui.failedBuild = FailedBuild{};
+    ui.picture = PictureState{};   // a new machine: the picture starts from its last build
+    refreshPicture(*this, /*restart=*/false);
     highlights.clear();
     ui.terminal.push_back({TerminalLine::Kind::Note,
                            formatPattern(tr("ui.lessons.started"), {pick(lesson->title.en, lesson->title.ko)})});

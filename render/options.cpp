@@ -37,6 +37,8 @@ const char* optionsUsage() {
            "  --lesson ID|N        start a lesson (as layerlab shell --lesson)\n"
            "  --run \"COMMAND\"      send a command line at start (repeatable), e.g. --run \"docker build -t app .\"\n"
            "  --screenshot FILE    render a few frames, write a PNG of the window and exit\n"
+           "  --time SECONDS       with --screenshot: the animation SECONDS after the last --run (virtual clock)\n"
+           "  --inspect STEP       open the inspector on build step STEP of the layer stack\n"
            "  --frames N           render N frames and exit\n"
            "  --size WxH           window size (default 1280x800)\n";
 }
@@ -69,6 +71,21 @@ std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std
             if (!value(text)) return std::nullopt;
             if (!parseInt(text, options.frames) || options.frames < 1) {
                 error = "layerlab: --frames needs a positive number, not '" + text + "'";
+                return std::nullopt;
+            }
+        } else if (arg == "--time") {
+            if (!value(text)) return std::nullopt;
+            char* end = nullptr;
+            const double t = std::strtod(text.c_str(), &end);
+            if (text.empty() || end != text.c_str() + text.size() || !(t >= 0.0) || t > 3600.0) {
+                error = "layerlab: --time needs seconds between 0 and 3600, not '" + text + "'";
+                return std::nullopt;
+            }
+            options.time = t;
+        } else if (arg == "--inspect") {
+            if (!value(text)) return std::nullopt;
+            if (!parseInt(text, options.inspect) || options.inspect < 1) {
+                error = "layerlab: --inspect needs a build step number, not '" + text + "'";
                 return std::nullopt;
             }
         } else if (arg == "--run") {

@@ -13,6 +13,13 @@ struct AppOptions {
     bool presenter = false;           // large fonts, high contrast
     std::vector<std::string> run;     // command lines sent through the Machine at start, in order
     std::string lesson;               // lesson ID or number to start with
+    // --time SECONDS: the layer-stack animation SECONDS after the last --run
+    // command, on a virtual clock (the same command gives the same picture).
+    // Negative: not given (a screenshot then shows the end of the animation).
+    double time = -1.0;
+    // --inspect STEP: open the inspector on build step STEP of the picture
+    // (0: none), for screenshots of the why panel and a layer's files.
+    int inspect = 0;
     int width = 1280;
     int height = 800;
 };

@@ -10,9 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "render/anim/timeline.hpp"
 #include "render/anim/tween.hpp"
 #include "render/fonts.hpp"
 #include "render/strings.hpp"
+#include "render/stack/scene.hpp"
 #include "render/theme.hpp"
 #include "sim/cli/machine.hpp"
 #include "sim/dockerfile/dockerfile.hpp"
@@ -57,6 +59,41 @@ struct LessonRun {
     std::string error;                           // why it could not start
 };
 
+// Which block the learner clicked: column 0 = before, 1 = now.
+struct Selection {
+    int column = -1;
+    int index = -1;
+    bool any() const { return column >= 0 && index >= 0; }
+};
+
+// A block as it was drawn in the last frame, for the screenshot's JSON sidecar
+// (tests find each block's pixels there).
+struct DrawnBlock {
+    std::string column;      // "before" | "after" | "container"
+    int step = 0;
+    std::string state;       // "CACHED", "REBUILT", ... or the container's name
+    std::string instruction;
+    float x = 0, y = 0, w = 0, h = 0;
+};
+
+struct PictureState {
+    stack::BuildInput lastGood;   // the last successful build (what State.lastBuild says)
+    stack::BuildInput now;        // the build the picture shows (may be a failed one)
+    stack::BuildInput before;     // the build of the same tag before it
+    stack::Scene scene;
+    anim::Timeline timeline;
+    anim::Playback playback;
+    bool dirty = true;            // the model changed: rebuild the scene
+    // Without a build to show (or after a pull / a run of another image):
+    // that image's own layers, with what the last pull downloaded.
+    engine::Digest focusImage;
+    std::vector<stack::PulledLayer> pulled;
+    Selection selected;
+    bool baseExpanded = false;
+    int editorLine = 0;           // Dockerfile line to highlight in the editor (0 = none)
+    std::vector<DrawnBlock> drawn;
+};
+
 struct UiState {
     // Lessons
     std::vector<LessonEntry> lessons;
@@ -83,6 +120,10 @@ struct UiState {
     // Builds
     FailedBuild failedBuild;
     double lastBuildAt = -1.0;    // wall-clock time of the last build, for the highlight
+
+    // The layer-stack picture (render/stack/): the build now, the build before
+    // of the same tag, the scene made of them and its animation.
+    PictureState picture;
 
     // Window
     bool presenter = false;
@@ -123,6 +164,11 @@ struct View {
     void leaveLesson();
     void refreshGoals();
 };
+
+// Re-reads the picture's scene from the model after a change that was not a
+// build (a lesson start, a removed image). RESTART plays its animation from
+// the start; otherwise it shows the end.
+void refreshPicture(View& view, bool restart);
 
 // The command the Build button sends.
 inline constexpr const char* kBuildCommand = "docker build -t app .";

@@ -71,6 +71,26 @@ bool Workspace::start(std::string& error) {
         ok = false;
     }
     for (const std::string& line : m_options.run) view.run(line);
+    refreshPicture(view, /*restart=*/false);
+    // A screenshot shows a moment of the animation on a virtual clock: the
+    // end by default, or --time SECONDS after the last --run command.
+    anim::Playback& playback = m_ui.picture.playback;
+    if (m_options.time >= 0.0) {
+        playback.setTime(m_options.time);
+        if (!playback.paused()) playback.togglePause();
+    } else if (!m_options.screenshot.empty() || m_options.frames > 0) {
+        playback.finish();
+    }
+    if (m_options.inspect > 0) {
+        const auto& blocks = m_ui.picture.scene.after.blocks;
+        for (size_t i = 0; i < blocks.size(); ++i)
+            if (blocks[i].step == m_options.inspect) {
+                m_ui.picture.selected = Selection{1, static_cast<int>(i)};
+                m_ui.picture.editorLine = blocks[i].sourceLine;
+            }
+    }
+    // Glyphs the picture draws that no string table holds.
+    m_fonts.addText("…→≠·");
     return ok;
 }
 
@@ -158,7 +178,25 @@ void Workspace::drawFrame(double now) {
         m_ui.presenterChanged = false;
     }
     View view = makeView(now);
+    if (m_ui.picture.dirty) refreshPicture(view, /*restart=*/false);
+    // The animation clock follows wall time, except on the virtual clock of --time.
+    if (m_lastFrame >= 0.0 && m_options.time < 0.0) m_ui.picture.playback.advance(std::min(0.1, now - m_lastFrame));
+    m_lastFrame = now;
     drawLayout(view);
+}
+
+bool Workspace::animating(double now) const {
+    return m_ui.picture.playback.moving() || m_highlights.anyRunning(now);
+}
+
+std::string Workspace::drawnBlocksJson() const {
+    nlohmann::json blocks = nlohmann::json::array();
+    for (const auto& b : m_ui.picture.drawn)
+        blocks.push_back({{"column", b.column}, {"step", b.step}, {"state", b.state}, {"instruction", b.instruction},
+                          {"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h}});
+    nlohmann::json doc = {{"time", m_ui.picture.playback.time()}, {"end", m_ui.picture.playback.length()},
+                          {"blocks", blocks}};
+    return doc.dump(1) + "\n";
 }
 
 }  // namespace layerlab::render

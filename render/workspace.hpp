@@ -29,6 +29,13 @@ public:
     void drawFrame(double now);
     ImVec4 clearColor() const;
     bool quitRequested() const { return m_ui.quit; }
+    // Something on screen moves (the window keeps drawing); otherwise it
+    // waits for input and draws nothing.
+    bool animating(double now) const;
+    // The blocks of the layer stack as drawn in the last frame, as JSON
+    // ({"blocks":[{"column","step","state","instruction","x","y","w","h"}]}):
+    // the screenshot's sidecar, so tests know where each block's pixels are.
+    std::string drawnBlocksJson() const;
 
 private:
     void loadLessons();
@@ -44,6 +51,7 @@ private:
     UiState m_ui;
     anim::Highlights m_highlights;
     float m_builtFontSize = 0.0f;
+    double m_lastFrame = -1.0;
 };
 
 // Where assets/ (the string tables) is: $LAYERLAB_DATA_DIR,

@@ -20,3 +20,24 @@ if(TARGET layerlab_render)
   set_tests_properties(gui_smoke_en gui_smoke_ko_presenter PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
   add_test(NAME gui_no_display COMMAND ${_gui_dir}/no_display.sh $<TARGET_FILE:layerlab>)
 endif()
+
+# The layer-stack picture: scene, geometry and timeline without a window
+# (tests/render/), then its pixels under Xvfb and every lesson start in both
+# languages without an OpenGL error (tests/gui/).
+if(TARGET layerlab_render)
+  file(GLOB LAYERLAB_RENDER_TEST_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/render/test_*.cpp)
+  add_executable(layerlab_render_tests ${CMAKE_CURRENT_SOURCE_DIR}/test_main.cpp ${LAYERLAB_RENDER_TEST_SOURCES})
+  target_link_libraries(layerlab_render_tests PRIVATE layerlab_render layerlab_frontend doctest::doctest)
+  add_test(NAME render COMMAND layerlab_render_tests WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+  add_executable(layerlab_pixel_check ${CMAKE_CURRENT_SOURCE_DIR}/gui/pixel_check.cpp)
+  target_link_libraries(layerlab_pixel_check PRIVATE PkgConfig::LAYERLAB_STB nlohmann_json::nlohmann_json)
+  add_test(NAME gui_picture
+    COMMAND ${_gui_dir}/picture.sh $<TARGET_FILE:layerlab> $<TARGET_FILE:layerlab_pixel_check>
+            ${CMAKE_CURRENT_BINARY_DIR}/gui_picture
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  add_test(NAME gui_lessons
+    COMMAND ${_gui_dir}/lessons.sh $<TARGET_FILE:layerlab> ${CMAKE_CURRENT_BINARY_DIR}/gui_lessons
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(gui_picture gui_lessons PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+endif()

@@ -97,6 +97,23 @@ void draw(View& view) {
     ImGui::PushFont(view.fonts.mono());
     ImGui::InputTextMultiline("##dockerfile", &ui.dockerfile, ImVec2(-FLT_MIN, -diagHeight),
                               ImGuiInputTextFlags_AllowTabInput);
+    // The line of the block clicked in the layer stack (the editor's own
+    // scroll is not known here; a course Dockerfile fits without scrolling).
+    if (ui.picture.editorLine > 0) {
+        const ImVec2 box = ImGui::GetItemRectMin();
+        const ImVec2 boxMax = ImGui::GetItemRectMax();
+        const float y = box.y + ImGui::GetStyle().FramePadding.y +
+                        static_cast<float>(ui.picture.editorLine - 1) * ImGui::GetTextLineHeight();
+        // Drawn over the editor's own child window (a window draw list would be under it).
+        if (y + ImGui::GetTextLineHeight() < boxMax.y) {
+            ImDrawList* over = ImGui::GetForegroundDrawList();
+            const ImVec2 a(box.x + 2, y), b(boxMax.x - 14, y + ImGui::GetTextLineHeight());
+            ImVec4 fill = view.palette.rebuilt;
+            fill.w = 0.22f;
+            over->AddRectFilled(a, b, ImGui::GetColorU32(fill));
+            over->AddRect(a, b, ImGui::GetColorU32(view.palette.rebuilt));
+        }
+    }
     ImGui::PopFont();
     if (ImGui::IsItemEdited()) view.fonts.addText(ui.dockerfile);
 

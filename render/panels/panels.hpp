@@ -13,5 +13,6 @@ namespace terminal { void draw(View& view); }     // "Terminal": the host shell 
 namespace layers { void draw(View& view); }       // "Layer stack": the last build, cached vs rebuilt and why
 namespace images { void draw(View& view); }       // "Images": docker images, with layer counts
 namespace containers { void draw(View& view); }   // "Containers": docker ps -a
+namespace inspect { void draw(View& view); }      // "Inspect": the clicked block of the layer stack
 
 }  // namespace layerlab::render::panels

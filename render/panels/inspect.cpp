@@ -1,0 +1,309 @@
+// "Inspect": the block the learner clicked in the layer stack. Its
+// instruction and Dockerfile line (highlighted in the editor), digest, size
+// and duration; the verdict (reused, missed by its own change, or only
+// because a lower step was rebuilt); the cache-key inputs now and in the
+// build before, from the builder's cache records; and the files of the
+// layer, dive-style. Everything is read from State and the scene.
+#include <imgui.h>
+
+#include <set>
+#include <string>
+
+#include "render/panels/panels.hpp"
+#include "render/stack/draw.hpp"
+#include "render/widgets.hpp"
+#include "sim/engine/builder/build_record.hpp"
+#include "sim/engine/docker_format.hpp"
+
+namespace layerlab::render::panels::inspect {
+namespace {
+
+namespace format = engine::format;
+using stack::Block;
+using stack::BlockState;
+
+// A labelled rule between the inspector's parts (this Dear ImGui has no SeparatorText).
+void section(const char* text) {
+    ImGui::Spacing();
+    ImGui::TextUnformatted(text);
+    ImGui::Separator();
+}
+
+const engine::CacheRecord* recordOf(const engine::State& state, const stack::BuildInput& build, int step) {
+    auto key = build.keyByStep.find(step);
+    if (key == build.keyByStep.end()) return nullptr;
+    auto record = state.buildCache.find(key->second);
+    return record == state.buildCache.end() ? nullptr : &record->second;
+}
+
+void row(const char* name, const std::string& before, const std::string& now, const Palette& p) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", name);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(before.c_str());
+    ImGui::TableNextColumn();
+    if (before != now) ImGui::PushStyleColor(ImGuiCol_Text, p.rebuilt);
+    ImGui::TextUnformatted(now.c_str());
+    if (before != now) ImGui::PopStyleColor();
+}
+
+// The cache key's inputs before vs now: instruction, parent, env/args/workdir.
+void cacheInputs(View& view, const Block& b) {
+    const PictureState& pic = view.ui.picture;
+    const engine::CacheRecord* now = recordOf(view.state(), pic.now, b.step);
+    const engine::CacheRecord* before = recordOf(view.state(), pic.before, b.step);
+    if (!now && !before) return;
+    section(view.tr("ui.inspect.inputs"));
+    if (!ImGui::BeginTable("##inputs", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) return;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(view.tr("ui.stack.before"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(view.tr("ui.stack.now"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableHeadersRow();
+    const std::string none = "-";
+    row(view.tr("ui.inspect.instruction"), before ? before->command : none, now ? now->command : none, view.palette);
+    row(view.tr("ui.inspect.parent"), before ? format::shortId(before->parentKey) : none,
+        now ? format::shortId(now->parentKey) : none, view.palette);
+    std::set<std::string> names;
+    // "env:A=1" and "arg:V=2" are named up to '='; "workdir:/app", "user:node" up to ':'.
+    auto nameOf = [](const std::string& input) {
+        const bool keyed = input.rfind("env:", 0) == 0 || input.rfind("arg:", 0) == 0;
+        return input.substr(0, input.find(keyed ? '=' : ':'));
+    };
+    if (before) for (const auto& in : before->inputs) names.insert(nameOf(in));
+    if (now) for (const auto& in : now->inputs) names.insert(nameOf(in));
+    for (const auto& name : names) {
+        auto value = [&](const engine::CacheRecord* r) {
+            if (!r) return none;
+            for (const auto& in : r->inputs)
+                if (nameOf(in) == name) return in.size() > name.size() ? in.substr(name.size() + 1) : std::string();
+            return none;
+        };
+        row(name.c_str(), value(before), value(now), view.palette);
+    }
+    ImGui::EndTable();
+}
+
+// The layer's files: added (A) or changed (M) against the layers below,
+// removed (D), and "wasted" when a layer above deletes or replaces them.
+void files(View& view, const Block& b, const engine::Digest& imageId) {
+    const engine::State& state = view.state();
+    auto layer = state.layers.find(b.digest);
+    if (layer == state.layers.end()) return;
+    std::vector<const engine::Layer*> below, above;
+    if (auto image = state.images.find(imageId); image != state.images.end()) {
+        bool seen = false;
+        for (const auto& id : image->second.layers) {
+            if (id == b.digest) { seen = true; continue; }
+            auto other = state.layers.find(id);
+            if (other == state.layers.end()) continue;
+            (seen ? above : below).push_back(&other->second);
+        }
+    }
+    section(view.strings.format("ui.inspect.files", {format::humanSize(layer->second.size)}).c_str());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##files", 3, flags, ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y))))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.2f);
+    ImGui::TableSetupColumn(view.tr("ui.inspect.path"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableSetupColumn(view.tr("ui.inspect.size"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableHeadersRow();
+    uint64_t wasted = 0;
+    int shown = 0;
+    constexpr int kMaxRows = 300;
+    ImGui::PushFont(view.fonts.mono());
+    layer->second.changes.forEach([&](const std::string& path, const fs::FileEntry& entry) {
+        if (entry.isDir()) return;
+        bool existed = false, overwritten = false;
+        for (const auto* l : below) existed = existed || l->changes.find(path) != nullptr;
+        for (const auto* l : above) {
+            overwritten = overwritten || l->changes.find(path) != nullptr;
+            for (const auto& d : l->deleted) overwritten = overwritten || d == path || path.rfind(d + "/", 0) == 0;
+        }
+        if (overwritten) wasted += entry.size();
+        if (++shown > kMaxRows) return;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextColored(existed ? view.palette.rebuilt : view.palette.ok, "%s", existed ? "M" : "A");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(("/" + path).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%s%s", format::humanSize(entry.size()).c_str(), overwritten ? " *" : "");
+    });
+    for (const auto& path : layer->second.deleted) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextColored(view.palette.failed, "D");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(("/" + path).c_str());
+        ImGui::TableNextColumn();
+    }
+    ImGui::PopFont();
+    ImGui::EndTable();
+    if (shown > kMaxRows)
+        ImGui::TextDisabled("%s", view.strings.format("ui.inspect.more_files", {std::to_string(shown - kMaxRows)}).c_str());
+    if (wasted > 0)
+        ImGui::TextDisabled("%s", view.strings.format("ui.inspect.wasted", {format::humanSize(wasted)}).c_str());
+}
+
+// The builder's rows: instruction, parent, each COPY file with its checksum,
+// args, env, workdir, user, base image; before and now side by side.
+void recordInputs(View& view, const engine::BuildRecord& record, size_t index) {
+    const std::vector<engine::KeyInputRow> rows = engine::keyInputRows(view.state(), record, index);
+    if (rows.empty()) return;
+    section(view.tr("ui.inspect.inputs"));
+    if (!ImGui::BeginTable("##inputs", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) return;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(view.tr("ui.stack.before"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(view.tr("ui.stack.now"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableHeadersRow();
+    for (const auto& r : rows) {
+        view.fonts.addText(r.label + r.before + r.now);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", r.label.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.before.empty() ? "-" : r.before.c_str());
+        ImGui::TableNextColumn();
+        if (!r.same) ImGui::PushStyleColor(ImGuiCol_Text, view.palette.rebuilt);
+        ImGui::TextUnformatted(r.now.empty() ? "-" : r.now.c_str());
+        if (!r.same) ImGui::PopStyleColor();
+        if (!r.same && ImGui::IsItemHovered()) ui::tooltip(view.tr("ui.inspect.differs"));
+    }
+    ImGui::EndTable();
+}
+
+// Dive-style: what the layer added (A), changed (M) and removed (D), with sizes and wasted bytes.
+void recordFiles(View& view, const engine::BuildRecord& record, size_t index, uint64_t layerSize) {
+    const engine::LayerContents contents = engine::stepLayerContents(view.state(), record, index);
+    if (!contents.known) return;
+    section(view.strings.format("ui.inspect.files", {format::humanSize(layerSize)}).c_str());
+    if (contents.wastedBytes > 0)
+        ImGui::TextDisabled("%s", view.strings.format("ui.inspect.wasted", {format::humanSize(contents.wastedBytes)}).c_str());
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##files", 3, flags, ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y))))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.2f);
+    ImGui::TableSetupColumn(view.tr("ui.inspect.path"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableSetupColumn(view.tr("ui.inspect.size"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableHeadersRow();
+    ImGui::PushFont(view.fonts.mono());
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(contents.files.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const auto& f = contents.files[static_cast<size_t>(i)];
+            using K = engine::LayerFileChange::Kind;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const ImVec4 colour = f.kind == K::Added ? view.palette.ok : f.kind == K::Changed ? view.palette.rebuilt : view.palette.failed;
+            ImGui::TextColored(colour, "%s", f.kind == K::Added ? "A" : f.kind == K::Changed ? "M" : "D");
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted((f.path + (f.directory ? "/" : "")).c_str());
+            ImGui::TableNextColumn();
+            if (!f.directory && f.kind != K::Removed)
+                ImGui::Text("%s%s", format::humanSize(f.size).c_str(), f.wastedBytes > 0 ? " *" : "");
+        }
+    }
+    ImGui::PopFont();
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw(View& view) {
+    PictureState& pic = view.ui.picture;
+    const stack::Column& column = pic.selected.column == 0 ? pic.scene.before : pic.scene.after;
+    if (pic.selected.index >= static_cast<int>(column.blocks.size())) {
+        pic.selected = Selection{};
+        return;
+    }
+    const Block& b = column.blocks[static_cast<size_t>(pic.selected.index)];
+
+    // Title row with a close button on the right.
+    const std::string title = b.step > 0 ? "[" + std::to_string(b.step) + "] " + b.instruction
+                                         : (b.baseName.empty() ? b.instruction : b.baseName);
+    const char* close = view.tr("ui.inspect.close");
+    const float closeW = ImGui::CalcTextSize(close).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::PushFont(view.fonts.mono());
+    const std::string shown = stack::ellipsize(view.fonts.mono(), view.fonts.mono()->FontSize, title,
+                                               ImGui::GetContentRegionAvail().x - closeW - 12.0f);
+    ImGui::TextUnformatted(shown.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(ImGui::GetWindowWidth() - closeW - ImGui::GetStyle().WindowPadding.x);
+    if (ImGui::SmallButton(close)) {
+        pic.selected = Selection{};
+        pic.editorLine = 0;
+        return;
+    }
+
+    // Facts: line, state, digest (old -> new), size, time.
+    std::string facts;
+    if (b.sourceLine > 0) facts = view.strings.format("ui.layers.tip_line", {std::to_string(b.sourceLine)}) + " · ";
+    facts += stack::stateLabel(view, b.state);
+    if (!b.digest.empty()) {
+        facts += " · " + format::shortId(b.digest);
+        const stack::Column& other = pic.selected.column == 0 ? pic.scene.after : pic.scene.before;
+        if (b.twin >= 0 && b.twin < static_cast<int>(other.blocks.size())) {
+            const auto& twin = other.blocks[static_cast<size_t>(b.twin)];
+            if (!twin.digest.empty() && twin.digest != b.digest)
+                facts += pic.selected.column == 1 ? " (" + view.strings.format("ui.inspect.was", {format::shortId(twin.digest)}) + ")"
+                                                   : " (" + view.strings.format("ui.inspect.now_is", {format::shortId(twin.digest)}) + ")";
+        }
+    }
+    facts += " · " + format::humanSize(b.size);
+    if (b.durationMs > 0) {
+        char text[32];
+        std::snprintf(text, sizeof text, " · %.1f s", static_cast<double>(b.durationMs) / 1000.0);
+        facts += text;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", facts.c_str());
+
+    // The verdict, in plain words.
+    std::string verdict;
+    if (pic.selected.column == 0)
+        verdict = view.tr(b.state == BlockState::Kept ? "ui.inspect.verdict_kept" : "ui.inspect.verdict_replaced");
+    else if (b.kind == stack::BlockKind::Config)
+        verdict = view.tr("ui.layers.tip_config");
+    else if (b.state == BlockState::Cached)
+        verdict = view.tr("ui.inspect.verdict_cached");
+    else if (b.state == BlockState::Failed)
+        verdict = view.tr("ui.stack.failed_detail");
+    else if (b.cascade)
+        verdict = view.strings.format("ui.inspect.verdict_cascade", {std::to_string(b.cascadeFrom)});
+    else
+        verdict = view.strings.format("ui.inspect.verdict_own", {view.pick(b.reason, b.reasonKo)});
+    // The builder's record says it in the same words as `why STEP` in the shell.
+    const stack::BuildInput& build = pic.selected.column == 0 ? pic.before : pic.now;
+    const engine::BuildRecord* record = stack::recordOf(view.state(), build);
+    const bool hasRecord = record && b.recordIndex >= 0 && b.recordIndex < static_cast<int>(record->steps.size());
+    if (hasRecord && pic.selected.column == 1 && b.kind != stack::BlockKind::Config)
+        verdict = engine::stepVerdict(record->steps[static_cast<size_t>(b.recordIndex)], view.korean());
+    view.fonts.addText(verdict);   // the builder's words may hold glyphs no table has (built on the next frame)
+    ImGui::TextUnformatted(verdict.c_str());
+    ImGui::PopTextWrapPos();
+
+    if (hasRecord) {
+        const size_t index = static_cast<size_t>(b.recordIndex);
+        if (pic.selected.column == 1 && b.kind != stack::BlockKind::Base) recordInputs(view, *record, index);
+        if (b.kind == stack::BlockKind::Layer) recordFiles(view, *record, index, b.size);
+    } else {
+        if (b.step > 0 && b.kind != stack::BlockKind::Base) cacheInputs(view, b);
+        if (b.kind == stack::BlockKind::Layer) files(view, b, column.imageId);
+    }
+    if (b.kind == stack::BlockKind::Base) {
+        section(view.tr("ui.inspect.base_layers"));
+        ImGui::PushFont(view.fonts.mono());
+        for (auto it = b.baseLayers.rbegin(); it != b.baseLayers.rend(); ++it) {
+            auto layer = view.state().layers.find(*it);
+            ImGui::Text("%s  %s", format::shortId(*it).c_str(),
+                        layer == view.state().layers.end() ? "" : format::humanSize(layer->second.size).c_str());
+        }
+        ImGui::PopFont();
+    }
+}
+
+}  // namespace layerlab::render::panels::inspect

@@ -1,0 +1,459 @@
+#include "render/stack/draw.hpp"
+
+#include <imgui_internal.h>   // ImTextCharFromUtf8
+
+#include <algorithm>
+#include <cmath>
+
+#include "render/stack/geometry.hpp"
+#include "render/widgets.hpp"
+#include "sim/engine/docker_format.hpp"
+
+namespace layerlab::render::stack {
+namespace {
+
+namespace format = engine::format;
+
+ImU32 u32(ImVec4 c, float alpha = 1.0f) {
+    c.w *= alpha;
+    return ImGui::GetColorU32(c);
+}
+
+std::string seconds(int64_t ms) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f s", static_cast<double>(ms) / 1000.0);
+    return text;
+}
+
+float easeOut(double t) {
+    const float u = 1.0f - static_cast<float>(std::clamp(t, 0.0, 1.0));
+    return 1.0f - u * u * u;
+}
+
+void dashedRect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float dash = 6.0f) {
+    auto line = [&](ImVec2 p, ImVec2 q) {
+        const float len = std::hypot(q.x - p.x, q.y - p.y);
+        for (float s = 0; s < len; s += dash * 2) {
+            const float e = std::min(len, s + dash);
+            dl->AddLine(ImVec2(p.x + (q.x - p.x) * s / len, p.y + (q.y - p.y) * s / len),
+                        ImVec2(p.x + (q.x - p.x) * e / len, p.y + (q.y - p.y) * e / len), colour, 1.0f);
+        }
+    };
+    line(a, ImVec2(b.x, a.y));
+    line(ImVec2(b.x, a.y), b);
+    line(b, ImVec2(a.x, b.y));
+    line(ImVec2(a.x, b.y), a);
+}
+
+// Diagonal stripes: the writable layer of a container, and a failed step
+// (a cue that does not rely on colour).
+void hatch(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float spacing = 8.0f) {
+    dl->PushClipRect(a, b, true);
+    for (float x = a.x - (b.y - a.y); x < b.x; x += spacing)
+        dl->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), colour, 2.0f);
+    dl->PopClipRect();
+}
+
+// A badge drawn at P; returns its width.
+float badgeAt(ImDrawList* dl, ImVec2 p, const char* text, ImVec4 colour, float alpha, const Palette& palette) {
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const float padX = 5.0f, padY = 1.0f;
+    dl->AddRectFilled(p, ImVec2(p.x + size.x + padX * 2, p.y + size.y + padY * 2), u32(colour, alpha), 4.0f);
+    dl->AddText(ImVec2(p.x + padX, p.y + padY), u32(palette.boxText, alpha), text);
+    return size.x + padX * 2;
+}
+
+std::string containerStatus(View& view, const engine::Container& c) {
+    using S = engine::Container::Status;
+    switch (c.status) {
+        case S::Running: return view.tr("ui.stack.running_container");
+        case S::Paused: return view.tr("ui.stack.paused");
+        case S::Restarting: return view.tr("ui.stack.restarting");
+        case S::Exited: return view.strings.format("ui.stack.exited", {std::to_string(c.exitCode)});
+        case S::Dead: return view.tr("ui.stack.dead");
+        case S::Created: break;
+    }
+    return view.tr("ui.stack.created");
+}
+
+std::string containerPorts(const engine::Container& c) {
+    const auto& ports = c.activePorts.empty() ? c.ports : c.activePorts;
+    std::string text;
+    for (const auto& p : ports) {
+        if (p.hostPort == 0) continue;
+        text += (text.empty() ? "" : "  ") + std::to_string(p.hostPort) + "→" + std::to_string(p.containerPort);
+    }
+    return text;
+}
+
+struct Painter {
+    View& view;
+    ImDrawList* dl;
+    const Palette& p;
+    float line;
+    double t;
+
+    // The second line of a block: why it is what it is.
+    std::string detail(const Block& b, bool beforeColumn) const {
+        if (b.kind == BlockKind::Config) return {};
+        if (beforeColumn) {
+            const char* key = b.state == BlockState::Kept ? "ui.stack.kept" : "ui.stack.replaced_by";
+            return view.tr(key);
+        }
+        switch (b.state) {
+            case BlockState::Cached: return view.tr("ui.stack.cached_detail");
+            case BlockState::Failed: {
+                // Docker's own error, under the step that failed.
+                const std::string& error = view.ui.picture.scene.after.error;
+                return error.empty() ? view.tr("ui.stack.failed_detail") : error;
+            }
+            case BlockState::Pulled: return view.tr("ui.stack.pulled_detail");
+            case BlockState::Exists: return view.tr("ui.stack.exists_detail");
+            case BlockState::Stored: return view.tr("ui.stack.stored_detail");
+            default: break;
+        }
+        const std::string& reason = view.pick(b.reason, b.reasonKo);
+        if (b.firstMiss) return view.strings.format("ui.stack.first_miss", {reason.empty() ? view.tr("ui.stack.ran") : reason});
+        if (b.cascade) return view.strings.format("ui.stack.cascade", {std::to_string(b.cascadeFrom)});
+        return reason.empty() ? view.tr("ui.stack.ran") : reason;
+    }
+
+    void block(const Block& b, Box box, bool beforeColumn, float alpha, float grow, bool selected, bool hovered) {
+        const ImVec2 a(box.x, box.y), z(box.x + box.w, box.y + box.h);
+        const float pad = 6.0f;
+        if (b.kind == BlockKind::Config) {
+            dashedRect(dl, a, z, u32(p.textDim, alpha * 0.8f));
+            std::string text = std::string(view.tr("ui.stack.config_only")) + ": ";
+            text += b.step > 0 ? "[" + std::to_string(b.step) + "] " + b.instruction : b.instruction;
+            const float ty = box.y + (box.h - ImGui::GetFontSize()) * 0.5f;
+            const std::string shown = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, box.w - pad * 2);
+            dl->AddText(ImVec2(box.x + pad, ty), u32(p.textDim, alpha), shown.c_str());
+            if (selected) dl->AddRect(a, z, u32(p.text, alpha), 3.0f, 0, 2.0f);
+            return;
+        }
+        const ImVec4 colour = beforeColumn && b.state == BlockState::Replaced ? p.base : stateColour(p, b.state);
+        const bool building = grow < 1.0f;
+        const float fillAmount = (beforeColumn ? 0.22f : 0.34f) + (hovered ? 0.08f : 0.0f);
+        if (building) {
+            // Growing from the bottom while the step runs.
+            dashedRect(dl, a, z, u32(colour, alpha));
+            dl->AddRectFilled(ImVec2(a.x, z.y - box.h * grow), z, u32(ui::mix(p.panel, colour, fillAmount), alpha), 4.0f);
+        } else {
+            dl->AddRectFilled(a, z, u32(ui::mix(p.panel, colour, fillAmount), alpha), 4.0f);
+            if (b.state == BlockState::Failed) hatch(dl, a, z, u32(colour, 0.25f * alpha));
+            dl->AddRectFilled(a, ImVec2(a.x + 6.0f, z.y), u32(colour, alpha), 4.0f, ImDrawFlags_RoundCornersLeft);
+            if (beforeColumn && b.state == BlockState::Replaced)
+                dashedRect(dl, a, z, u32(p.textDim, alpha));
+            else
+                dl->AddRect(a, z, u32(colour, alpha), 4.0f, 0, b.firstMiss ? 3.0f : 1.0f);
+        }
+        if (selected) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(z.x + 2, z.y + 2), u32(p.text), 5.0f, 0, 2.0f);
+
+        // Row 1: "[3] COPY . /app" (or the base image's name), size and time on the right.
+        const float x0 = a.x + 6.0f + pad;
+        const float y1 = a.y + 3.0f;
+        std::string right;
+        if (b.kind == BlockKind::Base && !b.baseLayers.empty())
+            right = view.strings.format("ui.stack.base_layers", {std::to_string(b.baseLayers.size())}) + " · ";
+        // A step of a failed build that ran left no layer: no size to show.
+        if (!(b.kind == BlockKind::Layer && b.digest.empty() && b.size == 0)) right += format::humanSize(b.size);
+        if (!beforeColumn && b.durationMs > 0 && b.state != BlockState::Cached)
+            right += (right.empty() ? "" : " · ") + seconds(b.durationMs);
+        if (building) right = std::to_string(static_cast<int>(grow * 100)) + "%";
+        const float rightW = ImGui::CalcTextSize(right.c_str()).x;
+        const float titleW = z.x - pad - rightW - pad - x0;
+        std::string title;
+        ImFont* titleFont = view.fonts.mono();
+        if (b.kind == BlockKind::Base) {
+            title = b.baseName.empty() ? b.instruction : b.baseName;
+            titleFont = view.fonts.heading();
+        } else {
+            title = "[" + std::to_string(b.step) + "] " + b.instruction;
+        }
+        const float titleSize = b.kind == BlockKind::Base ? ImGui::GetFontSize() * 1.05f : titleFont->FontSize;
+        const std::string shown = ellipsize(titleFont, titleSize, title, std::max(10.0f, titleW));
+        dl->AddText(titleFont, titleSize, ImVec2(x0, y1), u32(p.text, alpha), shown.c_str());
+        if (titleW > 40.0f) dl->AddText(ImVec2(z.x - pad - rightW, y1), u32(p.textDim, alpha), right.c_str());
+
+        // Row 2: the state in words (a badge), then why.
+        const float y2 = y1 + line + 3.0f;
+        if (y2 + line > z.y + 2.0f) return;
+        const char* word = !building                        ? stateLabel(view, b.state)
+                           : b.state == BlockState::Pulled ? view.tr("ui.stack.downloading")
+                                                           : view.tr("ui.stack.building");
+        const float x2 = x0 + badgeAt(dl, ImVec2(x0, y2 - 1.0f), word, colour, alpha, p) + pad;
+        const std::string why = building ? std::string() : detail(b, beforeColumn);
+        const ImVec4 whyColour = b.firstMiss && !beforeColumn ? p.text : p.textDim;
+        // The layer's digest on the last row when there is room (old and new
+        // digests stand level in the two columns); the why wraps above it.
+        const float wrapW = z.x - pad - x2;
+        ImFont* font = ImGui::GetFont();
+        const float wrappedH = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrapW, why.c_str()).y;
+        // The why comes first: the digest row only when both fit.
+        const bool digestRow = b.kind == BlockKind::Layer && !b.digest.empty() && !building &&
+                               y2 + wrappedH + line + 6.0f <= z.y;
+        const float whyBottom = digestRow ? z.y - line - 4.0f : z.y - 2.0f;
+        if (y2 + wrappedH <= whyBottom + 1.0f) {
+            dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(whyColour, alpha), why.c_str(), nullptr, wrapW);
+        } else if (b.state == BlockState::Failed) {
+            // Docker's error: as much as the block holds, wrapped.
+            dl->PushClipRect(ImVec2(x2, y2), ImVec2(z.x - pad, z.y - 2.0f), true);
+            dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(p.text, alpha), why.c_str(), nullptr, wrapW);
+            dl->PopClipRect();
+        } else {
+            const std::string whyShown = ellipsize(font, ImGui::GetFontSize(), why, wrapW);
+            dl->AddText(ImVec2(x2, y2), u32(whyColour, alpha), whyShown.c_str());
+        }
+        if (digestRow && b.kind == BlockKind::Layer)
+            dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(x0, z.y - line - 3.0f), u32(p.textDim, alpha),
+                        ellipsize(view.fonts.mono(), view.fonts.mono()->FontSize, b.digest, z.x - pad - x0).c_str());
+
+        // The base image expanded: its own layers, one line each.
+        if (b.kind == BlockKind::Base && view.ui.picture.baseExpanded) {
+            float y = y2 + line + 3.0f;
+            for (auto it = b.baseLayers.rbegin(); it != b.baseLayers.rend() && y + line <= z.y; ++it) {
+                auto layer = view.state().layers.find(*it);
+                const std::string size = layer == view.state().layers.end() ? "" : format::humanSize(layer->second.size);
+                dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(a.x + 6.0f + pad * 3, y),
+                            u32(p.textDim, alpha), (format::shortId(*it) + "  " + size).c_str());
+                y += line;
+            }
+        }
+    }
+};
+
+// Scene blocks with the expanded base image taller (one text line per base layer).
+Column withExpansion(const Column& column, bool expanded, float line) {
+    Column copy = column;
+    (void)line;
+    if (!expanded) return copy;
+    for (auto& b : copy.blocks)
+        if (b.kind == BlockKind::Base) b.extraRows = static_cast<int>(b.baseLayers.size()) + 1;
+    return copy;
+}
+
+void recordBlock(View& view, const char* column, const Block& b, const char* state, Box box) {
+    view.ui.picture.drawn.push_back(DrawnBlock{column, b.step, state, b.instruction, box.x, box.y, box.w, box.h});
+}
+
+}  // namespace
+
+ImVec4 stateColour(const Palette& palette, BlockState state) {
+    switch (state) {
+        case BlockState::Cached:
+        case BlockState::Kept: return palette.cached;
+        case BlockState::Rebuilt:
+        case BlockState::New: return palette.rebuilt;
+        case BlockState::Failed: return palette.failed;
+        case BlockState::Replaced: return palette.base;
+        case BlockState::Pulled: return palette.rebuilt;
+        case BlockState::Exists: return palette.cached;
+        case BlockState::Stored: return palette.base;
+    }
+    return palette.base;
+}
+
+const char* stateLabel(View& view, BlockState state) {
+    switch (state) {
+        case BlockState::Cached: return view.tr("ui.layers.cached");
+        case BlockState::Rebuilt: return view.tr("ui.layers.rebuilt");
+        case BlockState::New: return view.tr("ui.stack.new");
+        case BlockState::Failed: return view.tr("ui.layers.failed");
+        case BlockState::Kept: return view.tr("ui.stack.kept_word");
+        case BlockState::Replaced: return view.tr("ui.stack.replaced");
+        case BlockState::Pulled: return view.tr("ui.stack.pulled");
+        case BlockState::Exists: return view.tr("ui.stack.exists");
+        case BlockState::Stored: return view.tr("ui.stack.stored");
+    }
+    return "";
+}
+
+std::string ellipsize(ImFont* font, float fontSize, const std::string& text, float width) {
+    if (font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, text.c_str()).x <= width) return text;
+    const char* ellipsis = "…";
+    const float ellipsisW = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, ellipsis).x;
+    // Walk UTF-8 characters until the next one would not fit.
+    const char* s = text.c_str();
+    const char* end = s + text.size();
+    const char* cut = s;
+    float used = 0.0f;
+    while (cut < end) {
+        unsigned int c = 0;
+        const int len = ImTextCharFromUtf8(&c, cut, end);
+        if (len <= 0) break;
+        const float w = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, cut, cut + len).x;
+        if (used + w + ellipsisW > width) break;
+        used += w;
+        cut += len;
+    }
+    return std::string(s, cut) + ellipsis;
+}
+
+void drawPicture(View& view, ImVec2 min, ImVec2 size) {
+    PictureState& pic = view.ui.picture;
+    const Scene& scene = pic.scene;
+    const anim::Timeline& tl = pic.timeline;
+    const double t = pic.playback.time();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Palette& p = view.palette;
+    const float line = ImGui::GetTextLineHeight();
+    Painter painter{view, dl, p, line, t};
+
+    const bool two = scene.before.present;
+    const float gapW = two ? std::max(26.0f, size.x * 0.045f) : 0.0f;
+    const float colW = two ? std::floor((size.x - gapW) * 0.5f) : std::min(size.x, std::max(360.0f, size.x * 0.6f));
+    const float xBefore = min.x;
+    const float xAfter = two ? min.x + colW + gapW : min.x;
+
+    // Containers stand on their image: count them first to leave room on top.
+    std::vector<const engine::Container*> onBefore, onAfter;
+    for (const auto& c : view.state().containers) {
+        if (!scene.after.imageId.empty() && c.imageId == scene.after.imageId) onAfter.push_back(&c);
+        else if (two && !scene.before.imageId.empty() && c.imageId == scene.before.imageId) onBefore.push_back(&c);
+    }
+    // Two containers side by side when the column is wide enough, at most
+    // three rows (a "+N more" note says what is left out).
+    const float containerH = line * 1.5f;
+    const size_t perRow = colW >= 380.0f ? 2 : 1;
+    constexpr size_t kMaxRows = 3;
+    auto rowsFor = [&](size_t n) { return static_cast<float>(std::min(kMaxRows, (n + perRow - 1) / perRow)); };
+    const float containersTop = std::max(rowsFor(onBefore.size()), rowsFor(onAfter.size())) * (containerH + 4.0f);
+
+    Metrics metrics;
+    metrics.line = line;
+    metrics.gap = 5.0f;
+    const Column before = withExpansion(scene.before, pic.baseExpanded, line);
+    const Column after = withExpansion(scene.after, pic.baseExpanded, line);
+    const float titleH = line + 6.0f;
+    const float bottom = min.y + size.y - 2.0f;
+    const float maxH = size.y - titleH - containersTop - 4.0f;
+    const PairLayout layout = layoutPair(before, after, xBefore, xAfter, colW, bottom, maxH, metrics);
+    const float top = bottom - layout.height;
+
+    // Column titles.
+    auto title = [&](float x, const Column& column, const char* key) {
+        std::string text = view.tr(key);
+        if (!column.tag.empty() && &column != &scene.before && !column.failed) text += " · " + column.tag;
+        if (!column.imageId.empty()) text += " · " + format::shortId(column.imageId);
+        if (column.failed) text += " · " + std::string(view.tr("ui.layers.failed"));
+        text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, colW);
+        dl->AddText(ImVec2(x, top - containersTop - titleH), u32(p.textDim), text.c_str());
+    };
+    if (two) title(xBefore, scene.before, "ui.stack.before");
+    title(xAfter, scene.after, two ? "ui.stack.now" : scene.imageOnly ? "ui.stack.image" : "ui.stack.this_build");
+
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool canClick = ImGui::IsWindowHovered();
+    pic.drawn.clear();
+
+    // Links first (under the blocks): a reused layer joined to its twin.
+    if (two) {
+        for (size_t j = 0; j < after.blocks.size(); ++j) {
+            const Block& b = after.blocks[j];
+            if (b.twin < 0 || t < tl.after[j].appear) continue;
+            const Box& nb = layout.after[j];
+            const Box& ob = layout.before[static_cast<size_t>(b.twin)];
+            const bool reused = b.state == BlockState::Cached;
+            const ImVec2 from(ob.x + ob.w, ob.y + ob.h * 0.5f), to(nb.x, nb.y + nb.h * 0.5f);
+            if (reused) {
+                dl->AddLine(from, to, u32(p.cached), 2.5f);
+            } else if (b.kind != BlockKind::Config) {
+                // Same step, a new layer: a dashed link and "≠" between the digests.
+                for (float s = 0; s < 1.0f; s += 0.2f)
+                    dl->AddLine(ImVec2(from.x + (to.x - from.x) * s, from.y),
+                                ImVec2(from.x + (to.x - from.x) * (s + 0.1f), from.y), u32(p.rebuilt), 2.0f);
+            }
+        }
+    }
+
+    // Before: kept layers stay, replaced ones fade from the first miss on.
+    const double fade = tl.fadeEnd > tl.fadeStart ? std::clamp((t - tl.fadeStart) / (tl.fadeEnd - tl.fadeStart), 0.0, 1.0) : 1.0;
+    for (size_t i = 0; two && i < before.blocks.size(); ++i) {
+        Block b = before.blocks[i];
+        const Box box = layout.before[i];
+        const bool replaced = b.state == BlockState::Replaced;
+        const float alpha = replaced ? 1.0f - 0.55f * static_cast<float>(fade) : 0.85f;
+        if (replaced && fade < 1.0) b.state = BlockState::Kept;   // not yet replaced on screen
+        const bool hovered = canClick && box.contains(mouse.x, mouse.y);
+        const bool selected = pic.selected.column == 0 && pic.selected.index == static_cast<int>(i);
+        Box shown = box;
+        if (replaced) shown.x -= 10.0f * static_cast<float>(fade);
+        painter.block(b, shown, true, alpha, 1.0f, selected, hovered);
+        recordBlock(view, "before", b, stateWord(before.blocks[i].state), box);
+        if (hovered && ImGui::IsMouseClicked(0)) pic.selected = Selection{0, static_cast<int>(i)};
+    }
+
+    // Now: cached blocks drop in, the others are built one by one.
+    for (size_t j = 0; j < after.blocks.size(); ++j) {
+        const Block& b = after.blocks[j];
+        const anim::BlockTiming& timing = tl.after[j];
+        const double e = anim::entrance(timing, t);
+        if (e <= 0.0) {
+            if (timing.built) dashedRect(dl, ImVec2(layout.after[j].x, layout.after[j].y),
+                                         ImVec2(layout.after[j].x + colW, layout.after[j].bottom()), u32(p.textDim, 0.25f));
+            continue;
+        }
+        Box box = layout.after[j];
+        float alpha = 1.0f, grow = 1.0f;
+        if (timing.built && b.state != BlockState::Failed) {
+            grow = static_cast<float>(e);
+        } else {
+            box.y -= (1.0f - easeOut(e)) * line * 2.0f;   // drops into place
+            alpha = static_cast<float>(std::min(1.0, e * 1.5));
+        }
+        if (b.state == BlockState::Failed && tl.failAt >= 0.0 && t >= tl.failAt) {
+            const double s = (t - tl.failAt) / anim::kShakeSeconds;
+            if (s < 1.0) box.x += static_cast<float>(std::sin(s * 40.0) * 7.0 * (1.0 - s));
+        }
+        const bool hovered = canClick && box.contains(mouse.x, mouse.y);
+        const bool selected = pic.selected.column == 1 && pic.selected.index == static_cast<int>(j);
+        painter.block(b, box, false, alpha, grow, selected, hovered);
+        if (grow >= 1.0f) recordBlock(view, "after", b, stateWord(b.state), layout.after[j]);
+        if (hovered && ImGui::IsMouseClicked(0)) {
+            pic.selected = Selection{1, static_cast<int>(j)};
+            if (b.kind == BlockKind::Base) pic.baseExpanded = !pic.baseExpanded;
+            pic.editorLine = b.sourceLine;
+        }
+        if (hovered) {
+            std::string tip = b.step > 0 ? "[" + std::to_string(b.step) + "] " + b.instruction : b.instruction;
+            ui::tooltip((tip + "\n" + view.tr("ui.stack.click_to_inspect")).c_str());
+        }
+    }
+
+    // Containers: a thin writable layer on the image they run from.
+    auto containers = [&](const std::vector<const engine::Container*>& list, float x, const char* column) {
+        const bool done = t >= tl.end || std::string(column) == "before";
+        if (!done) return;
+        const float w = list.size() > 1 && perRow == 2 ? (colW - 4.0f) * 0.5f : colW;
+        const size_t shownCount = std::min(list.size(), perRow * kMaxRows);
+        for (size_t k = 0; k < shownCount; ++k) {
+            const engine::Container& c = *list[k];
+            const float cx = x + static_cast<float>(k % perRow) * (w + 4.0f);
+            const float cy = top - 4.0f - containerH - static_cast<float>(k / perRow) * (containerH + 4.0f);
+            const ImVec2 a(cx, cy), z(cx + w, cy + containerH);
+            if (k + 1 == shownCount && shownCount < list.size()) {
+                const std::string more = view.strings.format("ui.stack.more_containers", {std::to_string(list.size() - k)});
+                dashedRect(dl, a, z, u32(p.textDim));
+                dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - ImGui::GetFontSize()) * 0.5f), u32(p.textDim), more.c_str());
+                break;
+            }
+            const bool up = c.status == engine::Container::Status::Running;
+            const ImVec4 colour = up ? p.ok : p.textDim;
+            dl->AddRectFilled(a, z, u32(ui::mix(p.panel, colour, 0.18f)), 3.0f);
+            hatch(dl, ImVec2(a.x, z.y - 4.0f), z, u32(colour, 0.6f), 6.0f);
+            dl->AddRect(a, z, u32(colour), 3.0f);
+            std::string text = c.name + "  " + containerStatus(view, c);
+            const std::string ports = containerPorts(c);
+            if (!ports.empty()) text += "  " + ports;
+            text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, w - 10.0f);
+            dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - 4.0f - ImGui::GetFontSize()) * 0.5f), u32(p.text), text.c_str());
+            view.ui.picture.drawn.push_back(DrawnBlock{"container", 0, c.name, c.imageRef, a.x, a.y, w, containerH});
+            if (canClick && mouse.x >= a.x && mouse.x < z.x && mouse.y >= a.y && mouse.y < z.y)
+                ui::tooltip(view.tr("ui.stack.container_tip"));
+        }
+    };
+    if (two) containers(onBefore, xBefore, "before");
+    containers(onAfter, xAfter, "after");
+}
+
+}  // namespace layerlab::render::stack

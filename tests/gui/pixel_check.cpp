@@ -1,0 +1,94 @@
+// pixel_check: checks the layer-stack picture's PIXELS at the places the
+// window says it drew each block (the screenshot's JSON sidecar, FILE.png.json).
+//
+//   pixel_check block FILE.png COLUMN STEP STATE R,G,B
+//       the block of build step STEP in COLUMN ("after"/"before") says STATE
+//       ("REBUILT", "CACHED", ...) and its colour stripe (the left 5 pixels,
+//       middle row) is R,G,B within a small tolerance
+//   pixel_check differ A.png B.png
+//       the two screenshots differ in at least 1% of their pixels
+#include <stb_image.h>   // the implementation is compiled into libstb
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace {
+
+struct Image {
+    int w = 0, h = 0;
+    unsigned char* pixels = nullptr;
+    ~Image() { stbi_image_free(pixels); }
+    bool load(const char* path) {
+        int channels = 0;
+        pixels = stbi_load(path, &w, &h, &channels, 3);
+        if (!pixels) std::fprintf(stderr, "pixel_check: %s: cannot read (%s)\n", path, stbi_failure_reason());
+        return pixels != nullptr;
+    }
+    const unsigned char* at(int x, int y) const { return pixels + (static_cast<size_t>(y) * w + x) * 3; }
+};
+
+int checkBlock(const char* png, const std::string& column, int step, const std::string& state, const char* rgb) {
+    int want[3] = {0, 0, 0};
+    if (std::sscanf(rgb, "%d,%d,%d", &want[0], &want[1], &want[2]) != 3) {
+        std::fprintf(stderr, "pixel_check: colour must be R,G,B, not %s\n", rgb);
+        return 2;
+    }
+    Image image;
+    if (!image.load(png)) return 1;
+    std::ifstream in(std::string(png) + ".json");
+    const nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.contains("blocks")) {
+        std::fprintf(stderr, "pixel_check: %s.json is missing or not JSON\n", png);
+        return 1;
+    }
+    for (const auto& b : doc["blocks"]) {
+        if (b.value("column", "") != column || b.value("step", -1) != step) continue;
+        if (b.value("state", "") != state) {
+            std::fprintf(stderr, "pixel_check: %s step %d says %s, expected %s\n", column.c_str(), step,
+                         b.value("state", "").c_str(), state.c_str());
+            return 1;
+        }
+        const int x = static_cast<int>(b.value("x", 0.0)) + 2;
+        const int y = static_cast<int>(b.value("y", 0.0) + b.value("h", 0.0) * 0.5);
+        if (x < 0 || y < 0 || x >= image.w || y >= image.h) {
+            std::fprintf(stderr, "pixel_check: block at %d,%d is outside the %dx%d image\n", x, y, image.w, image.h);
+            return 1;
+        }
+        const unsigned char* p = image.at(x, y);
+        int distance = 0;
+        for (int c = 0; c < 3; ++c) distance = std::max(distance, std::abs(p[c] - want[c]));
+        std::printf("pixel_check: %s step %d %s at %d,%d is %d,%d,%d (want %d,%d,%d)\n", column.c_str(), step,
+                    state.c_str(), x, y, p[0], p[1], p[2], want[0], want[1], want[2]);
+        return distance <= 12 ? 0 : 1;
+    }
+    std::fprintf(stderr, "pixel_check: no %s block for step %d in %s.json\n", column.c_str(), step, png);
+    return 1;
+}
+
+int checkDiffer(const char* a, const char* b) {
+    Image x, y;
+    if (!x.load(a) || !y.load(b)) return 1;
+    if (x.w != y.w || x.h != y.h) return 0;
+    long differing = 0;
+    const long total = static_cast<long>(x.w) * x.h;
+    for (long i = 0; i < total * 3; i += 3)
+        if (std::abs(x.pixels[i] - y.pixels[i]) + std::abs(x.pixels[i + 1] - y.pixels[i + 1]) +
+                std::abs(x.pixels[i + 2] - y.pixels[i + 2]) > 24)
+            ++differing;
+    std::printf("pixel_check: %ld of %ld pixels differ\n", differing, total);
+    return differing * 100 >= total ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string mode = argc > 1 ? argv[1] : "";
+    if (mode == "block" && argc == 7) return checkBlock(argv[2], argv[3], std::atoi(argv[4]), argv[5], argv[6]);
+    if (mode == "differ" && argc == 4) return checkDiffer(argv[2], argv[3]);
+    std::fprintf(stderr, "usage: pixel_check block FILE.png COLUMN STEP STATE R,G,B | pixel_check differ A.png B.png\n");
+    return 2;
+}
