@@ -73,7 +73,7 @@ fs::FileTree withOwnerAndMode(fs::FileTree tree, const std::string& root, uint32
 
 }  // namespace
 
-CopyPlan planCopy(Session& s, StageRun& st, const dockerfile::CopyInstruction& c) {
+CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruction& c) {
     CopyPlan plan;
     const char esc = s.df.escapeToken;
     const std::string kw = c.isAdd ? "ADD" : "COPY";

@@ -11,6 +11,7 @@
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/images/store.hpp"
 #include "sim/engine/registry/registry.hpp"
+#include "sim/engine/timings.hpp"
 
 namespace layerlab::engine::bk {
 namespace {
@@ -120,13 +121,14 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
         if (!had) addLayer(s.state, layer);
         root = applyLayer(root, layer);
         if (had) continue;
-        int64_t ms = static_cast<int64_t>(layer.compressedSize / 37500) + 50;   // ~3 x 12.5 MB/s
+        int64_t ms = static_cast<int64_t>(layer.compressedSize / timing::kPullBytesPerMs) + timing::kPullLayerBaseMs;
         t += ms;
         std::string sz = format::humanSizeWithPrecision(static_cast<double>(layer.compressedSize), 4);
         b.pullSubs.push_back({layer.blobDigest + " " + sz + " / " + sz, ms});
     }
     for (const auto& layer : hubImg.layers) {
-        int64_t ms = static_cast<int64_t>(layer.size / 150000000.0 * 1000) + 20;
+        int64_t ms = static_cast<int64_t>(static_cast<double>(layer.size) / timing::kExtractBytesPerSecond * 1000) +
+                     timing::kExtractBaseMs;
         if (b.pullSubs.size() > 1) {
             b.pullSubs.push_back({"extracting " + layer.blobDigest, ms});
             t += ms;

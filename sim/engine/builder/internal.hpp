@@ -196,7 +196,7 @@ struct CopyPlan {
     std::string legacyHash;            // "file:<hex>", "dir:<hex>", "multi:<hex>"
     uint64_t bytes = 0;
 };
-CopyPlan planCopy(Session& s, StageRun& st, const dockerfile::CopyInstruction& c);
+CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruction& c);
 
 // builder_output_*.cpp
 std::string renderPlain(const BuildTrace& t);
