@@ -207,6 +207,7 @@ bool runStages(Session& s) {
         ok = metadataVertices(s);
         Vertex& v = vertex(s, "[internal] load .dockerignore");
         v.subs.push_back({"transferring context: " + (s.hasDockerignore ? human(s.dockerignoreSize) : std::string("2B")), 0});
+        ok = ok && bk::checkBeforeSolve(s);
     }
     for (size_t k = 0; ok && k < s.order.size(); ++k) {
         bk::StageRun& st = s.stages[s.order[k]];

@@ -127,10 +127,12 @@ bool runFrom(Session& s, StageRun& st, const dockerfile::Stage& stage) {
         st.lastStep = src.lastStep;
         st.lastCreatedMs = src.lastCreatedMs;
         st.author = src.author;
-        for (const auto& kv : st.config.env) {
-            auto eq = kv.find('=');
-            st.env.push_back({kv.substr(0, eq), eq == std::string::npos ? "" : kv.substr(eq + 1)});
-        }
+        // The stage continues the other stage's LLB state, whose environment
+        // still holds that stage's ARG values: `FROM build` + `RUN echo $V`
+        // sees V (observed on Engine 20.10's BuildKit: "RUN echo 1", and the
+        // file it writes). The history's "|1 V=1" prefix does not carry over.
+        st.env = src.env;
+        st.argKeys = src.argKeys;
         return true;
     }
     if (lowerText == "scratch") {
@@ -244,15 +246,10 @@ std::vector<std::string> runArgv(const StageRun& st, const dockerfile::RunInstru
     if (!r.shellForm) return r.args;
     std::vector<std::string> argv = st.config.shell.empty() ? std::vector<std::string>{"/bin/sh", "-c"} : st.config.shell;
     std::string script = r.args.empty() ? "" : r.args[0];
-    if (!r.heredocs.empty()) {
-        const auto& h = r.heredocs[0];
-        std::string trimmed = script;
-        while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.pop_back();
-        if (r.heredocs.size() == 1 && trimmed.rfind("<<", 0) == 0 && trimmed.find(' ') == std::string::npos) {
-            script = h.content;   // RUN <<EOF: the body is the script
-        } else {
-            for (const auto& hd : r.heredocs) script += "\n" + hd.content + hd.name;
-        }
+    if (isWholeHeredoc(r)) {
+        script = r.heredocs[0].content;   // RUN <<EOF: the body is the script
+    } else {
+        for (const auto& hd : r.heredocs) script += "\n" + hd.content + hd.name;
     }
     argv.push_back(script);
     return argv;
@@ -268,7 +265,7 @@ bool runRun(Session& s, StageRun& st, const dockerfile::Command& cmd, const dock
     cand.inputs = inputsOf(st);
     cand.key = hashKey({"buildkit", "RUN", st.key, join(argv, std::string(1, '\0')), join(envLines(st), std::string(1, '\0')),
                         wd, st.config.user, r.network, join(r.mounts, ",")});
-    std::string name = vertexName(st, cmd);
+    std::string name = vertexName(st, cmd, s.df.escapeToken);
     int step = addStep(s, st, st.stepIndex + 1, name, cmd);
     Vertex& v = newVertex(s, prefix(st) + name, step);
     std::string createdBy = "RUN " + argPrefix(st) + join(argv, " ") + " # buildkit";
@@ -291,7 +288,7 @@ bool runRun(Session& s, StageRun& st, const dockerfile::Command& cmd, const dock
 
 bool runCopy(Session& s, StageRun& st, const dockerfile::Command& cmd, const dockerfile::CopyInstruction& c) {
     if (c.from.empty()) contextVertex(s);
-    std::string name = vertexName(st, cmd);
+    std::string name = vertexName(st, cmd, s.df.escapeToken);
     int step = addStep(s, st, st.stepIndex + 1, name, cmd);
     Vertex& v = newVertex(s, prefix(st) + name, step);
     CopyPlan plan = planCopy(s, st, c);
@@ -329,7 +326,7 @@ bool runWorkdir(Session& s, StageRun& st, const dockerfile::Command& cmd, const 
         st.history.push_back({st.lastCreatedMs, "WORKDIR /", "buildkit.dockerfile.v0", true, 0});
         return true;
     }
-    std::string name = vertexName(st, cmd);
+    std::string name = vertexName(st, cmd, s.df.escapeToken);
     int step = addStep(s, st, st.stepIndex + 1, name, cmd);
     Vertex& v = newVertex(s, prefix(st) + name, step);
     CacheRecord cand;

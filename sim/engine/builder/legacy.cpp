@@ -5,6 +5,7 @@
 // metadata steps; build args in scope prefixed to RUN as "|1 V=1"), so any
 // metadata change before a step invalidates it, and an ARG's new value only
 // misses at the RUNs that see it.
+#include "sim/engine/builder/chmod.hpp"
 #include "sim/engine/builder/internal.hpp"
 #include "sim/engine/digest.hpp"
 #include "sim/engine/docker_format.hpp"
@@ -152,6 +153,7 @@ std::string probeFor(Session& s, const StageRun& st, const dockerfile::Command& 
         p.cand.command = join(p.argv, " ");
         for (const auto& a : args) p.cand.inputs.push_back("arg:" + a);
     } else if (const auto* c = std::get_if<dockerfile::CopyInstruction>(&in)) {
+        if (!c->chmod.empty()) return kChmodNeedsBuildkit;
         p.plan = planCopy(s, st, *c);
         if (!p.plan->ok) return p.plan->legacyError;
         p.cmdText = join(shell, " ") + " #(nop) " + (c->isAdd ? "ADD " : "COPY ") + p.plan->legacyHash + " in /" +
