@@ -18,11 +18,6 @@
 namespace layerlab::engine::bk {
 namespace {
 
-std::string baseName(const std::string& p) {
-    auto s = p.rfind('/');
-    return s == std::string::npos ? p : p.substr(s + 1);
-}
-
 // A deterministic stand-in for BuildKit's "<session uuid>::<ref id>".
 std::string refIdFor(const std::string& seed) {
     std::string h = hashKey({"ref", seed});
@@ -154,7 +149,7 @@ CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruct
             fs::FileTree sub = path.empty() ? src : src.subtree(path);
             layer = layer.overlaid(fs::FileTree().withSubtree(destPath, sub));
         } else {
-            std::string target = intoDir ? (destPath.empty() ? baseName(path) : destPath + "/" + baseName(path)) : destPath;
+            std::string target = intoDir ? (destPath.empty() ? fs::baseName(path) : destPath + "/" + fs::baseName(path)) : destPath;
             parts.push_back(path + ">" + target);
             parts.push_back(fs::pathChecksum(src, path, &s.hashes));
             layer = layer.withEntry(target, *e);

@@ -6,6 +6,7 @@
 // builder pulls it into the image store exactly as `docker pull` would.
 #include <cstdio>
 
+#include "sim/dockerfile/go_quote.hpp"
 #include "sim/engine/builder/internal.hpp"
 #include "sim/engine/digest.hpp"
 #include "sim/engine/docker_format.hpp"
@@ -16,35 +17,13 @@
 namespace layerlab::engine::bk {
 namespace {
 
-std::string goQuote(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (c < 0x20 || c == 0x7f) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\x%02x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
-}
-
 const char* kDefaultPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
 }  // namespace
 
 std::string goQuoteList(const std::vector<std::string>& v) {
     std::string out = "[";
-    for (size_t i = 0; i < v.size(); ++i) out += (i ? " " : "") + goQuote(v[i]);
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? " " : "") + dockerfile::goQuote(v[i]);
     return out + "]";
 }
 
