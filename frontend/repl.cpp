@@ -9,6 +9,7 @@
 #include "frontend/line_editor.hpp"
 #include "sim/cli/completion.hpp"
 #include "sim/fs/disk_io.hpp"
+#include "sim/locale.hpp"
 
 namespace layerlab::frontend {
 using namespace cli;
@@ -24,13 +25,7 @@ std::string formatHints(const std::vector<engine::Hint>& hints, const std::strin
     return out;
 }
 
-std::string languageFromEnvironment() {
-    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-        const char* v = std::getenv(var);
-        if (v && *v) return std::string(v).rfind("ko", 0) == 0 ? "ko" : "en";
-    }
-    return "en";
-}
+std::string languageFromEnvironment() { return languageFromLocale(std::getenv); }
 
 ShellArgs parseShellArgs(const std::vector<std::string>& args) {
     ShellArgs r;

@@ -2,15 +2,11 @@
 
 #include <cstdlib>
 
+#include "sim/locale.hpp"
+
 namespace layerlab::frontend {
 
-std::string localeLang() {
-    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-        const char* v = std::getenv(var);
-        if (v && *v) return std::string(v).rfind("ko", 0) == 0 ? "ko" : "en";
-    }
-    return "en";
-}
+std::string localeLang() { return languageFromLocale(std::getenv); }
 
 bool parseScenarioArgs(const std::vector<std::string>& args, ScenarioArgs& out, std::string& error, bool allowFormat) {
     out.lang = localeLang();

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "sim/locale.hpp"
+
 namespace layerlab::render {
 namespace {
 
@@ -20,13 +22,7 @@ bool parseSize(const std::string& text, int& w, int& h) {
     return parseInt(text.substr(0, x), w) && parseInt(text.substr(x + 1), h) && w >= 320 && h >= 240;
 }
 
-std::string langFromLocale() {
-    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-        const char* value = std::getenv(var);
-        if (value && *value) return std::strncmp(value, "ko", 2) == 0 ? "ko" : "en";
-    }
-    return "en";
-}
+std::string langFromLocale() { return languageFromLocale(std::getenv); }
 
 }  // namespace
 

@@ -182,8 +182,10 @@ TEST_CASE("build arguments in RUN history, step prefixes and stage names") {
     CHECK(r.outcome.err.find("#4 [build  1/11] FROM docker.io/library/localbase:1\n") != std::string::npos);
     CHECK(r.outcome.err.find("[build  2/11] RUN echo 0 > /f0\n") != std::string::npos);
     CHECK(r.outcome.err.find("[build 11/11] RUN echo 9 > /f9\n") != std::string::npos);
-    // The name is expanded as BuildKit's processCmdEnv does: V is not set in stage-1.
-    CHECK(r.outcome.err.find("[stage-1 1/1] RUN echo \n") != std::string::npos);
+    // The name is expanded as BuildKit's processCmdEnv does. stage-1 continues
+    // stage build's LLB state, whose environment holds V=1 (observed on Engine
+    // 20.10: "[stage-1 1/1] RUN echo 1"), though the history gets no "|1 V=1".
+    CHECK(r.outcome.err.find("[stage-1 1/1] RUN echo 1\n") != std::string::npos);
     const auto& h = s.images.at(r.imageId).history;
     CHECK(h[3].createdBy == "RUN |1 V=1 /bin/sh -c echo 0 > /f0 # buildkit");
     CHECK(h.back().createdBy == "RUN /bin/sh -c echo $V # buildkit");   // ARG does not cross FROM

@@ -3,11 +3,12 @@
 // and the output must equal NN-name.out byte for byte. A first line
 // "# args: --lang ko --seed 7" sets the shell options.
 //
-// To regenerate after an intended change: LAYERLAB_UPDATE_GOLDENS=1
-// ./build/tests/layerlab_tests -tc='cli transcripts*'  (then read every diff:
-// each golden must be what real Docker would print).
+// To regenerate after an intended change: LAYERLAB_UPDATE_GOLDENS=1 (see
+// tests/golden.hpp; the same switch re-records every golden file).
 #include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
+
+#include "tests/golden.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -64,7 +65,7 @@ TEST_CASE("cli transcripts: every golden replays byte for byte") {
         if (e.path().extension() == ".in") inputs.push_back(e.path());
     std::sort(inputs.begin(), inputs.end());
     REQUIRE(inputs.size() >= 10);
-    const bool update = std::getenv("LAYERLAB_UPDATE_GOLDENS") != nullptr;
+    const bool update = goldens::updating();
     for (const auto& in : inputs) {
         const std::string name = in.filename().string();
         CAPTURE(name);

@@ -13,10 +13,12 @@
 // df | container NAME IMAGE running|exited | stop NAME | commit BASE NAME:TAG CMD... |
 // advance SECONDS
 //
-// Set LAYERLAB_RECORD=1 to rewrite the files with the actual output (review
+// Set LAYERLAB_UPDATE_GOLDENS=1 (tests/golden.hpp) to rewrite the files with the actual output (review
 // the diff before committing it).
 #include "layerlab_paths.hpp"
 #include <doctest/doctest.h>
+
+#include "tests/golden.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -190,7 +192,7 @@ TEST_CASE("images transcripts: tests/data/images/*.transcript") {
         if (e.path().extension() == ".transcript") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     REQUIRE(files.size() >= 3);
-    const bool record = std::getenv("LAYERLAB_RECORD") != nullptr;
+    const bool record = goldens::updating();
     for (const auto& path : files) {
         SUBCASE(path.filename().string().c_str()) {
             std::ifstream in(path);

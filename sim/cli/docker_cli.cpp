@@ -62,44 +62,86 @@ const CommandSpec& globalSpec() {
     return spec;
 }
 
+// Every modelled command once: the spec it parses with and the handler that
+// runs it. The ways to type it come from the spec's own alias list
+// ("docker container ls, docker container list, docker container ps, docker
+// ps"), as cobra registers them, plus `extra` paths Docker also accepts.
+struct Handled {
+    const char* spec;
+    detail::Handler handler;
+    std::vector<std::string> extra = {};
+};
+
+const std::vector<Handled>& handledCommands() {
+    using namespace detail;
+    static const std::vector<Handled> table = {
+        {"run", cmdRun},          {"create", cmdCreate},   {"start", cmdStart},
+        {"stop", cmdStop},        {"restart", cmdRestart}, {"kill", cmdKill},
+        {"pause", cmdPause},      {"unpause", cmdUnpause}, {"rm", cmdRm},
+        {"ps", cmdPs},            {"container ls", cmdPs}, {"logs", cmdLogs},
+        {"attach", cmdAttach},    {"exec", cmdExec},       {"inspect", cmdInspect},
+        {"container inspect", cmdInspect},                 {"container prune", cmdContainerPrune},
+        {"images", cmdImages},    {"image ls", cmdImages}, {"image inspect", cmdImageInspect},
+        {"history", cmdHistory},  {"tag", cmdTag},         {"rmi", cmdRmi},
+        {"image rm", cmdRmi},     {"image prune", cmdImagePrune},                 {"pull", cmdPull},
+        {"build", cmdBuild, {"build", "image build", "builder build"}},
+        {"version", cmdVersion},  {"info", cmdInfo},       {"system df", cmdSystemDf},
+    };
+    return table;
+}
+
 struct Route {
-    const char* invoked;   // words after `docker`: "container run"
-    const char* spec;      // spec path in docker_commands.cpp
+    std::string invoked;     // words after `docker`: "container list"
+    std::string canonical;   // the name cobra reports: "container ls"
+    std::string spec;        // spec path in docker_commands.cpp
     detail::Handler handler;
 };
 
+size_t wordCount(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1; }
+
+// "docker container ls, docker container list" -> {"container ls", "container list"}.
+std::vector<std::string> aliasPaths(const std::string& aliases) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < aliases.size()) {
+        size_t comma = aliases.find(", ", start);
+        std::string one = aliases.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (one.rfind("docker ", 0) == 0) out.push_back(one.substr(7));
+        start = comma == std::string::npos ? aliases.size() : comma + 2;
+    }
+    return out;
+}
+
+// Every invocation, built from handledCommands(): an alias belongs to the
+// spec whose path has as many words ("container list" to "container ls",
+// "ps" to "ps"); cobra names it by the first alias of its group.
 const std::vector<Route>& routes() {
-    using namespace detail;
-    static const std::vector<Route> table = {
-        {"run", "run", cmdRun},               {"container run", "run", cmdRun},
-        {"create", "create", cmdCreate},      {"container create", "create", cmdCreate},
-        {"start", "start", cmdStart},         {"container start", "start", cmdStart},
-        {"stop", "stop", cmdStop},            {"container stop", "stop", cmdStop},
-        {"restart", "restart", cmdRestart},   {"container restart", "restart", cmdRestart},
-        {"kill", "kill", cmdKill},            {"container kill", "kill", cmdKill},
-        {"pause", "pause", cmdPause},         {"container pause", "pause", cmdPause},
-        {"unpause", "unpause", cmdUnpause},   {"container unpause", "unpause", cmdUnpause},
-        {"rm", "rm", cmdRm},                  {"container rm", "rm", cmdRm},
-        {"container remove", "rm", cmdRm},    {"ps", "ps", cmdPs},
-        {"container ls", "container ls", cmdPs}, {"container list", "container ls", cmdPs},
-        {"container ps", "container ls", cmdPs}, {"logs", "logs", cmdLogs},
-        {"container logs", "logs", cmdLogs},  {"attach", "attach", cmdAttach},
-        {"container attach", "attach", cmdAttach}, {"exec", "exec", cmdExec},
-        {"container exec", "exec", cmdExec},  {"inspect", "inspect", cmdInspect},
-        {"container inspect", "container inspect", cmdInspect}, {"container prune", "container prune", cmdContainerPrune},
-        {"images", "images", cmdImages},      {"image ls", "image ls", cmdImages},
-        {"image list", "image ls", cmdImages}, {"image inspect", "image inspect", cmdImageInspect},
-        {"history", "history", cmdHistory},   {"image history", "history", cmdHistory},
-        {"tag", "tag", cmdTag},               {"image tag", "tag", cmdTag},
-        {"rmi", "rmi", cmdRmi},               {"image rm", "image rm", cmdRmi},
-        {"image remove", "image rm", cmdRmi}, {"image prune", "image prune", cmdImagePrune},
-        {"pull", "pull", cmdPull},            {"image pull", "pull", cmdPull},
-        {"build", "build", cmdBuild},         {"image build", "build", cmdBuild},
-        {"builder build", "build", cmdBuild}, {"buildx build", "build", cmdBuild},
-        {"buildx b", "build", cmdBuild},      {"version", "version", cmdVersion},
-        {"info", "info", cmdInfo},            {"system info", "info", cmdInfo},
-        {"system df", "system df", cmdSystemDf},
-    };
+    static const std::vector<Route> table = [] {
+        std::vector<Route> out;
+        for (const auto& h : handledCommands()) {
+            const CommandSpec* spec = findCommandSpec(h.spec);
+            std::vector<std::string> ways = aliasPaths(spec->aliases);
+            if (ways.empty()) ways.push_back(spec->path);
+            ways.insert(ways.end(), h.extra.begin(), h.extra.end());
+            for (const auto& way : ways) {
+                auto same = std::find_if(out.begin(), out.end(), [&](const Route& r) { return r.invoked == way; });
+                bool fits = wordCount(spec->path) == wordCount(way);
+                if (same != out.end() && (!fits || wordCount(same->spec) == wordCount(way))) continue;
+                std::string canonical = way;
+                auto space = way.find(' ');
+                if (space != std::string::npos)
+                    for (const auto& a : aliasPaths(spec->aliases))
+                        if (a.compare(0, space + 1, way, 0, space + 1) == 0) {
+                            canonical = a;
+                            break;
+                        }
+                Route r{way, canonical, spec->path, h.handler};
+                if (same != out.end()) *same = r;
+                else out.push_back(r);
+            }
+        }
+        return out;
+    }();
     return table;
 }
 
@@ -319,13 +361,7 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
 
     Invocation inv;
     // cobra names a command by its own name, not the alias typed
-    static const std::vector<std::pair<std::string, std::string>> aliasNames = {
-        {"container list", "container ls"}, {"container ps", "container ls"}, {"container remove", "container rm"},
-        {"image list", "image ls"},         {"image remove", "image rm"},     {"buildx b", "buildx build"}};
-    std::string canonical = key;
-    for (const auto& [alias, name] : aliasNames)
-        if (key == alias) canonical = name;
-    inv.path = "docker " + canonical;
+    inv.path = "docker " + route->canonical;
     inv.env = &env;
     std::string specPath = route->spec;
     if (specPath == "build" && !env.buildkit()) specPath = "legacy build";

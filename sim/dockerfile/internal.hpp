@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "sim/dockerfile/dockerfile.hpp"
+#include "sim/dockerfile/go_quote.hpp"
 
 namespace layerlab::dockerfile {
 
-std::string goQuote(std::string_view s);   // strconv.Quote (quote.cpp)
 
 namespace detail {
 

@@ -1,6 +1,8 @@
 // docker_format: see the header. Each function names the Go code it follows.
 #include "sim/engine/docker_format.hpp"
 
+#include "sim/engine/civil_time.hpp"
+
 #include <cstdio>
 
 namespace layerlab::engine::format {
@@ -57,39 +59,12 @@ std::string hexOf(std::string_view digest) {
 
 namespace {
 
-// Howard Hinnant's civil_from_days: days since 1970-01-01 -> y/m/d.
-void civilFromDays(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = static_cast<int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    if (m <= 2) ++y;
-}
-
 std::string rfcBase(int64_t ms, int64_t& fracMs) {
-    int64_t secs = ms / 1000;
-    fracMs = ms % 1000;
-    if (fracMs < 0) {
-        fracMs += 1000;
-        --secs;
-    }
-    int64_t days = secs / 86400;
-    int64_t rem = secs % 86400;
-    if (rem < 0) {
-        rem += 86400;
-        --days;
-    }
-    int64_t y = 0;
-    unsigned m = 0, d = 0;
-    civilFromDays(days, y, m, d);
+    const CivilTime t = civilFromMs(ms);
+    fracMs = t.millisecond;
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(y), m, d,
-                  static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60), static_cast<int>(rem % 60));
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02u", static_cast<long long>(t.year), t.month, t.day,
+                  t.hour, t.minute, t.second);
     return buf;
 }
 

@@ -151,6 +151,11 @@ NodePtr mergeNodes(const NodePtr& lower, const NodePtr& upper) {
 
 } // namespace
 
+std::string baseName(std::string_view path) {
+    const size_t slash = path.rfind('/');
+    return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
 std::string normalizePath(std::string_view path) {
     std::vector<std::string_view> parts;
     size_t start = 0;

@@ -43,6 +43,9 @@ struct FileEntry {
 };
 
 std::string normalizePath(std::string_view path);
+// The last element of a slash-separated path: "usr/bin/node" -> "node",
+// "node" -> "node", "dir/" -> "" (no cleaning: callers pass clean paths).
+std::string baseName(std::string_view path);
 
 struct EditResult;
 

@@ -10,6 +10,7 @@
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/images/store.hpp"
 #include "sim/engine/registry/registry.hpp"
+#include "sim/engine/timings.hpp"
 
 namespace layerlab::engine {
 namespace {
@@ -50,7 +51,7 @@ bool metadataVertices(Session& s) {
         bool local = !s.opt.pull && resolveImageRef(s.state, parsed.ref->familiarString()).image;
         if (local) continue;
         RegistryLookup remote = lookupRemote(*parsed.ref);
-        v.durationMs = 600;
+        v.durationMs = timing::kLoadMetadataMs;
         s.elapsedMs += v.durationMs;
         if (!remote.image) {
             bk::BaseImage probe = bk::resolveBaseImage(s, text, false);
@@ -104,69 +105,77 @@ std::string lintSummary(const std::vector<dockerfile::Diagnostic>& warnings) {
     return out;
 }
 
-}  // namespace
-
-BuildResult build(State& state, const BuildOptions& opt) {
-    BuildResult result;
-    Outcome& o = result.outcome;
-    // The CLI validates -t before anything else.
+// The CLI validates -t before anything else. The parsed tags, or the error.
+std::optional<std::vector<format::ImageRef>> parseTags(const BuildOptions& opt, Outcome& o) {
     std::vector<format::ImageRef> tags;
     for (const auto& t : opt.tags) {
         auto parsed = format::parseNormalizedNamed(t);
         if (!parsed.ref || !parsed.ref->digest.empty()) {
-            o.err = "invalid argument \"" + t + "\" for \"-t, --tag\" flag: " +
-                    (parsed.ref ? std::string("invalid reference format") : parsed.error) +
-                    "\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\nRun 'docker buildx build --help' for more information\n";
-            if (opt.legacy) o.err = "invalid argument \"" + t + "\" for \"-t, --tag\" flag: " +
-                                    (parsed.ref ? std::string("invalid reference format") : parsed.error) +
-                                    "\nSee 'docker build --help'.\n";
+            std::string why = "invalid argument \"" + t + "\" for \"-t, --tag\" flag: " +
+                              (parsed.ref ? std::string("invalid reference format") : parsed.error);
+            o.err = opt.legacy ? why + "\nSee 'docker build --help'.\n"
+                               : why + "\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\n"
+                                       "Run 'docker buildx build --help' for more information\n";
             o.exitCode = 1;
-            return result;
+            return std::nullopt;
         }
         tags.push_back(*parsed.ref);
     }
+    return tags;
+}
 
-    State work = state;
-    Session s(work, opt);
-    const bool legacy = opt.legacy;
-    auto finishFailure = [&](std::string stdoutText, std::string stderrText) {
-        o.out = std::move(stdoutText);
-        o.err = std::move(stderrText);
-        o.exitCode = 1;
-        o.events = s.events;
-        result.steps = s.trace.steps;
-        result.totalMs = s.elapsedMs;
-        result.savedMs = s.trace.savedMs;
-        // Docker keeps the cache of the steps that completed.
-        state.buildCache = work.buildCache;
-        state.layers = work.layers;
-        state.clock = work.clock;
-        state.clock.advance(s.elapsedMs);
-        state.rng = work.rng;
-        state.lastBuild = LastBuild{true, false, legacy, "", {}, s.elapsedMs, s.trace.savedMs, s.trace.steps};
-        std::vector<std::string> tagKeys;
-        for (const auto& t : tags) tagKeys.push_back(t.tagKey());
-        bk::recordBuild(s, false, "", tagKeys);
-        state.buildHistory = work.buildHistory;
-        return result;
-    };
+// A failed build: Docker keeps the cache of the steps that completed, so the
+// build cache, its layers, the clock and the random source move on; images,
+// tags and containers stay as they were.
+BuildResult& finishFailure(BuildResult& result, State& state, const State& work, Session& s,
+                           const std::vector<std::string>& tagKeys, std::string stdoutText, std::string stderrText) {
+    Outcome& o = result.outcome;
+    o.out = std::move(stdoutText);
+    o.err = std::move(stderrText);
+    o.exitCode = 1;
+    o.events = s.events;
+    result.steps = s.trace.steps;
+    result.totalMs = s.elapsedMs;
+    result.savedMs = s.trace.savedMs;
+    state.buildCache = work.buildCache;
+    state.layers = work.layers;
+    state.clock = work.clock;
+    state.clock.advance(s.elapsedMs);
+    state.rng = work.rng;
+    state.lastBuild = LastBuild{true, false, s.opt.legacy, "", {}, s.elapsedMs, s.trace.savedMs, s.trace.steps};
+    bk::recordBuild(s, false, "", tagKeys);   // a failed build is kept in the history too (the picture shows it)
+    state.buildHistory = work.buildHistory;
+    return result;
+}
 
-    std::string err = bk::loadInputs(s);
-    if (!err.empty()) {
-        if (legacy) return finishFailure("", std::string(kDeprecated) + err + "\n");
-        return finishFailure("", "ERROR: " + std::string(err.rfind("failed to solve", 0) == 0 ? "failed to build: " : "") + err + "\n");
+std::string renderProgress(const Session& s) {
+    return s.opt.progress == BuildOptions::Progress::Plain ? bk::renderPlain(s.trace) : bk::renderTty(s.trace);
+}
+
+// The first progress of a build: legacy's "Sending build context", BuildKit's
+// "[internal] load build definition".
+void announceInputs(Session& s) {
+    if (s.opt.legacy) {
+        s.trace.legacyPreamble.push_back("Sending build context to Docker daemon  " + human(bk::contextTarSize(s.context)));
+        return;
     }
-    if (legacy) s.trace.legacyPreamble.push_back("Sending build context to Docker daemon  " + human(bk::contextTarSize(s.context)));
-    else {
-        Vertex& v = vertex(s, "[internal] load build definition from " + s.trace.dockerfileName);
-        v.subs.push_back({"transferring dockerfile: " + human(s.dockerfileText.size()), 0});
-        v.durationMs = 10;
-        s.elapsedMs += 10;
-    }
-    auto render = [&]() { return opt.progress == BuildOptions::Progress::Plain ? bk::renderPlain(s.trace) : bk::renderTty(s.trace); };
+    Vertex& v = vertex(s, "[internal] load build definition from " + s.trace.dockerfileName);
+    v.subs.push_back({"transferring dockerfile: " + human(s.dockerfileText.size()), 0});
+    v.durationMs = timing::kLoadDefinitionMs;
+    s.elapsedMs += v.durationMs;
+}
 
+// Parses the Dockerfile and picks the stages the target needs.
+struct Plan {
+    std::string error;         // "" or why the build cannot start
+    bool parseError = false;   // the daemon words a parse error as its response
+    int target = 0;            // the stage that becomes the image
+};
+
+Plan planStages(Session& s, std::vector<dockerfile::Diagnostic>& warnings) {
+    Plan plan;
     dockerfile::ParseResult parsed = dockerfile::parseDockerfile(s.dockerfileText);
-    result.warnings = parsed.warnings;
+    warnings = parsed.warnings;
     if (!parsed.ok() || !parsed.dockerfile || parsed.dockerfile->stages.empty()) {
         std::string msg = parsed.error ? parsed.error->formatted() : "file with no instructions";
         s.trace.failed = true;
@@ -175,97 +184,141 @@ BuildResult build(State& state, const BuildOptions& opt) {
             s.trace.errorLine = parsed.error->range.startLine;
             s.trace.errorEndLine = parsed.error->range.endLine;
         }
-        if (legacy) return finishFailure(bk::renderLegacy(s.trace), std::string(kDeprecated) + "Error response from daemon: " + msg + "\n");
-        return finishFailure("", render());
+        plan.error = msg;
+        plan.parseError = true;
+        return plan;
     }
     s.df = *parsed.dockerfile;
     setMetaArgs(s);
-    int target = 0;
-    err = bk::targetError(s, target);
-    if (!err.empty()) {
+    plan.error = bk::targetError(s, plan.target);
+    if (!plan.error.empty()) {
         s.trace.failed = true;
-        s.trace.error = err;
-        if (legacy) return finishFailure(bk::renderLegacy(s.trace), std::string(kDeprecated) + err + "\n");
-        return finishFailure("", render());
+        s.trace.error = plan.error;
+        return plan;
     }
     bk::initStageLabels(s);
-    s.order = bk::stagesToBuild(s, target);
+    s.order = bk::stagesToBuild(s, plan.target);
     for (int i : s.order) s.legacyStepTotal += 1 + static_cast<int>(s.df.stages[i].commands.size());
+    return plan;
+}
 
+// Runs the stages in order; false when one failed (the trace says where).
+bool runStages(Session& s) {
     bool ok = true;
-    if (!legacy) {
+    if (!s.opt.legacy) {
         ok = metadataVertices(s);
         Vertex& v = vertex(s, "[internal] load .dockerignore");
         v.subs.push_back({"transferring context: " + (s.hasDockerignore ? human(s.dockerignoreSize) : std::string("2B")), 0});
+        ok = ok && bk::checkBeforeSolve(s);
     }
     for (size_t k = 0; ok && k < s.order.size(); ++k) {
         bk::StageRun& st = s.stages[s.order[k]];
-        ok = legacy ? bk::runStageLegacy(s, st) : bk::runStage(s, st);
+        ok = s.opt.legacy ? bk::runStageLegacy(s, st) : bk::runStage(s, st);
     }
-    if (!ok) {
+    if (!ok)
         for (size_t i = 0; i < s.trace.vertices.size(); ++i)
             if (s.trace.vertices[i].status == Vertex::Status::Error) s.trace.failedVertex = static_cast<int>(i);
-        if (legacy) return finishFailure(bk::renderLegacy(s.trace), std::string(kDeprecated) + s.trace.error + "\n");
-        if (!s.trace.error.empty() && s.trace.error.rfind("failed to solve", 0) != 0) s.trace.error = "failed to solve: " + s.trace.error;
-        return finishFailure("", render());
-    }
+    return ok;
+}
 
-    // Export: the target stage becomes the image.
-    const bk::StageRun& final = s.stages[target];
+// Export: the target stage becomes the image (legacy: its last intermediate
+// image already is), then the tags point at it. `before`: the State the build
+// started from, to tell a new image from one that existed.
+Digest exportImage(Session& s, const State& before, const bk::StageRun& final, const std::vector<format::ImageRef>& tags) {
     Digest id;
-    if (legacy) {
+    if (s.opt.legacy) {
         id = final.legacyImageId;
+        if (!before.images.count(id)) s.events.push_back(ImageCreated{id, s.opt.tags});
     } else {
-        Image img = bk::assembleImage(s, final);
-        bool existed = false;
-        Digest probe = addImage(work, img);
-        existed = state.images.count(probe) > 0;
-        id = probe;
-        if (!existed) s.events.push_back(ImageCreated{id, opt.tags});
+        id = addImage(s.state, bk::assembleImage(s, final));
+        if (!before.images.count(id)) s.events.push_back(ImageCreated{id, s.opt.tags});
         Vertex& v = vertex(s, "exporting to image");
-        int64_t layersMs = 10;
-        for (const auto& step : s.trace.steps) if (!step.cached && !step.layerDiffId.empty()) layersMs += 40;
+        int64_t layersMs = timing::kExportBaseMs;
+        for (const auto& step : s.trace.steps)
+            if (!step.cached && !step.layerDiffId.empty()) layersMs += timing::kExportPerLayerMs;
         v.subs.push_back({"exporting layers", layersMs});
         v.subs.push_back({"writing image " + id, 0});
         for (const auto& t : tags) v.subs.push_back({"naming to " + t.fullName() + ":" + (t.tag.empty() ? "latest" : t.tag), 0});
-        v.durationMs = layersMs + 10;
+        v.durationMs = layersMs + timing::kExportWriteMs;
         s.elapsedMs += v.durationMs;
     }
-    if (legacy && !state.images.count(id)) s.events.push_back(ImageCreated{id, opt.tags});
     for (const auto& t : tags) {
-        auto ev = tagImage(work, id, t.tagKey());
+        auto ev = tagImage(s.state, id, t.tagKey());
         s.events.insert(s.events.end(), ev.begin(), ev.end());
         s.trace.tagsShort.push_back(t.tagKey());
     }
     s.trace.imageId = id;
-    if (legacy) {
-        std::vector<std::string> unused;
-        for (const auto& [k, v] : opt.buildArgs)
-            if (!s.usedBuildArgs.count(k) && !predefinedArg(k)) unused.push_back(k);
-        if (!unused.empty()) {
-            std::string list;
-            for (size_t i = 0; i < unused.size(); ++i) list += (i ? " " : "") + unused[i];
-            s.trace.legacyWarnings.push_back("[Warning] One or more build-args [" + list + "] were not consumed");
-        }
-    }
+    return id;
+}
 
-    work.clock.advance(s.elapsedMs);
-    std::vector<std::string> tagKeys;
-    for (const auto& t : tags) tagKeys.push_back(t.tagKey());
-    work.lastBuild = LastBuild{true, true, legacy, id, tagKeys, s.elapsedMs, s.trace.savedMs, s.trace.steps};
-    bk::recordBuild(s, true, id, tagKeys);
-    if (opt.quiet) {
+// Legacy: "[Warning] One or more build-args [X] were not consumed".
+void warnUnusedBuildArgs(Session& s) {
+    std::vector<std::string> unused;
+    for (const auto& [k, v] : s.opt.buildArgs)
+        if (!s.usedBuildArgs.count(k) && !predefinedArg(k)) unused.push_back(k);
+    if (unused.empty()) return;
+    std::string list;
+    for (size_t i = 0; i < unused.size(); ++i) list += (i ? " " : "") + unused[i];
+    s.trace.legacyWarnings.push_back("[Warning] One or more build-args [" + list + "] were not consumed");
+}
+
+// What a successful build prints: the ID alone with -q, else the progress
+// (BuildKit's on stderr, followed by the linter's summary).
+void successOutput(const Session& s, const Digest& id, const std::vector<dockerfile::Diagnostic>& warnings, Outcome& o) {
+    if (s.opt.quiet) {
         o.out = id + "\n";
-        if (legacy) o.err = kDeprecated;
-    } else if (legacy) {
+        if (s.opt.legacy) o.err = kDeprecated;
+    } else if (s.opt.legacy) {
         o.out = bk::renderLegacy(s.trace);
         o.err = kDeprecated;
     } else {
         // Plain output already ends with a blank line; the tty frame does not.
-        std::string lint = lintSummary(result.warnings);
-        bool tty = opt.progress != BuildOptions::Progress::Plain;
-        o.err = render() + (tty && !lint.empty() ? "\n" : "") + lint;
+        std::string lint = lintSummary(warnings);
+        bool tty = s.opt.progress != BuildOptions::Progress::Plain;
+        o.err = renderProgress(s) + (tty && !lint.empty() ? "\n" : "") + lint;
     }
+}
+
+}  // namespace
+
+BuildResult build(State& state, const BuildOptions& opt) {
+    BuildResult result;
+    Outcome& o = result.outcome;
+    auto tags = parseTags(opt, o);
+    if (!tags) return result;
+
+    std::vector<std::string> tagKeys;
+    for (const auto& t : *tags) tagKeys.push_back(t.tagKey());
+    State work = state;
+    Session s(work, opt);
+    const bool legacy = opt.legacy;
+    const std::string deprecated = legacy ? kDeprecated : "";
+
+    std::string err = bk::loadInputs(s);
+    if (!err.empty()) {
+        if (legacy) return finishFailure(result, state, work, s, tagKeys, "", deprecated + err + "\n");
+        return finishFailure(result, state, work, s, tagKeys, "",
+                             "ERROR: " + std::string(err.rfind("failed to solve", 0) == 0 ? "failed to build: " : "") + err + "\n");
+    }
+    announceInputs(s);
+    Plan plan = planStages(s, result.warnings);
+    if (!plan.error.empty()) {
+        if (!legacy) return finishFailure(result, state, work, s, tagKeys, "", renderProgress(s));
+        std::string daemon = plan.parseError ? "Error response from daemon: " + plan.error : plan.error;
+        return finishFailure(result, state, work, s, tagKeys, bk::renderLegacy(s.trace), deprecated + daemon + "\n");
+    }
+    if (!runStages(s)) {
+        if (legacy) return finishFailure(result, state, work, s, tagKeys, bk::renderLegacy(s.trace), deprecated + s.trace.error + "\n");
+        if (!s.trace.error.empty() && s.trace.error.rfind("failed to solve", 0) != 0) s.trace.error = "failed to solve: " + s.trace.error;
+        return finishFailure(result, state, work, s, tagKeys, "", renderProgress(s));
+    }
+
+    Digest id = exportImage(s, state, s.stages[plan.target], *tags);
+    if (legacy) warnUnusedBuildArgs(s);
+    work.clock.advance(s.elapsedMs);
+    work.lastBuild = LastBuild{true, true, legacy, id, tagKeys, s.elapsedMs, s.trace.savedMs, s.trace.steps};
+    bk::recordBuild(s, true, id, tagKeys);
+    successOutput(s, id, result.warnings, o);
     o.events = s.events;
     result.steps = s.trace.steps;
     result.imageId = id;

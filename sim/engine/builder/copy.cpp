@@ -10,17 +10,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/engine/builder/chmod.hpp"
 #include "sim/engine/builder/internal.hpp"
 #include "sim/fs/file_checksum.hpp"
 #include "sim/fs/go_match.hpp"
 
 namespace layerlab::engine::bk {
 namespace {
-
-std::string baseName(const std::string& p) {
-    auto s = p.rfind('/');
-    return s == std::string::npos ? p : p.substr(s + 1);
-}
 
 // A deterministic stand-in for BuildKit's "<session uuid>::<ref id>".
 std::string refIdFor(const std::string& seed) {
@@ -57,12 +53,12 @@ std::optional<uint32_t> idFor(const fs::FileTree& root, const std::string& name,
 }
 
 fs::FileTree withOwnerAndMode(fs::FileTree tree, const std::string& root, uint32_t uid, uint32_t gid, bool chown,
-                              std::optional<uint32_t> mode) {
+                              const std::optional<ChmodSpec>& mode) {
     std::vector<std::pair<std::string, fs::FileEntry>> edits;
     auto visit = [&](const std::string& p, const fs::FileEntry& e) {
         fs::FileEntry copy = e;
         if (chown) { copy.uid = uid; copy.gid = gid; }
-        if (mode) copy.mode = *mode;
+        if (mode) copy.mode = mode->apply(e.mode, e.isDir());
         edits.push_back({p, copy});
     };
     if (const fs::FileEntry* e = tree.find(root)) visit(root, *e);
@@ -73,7 +69,21 @@ fs::FileTree withOwnerAndMode(fs::FileTree tree, const std::string& root, uint32
 
 }  // namespace
 
-CopyPlan planCopy(Session& s, StageRun& st, const dockerfile::CopyInstruction& c) {
+bool checkBeforeSolve(Session& s) {
+    for (int i : s.order)
+        for (const auto& cmd : s.df.stages[i].commands) {
+            const auto* c = std::get_if<dockerfile::CopyInstruction>(&cmd.instruction);
+            // A value with $ is only known when the stage runs: planCopy checks it then.
+            if (!c || c->chmod.empty() || c->chmod.find('$') != std::string::npos) continue;
+            ChmodSpec spec = ChmodSpec::parse(c->chmod);
+            if (spec.ok()) continue;
+            failStep(s, -1, "failed to solve: " + spec.error(), cmd);
+            return false;
+        }
+    return true;
+}
+
+CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruction& c) {
     CopyPlan plan;
     const char esc = s.df.escapeToken;
     const std::string kw = c.isAdd ? "ADD" : "COPY";
@@ -139,7 +149,7 @@ CopyPlan planCopy(Session& s, StageRun& st, const dockerfile::CopyInstruction& c
             fs::FileTree sub = path.empty() ? src : src.subtree(path);
             layer = layer.overlaid(fs::FileTree().withSubtree(destPath, sub));
         } else {
-            std::string target = intoDir ? (destPath.empty() ? baseName(path) : destPath + "/" + baseName(path)) : destPath;
+            std::string target = intoDir ? (destPath.empty() ? fs::baseName(path) : destPath + "/" + fs::baseName(path)) : destPath;
             parts.push_back(path + ">" + target);
             parts.push_back(fs::pathChecksum(src, path, &s.hashes));
             layer = layer.withEntry(target, *e);
@@ -147,8 +157,15 @@ CopyPlan planCopy(Session& s, StageRun& st, const dockerfile::CopyInstruction& c
     }
     // Ownership and mode: files from the context belong to root unless --chown.
     bool chown = !c.chown.empty();
-    std::optional<uint32_t> mode;
-    if (!c.chmod.empty()) mode = static_cast<uint32_t>(std::stoul(c.chmod, nullptr, 8)) & 07777;
+    std::string chmodText = c.chmod.empty() ? "" : expandWord(st, c.chmod, esc);
+    std::optional<ChmodSpec> mode;
+    if (!chmodText.empty()) {
+        mode = ChmodSpec::parse(chmodText);
+        if (!mode->ok()) {
+            plan.error = plan.legacyError = mode->error();
+            return plan;
+        }
+    }
     uint32_t uid = 0, gid = 0;
     if (chown) {
         std::string spec = expandWord(st, c.chown, esc);
@@ -165,7 +182,7 @@ CopyPlan planCopy(Session& s, StageRun& st, const dockerfile::CopyInstruction& c
         gid = *go;
         parts.push_back("chown:" + std::to_string(uid) + ":" + std::to_string(gid));
     }
-    if (mode) parts.push_back("chmod:" + c.chmod);
+    if (mode) parts.push_back("chmod:" + chmodText);
     if (chown || mode) layer = withOwnerAndMode(layer, destPath, uid, gid, chown, mode);
     plan.layerTree = layer;
     plan.checksum = hashKey(parts);

@@ -4,10 +4,13 @@
 // rest only change the stage's config and environment (0B history entries).
 // A cached step reuses its recorded layer and creation time; a missed one
 // runs, stores a layer and a cache record, and says why it ran.
+#include <functional>
+
 #include "sim/engine/builder/internal.hpp"
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/digest.hpp"
 #include "sim/engine/images/store.hpp"
+#include "sim/engine/timings.hpp"
 
 namespace layerlab::engine::bk {
 namespace {
@@ -98,7 +101,7 @@ void contextVertex(Session& s) {
     s.contextLoaded = true;
     Vertex& v = newVertex(s, "[internal] load build context", -1);
     uint64_t bytes = s.context.totalBytes();
-    int64_t ms = static_cast<int64_t>(bytes / 100000) + 10;
+    int64_t ms = timing::contextMs(bytes);
     v.subs.push_back({"transferring context: " + format::humanSizeWithPrecision(static_cast<double>(bytes), 4), ms});
     v.durationMs = ms;
     s.elapsedMs += ms;
@@ -124,10 +127,12 @@ bool runFrom(Session& s, StageRun& st, const dockerfile::Stage& stage) {
         st.lastStep = src.lastStep;
         st.lastCreatedMs = src.lastCreatedMs;
         st.author = src.author;
-        for (const auto& kv : st.config.env) {
-            auto eq = kv.find('=');
-            st.env.push_back({kv.substr(0, eq), eq == std::string::npos ? "" : kv.substr(eq + 1)});
-        }
+        // The stage continues the other stage's LLB state, whose environment
+        // still holds that stage's ARG values: `FROM build` + `RUN echo $V`
+        // sees V (observed on Engine 20.10's BuildKit: "RUN echo 1", and the
+        // file it writes). The history's "|1 V=1" prefix does not carry over.
+        st.env = src.env;
+        st.argKeys = src.argKeys;
         return true;
     }
     if (lowerText == "scratch") {
@@ -177,37 +182,24 @@ bool runFrom(Session& s, StageRun& st, const dockerfile::Stage& stage) {
     return true;
 }
 
-bool runRun(Session& s, StageRun& st, const dockerfile::Command& cmd, const dockerfile::RunInstruction& r) {
-    std::vector<std::string> argv;
-    if (r.shellForm) {
-        argv = st.config.shell.empty() ? std::vector<std::string>{"/bin/sh", "-c"} : st.config.shell;
-        std::string script = r.args.empty() ? "" : r.args[0];
-        if (!r.heredocs.empty()) {
-            const auto& h = r.heredocs[0];
-            std::string trimmed = script;
-            while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.pop_back();
-            if (r.heredocs.size() == 1 && trimmed.rfind("<<", 0) == 0 && trimmed.find(' ') == std::string::npos) {
-                script = h.content;   // RUN <<EOF: the body is the script
-            } else {
-                for (const auto& hd : r.heredocs) script += "\n" + hd.content + hd.name;
-            }
-        }
-        argv.push_back(script);
-    } else {
-        argv = r.args;
-    }
-    std::string wd = st.config.workingDir.empty() ? "/" : st.config.workingDir;
-    CacheRecord cand;
-    cand.op = "RUN";
-    cand.command = join(argv, " ");
-    cand.parentKey = st.key;
-    cand.inputs = inputsOf(st);
-    cand.key = hashKey({"buildkit", "RUN", st.key, join(argv, std::string(1, '\0')), join(envLines(st), std::string(1, '\0')),
-                        wd, st.config.user, r.network, join(r.mounts, ",")});
-    std::string name = vertexName(st, cmd);
-    int step = addStep(s, st, st.stepIndex + 1, name, cmd);
-    Vertex& v = newVertex(s, prefix(st) + name, step);
-    std::string createdBy = "RUN " + argPrefix(st) + join(argv, " ") + " # buildkit";
+// What a missed step produced when it ran.
+struct Ran {
+    std::string error;                     // non-empty: the step failed, in BuildKit's words
+    Layer layer;                           // the step's changes
+    std::optional<fs::FileTree> rootfs;    // the stage's files after it (default: the stage's files + layer)
+    int64_t durationMs = 0;
+};
+
+// The cache logic the course teaches, written once for every step that makes
+// a layer (RUN, COPY/ADD, WORKDIR): a key found in the cache reuses the
+// recorded layer and its creation time; a miss first says why (the first
+// difference against the cache), then runs the step, stores its layer and
+// remembers it under the key. Either way the layer joins the stage's history
+// and the stage's key moves on, so the next step's key depends on this one.
+// `knownLayer`: the step's layer when it is known before running (COPY), so
+// the reason can name the files that changed.
+bool commitStep(Session& s, StageRun& st, const dockerfile::Command& cmd, int step, Vertex& v, CacheRecord& cand,
+                const std::string& createdBy, const Layer* knownLayer, const std::function<Ran()>& execute) {
     auto it = s.state.buildCache.find(cand.key);
     CacheRecord* rec = lookup(s, cand.key) ? &it->second : nullptr;
     StepOutcome o;
@@ -216,33 +208,28 @@ bool runRun(Session& s, StageRun& st, const dockerfile::Command& cmd, const dock
         o = reuse(s, st, *rec);
         v.status = Vertex::Status::Cached;
     } else {
-        why = s.opt.noCache ? noCacheReason() : missReason(s, cand, st.lastRan, nullptr);
-        run::RunRequest req{argv, st.rootfs, wd, envLines(st), st.config.user, nowMs(s)};
-        run::RunResult res = run::simulateRun(req);
-        v.logs = res.output;
-        v.durationMs = res.durationMs;
-        s.elapsedMs += res.durationMs;
-        if (res.exitCode != 0) {
+        why = s.opt.noCache ? noCacheReason() : missReason(s, cand, st.lastRan, knownLayer);
+        Ran ran = execute();
+        v.durationMs = ran.durationMs;
+        s.elapsedMs += ran.durationMs;
+        if (!ran.error.empty()) {
             v.status = Vertex::Status::Error;
-            v.error = "process \"" + join(argv, " ") + "\" did not complete successfully: exit code: " +
-                      std::to_string(res.exitCode);
-            s.trace.steps[step].durationMs = res.durationMs;
+            v.error = ran.error;
+            s.trace.steps[step].durationMs = ran.durationMs;
             s.trace.steps[step].reason = why.en;
             s.trace.steps[step].reasonKo = why.ko;
             noteCandidate(s, step, cand);
             failStep(s, step, v.error, cmd);
             return false;
         }
-        Layer layer;
-        layer.changes = res.changes;
-        layer.deleted = res.deleted;
-        o.layer = storeLayer(s, layer);
-        o.size = s.state.layers.at(o.layer).size;
+        o.layer = storeLayer(s, ran.layer);
+        const Layer& stored = s.state.layers.at(o.layer);
+        o.size = stored.size;
         o.createdMs = nowMs(s);
-        st.rootfs = res.rootfs;
+        st.rootfs = ran.rootfs ? std::move(*ran.rootfs) : applyLayer(st.rootfs, stored);
         cand.layer = o.layer;
         cand.description = v.name;
-        cand.durationMs = res.durationMs;
+        cand.durationMs = ran.durationMs;
         cand.createdMs = cand.lastUsedMs = o.createdMs;
         remember(s, cand);
     }
@@ -254,9 +241,55 @@ bool runRun(Session& s, StageRun& st, const dockerfile::Command& cmd, const dock
     return true;
 }
 
+// The argv a RUN executes: the shell form through SHELL (default /bin/sh -c)
+// with its heredocs, or the exec form as written.
+std::vector<std::string> runArgv(const StageRun& st, const dockerfile::RunInstruction& r) {
+    if (!r.shellForm) return r.args;
+    std::vector<std::string> argv = st.config.shell.empty() ? std::vector<std::string>{"/bin/sh", "-c"} : st.config.shell;
+    std::string script = r.args.empty() ? "" : r.args[0];
+    if (isWholeHeredoc(r)) {
+        script = r.heredocs[0].content;   // RUN <<EOF: the body is the script
+    } else {
+        for (const auto& hd : r.heredocs) script += "\n" + hd.content + hd.name;
+    }
+    argv.push_back(script);
+    return argv;
+}
+
+bool runRun(Session& s, StageRun& st, const dockerfile::Command& cmd, const dockerfile::RunInstruction& r) {
+    std::vector<std::string> argv = runArgv(st, r);
+    std::string wd = st.config.workingDir.empty() ? "/" : st.config.workingDir;
+    CacheRecord cand;
+    cand.op = "RUN";
+    cand.command = join(argv, " ");
+    cand.parentKey = st.key;
+    cand.inputs = inputsOf(st);
+    cand.key = hashKey({"buildkit", "RUN", st.key, join(argv, std::string(1, '\0')), join(envLines(st), std::string(1, '\0')),
+                        wd, st.config.user, r.network, join(r.mounts, ",")});
+    std::string name = vertexName(st, cmd, s.df.escapeToken);
+    int step = addStep(s, st, st.stepIndex + 1, name, cmd);
+    Vertex& v = newVertex(s, prefix(st) + name, step);
+    std::string createdBy = "RUN " + argPrefix(st) + join(argv, " ") + " # buildkit";
+    return commitStep(s, st, cmd, step, v, cand, createdBy, nullptr, [&] {
+        run::RunResult res = run::simulateRun({argv, st.rootfs, wd, envLines(st), st.config.user, nowMs(s)});
+        v.logs = res.output;
+        Ran ran;
+        ran.durationMs = res.durationMs;
+        if (res.exitCode != 0) {
+            ran.error = "process \"" + join(argv, " ") + "\" did not complete successfully: exit code: " +
+                        std::to_string(res.exitCode);
+            return ran;
+        }
+        ran.layer.changes = res.changes;
+        ran.layer.deleted = res.deleted;
+        ran.rootfs = res.rootfs;
+        return ran;
+    });
+}
+
 bool runCopy(Session& s, StageRun& st, const dockerfile::Command& cmd, const dockerfile::CopyInstruction& c) {
     if (c.from.empty()) contextVertex(s);
-    std::string name = vertexName(st, cmd);
+    std::string name = vertexName(st, cmd, s.df.escapeToken);
     int step = addStep(s, st, st.stepIndex + 1, name, cmd);
     Vertex& v = newVertex(s, prefix(st) + name, step);
     CopyPlan plan = planCopy(s, st, c);
@@ -275,37 +308,14 @@ bool runCopy(Session& s, StageRun& st, const dockerfile::Command& cmd, const doc
     cand.parentKey = c.link ? "" : st.key;
     cand.inputs = {"dest:" + plan.destDir};
     cand.key = hashKey({"buildkit", cand.op, cand.parentKey, name, plan.checksum, c.link ? "link" : ""});
-    std::string createdBy = name + " # buildkit";
-    auto it = s.state.buildCache.find(cand.key);
-    CacheRecord* rec = lookup(s, cand.key) ? &it->second : nullptr;
-    StepOutcome o;
-    Reason why;
-    if (rec) {
-        o = reuse(s, st, *rec);
-        v.status = Vertex::Status::Cached;
-    } else {
-        Layer layer;
-        layer.changes = plan.layerTree;
-        why = s.opt.noCache ? noCacheReason() : missReason(s, cand, st.lastRan, &layer);
-        uint64_t bytes = plan.layerTree.totalBytes();
-        v.durationMs = 40 + static_cast<int64_t>(bytes / 150000);
-        s.elapsedMs += v.durationMs;
-        o.layer = storeLayer(s, layer);
-        o.size = s.state.layers.at(o.layer).size;
-        o.createdMs = nowMs(s);
-        st.rootfs = applyLayer(st.rootfs, s.state.layers.at(o.layer));
-        cand.layer = o.layer;
-        cand.description = v.name;
-        cand.durationMs = v.durationMs;
-        cand.createdMs = cand.lastUsedMs = o.createdMs;
-        remember(s, cand);
-    }
-    pushLayerHistory(st, o, createdBy);
-    finishStep(s, step, o.cached, why, v.durationMs, o.layer, o.size, cand.key);
-    st.key = cand.key;
-    st.lastRan = !o.cached;
-    st.lastStep = step;
-    return true;
+    Layer layer;
+    layer.changes = plan.layerTree;
+    return commitStep(s, st, cmd, step, v, cand, name + " # buildkit", &layer, [&] {
+        Ran ran;
+        ran.layer = layer;
+        ran.durationMs = timing::copyMs(plan.layerTree.totalBytes());
+        return ran;
+    });
 }
 
 bool runWorkdir(Session& s, StageRun& st, const dockerfile::Command& cmd, const dockerfile::WorkdirInstruction& w) {
@@ -317,7 +327,7 @@ bool runWorkdir(Session& s, StageRun& st, const dockerfile::Command& cmd, const 
         st.history.push_back({st.lastCreatedMs, "WORKDIR /", "buildkit.dockerfile.v0", true, 0});
         return true;
     }
-    std::string name = vertexName(st, cmd);
+    std::string name = vertexName(st, cmd, s.df.escapeToken);
     int step = addStep(s, st, st.stepIndex + 1, name, cmd);
     Vertex& v = newVertex(s, prefix(st) + name, step);
     CacheRecord cand;
@@ -326,37 +336,14 @@ bool runWorkdir(Session& s, StageRun& st, const dockerfile::Command& cmd, const 
     cand.parentKey = st.key;
     cand.inputs = {"user:" + st.config.user};
     cand.key = hashKey({"buildkit", "WORKDIR", st.key, abs, st.config.user});
-    auto it = s.state.buildCache.find(cand.key);
-    CacheRecord* rec = lookup(s, cand.key) ? &it->second : nullptr;
-    StepOutcome o;
-    Reason why;
-    if (rec) {
-        o = reuse(s, st, *rec);
-        v.status = Vertex::Status::Cached;
-    } else {
-        why = s.opt.noCache ? noCacheReason() : missReason(s, cand, st.lastRan, nullptr);
-        run::RunRequest req{{"mkdir", "-p", abs}, st.rootfs, "/", {}, st.config.user, nowMs(s)};
-        run::RunResult res = run::simulateRun(req);
-        v.durationMs = 30;
-        s.elapsedMs += v.durationMs;
-        Layer layer;
-        layer.changes = res.changes;
-        o.layer = storeLayer(s, layer);
-        o.size = 0;
-        o.createdMs = nowMs(s);
-        st.rootfs = res.rootfs;
-        cand.layer = o.layer;
-        cand.description = v.name;
-        cand.durationMs = v.durationMs;
-        cand.createdMs = cand.lastUsedMs = o.createdMs;
-        remember(s, cand);
-    }
-    pushLayerHistory(st, o, "WORKDIR " + abs);
-    finishStep(s, step, o.cached, why, v.durationMs, o.layer, o.size, cand.key);
-    st.key = cand.key;
-    st.lastRan = !o.cached;
-    st.lastStep = step;
-    return true;
+    return commitStep(s, st, cmd, step, v, cand, "WORKDIR " + abs, nullptr, [&] {
+        run::RunResult res = run::simulateRun({{"mkdir", "-p", abs}, st.rootfs, "/", {}, st.config.user, nowMs(s)});
+        Ran ran;
+        ran.layer.changes = res.changes;
+        ran.rootfs = res.rootfs;
+        ran.durationMs = timing::kBuildkitWorkdirMs;
+        return ran;
+    });
 }
 
 }  // namespace

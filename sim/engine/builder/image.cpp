@@ -6,36 +6,16 @@
 // builder pulls it into the image store exactly as `docker pull` would.
 #include <cstdio>
 
+#include "sim/dockerfile/go_quote.hpp"
 #include "sim/engine/builder/internal.hpp"
 #include "sim/engine/digest.hpp"
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/images/store.hpp"
 #include "sim/engine/registry/registry.hpp"
+#include "sim/engine/timings.hpp"
 
 namespace layerlab::engine::bk {
 namespace {
-
-std::string goQuote(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\t': out += "\\t"; break;
-            case '\r': out += "\\r"; break;
-            default:
-                if (c < 0x20 || c == 0x7f) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\x%02x", c);
-                    out += buf;
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out + "\"";
-}
 
 const char* kDefaultPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -43,7 +23,7 @@ const char* kDefaultPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/b
 
 std::string goQuoteList(const std::vector<std::string>& v) {
     std::string out = "[";
-    for (size_t i = 0; i < v.size(); ++i) out += (i ? " " : "") + goQuote(v[i]);
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? " " : "") + dockerfile::goQuote(v[i]);
     return out + "]";
 }
 
@@ -129,7 +109,7 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
         if (!had) addLayer(s.state, layer);
         root = applyLayer(root, layer);
         if (!had) {
-            int64_t ms = static_cast<int64_t>(layer.compressedSize / 37500) + 50;   // ~3 x 12.5 MB/s
+            int64_t ms = static_cast<int64_t>(layer.compressedSize / timing::kPullBytesPerMs) + timing::kPullLayerBaseMs;
             t += ms;
             std::string sz = format::humanSizeWithPrecision(static_cast<double>(layer.compressedSize), 4);
             b.pullSubs.push_back({layer.blobDigest + " " + sz + " / " + sz, ms});
@@ -140,7 +120,8 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
     }
     for (size_t i = 0; i < hubImg.layers.size(); ++i) {
         const Layer& layer = hubImg.layers[i];
-        int64_t ms = static_cast<int64_t>(layer.size / 150000000.0 * 1000) + 20;
+        int64_t ms = static_cast<int64_t>(static_cast<double>(layer.size) / timing::kExtractBytesPerSecond * 1000) +
+                     timing::kExtractBaseMs;
         if (b.pullSubs.size() > 1) {
             b.pullSubs.push_back({"extracting " + layer.blobDigest, ms});
             t += ms;

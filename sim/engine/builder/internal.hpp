@@ -148,7 +148,11 @@ void initStageLabels(Session& s);
 std::string expandWord(const StageRun& st, const std::string& word, char escape, bool* ok = nullptr);
 std::vector<std::string> expandWords(const StageRun& st, const std::string& word, char escape);
 dockerfile::shell::Env shellEnv(const StageRun& st);
-std::string vertexName(const StageRun& st, const dockerfile::Command& cmd);   // "RUN npm install" expanded, upper-cased keyword
+// BuildKit's name of a step's vertex, without the "[2/5] " prefix: the source
+// line expanded as convert.go does for that instruction ("RUN npm install").
+std::string vertexName(const StageRun& st, const dockerfile::Command& cmd, char escape);
+// RUN <<EOF: the whole script is one heredoc (its body runs as the script).
+bool isWholeHeredoc(const dockerfile::RunInstruction& r);
 
 // image.cpp
 struct BaseImage {
@@ -214,7 +218,11 @@ struct CopyPlan {
     std::string legacyHash;            // "file:<hex>", "dir:<hex>", "multi:<hex>"
     uint64_t bytes = 0;
 };
-CopyPlan planCopy(Session& s, StageRun& st, const dockerfile::CopyInstruction& c);
+CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruction& c);
+// BuildKit converts the whole Dockerfile to LLB before any step runs, so some
+// mistakes (an invalid COPY --chmod) fail the build before its first step.
+// False, with the trace's error and line set, on such a mistake.
+bool checkBeforeSolve(Session& s);
 
 // builder_output_*.cpp
 std::string renderPlain(const BuildTrace& t);

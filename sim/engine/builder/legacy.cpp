@@ -5,10 +5,12 @@
 // metadata steps; build args in scope prefixed to RUN as "|1 V=1"), so any
 // metadata change before a step invalidates it, and an ARG's new value only
 // misses at the RUNs that see it.
+#include "sim/engine/builder/chmod.hpp"
 #include "sim/engine/builder/internal.hpp"
 #include "sim/engine/digest.hpp"
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/images/store.hpp"
+#include "sim/engine/timings.hpp"
 
 namespace layerlab::engine::bk {
 namespace {
@@ -58,208 +60,243 @@ LegacyStep& newStep(Session& s, const std::string& text) {
     return s.trace.legacySteps.back();
 }
 
+std::vector<std::string> shellOf(const StageRun& st) {
+    return st.config.shell.empty() ? std::vector<std::string>{"/bin/sh", "-c"} : st.config.shell;
+}
+
+// Step 1 of a stage: FROM another stage, scratch, or an image (pulled when
+// missing, which is the only way a FROM step "runs").
+bool runFromLegacy(Session& s, StageRun& st, const dockerfile::Stage& stage) {
+    std::string fromText = original(stage.from);
+    LegacyStep& ls = newStep(s, fromText);
+    int stepNo = s.legacyStepNo;
+    dockerfile::shell::Env meta;
+    for (const auto& [k, v] : s.metaArgs) meta.vars.push_back({k, v});
+    auto ex = dockerfile::shell::processWord(stage.baseImage, meta, s.df.escapeToken);
+    std::string baseText = ex.ok ? ex.value : stage.baseImage;
+    std::string lower = baseText;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    int from = findStage(s.df, lower, st.index);
+    int step = addStep(s, st, stepNo, fromText, stage.from);
+    bool pulled = false;
+    if (from >= 0) {
+        const StageRun& src = s.stages[from];
+        st.rootfs = src.rootfs;
+        st.config = src.config;
+        st.layers = src.layers;
+        st.history = src.history;
+        st.key = src.key;
+        st.legacyImageId = src.legacyImageId;
+        st.lastCreatedMs = src.lastCreatedMs;
+        ls.lines.push_back(" ---> " + format::shortId(st.legacyImageId));
+        for (const auto& kv : st.config.env) {
+            auto eq = kv.find('=');
+            st.env.push_back({kv.substr(0, eq), eq == std::string::npos ? "" : kv.substr(eq + 1)});
+        }
+    } else if (lower == "scratch") {
+        st.key = hashKey({"legacy", "scratch"});
+    } else {
+        BaseImage base = resolveBaseImage(s, baseText, true);
+        if (!base.ok) {
+            failStep(s, step, base.error, stage.from);
+            return false;
+        }
+        for (const auto& l : base.pullLines) ls.lines.push_back(l);
+        pulled = base.pulled;
+        applyBase(s, st, base);
+        st.key = hashKey({"legacy", "FROM", base.image.id});
+        st.legacyImageId = base.image.id;
+        s.trace.totalMs += base.pullMs;
+        ls.lines.push_back(" ---> " + format::shortId(base.image.id));
+    }
+    if (from < 0) st.lastRan = pulled;
+    finishStep(s, step, !pulled, {"base image pulled from the registry", "레지스트리에서 베이스 이미지를 받아옴"}, 0, "", 0,
+               st.key);
+    return true;
+}
+
+// One instruction as the daemon sees it before running it: the run config
+// its cache probe compares (the candidate record and its key) and the stage
+// as it will be after a metadata instruction.
+struct Probe {
+    CacheRecord cand;
+    StageRun next;                             // the stage after this instruction
+    std::string cmdText;                       // the run config's Cmd, and the history's "created by"
+    std::optional<CopyPlan> plan;              // COPY/ADD
+    const dockerfile::RunInstruction* runIn = nullptr;
+    std::vector<std::string> argv;             // RUN
+};
+
+// "" or the error (a COPY whose sources are missing fails before the probe).
+std::string probeFor(Session& s, const StageRun& st, const dockerfile::Command& cmd, const std::string& text, Probe& p) {
+    const auto& in = cmd.instruction;
+    std::vector<std::string> shell = shellOf(st);
+    p.cand.legacy = true;
+    p.cand.parentKey = st.key;
+    p.next = st;
+    p.runIn = std::get_if<dockerfile::RunInstruction>(&in);
+    if (p.runIn) {
+        if (p.runIn->shellForm) {
+            p.argv = shell;
+            p.argv.push_back(p.runIn->args.empty() ? "" : p.runIn->args[0]);
+        } else {
+            p.argv = p.runIn->args;
+        }
+        // Build args in scope prefix the command: "|1 V=1 /bin/sh -c ...".
+        std::vector<std::string> args;
+        for (const auto& kv : st.env)
+            if (st.argKeys.count(kv.key)) args.push_back(kv.key + "=" + kv.value);
+        std::sort(args.begin(), args.end());
+        std::string prefix = args.empty() ? "" : "|" + std::to_string(args.size()) + " " + join(args, " ") + " ";
+        p.cmdText = prefix + join(p.argv, " ");
+        p.cand.op = "RUN";
+        p.cand.command = join(p.argv, " ");
+        for (const auto& a : args) p.cand.inputs.push_back("arg:" + a);
+    } else if (const auto* c = std::get_if<dockerfile::CopyInstruction>(&in)) {
+        if (!c->chmod.empty()) return kChmodNeedsBuildkit;
+        p.plan = planCopy(s, st, *c);
+        if (!p.plan->ok) return p.plan->legacyError;
+        p.cmdText = join(shell, " ") + " #(nop) " + (c->isAdd ? "ADD " : "COPY ") + p.plan->legacyHash + " in /" +
+                    p.plan->destDir + " ";
+        p.cand.op = c->isAdd ? "ADD" : "COPY";
+        p.cand.command = text;
+        p.cand.inputs.push_back("dest:" + p.plan->destDir);
+    } else if (const auto* w = std::get_if<dockerfile::WorkdirInstruction>(&in)) {
+        std::string path = expandWord(st, w->path, s.df.escapeToken);
+        std::string wd = st.config.workingDir.empty() ? "/" : st.config.workingDir;
+        p.next.config.workingDir = "/" + fs::normalizePath(!path.empty() && path[0] == '/' ? path : wd + "/" + path);
+        p.cmdText = join(shell, " ") + " #(nop) WORKDIR " + p.next.config.workingDir;
+        p.cand.op = "WORKDIR";
+        p.cand.command = text;
+    } else {
+        std::string comment;
+        applyConfigInstruction(s, p.next, cmd, true, comment);
+        p.cmdText = join(shell, " ") + " #(nop)  " + comment;
+        p.cand.op = cmd.keyword;
+        p.cand.command = p.cmdText;
+    }
+    for (const auto& l : configLines(p.next.config)) p.cand.inputs.push_back(l);
+    p.cand.key = hashKey({"legacy", st.key, p.cmdText, join(configLines(p.next.config), std::string(1, '\0'))});
+    return "";
+}
+
+// A cache hit: the child image the probe found becomes the stage.
+void reuseLegacy(Session& s, Probe& p, const CacheRecord& rec, LegacyStep& ls, int step) {
+    s.state.buildCache.find(p.cand.key)->second.lastUsedMs = nowMs(s);
+    const Image& img = s.state.images.at(rec.imageId);
+    if (!rec.layer.empty()) p.next.rootfs = applyLayer(p.next.rootfs, s.state.layers.at(rec.layer));
+    p.next.config = img.config;
+    p.next.layers = img.layers;
+    p.next.history = img.history;
+    p.next.legacyImageId = img.id;
+    p.next.lastCreatedMs = img.createdMs;
+    p.next.key = p.cand.key;
+    p.next.lastRan = false;
+    s.trace.savedMs += rec.durationMs;
+    ls.lines.push_back(" ---> Using cache");
+    ls.lines.push_back(" ---> " + format::shortId(img.id));
+    uint64_t size = rec.layer.empty() ? 0 : s.state.layers.at(rec.layer).size;
+    finishStep(s, step, true, {}, 0, rec.layer, size, p.cand.key);
+}
+
+// A miss: the step runs in a container (RUN and metadata steps) or as a
+// plain copy (COPY/ADD), then commits an intermediate image whose parent is
+// the current one, and the probe's record remembers it.
+bool executeLegacy(Session& s, const StageRun& st, const dockerfile::Command& cmd, Probe& p, LegacyStep& ls, int step,
+                   const Reason& why) {
+    Layer layer;
+    int64_t ms = 0;
+    bool container = !p.plan.has_value();
+    std::string cid = container ? containerId(s) : "";
+    if (container) ls.lines.push_back(" ---> Running in " + cid);
+    if (p.runIn) {
+        std::vector<std::string> envLines;
+        for (const auto& kv : st.env) envLines.push_back(kv.key + "=" + kv.value);
+        std::string wd = st.config.workingDir.empty() ? "/" : st.config.workingDir;
+        run::RunResult res = run::simulateRun({p.argv, st.rootfs, wd, envLines, st.config.user, nowMs(s)});
+        for (const auto& l : res.output) ls.lines.push_back(l.text);
+        ms = res.durationMs;
+        s.elapsedMs += ms;
+        if (res.exitCode != 0) {
+            s.trace.steps[step].durationMs = ms;
+            s.trace.steps[step].reason = why.en;
+            s.trace.steps[step].reasonKo = why.ko;
+            noteCandidate(s, step, p.cand);
+            failStep(s, step,
+                     "The command '" + join(p.argv, " ") + "' returned a non-zero code: " + std::to_string(res.exitCode), cmd);
+            return false;
+        }
+        layer.changes = res.changes;
+        layer.deleted = res.deleted;
+        p.next.rootfs = res.rootfs;
+    } else if (p.plan) {
+        layer.changes = p.plan->layerTree;
+        ms = timing::copyMs(p.plan->layerTree.totalBytes());
+        s.elapsedMs += ms;
+        p.next.rootfs = applyLayer(st.rootfs, layer);
+    } else if (p.cand.op == "WORKDIR") {
+        run::RunResult res =
+            run::simulateRun({{"mkdir", "-p", p.next.config.workingDir}, st.rootfs, "/", {}, st.config.user, nowMs(s)});
+        layer.changes = res.changes;
+        p.next.rootfs = res.rootfs;
+        ms = timing::kLegacyWorkdirMs;
+        s.elapsedMs += ms;
+    } else {
+        ms = timing::kLegacyConfigStepMs;
+        s.elapsedMs += ms;
+    }
+    if (container) ls.lines.push_back("Removing intermediate container " + cid);
+    bool hasLayer = p.runIn || p.plan || layer.changes.entryCount() > 0;
+    Digest diff = hasLayer ? storeLayer(s, layer) : "";
+    uint64_t size = hasLayer ? s.state.layers.at(diff).size : 0;
+    int64_t created = nowMs(s);
+    if (hasLayer) p.next.layers.push_back(diff);
+    p.next.history.push_back({created, p.cmdText, "", !hasLayer, size});
+    p.next.lastCreatedMs = created;
+    Image img = assembleImage(s, p.next);
+    img.parent = st.legacyImageId;
+    img.createdMs = created;
+    Digest id = addImage(s.state, img);
+    p.next.legacyImageId = id;
+    p.next.key = p.cand.key;
+    p.next.lastRan = true;
+    ls.lines.push_back(" ---> " + format::shortId(id));
+    p.cand.layer = diff;
+    p.cand.imageId = id;
+    p.cand.description = ls.header;
+    p.cand.durationMs = ms;
+    p.cand.createdMs = p.cand.lastUsedMs = created;
+    remember(s, p.cand);
+    finishStep(s, step, false, why, ms, diff, size, p.cand.key);
+    return true;
+}
+
 }  // namespace
 
 bool runStageLegacy(Session& s, StageRun& st) {
     const dockerfile::Stage& stage = s.df.stages[st.index];
-    const char esc = s.df.escapeToken;
-    // FROM
-    {
-        std::string fromText = original(stage.from);
-        LegacyStep& ls = newStep(s, fromText);
-        int stepNo = s.legacyStepNo;
-        dockerfile::shell::Env meta;
-        for (const auto& [k, v] : s.metaArgs) meta.vars.push_back({k, v});
-        auto ex = dockerfile::shell::processWord(stage.baseImage, meta, esc);
-        std::string baseText = ex.ok ? ex.value : stage.baseImage;
-        std::string lower = baseText;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-        int from = findStage(s.df, lower, st.index);
-        int step = addStep(s, st, stepNo, fromText, stage.from);
-        bool pulled = false;
-        if (from >= 0) {
-            const StageRun& src = s.stages[from];
-            st.rootfs = src.rootfs;
-            st.config = src.config;
-            st.layers = src.layers;
-            st.history = src.history;
-            st.key = src.key;
-            st.legacyImageId = src.legacyImageId;
-            st.lastCreatedMs = src.lastCreatedMs;
-            ls.lines.push_back(" ---> " + format::shortId(st.legacyImageId));
-        } else if (lower == "scratch") {
-            st.key = hashKey({"legacy", "scratch"});
-        } else {
-            BaseImage base = resolveBaseImage(s, baseText, true);
-            if (!base.ok) {
-                failStep(s, step, base.error, stage.from);
-                return false;
-            }
-            for (const auto& l : base.pullLines) ls.lines.push_back(l);
-            pulled = base.pulled;
-            applyBase(s, st, base);
-            st.key = hashKey({"legacy", "FROM", base.image.id});
-            st.legacyImageId = base.image.id;
-            s.trace.totalMs += base.pullMs;
-            ls.lines.push_back(" ---> " + format::shortId(base.image.id));
-        }
-        if (from >= 0) {
-            for (const auto& kv : st.config.env) {
-                auto eq = kv.find('=');
-                st.env.push_back({kv.substr(0, eq), eq == std::string::npos ? "" : kv.substr(eq + 1)});
-            }
-        }
-        if (from < 0) st.lastRan = pulled;
-        finishStep(s, step, !pulled, {"base image pulled from the registry", "레지스트리에서 베이스 이미지를 받아옴"},
-                   0, "", 0, st.key);
-    }
+    if (!runFromLegacy(s, st, stage)) return false;
     for (const auto& cmd : stage.commands) {
-        const auto& in = cmd.instruction;
         std::string text = original(cmd);
         LegacyStep& ls = newStep(s, text);
         int step = addStep(s, st, s.legacyStepNo, text, cmd);
-        std::vector<std::string> shell = st.config.shell.empty() ? std::vector<std::string>{"/bin/sh", "-c"} : st.config.shell;
-        CacheRecord cand;
-        cand.legacy = true;
-        cand.parentKey = st.key;
-        StageRun next = st;   // the stage after this instruction
-        std::string cmdText, historyText;
-        std::optional<CopyPlan> plan;
-        const dockerfile::RunInstruction* runIn = std::get_if<dockerfile::RunInstruction>(&in);
-        std::vector<std::string> argv;
-        if (runIn) {
-            argv = runIn->shellForm ? shell : std::vector<std::string>{};
-            if (runIn->shellForm) argv.push_back(runIn->args.empty() ? "" : runIn->args[0]);
-            else argv = runIn->args;
-            std::vector<std::string> args;
-            for (const auto& kv : st.env)
-                if (st.argKeys.count(kv.key)) args.push_back(kv.key + "=" + kv.value);
-            std::sort(args.begin(), args.end());
-            std::string prefix = args.empty() ? "" : "|" + std::to_string(args.size()) + " " + join(args, " ") + " ";
-            cmdText = prefix + join(argv, " ");
-            historyText = cmdText;
-            cand.op = "RUN";
-            cand.command = join(argv, " ");
-            for (const auto& a : args) cand.inputs.push_back("arg:" + a);
-        } else if (const auto* c = std::get_if<dockerfile::CopyInstruction>(&in)) {
-            plan = planCopy(s, st, *c);
-            if (!plan->ok) {
-                failStep(s, step, plan->legacyError, cmd);
-                return false;
-            }
-            cmdText = join(shell, " ") + " #(nop) " + (c->isAdd ? "ADD " : "COPY ") + plan->legacyHash + " in /" +
-                      plan->destDir + " ";
-            historyText = cmdText;
-            cand.op = c->isAdd ? "ADD" : "COPY";
-            cand.command = text;
-            cand.inputs.push_back("dest:" + plan->destDir);
-        } else if (const auto* w = std::get_if<dockerfile::WorkdirInstruction>(&in)) {
-            std::string path = expandWord(st, w->path, esc);
-            std::string wd = st.config.workingDir.empty() ? "/" : st.config.workingDir;
-            next.config.workingDir = "/" + fs::normalizePath(!path.empty() && path[0] == '/' ? path : wd + "/" + path);
-            cmdText = join(shell, " ") + " #(nop) WORKDIR " + next.config.workingDir;
-            historyText = cmdText;
-            cand.op = "WORKDIR";
-            cand.command = text;
-        } else {
-            std::string comment;
-            applyConfigInstruction(s, next, cmd, true, comment);
-            cmdText = join(shell, " ") + " #(nop)  " + comment;
-            historyText = cmdText;
-            cand.op = cmd.keyword;
-            cand.command = cmdText;
+        Probe p;
+        std::string err = probeFor(s, st, cmd, text, p);
+        if (!err.empty()) {
+            failStep(s, step, err, cmd);
+            return false;
         }
-        for (const auto& l : configLines(next.config)) cand.inputs.push_back(l);
-        cand.key = hashKey({"legacy", st.key, cmdText, join(configLines(next.config), std::string(1, '\0'))});
-        auto it = s.state.buildCache.find(cand.key);
-        const CacheRecord* rec = lookup(s, cand.key);
+        const CacheRecord* rec = lookup(s, p.cand.key);
         if (rec && !s.state.images.count(rec->imageId)) rec = nullptr;   // its intermediate image was removed
         if (rec) {
-            it->second.lastUsedMs = nowMs(s);
-            const Image& img = s.state.images.at(rec->imageId);
-            if (!rec->layer.empty()) next.rootfs = applyLayer(next.rootfs, s.state.layers.at(rec->layer));
-            next.config = img.config;
-            next.layers = img.layers;
-            next.history = img.history;
-            next.legacyImageId = img.id;
-            next.lastCreatedMs = img.createdMs;
-            next.key = cand.key;
-            next.lastRan = false;
-            s.trace.savedMs += rec->durationMs;
-            ls.lines.push_back(" ---> Using cache");
-            ls.lines.push_back(" ---> " + format::shortId(img.id));
-            uint64_t size = rec->layer.empty() ? 0 : s.state.layers.at(rec->layer).size;
-            finishStep(s, step, true, {}, 0, rec->layer, size, cand.key);
-            st = std::move(next);
-            continue;
-        }
-        Layer copied;
-        if (plan) copied.changes = plan->layerTree;
-        Reason why = s.opt.noCache ? noCacheReason() : missReason(s, cand, st.lastRan, plan ? &copied : nullptr);
-        // Run the step: a container for RUN and metadata steps, a plain copy for COPY/ADD.
-        Layer layer;
-        int64_t ms = 0;
-        bool container = !plan.has_value();
-        std::string cid = container ? containerId(s) : "";
-        if (container) ls.lines.push_back(" ---> Running in " + cid);
-        if (runIn) {
-            std::vector<std::string> envLines;
-            for (const auto& kv : st.env) envLines.push_back(kv.key + "=" + kv.value);
-            std::string wd = st.config.workingDir.empty() ? "/" : st.config.workingDir;
-            run::RunResult res = run::simulateRun({argv, st.rootfs, wd, envLines, st.config.user, nowMs(s)});
-            for (const auto& l : res.output) ls.lines.push_back(l.text);
-            ms = res.durationMs;
-            s.elapsedMs += ms;
-            if (res.exitCode != 0) {
-                s.trace.steps[step].durationMs = ms;
-                s.trace.steps[step].reason = why.en;
-                s.trace.steps[step].reasonKo = why.ko;
-                noteCandidate(s, step, cand);
-                failStep(s, step, "The command '" + join(argv, " ") + "' returned a non-zero code: " + std::to_string(res.exitCode), cmd);
-                return false;
-            }
-            layer.changes = res.changes;
-            layer.deleted = res.deleted;
-            next.rootfs = res.rootfs;
-        } else if (plan) {
-            layer.changes = plan->layerTree;
-            ms = 40 + static_cast<int64_t>(plan->layerTree.totalBytes() / 150000);
-            s.elapsedMs += ms;
-            next.rootfs = applyLayer(st.rootfs, layer);
-        } else if (cand.op == "WORKDIR") {
-            run::RunResult res = run::simulateRun({{"mkdir", "-p", next.config.workingDir}, st.rootfs, "/", {}, st.config.user, nowMs(s)});
-            layer.changes = res.changes;
-            next.rootfs = res.rootfs;
-            ms = 60;
-            s.elapsedMs += ms;
+            reuseLegacy(s, p, *rec, ls, step);
         } else {
-            ms = 50;
-            s.elapsedMs += ms;
+            Layer copied;
+            if (p.plan) copied.changes = p.plan->layerTree;
+            Reason why = s.opt.noCache ? noCacheReason() : missReason(s, p.cand, st.lastRan, p.plan ? &copied : nullptr);
+            if (!executeLegacy(s, st, cmd, p, ls, step, why)) return false;
         }
-        if (container) ls.lines.push_back("Removing intermediate container " + cid);
-        bool hasLayer = runIn || plan || layer.changes.entryCount() > 0;
-        Digest diff = hasLayer ? storeLayer(s, layer) : "";
-        uint64_t size = hasLayer ? s.state.layers.at(diff).size : 0;
-        int64_t created = nowMs(s);
-        if (hasLayer) next.layers.push_back(diff);
-        next.history.push_back({created, historyText, "", !hasLayer, size});
-        next.lastCreatedMs = created;
-        Image img = assembleImage(s, next);
-        img.parent = st.legacyImageId;
-        img.createdMs = created;
-        Digest id = addImage(s.state, img);
-        next.legacyImageId = id;
-        next.key = cand.key;
-        next.lastRan = true;
-        ls.lines.push_back(" ---> " + format::shortId(id));
-        cand.layer = diff;
-        cand.imageId = id;
-        cand.description = ls.header;
-        cand.durationMs = ms;
-        cand.createdMs = cand.lastUsedMs = created;
-        remember(s, cand);
-        finishStep(s, step, false, why, ms, diff, size, cand.key);
-        st = std::move(next);
+        st = std::move(p.next);
     }
     st.built = true;
     return true;

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/dockerfile/shell_lex.hpp"
+#include "sim/dockerfile/unicode.hpp"
 #include "sim/engine/builder/internal.hpp"
 
 namespace layerlab::engine::bk {
@@ -108,12 +110,41 @@ std::vector<std::string> expandWords(const StageRun& st, const std::string& word
     return r.ok ? r.words : std::vector<std::string>{word};
 }
 
-std::string vertexName(const StageRun& st, const dockerfile::Command& cmd) {
-    // BuildKit: uppercaseCmd(processCmdEnv(shlex, cmd.String(), env)).
+bool isWholeHeredoc(const dockerfile::RunInstruction& r) {
+    if (!r.shellForm || r.heredocs.size() != 1 || r.args.empty()) return false;
+    std::string trimmed = r.args[0];
+    while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.pop_back();
+    return trimmed.rfind("<<", 0) == 0 && trimmed.find(' ') == std::string::npos;
+}
+
+namespace {
+
+// summarizeHeredoc: the body's first line, "..." when there are more.
+std::string heredocSummary(const std::string& body) {
+    std::string doc(dockerfile::unicode::trimSpace(body));
+    std::string firstLine = doc.substr(0, doc.find('\n'));
+    if (!firstLine.empty() && firstLine.back() == '\r') firstLine.pop_back();
+    return firstLine + (doc.find('\n') == std::string::npos ? "" : "...");
+}
+
+}  // namespace
+
+std::string vertexName(const StageRun& st, const dockerfile::Command& cmd, char escape) {
+    // BuildKit: uppercaseCmd(processCmdEnv(shlex, cmd.String(), env)), where
+    // cmd.String() is the trimmed source line. RUN's lexer keeps quotes and
+    // leaves unset variables as written (RawQuotes, SkipUnsetEnv), so
+    // `RUN echo "v1" > /f` is named with its quotes; COPY/ADD and WORKDIR use
+    // the Dockerfile's own lexer, which removes them. A RUN whose script is a
+    // heredoc gets the body's first line appended: `RUN <<EOF (npm ci...)`.
     std::string text = cmd.original;
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
-    auto r = dockerfile::shell::processWord(text, shellEnv(st), '\\');
-    std::string out = r.ok ? r.value : text;
+    const auto* run = std::get_if<dockerfile::RunInstruction>(&cmd.instruction);
+    if (run && isWholeHeredoc(*run)) text += " (" + heredocSummary(run->heredocs[0].content) + ")";
+    dockerfile::shell::LexOptions lexOptions;
+    lexOptions.escapeToken = escape;
+    lexOptions.rawQuotes = run != nullptr;
+    lexOptions.skipUnsetEnv = run != nullptr;
+    auto r = dockerfile::shell::lex(text, shellEnv(st), lexOptions);
+    std::string out = r.ok ? r.word : text;   // processCmdEnv keeps the line when expansion fails
     auto sp = out.find(' ');
     std::string kw = out.substr(0, sp);
     std::transform(kw.begin(), kw.end(), kw.begin(), [](unsigned char c) { return std::toupper(c); });

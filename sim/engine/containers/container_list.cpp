@@ -4,6 +4,7 @@
 #include <map>
 #include <regex>
 
+#include "sim/dockerfile/go_quote.hpp"
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/ports.hpp"
@@ -22,29 +23,6 @@ std::string commandOf(const Container& c) {
     for (size_t i = 1; i < c.path.size(); ++i)
         s += " " + (c.path[i].find(' ') != std::string::npos ? "'" + c.path[i] + "'" : c.path[i]);
     return s;
-}
-
-// strconv.Quote for what commands hold: escapes quotes, backslashes and controls.
-std::string goQuote(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char ch : s) {
-        switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        default:
-            if (ch < 0x20 || ch == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\x%02x", ch);
-                out += buf;
-            } else {
-                out += static_cast<char>(ch);
-            }
-        }
-    }
-    return out + "\"";
 }
 
 // Go's time.Time.String() in UTC: "2026-01-05 09:00:00 +0000 UTC".
@@ -210,7 +188,7 @@ ContainerOutcome listContainers(const State& stateIn, const PsOptions& o) {
         f["ID"] = o.noTrunc ? c->id : c->id.substr(0, 12);
         f["Image"] = imageColumn(state, *c, o.noTrunc);
         std::string cmd = commandOf(*c);
-        f["Command"] = goQuote(o.noTrunc ? cmd : format::ellipsis(cmd, 20));
+        f["Command"] = dockerfile::goQuote(o.noTrunc ? cmd : format::ellipsis(cmd, 20));
         f["CreatedAt"] = goTimeString(c->createdMs);
         f["RunningFor"] = format::createdSince(c->createdMs, state.clock.nowMs);
         f["Ports"] = displayPorts(*c);

@@ -4,10 +4,13 @@
 #include <cstdio>
 #include <set>
 
+#include "sim/engine/civil_time.hpp"
 #include "sim/engine/run/simulator.hpp"
 
 namespace layerlab::engine::containers {
 namespace {
+
+using fs::baseName;
 
 enum class Distro { Debian, Ubuntu, Alpine, Busybox };
 
@@ -21,11 +24,6 @@ Distro detectDistro(const fs::FileTree& root) {
     if (root.exists("bin/busybox")) return Distro::Busybox;
     if (root.exists("etc/alpine-release")) return Distro::Alpine;
     return Distro::Debian;
-}
-
-std::string baseName(const std::string& p) {
-    size_t slash = p.rfind('/');
-    return slash == std::string::npos ? p : p.substr(slash + 1);
 }
 
 bool isShell(const std::string& name) {
@@ -61,21 +59,9 @@ struct Civil {
     int year, month, day, hour, minute, second, weekday;
 };
 Civil civil(int64_t ms) {
-    int64_t secs = ms / 1000;
-    int64_t days = secs / 86400;
-    int64_t rem = secs % 86400;
-    // Howard Hinnant's civil_from_days.
-    int64_t z = days + 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-    int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-    int y = static_cast<int>(yoe + era * 400 + (m <= 2));
-    int wd = static_cast<int>((days % 7 + 11) % 7);   // 1970-01-01 was a Thursday (4)
-    return {y, m, d, static_cast<int>(rem / 3600), static_cast<int>(rem % 3600 / 60), static_cast<int>(rem % 60), wd};
+    const CivilTime t = civilFromMs(ms);
+    return {static_cast<int>(t.year), static_cast<int>(t.month), static_cast<int>(t.day), static_cast<int>(t.hour),
+            static_cast<int>(t.minute), static_cast<int>(t.second), static_cast<int>(t.weekday)};
 }
 
 Program startNginx(const ProgramContext& ctx, bool viaEntrypoint, const std::vector<std::string>& args) {

@@ -150,90 +150,56 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
     return r;
 }
 
-}  // namespace
-
-Program startNode(const ProgramContext& ctx, const std::vector<std::string>& args) {
-    Program p;
-    p.name = "node";
-    const std::string version = "v" + envLookup(ctx.env, "NODE_VERSION");
-    size_t i = 0;
-    std::string script;
-    for (; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "-v" || a == "--version") {
-            p.output.push_back({false, version});
-            return p;
-        }
-        if ((a == "-e" || a == "--eval" || a == "-p" || a == "--print") && i + 1 < args.size()) {
-            scan::Scope scope;
-            scope.env = ctx.env;
-            std::string code = scan::stripComments(args[i + 1], Lang::JavaScript);
-            scan::collectBindings(code, scope);
-            if (a == "-p" || a == "--print") {
-                auto v = scan::evaluate(code, scope);
-                if (v) addLines(p.output, *v, false);
-                else p.hints.push_back(simplifiedHint("the -p expression"));
-                return p;
+// node -e CODE / -p EXPR: console.log lines, or the printed value.
+void evalArgument(const ProgramContext& ctx, const std::string& flag, const std::string& codeText, Program& p) {
+    scan::Scope scope;
+    scope.env = ctx.env;
+    std::string code = scan::stripComments(codeText, Lang::JavaScript);
+    scan::collectBindings(code, scope);
+    if (flag == "-p" || flag == "--print") {
+        auto v = scan::evaluate(code, scope);
+        if (v) addLines(p.output, *v, false);
+        else p.hints.push_back(simplifiedHint("the -p expression"));
+        return;
+    }
+    for (const char* fn : {"console.log", "console.error"})
+        for (const scan::Call& c : scan::findCalls(code, fn)) {
+            std::string line;
+            bool ok = true;
+            for (const std::string& arg : scan::splitArgs(c.args)) {
+                auto v = scan::evaluate(arg, scope);
+                ok = ok && v.has_value();
+                if (v) line += (line.empty() ? "" : " ") + *v;
             }
-            for (const char* fn : {"console.log", "console.error"})
-                for (const scan::Call& c : scan::findCalls(code, fn)) {
-                    std::string line;
-                    bool ok = true;
-                    for (const std::string& arg : scan::splitArgs(c.args)) {
-                        auto v = scan::evaluate(arg, scope);
-                        ok = ok && v.has_value();
-                        if (v) line += (line.empty() ? "" : " ") + *v;
-                    }
-                    if (ok) addLines(p.output, line, std::string(fn) == "console.error");
-                    else p.hints.push_back(simplifiedHint("the -e code"));
-                }
-            return p;
+            if (ok) addLines(p.output, line, std::string(fn) == "console.error");
+            else p.hints.push_back(simplifiedHint("the -e code"));
         }
-        if (!a.empty() && a.front() == '-') continue;
-        script = a;
-        break;
-    }
-    if (script.empty()) {
-        // The REPL: with stdin closed (no -i) it reads EOF and exits 0 at once.
-        p.repl = Program::Repl::Node;
-        if (!ctx.interactive) {
-            p.hints.push_back({"node with no script starts its interactive REPL; without -i the container's stdin is "
-                               "closed, so the REPL reads end-of-input and exits (0) at once. Try docker run -it node.",
-                               "스크립트 없이 실행한 node는 대화형 REPL을 시작합니다. -i가 없으면 컨테이너의 stdin이 닫혀 "
-                               "있어 REPL이 입력 끝을 읽고 바로 종료(0)합니다. docker run -it node 를 해 보세요."});
-            return p;
-        }
-        p.kind = Program::Kind::Waits;
-        if (ctx.tty) {
-            p.output.push_back({false, "Welcome to Node.js " + version + "."});
-            p.output.push_back({false, "Type \".help\" for more information."});
-            p.prompt = "> ";
-        }
-        return p;
-    }
+}
 
-    std::string path = absolutePath(ctx.workdir, script);
-    const fs::FileEntry* entry = ctx.rootfs.find(path);
-    if ((!entry || entry->isDir()) && ctx.rootfs.find(path + ".js")) {
-        path += ".js";
-        entry = ctx.rootfs.find(path);
+// node with no script: its REPL.
+void startRepl(const ProgramContext& ctx, const std::string& version, Program& p) {
+    // The REPL: with stdin closed (no -i) it reads EOF and exits 0 at once.
+    p.repl = Program::Repl::Node;
+    if (!ctx.interactive) {
+        p.hints.push_back({"node with no script starts its interactive REPL; without -i the container's stdin is "
+                           "closed, so the REPL reads end-of-input and exits (0) at once. Try docker run -it node.",
+                           "스크립트 없이 실행한 node는 대화형 REPL을 시작합니다. -i가 없으면 컨테이너의 stdin이 닫혀 "
+                           "있어 REPL이 입력 끝을 읽고 바로 종료(0)합니다. docker run -it node 를 해 보세요."});
+        return;
     }
-    if (!entry || entry->isDir() || !entry->content) {
-        p.exitCode = 1;
-        addLines(p.output,
-                 "node:internal/modules/cjs/loader\n  throw err;\n  ^\n\nError: Cannot find module '/" + path +
-                     "'\n{\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}\n\nNode.js " + version,
-                 true);
-        p.hints.push_back({"Node could not find /" + path + " inside the container (the stack trace is shortened here). "
-                           "Was the file copied into the image (COPY) and is the WORKDIR right?",
-                           "컨테이너 안에서 /" + path + " 파일을 찾지 못했습니다(스택 추적은 줄여서 보여 줍니다). 파일을 "
-                           "이미지에 COPY 했는지, WORKDIR이 맞는지 확인하세요."});
-        return p;
+    p.kind = Program::Kind::Waits;
+    if (ctx.tty) {
+        p.output.push_back({false, "Welcome to Node.js " + version + "."});
+        p.output.push_back({false, "Type \".help\" for more information."});
+        p.prompt = "> ";
     }
+}
+
+// A bare require/import of a package that is not in node_modules fails at
+// start, as node does. True when it did (p holds the error).
+bool missingModule(const ProgramContext& ctx, const std::string& path, const std::string& src,
+                   const std::string& version, Program& p) {
     const std::string scriptDir = dirOf(path);
-    const std::string src = scan::stripComments(*entry->content, Lang::JavaScript);
-
-    // Modules: a bare require/import of a package that is not in node_modules fails at once.
     static const std::regex req(R"(require\(\s*['"]([^'"./][^'"]*)['"]\s*\)|from\s+['"]([^'"./][^'"]*)['"])");
     for (auto it = std::sregex_iterator(src.begin(), src.end(), req); it != std::sregex_iterator(); ++it) {
         std::string mod = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
@@ -256,25 +222,34 @@ Program startNode(const ProgramContext& ctx, const std::vector<std::string>& arg
                            "shortened here). Did the Dockerfile run npm install after copying package.json?",
                            "컨테이너 안의 node_modules에 '" + pkg + "' 패키지가 없습니다(스택 추적은 줄여서 보여 줍니다). "
                            "Dockerfile에서 package.json을 복사한 뒤 npm install을 실행했나요?"});
-        return p;
+        return true;
     }
 
-    scan::Scope scope;
-    scope.env = ctx.env;
-    scope.values["__dirname"] = "/" + scriptDir;
-    scan::collectBindings(src, scope);
+    return false;
+}
 
-    // Request-time code (handlers) versus start-up code.
-    std::vector<Range> handlers, listenCallbacks;
+// What the program answers over HTTP: express/router routes and static
+// folders, or http.createServer's one answer. `handlers`: the source ranges
+// of request-time code (not run at start).
+struct Answers {
+    HttpServer http;
+    std::vector<Range> handlers;
+    bool unknownAnswer = false;
+};
+
+Answers collectAnswers(const ProgramContext& ctx, const std::string& src, const scan::Scope& scope,
+                       const std::string& scriptDir) {
+    Answers out;
+    HttpServer& http = out.http;
+    std::vector<Range>& handlers = out.handlers;
+    bool& unknownAnswer = out.unknownAnswer;
     std::vector<std::string> appNames = {"app", "router", "server"};
     static const std::regex expressApp(R"(([A-Za-z_$][\w$]*)\s*=\s*(?:express|express\.Router|Router)\s*\(\s*\))");
     for (auto it = std::sregex_iterator(src.begin(), src.end(), expressApp); it != std::sregex_iterator(); ++it)
         if (std::find(appNames.begin(), appNames.end(), (*it)[1].str()) == appNames.end())
             appNames.push_back((*it)[1].str());
     const bool isExpress = src.find("express") != std::string::npos;
-    HttpServer http;
     http.flavor = isExpress ? HttpServer::Flavor::Express : HttpServer::Flavor::NodeHttp;
-    bool unknownAnswer = false;
     for (const std::string& app : appNames) {
         for (const char* method : {"get", "post", "put", "delete", "patch", "all", "use"}) {
             for (const scan::Call& c : scan::findCalls(src, app + "." + method)) {
@@ -328,9 +303,14 @@ Program startNode(const ProgramContext& ctx, const std::vector<std::string>& arg
         if (!ok) unknownAnswer = true;
     }
 
-    // listen(PORT, ...): the program serves.
+    return out;
+}
+
+// The first listen(PORT, ...) outside request handlers: its callback's range
+// and the port (or the text LayerLab could not evaluate). False: no listen.
+bool findListen(const std::string& src, const scan::Scope& scope, const std::vector<Range>& handlers, HttpServer& http,
+                std::vector<Range>& listenCallbacks, std::string& portText) {
     bool listens = false;
-    std::string portText;
     static const std::regex listenRe(R"(\.listen\s*\()");
     for (auto it = std::sregex_iterator(src.begin(), src.end(), listenRe); it != std::sregex_iterator(); ++it) {
         size_t open = static_cast<size_t>(it->position(0) + it->length(0) - 1);
@@ -347,9 +327,14 @@ Program startNode(const ProgramContext& ctx, const std::vector<std::string>& arg
         break;
     }
 
-    // Start-up lines: synchronous ones in order, then listen callbacks.
+    return listens;
+}
+
+// console.* lines of start-up code: synchronous ones in source order, then
+// those in the listen callback (when the program listens).
+void startupOutput(const std::string& src, const scan::Scope& scope, const std::vector<Range>& handlers,
+                   const std::vector<Range>& listenCallbacks, bool listens, Program& p, bool& unknownLog) {
     std::vector<std::pair<size_t, OutputLine>> startLines, laterLines;
-    bool unknownLog = false;
     for (const char* fn : {"console.log", "console.info", "console.error", "console.warn", "console.debug"}) {
         const bool err = std::string(fn) == "console.error" || std::string(fn) == "console.warn";
         for (const scan::Call& c : scan::findCalls(src, fn)) {
@@ -381,7 +366,10 @@ Program startNode(const ProgramContext& ctx, const std::vector<std::string>& arg
     if (listens)
         for (auto& l : laterLines) p.output.push_back(l.second);
 
-    // process.on('SIGTERM', ...) / ('SIGINT', ...): a handler makes node exit on it.
+}
+
+// process.on('SIGTERM', ...) / ('SIGINT', ...): a handler makes node exit on it.
+void signalHandlers(const std::string& src, Program& p) {
     static const std::regex sigHandler(R"(process\.on\(\s*['"](SIG[A-Z]+)['"])");
     for (auto it = std::sregex_iterator(src.begin(), src.end(), sigHandler); it != std::sregex_iterator(); ++it) {
         std::string sig = (*it)[1].str();
@@ -389,7 +377,71 @@ Program startNode(const ProgramContext& ctx, const std::vector<std::string>& arg
         if (n) p.onSignal[n] = 0;
     }
 
-    if (unknownLog || unknownAnswer) p.hints.push_back(simplifiedHint("/" + path));
+}
+
+}  // namespace
+
+Program startNode(const ProgramContext& ctx, const std::vector<std::string>& args) {
+    Program p;
+    p.name = "node";
+    const std::string version = "v" + envLookup(ctx.env, "NODE_VERSION");
+    std::string script;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "-v" || a == "--version") {
+            p.output.push_back({false, version});
+            return p;
+        }
+        if ((a == "-e" || a == "--eval" || a == "-p" || a == "--print") && i + 1 < args.size()) {
+            evalArgument(ctx, a, args[i + 1], p);
+            return p;
+        }
+        if (!a.empty() && a.front() == '-') continue;
+        script = a;
+        break;
+    }
+    if (script.empty()) {
+        startRepl(ctx, version, p);
+        return p;
+    }
+
+    std::string path = absolutePath(ctx.workdir, script);
+    const fs::FileEntry* entry = ctx.rootfs.find(path);
+    if ((!entry || entry->isDir()) && ctx.rootfs.find(path + ".js")) {
+        path += ".js";
+        entry = ctx.rootfs.find(path);
+    }
+    if (!entry || entry->isDir() || !entry->content) {
+        p.exitCode = 1;
+        addLines(p.output,
+                 "node:internal/modules/cjs/loader\n  throw err;\n  ^\n\nError: Cannot find module '/" + path +
+                     "'\n{\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}\n\nNode.js " + version,
+                 true);
+        p.hints.push_back({"Node could not find /" + path + " inside the container (the stack trace is shortened here). "
+                           "Was the file copied into the image (COPY) and is the WORKDIR right?",
+                           "컨테이너 안에서 /" + path + " 파일을 찾지 못했습니다(스택 추적은 줄여서 보여 줍니다). 파일을 "
+                           "이미지에 COPY 했는지, WORKDIR이 맞는지 확인하세요."});
+        return p;
+    }
+    const std::string scriptDir = dirOf(path);
+    const std::string src = scan::stripComments(*entry->content, Lang::JavaScript);
+
+    if (missingModule(ctx, path, src, version, p)) return p;
+
+    scan::Scope scope;
+    scope.env = ctx.env;
+    scope.values["__dirname"] = "/" + scriptDir;
+    scan::collectBindings(src, scope);
+    Answers answers = collectAnswers(ctx, src, scope, scriptDir);
+    HttpServer& http = answers.http;
+    std::vector<Range> listenCallbacks;
+    std::string portText;
+    const bool listens = findListen(src, scope, answers.handlers, http, listenCallbacks, portText);
+    bool unknownLog = false;
+    startupOutput(src, scope, answers.handlers, listenCallbacks, listens, p, unknownLog);
+    signalHandlers(src, p);
+
+    if (unknownLog || answers.unknownAnswer) p.hints.push_back(simplifiedHint("/" + path));
     if (listens) {
         p.kind = Program::Kind::Serves;
         p.http = http;

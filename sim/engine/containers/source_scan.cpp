@@ -3,7 +3,9 @@
 #include "sim/engine/containers/source_scan.hpp"
 
 #include <cctype>
-#include <regex>
+#include <charconv>
+#include <cstdint>
+#include <cstdlib>
 
 namespace layerlab::engine::containers::scan {
 namespace {
@@ -71,6 +73,97 @@ std::vector<std::string> splitTop(std::string_view s, std::string_view sep) {
     }
     parts.emplace_back(s.substr(start));
     return parts;
+}
+
+// The few fixed shapes evaluate() recognises, read with a cursor (no
+// std::regex on learner input).
+struct Cursor {
+    std::string_view s;
+    size_t i = 0;
+    bool literal(std::string_view t) {
+        if (s.substr(i, t.size()) != t) return false;
+        i += t.size();
+        return true;
+    }
+    void spaces() {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+    }
+    // [A-Za-z_][A-Za-z0-9_]*
+    std::optional<std::string> identifier() {
+        size_t b = i;
+        if (i >= s.size() || !(std::isalpha(static_cast<unsigned char>(s[i])) || s[i] == '_')) return std::nullopt;
+        while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_')) ++i;
+        return std::string(s.substr(b, i - b));
+    }
+    // \s*['"]NAME['"]\s*
+    std::optional<std::string> quotedIdentifier() {
+        spaces();
+        if (i >= s.size() || (s[i] != '\'' && s[i] != '"')) return std::nullopt;
+        ++i;
+        auto name = identifier();
+        if (!name || i >= s.size() || (s[i] != '\'' && s[i] != '"')) return std::nullopt;
+        ++i;
+        spaces();
+        return name;
+    }
+    bool atEnd() const { return i == s.size(); }
+};
+
+// `base.NAME` or `base['NAME']`: process.env.PORT, os.environ["PORT"].
+std::optional<std::string> envLookup(std::string_view expr, std::string_view base) {
+    Cursor c{expr};
+    if (!c.literal(base)) return std::nullopt;
+    std::optional<std::string> name;
+    if (base == "process.env" && c.literal(".")) name = c.identifier();
+    else if (c.literal("[")) {
+        name = c.quotedIdentifier();
+        if (!c.literal("]")) return std::nullopt;
+    }
+    return name && c.atEnd() ? name : std::nullopt;
+}
+
+// os.environ.get('NAME'[, default]) or os.getenv(...); `fallback` gets the default's text.
+std::optional<std::string> envCall(std::string_view expr, std::string& fallback) {
+    Cursor c{expr};
+    if (!c.literal("os.environ.get(") && !c.literal("os.getenv(")) return std::nullopt;
+    auto name = c.quotedIdentifier();
+    if (!name || expr.empty() || expr.back() != ')') return std::nullopt;
+    if (c.i == expr.size() - 1) return name;
+    if (!c.literal(",")) return std::nullopt;
+    c.spaces();
+    if (c.i >= expr.size() - 1) return std::nullopt;
+    fallback = std::string(expr.substr(c.i, expr.size() - 1 - c.i));
+    return name;
+}
+
+// Number(x), parseInt(x), String(x), int(x), str(x), float(x): the text inside.
+std::optional<std::string> conversionArgument(std::string_view expr) {
+    if (expr.empty() || expr.back() != ')') return std::nullopt;
+    for (std::string_view fn : {"Number(", "parseInt(", "parseFloat(", "String(", "int(", "str(", "float("})
+        if (expr.substr(0, fn.size()) == fn) return std::string(expr.substr(fn.size(), expr.size() - 1 - fn.size()));
+    return std::nullopt;
+}
+
+// a + b + ... of numbers as JavaScript and Python print them: whole numbers
+// stay whole ("3"); a fraction or a sum too large for 64 bits goes through
+// double ("3.5", "1e+21"). Learner input, so nothing here may throw.
+std::string numericSum(const std::vector<std::string>& vals) {
+    int64_t whole = 0;
+    bool exact = true;
+    for (const auto& v : vals) {
+        int64_t n = 0;
+        auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+        if (ec != std::errc() || end != v.data() + v.size() || __builtin_add_overflow(whole, n, &whole)) {
+            exact = false;
+            break;
+        }
+    }
+    if (exact) return std::to_string(whole);
+    double sum = 0;
+    for (const auto& v : vals) sum += std::strtod(v.c_str(), nullptr);
+    char buf[32];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, sum);
+    return ec == std::errc() ? std::string(buf, end) : "NaN";
 }
 
 bool isNumber(std::string_view s) {
@@ -237,11 +330,7 @@ std::optional<std::string> evaluate(std::string_view exprIn, const Scope& scope)
             numeric = numeric && isNumber(*v);
             vals.push_back(*v);
         }
-        if (numeric) {
-            long long sum = 0;
-            for (const auto& v : vals) sum += std::stoll(v);
-            return std::to_string(sum);
-        }
+        if (numeric) return numericSum(vals);
         std::string out;
         for (const auto& v : vals) out += v;
         return out;
@@ -260,23 +349,20 @@ std::optional<std::string> evaluate(std::string_view exprIn, const Scope& scope)
     if (isNumber(expr)) return expr;
     if (expr == "true" || expr == "True") return std::string("true");
     if (expr == "false" || expr == "False") return std::string("false");
-    static const std::regex jsEnv(R"(^process\.env\.([A-Za-z_][A-Za-z0-9_]*)$)");
-    static const std::regex jsEnvIdx(R"(^process\.env\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]$)");
-    static const std::regex pyEnv(R"(^os\.(?:environ\.get|getenv)\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*(?:,\s*(.+))?\)$)");
-    static const std::regex pyEnvIdx(R"(^os\.environ\[\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]\s*\]$)");
-    static const std::regex wrap(R"(^(?:Number|parseInt|parseFloat|String|int|str|float)\((.*)\)$)");
-    std::smatch m;
-    if (js && (std::regex_match(expr, m, jsEnv) || std::regex_match(expr, m, jsEnvIdx)))
-        return envValue(scope.env, m[1].str());
-    if (!js && std::regex_match(expr, m, pyEnvIdx)) return envValue(scope.env, m[1].str());
-    if (!js && std::regex_match(expr, m, pyEnv)) {
-        auto v = envValue(scope.env, m[1].str());
-        if (v) return v;
-        if (m[2].matched) return evaluate(m[2].str(), scope);
-        return std::nullopt;
+    if (js) {
+        if (auto name = envLookup(expr, {"process.env"})) return envValue(scope.env, *name);
+    } else {
+        if (auto name = envLookup(expr, {"os.environ"})) return envValue(scope.env, *name);
+        std::string fallback;
+        if (auto name = envCall(expr, fallback)) {
+            auto v = envValue(scope.env, *name);
+            if (v) return v;
+            if (!fallback.empty()) return evaluate(fallback, scope);
+            return std::nullopt;
+        }
     }
-    if (std::regex_match(expr, m, wrap)) {
-        auto args = splitArgs(m[1].str());
+    if (auto inner = conversionArgument(expr)) {
+        auto args = splitArgs(*inner);
         if (args.empty()) return std::nullopt;
         return evaluate(args[0], scope);
     }
@@ -285,14 +371,50 @@ std::optional<std::string> evaluate(std::string_view exprIn, const Scope& scope)
     return std::nullopt;
 }
 
+namespace {
+
+bool isWordChar(char c, bool dollar) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (dollar && c == '$'); }
+
+// A binding `const|let|var NAME = ` (JS) or `NAME = ` (Python) whose keyword
+// or name starts exactly at `at`; the name, and `end` just past "= ".
+std::optional<std::string> bindingAt(const std::string& s, size_t at, bool js, size_t& end) {
+    Cursor c{s, at};
+    if (js) {
+        if (!c.literal("const") && !c.literal("let") && !c.literal("var")) return std::nullopt;
+        size_t before = c.i;
+        c.spaces();
+        if (c.i == before) return std::nullopt;
+    }
+    size_t b = c.i;
+    if (c.i >= s.size() || std::isdigit(static_cast<unsigned char>(s[c.i])) || !isWordChar(s[c.i], js)) return std::nullopt;
+    while (c.i < s.size() && isWordChar(s[c.i], js)) ++c.i;
+    std::string name = s.substr(b, c.i - b);
+    c.spaces();
+    if (!c.literal("=")) return std::nullopt;
+    c.spaces();
+    end = c.i;
+    return name;
+}
+
+}  // namespace
+
 void collectBindings(std::string_view src, Scope& scope) {
+    // Each binding starts the text, or follows ';' or a space (JS), or a
+    // newline (Python); the search goes on after the "=" of the last one.
     const bool js = scope.lang == Lang::JavaScript;
-    static const std::regex jsDecl(R"((?:^|[;\s])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*)");
-    static const std::regex pyDecl(R"((?:^|\n)([A-Za-z_]\w*)\s*=\s*)");
-    const std::regex& re = js ? jsDecl : pyDecl;
     std::string s(src);
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), re); it != std::sregex_iterator(); ++it) {
-        size_t start = static_cast<size_t>(it->position(0) + it->length(0));
+    size_t pos = 0;
+    while (pos < s.size()) {
+        size_t start = 0;
+        std::optional<std::string> name;
+        if (pos == 0) name = bindingAt(s, 0, js, start);
+        bool separator = js ? (s[pos] == ';' || std::isspace(static_cast<unsigned char>(s[pos]))) : s[pos] == '\n';
+        if (!name && separator) name = bindingAt(s, pos + 1, js, start);
+        if (!name) {
+            ++pos;
+            continue;
+        }
+        pos = start;
         if (start < s.size() && s[start] == '=') continue;   // "==" comparison
         // The expression runs to ';' or the end of the line at bracket depth 0.
         size_t i = start;
@@ -309,7 +431,7 @@ void collectBindings(std::string_view src, Scope& scope) {
             ++i;
         }
         auto v = evaluate(std::string_view(s).substr(start, i - start), scope);
-        if (v) scope.values[(*it)[1].str()] = *v;
+        if (v) scope.values[*name] = *v;
     }
 }
 
@@ -373,12 +495,19 @@ std::optional<std::string> pythonPrint(std::string_view args, const Scope& scope
     std::string sep = " ", end;
     std::vector<std::string> values;
     for (const std::string& a : splitArgs(args)) {
-        static const std::regex kw(R"(^(sep|end|flush|file)\s*=\s*(.*)$)");
-        std::smatch m;
-        if (std::regex_match(a, m, kw)) {
-            if (m[1] == "flush" && flush) *flush = trim(m[2].str()) == "True";
-            if (m[1] == "sep") {
-                auto v = evaluate(m[2].str(), scope);
+        // sep=/end=/flush=/file= keyword arguments.
+        Cursor c{a};
+        std::string keyword;
+        for (const char* k : {"sep", "end", "flush", "file"})
+            if (keyword.empty() && c.literal(k)) keyword = k;
+        c.spaces();
+        bool assigns = !keyword.empty() && c.literal("=");
+        c.spaces();
+        if (assigns && a.find('\n', c.i) == std::string::npos) {
+            std::string value = a.substr(c.i);
+            if (keyword == "flush" && flush) *flush = trim(value) == "True";
+            if (keyword == "sep") {
+                auto v = evaluate(value, scope);
                 if (!v) return std::nullopt;
                 sep = *v;
             }

@@ -2,6 +2,9 @@
 // and api/types/filters word them.
 #include "sim/engine/images/filters.hpp"
 
+#include <cstdint>
+#include <cstdlib>
+
 #include "sim/engine/images/store.hpp"
 
 namespace layerlab::engine {
@@ -68,27 +71,47 @@ bool matchFrom(const std::string& p, size_t pi, const std::string& s, size_t si,
     return si == s.size();
 }
 
+// "12", "1.5": digits with at most one '.', or nothing (".", "1.2.3").
+std::optional<double> decimal(const std::string& s) {
+    bool digit = false, dot = false;
+    for (char c : s) {
+        if (c >= '0' && c <= '9') digit = true;
+        else if (c == '.' && !dot) dot = true;
+        else return std::nullopt;
+    }
+    if (!digit) return std::nullopt;
+    return std::strtod(s.c_str(), nullptr);
+}
+
+// Milliseconds that fit the clock, or nothing (a value too large to be a time).
+std::optional<int64_t> millis(double ms) {
+    if (!(ms >= 0 && ms < 9.0e18)) return std::nullopt;
+    return static_cast<int64_t>(ms);
+}
+
 std::optional<int64_t> parseUntil(const std::string& v, int64_t nowMs) {
     // Go durations ("10m", "1h30m", "24h") count back from now; plain
     // numbers are Unix seconds.
     if (v.empty()) return std::nullopt;
-    bool digitsOnly = true;
-    for (char c : v)
-        if ((c < '0' || c > '9') && c != '.') digitsOnly = false;
-    if (digitsOnly) return static_cast<int64_t>(std::stod(v) * 1000);
+    if (v.find_first_not_of("0123456789.") == std::string::npos) {
+        auto seconds = decimal(v);
+        return seconds ? millis(*seconds * 1000) : std::nullopt;
+    }
     int64_t total = 0;
     size_t i = 0;
     while (i < v.size()) {
         size_t j = i;
         while (j < v.size() && ((v[j] >= '0' && v[j] <= '9') || v[j] == '.')) ++j;
-        if (j == i) return std::nullopt;
-        const double n = std::stod(v.substr(i, j - i));
+        auto n = decimal(v.substr(i, j - i));
+        if (!n) return std::nullopt;
         size_t k = j;
         while (k < v.size() && !((v[k] >= '0' && v[k] <= '9') || v[k] == '.')) ++k;
         const std::string unit = v.substr(j, k - j);
         const double ms = unit == "h" ? 3600000 : unit == "m" ? 60000 : unit == "s" ? 1000 : unit == "ms" ? 1 : -1;
         if (ms < 0) return std::nullopt;
-        total += static_cast<int64_t>(n * ms);
+        auto part = millis(*n * ms);
+        if (!part || *part > INT64_MAX / 2 - total) return std::nullopt;
+        total += *part;
         i = k;
     }
     return nowMs - total;

@@ -9,19 +9,15 @@
 #include "sim/engine/digest.hpp"
 #include "sim/engine/registry/hub_catalog_defs.hpp"
 
+#include "sim/engine/civil_time.hpp"
+
 namespace layerlab::engine::hub {
 
 namespace detail {
 
 int64_t utcMs(int year, unsigned month, unsigned day, int hour, int minute, int second) {
-    // Howard Hinnant's days_from_civil.
-    year -= month <= 2;
-    const int64_t era = (year >= 0 ? year : year - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(year - era * 400);
-    const unsigned doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    const int64_t days = era * 146097 + static_cast<int64_t>(doe) - 719468;
-    return ((days * 24 + hour) * 60 + minute) * 60000 + static_cast<int64_t>(second) * 1000;
+    return msFromCivil(year, month, day, static_cast<unsigned>(hour), static_cast<unsigned>(minute),
+                       static_cast<unsigned>(second));
 }
 
 StepSpec runStep(const std::string& command, uint64_t size, std::vector<FileSpec> files, uint64_t compressed) {

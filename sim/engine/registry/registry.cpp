@@ -7,16 +7,17 @@
 
 #include "sim/engine/images/commands.hpp"
 #include "sim/engine/images/store.hpp"
+#include "sim/engine/timings.hpp"
 
 namespace layerlab::engine {
 
 namespace {
 
-constexpr int64_t kManifestMs = 800;         // auth + manifest + config fetch
-constexpr int64_t kLayerLatencyMs = 300;     // per blob request
-constexpr int64_t kBytesPerMsDownload = 12500;   // 12.5 MB/s per download (100 Mbit/s)
-constexpr int64_t kBytesPerMsExtract = 90000;    // 90 MB/s to unpack
-constexpr int kConcurrentDownloads = 3;      // dockerd's default max-concurrent-downloads
+using timing::kBytesPerMsDownload;
+using timing::kBytesPerMsExtract;
+using timing::kConcurrentDownloads;
+using timing::kLayerLatencyMs;
+using timing::kManifestMs;
 
 std::string refString(const format::ImageRef& ref) {
     // FamiliarString(TagNameOnly(ref)): what "Status:" and errors name.

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/engine/civil_time.hpp"
 #include "sim/engine/run/shell.hpp"
 
 namespace layerlab::engine::run::detail {
@@ -48,18 +49,10 @@ fs::FileEntry textFile(Shell& sh, std::string text, uint32_t mode = 0644) {
 
 // "2026-01-05T09_00_00_000Z": npm's debug-log file name stamp.
 std::string npmStamp(int64_t ms) {
-    int64_t days = ms / 86400000, rem = ms % 86400000;
-    // civil_from_days (Howard Hinnant)
-    int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-    int64_t doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
-    if (m <= 2) ++y;
+    const CivilTime t = civilFromMs(ms);
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lldT%02lld_%02lld_%02lld_%03lldZ", static_cast<long long>(y),
-                  static_cast<long long>(m), static_cast<long long>(d), static_cast<long long>(rem / 3600000),
-                  static_cast<long long>(rem / 60000 % 60), static_cast<long long>(rem / 1000 % 60),
-                  static_cast<long long>(rem % 1000));
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u_%02u_%02u_%03uZ", static_cast<long long>(t.year), t.month,
+                  t.day, t.hour, t.minute, t.second, t.millisecond);
     return buf;
 }
 
@@ -338,15 +331,10 @@ int apk(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
     return 0;
 }
 
-std::string baseName(const std::string& p) {
-    auto s = p.rfind('/');
-    return s == std::string::npos ? p : p.substr(s + 1);
-}
-
 }  // namespace
 
 int runPackageManager(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
-    const std::string cmd = baseName(argv[0]);
+    const std::string cmd = fs::baseName(argv[0]);
     std::string sub = argv.size() > 1 ? argv[1] : "";
     if (cmd == "npm") {
         if (sub == "install" || sub == "i" || sub == "add") return npmInstall(sh, argv, io, false);
