@@ -112,3 +112,41 @@ TEST_CASE("lesson paths: what the unmet goals tell the learner") {
         CHECK(r[0].missing.ko == "마지막 빌드에서 [3] COPY . /app은 캐시에서 재사용되었습니다.");
     }
 }
+
+TEST_CASE("lesson paths: recovery hints for the mistakes learners really make") {
+    auto hintsAfter = [](cli::Machine& m, const std::string& line) {
+        m.execute(line);
+        std::string all;
+        for (const auto& h : m.hints()) all += h.en + "\n" + h.ko + "\n";
+        return all;
+    };
+    SUBCASE("docker build without the build context") {
+        cli::Machine m;
+        const std::string h = hintsAfter(m, "docker build -t myapp");
+        CHECK(h.find("docker build needs a build context: the folder whose files the Dockerfile's COPY can use, usually `.` "
+                     "(the current folder, ~/app). Write: docker build -t myapp .") != std::string::npos);
+        CHECK(h.find("이렇게 쓰세요: docker build -t myapp .") != std::string::npos);
+    }
+    SUBCASE("docker restart after a rebuild keeps the old image") {
+        engine::State end;
+        goalsAfter(*findLesson(lessons(), "5"), {"echo '// v2' >> server.js", "docker build -t myapp ."}, &end);
+        cli::Machine m(end);
+        const std::string h = hintsAfter(m, "docker restart web");
+        CHECK(h.find("web still runs the image it was created from (") != std::string::npos);
+        CHECK(h.find("A container keeps its image: to run the new one, remove this container (docker rm -f web) and "
+                     "docker run it again.") != std::string::npos);
+        CHECK(h.find("web은 만들어질 때의 이미지(") != std::string::npos);
+    }
+    SUBCASE("shell and lesson commands typed into node's REPL") {
+        cli::Machine m;
+        m.execute("docker run -it node");
+        REQUIRE(m.attached());
+        const std::string h = hintsAfter(m, "docker ps");
+        CHECK(h.find("You are inside node's REPL, the program running in the container, not in the shell: `docker` means "
+                     "nothing to it. Leave with .exit or Ctrl-D (the container then exits); shell and lesson commands "
+                     "work again after that.") != std::string::npos);
+        CHECK(hintsAfter(m, "hint").find("`hint`를 모릅니다. .exit 또는 Ctrl-D로 나오세요") != std::string::npos);
+        m.execute(".exit");
+        CHECK_FALSE(m.attached());
+    }
+}
