@@ -127,6 +127,13 @@ TEST_CASE("lesson paths: recovery hints for the mistakes learners really make") 
                      "(the current folder, ~/app). Write: docker build -t myapp .") != std::string::npos);
         CHECK(h.find("이렇게 쓰세요: docker build -t myapp .") != std::string::npos);
     }
+    SUBCASE("sed -i before an editor exists: the heredoc") {
+        cli::Machine m;
+        const std::string h = hintsAfter(m, "sed -i s/Hello/Hi/ server.js");
+        CHECK(h.find("This shell has no sed. To change a file, write it again with a heredoc: cat > server.js <<'EOF', the new "
+                     "lines, then EOF") != std::string::npos);
+        CHECK(h.find("이 셸에는 sed가 없습니다. 파일을 바꾸려면 heredoc으로 다시 쓰세요") != std::string::npos);
+    }
     SUBCASE("docker restart after a rebuild keeps the old image") {
         engine::State end;
         goalsAfter(*findLesson(lessons(), "5"), {"echo '// v2' >> server.js", "docker build -t myapp ."}, &end);
