@@ -40,6 +40,8 @@ struct Session {
     std::vector<bool> met;
     std::optional<std::vector<int>> predicted;
     size_t hintIndex = 0;
+    bool solutionAsked = false;   // `show solution` asked once before every hint was seen: the next one shows it
+    const scenario::Prediction* dueBeforeBuild = nullptr;   // the prediction due when the current build started
     Io* io = nullptr;
 
     const std::string& t(const LocalizedText& text) const { return text.in(lang); }
@@ -53,9 +55,8 @@ struct Session {
     }
 
     const scenario::Prediction* duePrediction() {
-        for (const auto& p : lesson->predictions)
-            if (p.atBuild == progress().buildsDone + 1) return &p;
-        return nullptr;
+        return scenario::duePrediction(lesson->predictions, static_cast<size_t>(progress().predictionsDone),
+                                       progress().buildsDone + 1, machine->state(), scenario::machineProbe());
     }
 
     std::string goalsText(const std::vector<scenario::GoalResult>& results) const {
@@ -75,18 +76,29 @@ struct Session {
         return out;
     }
 
+    // The commands only: where LayerLab asks for a prediction the answer is
+    // the learner's to find, so the solution says a question comes, not its answer.
     std::string solutionText() const {
         std::string out = tr("Reference solution:\n", "모범 답안:\n");
         for (const auto& s : lesson->solution) {
             if (s.kind == scenario::Step::Kind::Command) out += "  " + s.command + "\n";
-            else if (s.kind == scenario::Step::Kind::Predict) {
-                out += "  predict";
-                for (int n : s.answer) out += " " + std::to_string(n);
-                if (s.answer.empty()) out += " none";
-                out += "\n";
-            }
+            else if (s.kind == scenario::Step::Kind::Predict)
+                out += tr("  (LayerLab asks you to predict before the next build: answer with what you expect)\n",
+                          "  (다음 빌드 전에 LayerLab이 예측을 묻습니다: 예상하는 답을 하세요)\n");
         }
         return out;
+    }
+
+    // As learnGitBranching does, the answer comes after the hints, or after
+    // the learner confirms they want it anyway.
+    std::string showSolution() {
+        const size_t left = lesson->hints.size() > hintIndex ? lesson->hints.size() - hintIndex : 0;
+        if (left == 0 || solutionAsked) return solutionText();
+        solutionAsked = true;
+        return tr("The solution gives the whole answer away. ", "모범 답안은 답을 통째로 보여 줍니다. ") +
+               (lang == "ko" ? "남은 힌트가 " + std::to_string(left) + "개 있습니다(`hint`). "
+                             : std::to_string(left) + (left == 1 ? " hint is" : " hints are") + " left (`hint`). ") +
+               tr("Type `show solution` again to see it anyway.\n", "그래도 보려면 `show solution`을 한 번 더 입력하세요.\n");
     }
 
     bool isBuild(const std::vector<std::string>& w) const {
@@ -112,9 +124,10 @@ struct Session {
             return true;
         }
         if (w[0] == "show" && w.size() == 2 && w[1] == "solution") {
-            out << solutionText();
+            out << showSolution();
             return true;
         }
+        solutionAsked = false;
         if (w[0] == "show" && w.size() == 2 && w[1] == "lesson") {
             out << intro();
             return true;
@@ -145,6 +158,7 @@ struct Session {
             sessionStart = start;
             logStart = machine->commandLog().size();
             progress().buildsDone = 0;
+            progress().predictionsDone = 0;
             predicted.reset();
             met.assign(lesson->goals.size(), false);
             saveProgress();
@@ -155,11 +169,13 @@ struct Session {
             out << "`" << *d << "`" << tr(" is switched off in this lesson.\n", " 명령은 이 레슨에서 사용할 수 없습니다.\n");
             return true;
         }
+        dueBeforeBuild = isBuild(w) ? duePrediction() : nullptr;
         if (isBuild(w) && !predicted) {
-            if (const scenario::Prediction* p = duePrediction()) {
+            if (const scenario::Prediction* p = dueBeforeBuild) {
+                dueBeforeBuild = nullptr;
                 out << "? " << t(p->question) << "\n"
                     << tr("  Answer with `predict 3 4` (or `predict none`), then run the build again.\n",
-                          "  `predict 3 4` (없으면 `predict none`) 로 답한 뒤 빌드를 다시 실행하세요.\n");
+                          "  `predict 3 4`(없으면 `predict none`)로 답한 뒤 빌드를 다시 실행하세요.\n");
                 return true;
             }
         }
@@ -174,8 +190,9 @@ struct Session {
                 built = true;
         std::ostream& out = io->out;
         if (built) {
-            const scenario::Prediction* due = duePrediction();
+            const scenario::Prediction* due = dueBeforeBuild;
             progress().buildsDone++;
+            if (due) progress().predictionsDone++;
             if (predicted) {
                 scenario::PredictionScore score = scenario::scorePrediction(*predicted, machine->state().lastBuild);
                 out << (score.correct ? "✔ " : "✘ ") << t(score.summary) << "\n" << t(score.explanation);
@@ -266,14 +283,16 @@ int runLessonShell(const std::vector<std::string>& args, Io& io) {
     if (restart || p.completed) {
         p.savedState.reset();
         p.buildsDone = 0;
+        p.predictionsDone = 0;
     } else if (p.savedState) {
         auto imported = scenario::stateFromJson(*p.savedState);
         if (imported.state) {
             initial = *imported.state;
             initial.lang = s.lang;
-            resumed = s.tr("(Resuming where you left off; `restart` starts over.)\n", "(지난번에 멈춘 곳에서 이어 합니다. `restart` 로 처음부터 시작합니다.)\n");
+            resumed = s.tr("(Resuming where you left off; `restart` starts over.)\n", "(지난번에 멈춘 곳에서 이어 합니다. `restart`로 처음부터 시작합니다.)\n");
         } else {
             p.buildsDone = 0;
+            p.predictionsDone = 0;
         }
     }
     cli::MachineOptions mopts;

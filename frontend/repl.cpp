@@ -229,7 +229,7 @@ int runShellWith(const ShellOptions& options, frontend::Io& io, const ReplHooks&
     for (const auto& w : sm.warnings) io.err << "layerlab shell: " << w << "\n";
     if (io.stdinIsTerminal)
         io.out << (sm.machine.state().lang == "ko"
-                       ? "LayerLab 셸: Docker가 있는 가상 호스트입니다. help 로 할 수 있는 것을, exit 로 종료합니다.\n"
+                       ? "LayerLab 셸: Docker가 있는 가상 호스트입니다. help로 할 수 있는 것을, exit로 종료합니다.\n"
                        : "LayerLab shell: a simulated host with Docker. Type help to see what works, exit to leave.\n");
     return runRepl(sm.machine, io, hooks);
 }

@@ -126,3 +126,26 @@ TEST_CASE("examples: the teacher demos play headless with every goal met") {
     }
     CHECK(count == 2);
 }
+
+TEST_CASE("lessons: a solution answers each prediction exactly where the lesson shell asks it") {
+    const Scenario* seven = findLesson(catalog(), "7");
+    REQUIRE(seven != nullptr);
+    SUBCASE("answered before the edit that makes it due") {
+        Scenario s = *seven;
+        std::swap(s.solution[0], s.solution[1]);   // predict, then edit, then build
+        CheckOutcome c = checkScenario(s);
+        std::string all;
+        for (const auto& e : c.errors) all += e + "\n";
+        CHECK(all.find(s.solution[0].pointer + ": the lesson asks no prediction before the next build here "
+                       "(/predictions/0 is not due: see its atBuild and when)") != std::string::npos);
+    }
+    SUBCASE("due but not answered") {
+        Scenario s = *seven;
+        s.solution.erase(s.solution.begin() + 1);   // edit, build: the shell would ask first
+        CheckOutcome c = checkScenario(s);
+        std::string all;
+        for (const auto& e : c.errors) all += e + "\n";
+        CHECK(all.find(s.solution[1].pointer + ": the lesson asks /predictions/0 before this build, but the solution "
+                       "does not answer it") != std::string::npos);
+    }
+}

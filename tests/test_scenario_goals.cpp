@@ -143,7 +143,7 @@ TEST_CASE("goals: the last build") {
     CHECK_FALSE(r.met);
     CHECK(r.description.en == "In the last build, the `npm install` step came from the cache");
     CHECK(r.missing.en == "In the last build, [4] RUN npm install ran again: parent layer was rebuilt.");
-    CHECK(r.missing.ko == "마지막 빌드에서 [4] RUN npm install 이(가) 다시 실행되었습니다: 부모 레이어가 다시 만들어짐.");
+    CHECK(r.missing.ko == "마지막 빌드에서 [4] RUN npm install이 다시 실행되었습니다: 부모 레이어가 다시 만들어짐.");
     Goal k = goal(GoalKind::LastBuildStep);
     k.step = 3;
     k.outcome = "rebuilt";

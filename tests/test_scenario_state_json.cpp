@@ -82,6 +82,8 @@ engine::State sampleState() {
     c.exitAtMs = 1767603900000;
     c.exitAtCode = 3;
     c.publishAll = true;
+    c.runMode = engine::Container::RunMode::Detached;
+    c.logsRead = 2;
     c.activePorts = {{"0.0.0.0", 3000, 80, "tcp"}, {"0.0.0.0", 32768, 443, "tcp"}};
     s.containers.push_back(c);
 
@@ -120,6 +122,8 @@ TEST_CASE("state json: export -> import -> export is byte-identical") {
         CHECK(t.containers.at(0).ports.at(0).hostPort == 3000);
         CHECK(t.containers.at(0).activePorts.at(1).hostPort == 32768);
         CHECK(t.containers.at(0).publishAll);
+        CHECK(t.containers.at(0).runMode == engine::Container::RunMode::Detached);
+        CHECK(t.containers.at(0).logsRead == 2);
         CHECK(t.containers.at(0).exitAtCode == 3);
         CHECK(t.images.begin()->second.lastTagMs == 1767603600500);
         CHECK(t.containers.at(0).status == engine::Container::Status::Running);
@@ -195,7 +199,7 @@ TEST_CASE("state json: helpers") {
 // and its round-trip test, then update the number.
 TEST_CASE("state json: every State field is exported (update state_json when these sizes change)") {
     CHECK_MESSAGE(sizeof(engine::State) == 472, "engine::State changed: export/import the new field");
-    CHECK_MESSAGE(sizeof(engine::Container) == 568, "engine::Container changed: export/import the new field");
+    CHECK_MESSAGE(sizeof(engine::Container) == 576, "engine::Container changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Image) == 608, "engine::Image changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::ImageConfig) == 328, "engine::ImageConfig changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Layer) == 120, "engine::Layer changed: export/import the new field");

@@ -108,9 +108,9 @@ void drawActiveLesson(View& view) {
     if (run.hintsShown < hints &&
         ImGui::Button(view.strings.format("ui.lessons.hint", {std::to_string(run.hintsShown + 1), std::to_string(hints)}).c_str()))
         ++run.hintsShown;
-    if (hints > 0 && run.hintsShown < hints) ImGui::SameLine();
-    ImGui::Checkbox(view.tr("ui.lessons.solution"), &run.showSolution);
-    if (run.showSolution) {
+    // The solution unlocks once every hint was shown (hints go from the idea to the command).
+    if (run.hintsShown >= hints) ImGui::Checkbox(view.tr("ui.lessons.solution"), &run.showSolution);
+    if (run.showSolution && run.hintsShown >= hints) {
         ImGui::PushFont(view.fonts.mono());
         for (const auto& step : lesson.solution) {
             if (step.kind == scenario::Step::Kind::Command)

@@ -248,7 +248,7 @@ Outcome globalFlagError(const std::string& error, const std::vector<std::string>
                 o,
                 "`" + a + "` is an option of `docker run`, not of `docker` itself: the command word `run` is missing. "
                 "Write it as: docker run" + rest + image + "   (general form: docker run -p 3000:80 <image>)",
-                "`" + a + "`는 `docker` 자체가 아니라 `docker run`의 옵션입니다. 명령어 `run`이 빠졌습니다. "
+                "`" + a + "`는 `docker` 자체가 아니라 `docker run`의 옵션입니다. 명령 단어 `run`이 빠졌습니다. "
                 "이렇게 쓰세요: docker run" + rest + image + "   (일반 형태: docker run -p 3000:80 <이미지>)");
         }
     }
@@ -393,6 +393,17 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
     Outcome argCheck = argError(inv, inv.flags.args.size());
     if (!argCheck.ok()) {
         argCheck.err = legacyNotice.err + argCheck.err;
+        if ((specPath == "build" || specPath == "legacy build") && inv.flags.args.empty()) {
+            // `docker build -t myapp` without the `.`: the missing word is the build context.
+            std::string fixed = "docker build";
+            for (const auto& a : rest) fixed += " " + a;
+            fixed += " .";
+            return detail::withHint(argCheck,
+                                    "docker build needs a build context: the folder whose files the Dockerfile's COPY "
+                                    "can use, usually `.` (the current folder, ~/app). Write: " + fixed,
+                                    "docker build에는 빌드 컨텍스트가 필요합니다. Dockerfile의 COPY가 쓸 수 있는 파일이 "
+                                    "든 폴더로, 보통 `.`(지금 폴더, ~/app)입니다. 이렇게 쓰세요: " + fixed);
+        }
         return argCheck;
     }
     if (!inv.flags.unsupported.empty()) return unsupportedFlags(inv);

@@ -112,7 +112,9 @@ Outcome cmdLogs(engine::State& state, const Invocation& inv) {
     o.follow = inv.flags.flag("follow");
     if (inv.flags.has("tail")) o.tail = inv.flags.get("tail");
     o.timestamps = inv.flags.flag("timestamps");
-    return engine::containerLogs(state, o);
+    engine::ContainerOutcome out = engine::containerLogs(state, o);
+    if (out.exitCode == 0) engine::noteLogsRead(state, o.container);
+    return out;
 }
 
 Outcome cmdAttach(engine::State& state, const Invocation& inv) {
@@ -182,7 +184,7 @@ Outcome cmdInspect(engine::State& state, const Invocation& inv) {
         if (!one.ok()) out.exitCode = one.exitCode;
     }
     return withHint(out, "Docker prints containers and images in one JSON array; LayerLab prints one array per name here.",
-                    "Docker은 컨테이너와 이미지를 하나의 JSON 배열로 출력하지만, LayerLab은 여기서 이름마다 배열을 따로 출력합니다.");
+                    "Docker는 컨테이너와 이미지를 하나의 JSON 배열로 출력하지만, LayerLab은 여기서 이름마다 배열을 따로 출력합니다.");
 }
 
 Outcome cmdContainerPrune(engine::State& state, const Invocation& inv) {
@@ -197,7 +199,7 @@ Outcome cmdContainerPrune(engine::State& state, const Invocation& inv) {
             Outcome o2;
             o2.out = prompt + (answer ? "" : "\n");
             return withHint(o2, "Nothing was removed. Use docker container prune -f to skip the question.",
-                            "아무것도 지우지 않았습니다. 질문 없이 지우려면 docker container prune -f 를 쓰세요.");
+                            "아무것도 지우지 않았습니다. 질문 없이 지우려면 docker container prune -f를 쓰세요.");
         }
         Outcome done = engine::pruneContainers(state, o);
         done.out = prompt + done.out;

@@ -90,7 +90,7 @@ Outcome cmdImagePrune(engine::State& state, const Invocation& inv) {
     Outcome out = plain(engine::pruneImages(state, o));
     if (!o.force && !o.answer)
         out.hints.push_back({"No answer was given, so Docker cancelled: nothing was removed. Use -f to skip the question.",
-                             "답이 없어서 Docker가 취소했습니다. 아무것도 지우지 않았습니다. 질문 없이 지우려면 -f 를 쓰세요."});
+                             "답이 없어서 Docker가 취소했습니다. 아무것도 지우지 않았습니다. 질문 없이 지우려면 -f를 쓰세요."});
     return out;
 }
 

@@ -77,7 +77,7 @@ engine::ContainerOutcome runCurl(const engine::State& state, const std::vector<s
         o.hints.push_back({"LayerLab's simulated host has no internet: only http://localhost:PORT (ports published "
                            "with docker run -p) answers.",
                            "LayerLab의 가상 호스트는 인터넷에 연결되어 있지 않습니다. http://localhost:PORT "
-                           "(docker run -p 로 게시한 포트)만 응답합니다."});
+                           "(docker run -p로 게시한 포트)만 응답합니다."});
         return o;
     }
     if (scheme == "https") {

@@ -180,7 +180,7 @@ Outcome runWhy(const engine::State& state, const std::vector<std::string>& args)
     const engine::LastBuild& last = state.lastBuild;
     const BuildRecord* record = engine::latestBuildAnyTag(state);
     if (!last.ran && !record) {
-        o.err = ko ? "why: 아직 빌드한 적이 없습니다. 먼저 docker build 를 실행하세요.\n"
+        o.err = ko ? "why: 아직 빌드한 적이 없습니다. 먼저 docker build를 실행하세요.\n"
                    : "why: there is no build yet; run docker build first.\n";
         o.exitCode = 1;
         return o;

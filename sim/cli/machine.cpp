@@ -169,16 +169,12 @@ Outcome Machine::executeAttachedKey(std::string_view line) {
         if (!att.stdinAttached && (first == "docker" || isHostCommandName(first)))
             o.hints.push_back(
                 {"This terminal is attached to the container, so what you type goes to it, not to the shell. "
-                 "Press Ctrl-C to stop it" + std::string(att.tty ? "" : " (or close this terminal)") +
-                     ", or start containers with -d to keep the prompt.",
+                 "Press Ctrl-C to stop it (three times if it ignores Ctrl-C: the docker client then gives up and the "
+                 "container keeps running), or start containers with -d to keep the prompt.",
                  "이 터미널은 컨테이너에 연결(attach)되어 있어서, 입력한 내용은 셸이 아니라 컨테이너로 갑니다. "
-                 "Ctrl-C로 멈추거나, 프롬프트를 계속 쓰려면 -d 로 컨테이너를 시작하세요."});
+                 "Ctrl-C로 멈추거나(무시하는 프로그램이면 세 번: docker 클라이언트가 포기하고 컨테이너는 계속 실행됩니다), "
+                 "프롬프트를 계속 쓰려면 -d로 컨테이너를 시작하세요."});
     }
-    if (line == "^C" && o.attached && !(att.stdinAttached && att.tty) && att.kind != engine::Attachment::Kind::LogsFollow)
-        o.hints.push_back({"LayerLab: press Ctrl-\\ (in a script: ^\\) to close this terminal and get a new one; the "
-                           "container keeps running, and docker stop then works from the new prompt.",
-                           "LayerLab: Ctrl-\\ (스크립트에서는 ^\\)를 누르면 이 터미널을 닫고 새 터미널을 엽니다. "
-                           "컨테이너는 계속 실행되며, 새 프롬프트에서 docker stop 을 쓸 수 있습니다."});
     m_attachment = o.attached;
     m_hints = o.hints;
     m_lastText = o.out + o.err;

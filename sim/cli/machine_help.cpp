@@ -3,11 +3,13 @@
 
 #include <algorithm>
 
+#include "sim/korean.hpp"
+
 namespace layerlab::cli {
 
 std::string machineHelp(const std::string& lang) {
     if (lang == "ko")
-        return "LayerLab 터미널: Docker가 설치된 가상 호스트입니다. 파일은 빌드 컨텍스트 폴더 ~/app 에 있습니다.\n"
+        return "LayerLab 터미널: Docker가 설치된 가상 호스트입니다. 파일은 빌드 컨텍스트 폴더 ~/app에 있습니다.\n"
                "\n"
                "호스트 명령:\n"
                "  ls [-l] [-a] [경로]      cat 파일...            echo 텍스트 [> 파일 | >> 파일]\n"
@@ -18,19 +20,21 @@ std::string machineHelp(const std::string& lang) {
                "  cd 폴더   pwd            curl http://localhost:포트/경로\n"
                "  why [단계]               마지막 빌드의 각 단계가 캐시를 썼는지, 왜 다시 실행됐는지 (LayerLab 명령)\n"
                "  export 변수=값           clear   history   help   exit\n"
-               "  bash 문법: && || ; | $(...) $변수 * if/for/while 2>&1 < > >> 가 실제 호스트처럼 동작합니다.\n"
+               "  bash 문법도 실제 호스트처럼 동작합니다: && || ; | $(...) $변수 * if/for/while 2>&1 < > >>\n"
                "\n"
                "Docker 명령 (Docker 28처럼 동작; 각 명령에 --help):\n"
                "  docker run | create | start | stop | restart | kill | pause | unpause | rm\n"
                "  docker ps | logs | attach | exec | inspect | container ls | container prune\n"
                "  docker images | image ls | image inspect | history | tag | rmi | image rm | image prune\n"
-               "  docker pull | build (BuildKit; DOCKER_BUILDKIT=0 이면 레거시 빌더) | version | info | system df\n"
+               "  docker pull | build (BuildKit; DOCKER_BUILDKIT=0이면 레거시 빌더) | version | info | system df\n"
                "  docker container ... / docker image ... 형태도 됩니다.\n"
                "\n"
                "컨테이너에 연결(attach)되어 있을 때:\n"
-               "  Ctrl-C        컨테이너 프로그램에 SIGINT를 보냅니다 (스크립트에서는 ^C 라고 씁니다)\n"
-               "  Ctrl-P Ctrl-Q -it 로 시작한 컨테이너에서 분리(detach)합니다 (스크립트에서는 ^P^Q)\n"
-               "  Ctrl-\\        이 터미널 창을 닫고 새로 엽니다: 컨테이너는 계속 실행됩니다 (스크립트에서는 ^\\)\n"
+               "  Ctrl-C        컨테이너 프로그램에 SIGINT를 보냅니다 (스크립트에서는 ^C라고 씁니다). -it 없이 세 번\n"
+               "                누르면 docker 클라이언트가 포기하고 프롬프트로 돌아옵니다: 컨테이너는 계속 실행됩니다\n"
+               "  Ctrl-P Ctrl-Q -it로 시작한 컨테이너에서 분리(detach)합니다 (스크립트에서는 ^P^Q)\n"
+               "  Ctrl-\\        LayerLab 전용: 실제 터미널 창을 닫듯이 이 터미널을 닫고 새로 엽니다.\n"
+               "                컨테이너는 계속 실행됩니다 (스크립트에서는 ^\\)\n"
                "\n"
                "시뮬레이터가 다루지 않는 Docker 기능(push, network, volume, compose ...)은 그렇다고 알려 줍니다.\n";
     return "LayerLab terminal: a simulated host with Docker. Your files are in the build-context folder ~/app.\n"
@@ -54,9 +58,11 @@ std::string machineHelp(const std::string& lang) {
            "  The docker container ... / docker image ... forms work as well.\n"
            "\n"
            "While attached to a container:\n"
-           "  Ctrl-C        sends SIGINT to the container's program (write ^C in a script)\n"
+           "  Ctrl-C        sends SIGINT to the container's program (write ^C in a script); without -it, the third\n"
+           "                in a row makes the docker client give up and return the prompt; the container runs on\n"
            "  Ctrl-P Ctrl-Q detaches from a container started with -it (write ^P^Q in a script)\n"
-           "  Ctrl-\\        closes this terminal window and opens a new one; the container keeps running (^\\)\n"
+           "  Ctrl-\\        LayerLab only: closes this terminal window and opens a new one, as closing a real\n"
+           "                window would; the container keeps running (^\\)\n"
            "\n"
            "Docker features the simulator does not model (push, network, volume, compose, ...) say so.\n";
 }
@@ -68,8 +74,14 @@ std::optional<engine::Hint> commandNotFoundHint(const std::string& name) {
             return engine::Hint{
                 name + " is not installed on this host, and that is the point: it lives inside images. Try "
                        "docker run node, or build the app's image with docker build.",
-                name + "은(는) 이 호스트에 설치되어 있지 않습니다. 바로 그게 핵심입니다: 프로그램은 이미지 안에 있습니다. "
-                       "docker run node 를 실행하거나 docker build 로 앱 이미지를 만들어 보세요."};
+                ko::with(name, ko::Particle::EunNeun) + " 호스트에 설치되어 있지 않습니다. 바로 그게 핵심입니다: 프로그램은 "
+                       "이미지 안에 있습니다. docker run node를 실행하거나 docker build로 앱 이미지를 만들어 보세요."};
+    // `sed -i` edits a file in place; this shell rewrites files with a heredoc instead.
+    if (name == "sed")
+        return engine::Hint{"This shell has no sed. To change a file, write it again with a heredoc: cat > server.js <<'EOF', "
+                            "the new lines, then EOF (or append a line: echo \"...\" >> server.js).",
+                            "이 셸에는 sed가 없습니다. 파일을 바꾸려면 heredoc으로 다시 쓰세요: cat > server.js <<'EOF', 새 "
+                            "내용, 그리고 EOF (줄을 덧붙이려면 echo \"...\" >> server.js)."};
     // a near miss of "docker" (one edit or a swap)
     const std::string d = "docker";
     if (name.size() >= 5 && name.size() <= 7 && name != d) {
@@ -79,7 +91,7 @@ std::optional<engine::Hint> commandNotFoundHint(const std::string& name) {
         std::sort(a.begin(), a.end());
         std::sort(b.begin(), b.end());
         if (a == b || same + 1 >= d.size())
-            return engine::Hint{"Did you mean docker?", "docker 를 입력하려던 것인가요?"};
+            return engine::Hint{"Did you mean docker?", "docker를 입력하려던 것인가요?"};
     }
     return std::nullopt;
 }

@@ -4,13 +4,14 @@
 #include "sim/dockerfile/internal.hpp"
 #include "sim/dockerfile/shell_lex.hpp"
 #include "sim/dockerfile/unicode.hpp"
+#include "sim/korean.hpp"
 
 namespace layerlab::dockerfile::detail {
 
 namespace {
 
 const char* const kFixEn = " Fix: put the comment on its own line above the instruction (a line that starts with #).";
-const char* const kFixKo = " 고치는 법: 주석을 명령어 위의 별도 줄로 옮기세요 (#로 시작하는 줄).";
+const char* const kFixKo = " 고치는 법: 주석을 명령 위의 별도 줄로 옮기세요 (#로 시작하는 줄).";
 const char* const kWhyEn = "Dockerfiles have no inline comments: # starts a comment only at the start of a line.";
 const char* const kWhyKo = "Dockerfile에는 줄 끝 주석이 없습니다. #은 줄의 맨 앞에 있을 때만 주석입니다.";
 
@@ -117,14 +118,14 @@ void addTeaching(const Node& root, char escape, ParseResult& result) {
                  shellQuote(text) + ". The shell looks for a program named " + goQuote(program) +
                  " and the container fails to start (/bin/sh: 1: " + program + ": not found).";
             ko = "JSON 형식은 JSON 배열만 있어야 합니다. ']' 뒤의 주석 때문에 JSON이 아니게 되어, Docker는 조용히 셸 형식으로 바꾸어 /bin/sh -c " +
-                 shellQuote(text) + " 를 실행합니다. 셸은 " + goQuote(program) +
+                 ko::with(shellQuote(text), ko::Particle::EulReul) + " 실행합니다. 셸은 " + goQuote(program) +
                  "라는 프로그램을 찾다가 실패하고, 컨테이너가 시작되지 않습니다 (/bin/sh: 1: " + program + ": not found).";
         } else if (cmd == "run" || cmd == "cmd" || cmd == "entrypoint") {
             hint.severity = Diagnostic::Severity::Hint;
             hint.message = "the shell ignores " + goQuote(comment) + ", but it is part of the " + keyword + " command";
             en = "This line works anyway: in the shell form Docker runs /bin/sh -c with the whole text, and the shell treats # as a comment. But the comment is part of the command text" +
                  std::string(cmd == "run" ? ", so editing the comment changes the cache key and this step runs again." : ".");
-            ko = "그래도 이 줄은 동작합니다. 셸 형식에서 Docker는 줄 전체를 /bin/sh -c 로 실행하고, 셸은 #을 주석으로 처리합니다. 하지만 주석도 명령어 텍스트의 일부" +
+            ko = "그래도 이 줄은 동작합니다. 셸 형식에서 Docker는 줄 전체를 /bin/sh -c로 실행하고, 셸은 #을 주석으로 처리합니다. 하지만 주석도 명령 텍스트의 일부" +
                  std::string(cmd == "run" ? "라서, 주석만 고쳐도 캐시 키가 바뀌어 이 단계가 다시 실행됩니다." : "입니다.");
             hint.explainEn = std::string(kWhyEn) + " " + en;
             hint.explainKo = std::string(kWhyKo) + " " + ko;

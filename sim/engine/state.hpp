@@ -150,6 +150,15 @@ struct Container {
     // (NetworkSettings.Ports); they are released when it stops.
     bool publishAll = false;
     std::vector<PortBinding> activePorts;
+    // How the container was first started: `docker run` attached to the
+    // terminal, `docker run -d` (or `docker start` without -a) detached; a
+    // `docker create`d container not yet started is Created. Docker keeps no
+    // such record in this form; lessons check it ("bg ran detached").
+    enum class RunMode { Created, Attached, Detached };
+    RunMode runMode = RunMode::Created;
+    // How many times `docker logs` printed this container's logs (a lesson
+    // asks the learner to read them; Docker keeps no count).
+    int logsRead = 0;
 };
 
 // A cache record: one step's key -> what it produced. The builder owns the

@@ -2,6 +2,8 @@
 
 #include "sim/scenario/goals_detail.hpp"
 
+#include "sim/engine/images/store.hpp"
+
 namespace layerlab::scenario {
 
 using namespace detail;
@@ -56,14 +58,45 @@ std::string shortId(const std::string& id) {
     return hex.substr(0, 12);
 }
 
+std::optional<std::string> imageFileContent(const engine::State& state, const engine::Image& image, const std::string& path) {
+    const fs::FileTree root = engine::imageRootfs(state, image);
+    const fs::FileEntry* e = root.find(fs::normalizePath(path));
+    if (!e || e->isDir() || !e->content) return std::nullopt;
+    return *e->content;
+}
+
+namespace {
+
+// ~/app/PATH differs from IMAGEPATH inside IMAGE: the learner really edited a
+// file since the image was built (touch alone changes nothing).
+GoalResult differsGoal(const Goal& goal, const engine::State& state) {
+    const std::string path = fs::normalizePath(goal.path), tag = tagKey(goal.image);
+    LocalizedText desc = txt("~/app/" + path + " differs from " + goal.imagePath + " in the image " + tag,
+                             "~/app/" + k(path, P::IGa) + " " + tag + " 이미지 안의 " + k(goal.imagePath, P::GwaWa) + " 다르다");
+    const fs::FileEntry* e = state.host.find(path);
+    if (!e || e->isDir() || !e->content)
+        return result(false, desc, txt("There is no file ~/app/" + path + ".", "~/app/" + path + " 파일이 없습니다."));
+    const engine::Image* img = imageByRef(state, goal.image);
+    if (!img) return result(false, desc, txt("No image is tagged " + tag + ".", tag + " 태그가 붙은 이미지가 없습니다."));
+    auto inImage = imageFileContent(state, *img, goal.imagePath);
+    return result(!inImage || *inImage != *e->content, desc,
+                  txt("~/app/" + path + " has the same content as the image's copy: change its text (touch only changes "
+                      "the modification time, which the build cache ignores).",
+                      "~/app/" + k(path, P::EunNeun) + " 이미지 안의 복사본과 내용이 같습니다. 내용을 바꾸세요(touch는 수정 "
+                      "시각만 바꾸는데, 빌드 캐시는 수정 시각을 보지 않습니다)."));
+}
+
+}  // namespace
+
 GoalResult fileGoal(const Goal& goal, const engine::State& state) {
+    if (goal.kind == GoalKind::FileDiffersFromImage) return differsGoal(goal, state);
     std::string path = fs::normalizePath(goal.path);
     const fs::FileEntry* e = state.host.find(path);
     bool want = goal.kind == GoalKind::FileContains;
     LocalizedText desc = want ? txt("~/app/" + path + " contains " + q(goal.text),
-                                    "~/app/" + path + " 파일에 " + q(goal.text) + " 이(가) 들어 있다")
+                                    "~/app/" + path + " 파일에 " + k(q(goal.text), P::IGa) + " 들어 있다")
                               : txt("~/app/" + path + " no longer contains " + q(goal.text),
-                                    "~/app/" + path + " 파일에 더 이상 " + q(goal.text) + " 이(가) 없다");
+                                    "~/app/" + path + " 파일에 더 이상 " + k(q(goal.text), P::IGa) + " 없다");
     if (!e || e->isDir() || !e->content) {
         if (!want) return result(true, desc, {});
         return result(false, desc, txt("There is no file ~/app/" + path + ".", "~/app/" + path + " 파일이 없습니다."));
@@ -71,9 +104,9 @@ GoalResult fileGoal(const Goal& goal, const engine::State& state) {
     bool has = e->content->find(goal.text) != std::string::npos;
     if (want)
         return result(has, desc, txt("~/app/" + path + " does not contain " + q(goal.text) + " yet.",
-                                     "~/app/" + path + " 파일에 아직 " + q(goal.text) + " 이(가) 없습니다."));
+                                     "~/app/" + path + " 파일에 아직 " + k(q(goal.text), P::IGa) + " 없습니다."));
     return result(!has, desc, txt("~/app/" + path + " still contains " + q(goal.text) + ".",
-                                  "~/app/" + path + " 파일에 아직 " + q(goal.text) + " 이(가) 남아 있습니다."));
+                                  "~/app/" + path + " 파일에 아직 " + k(q(goal.text), P::IGa) + " 남아 있습니다."));
 }
 
 }  // namespace detail
@@ -92,11 +125,13 @@ GoalResult evaluateGoal(const Goal& goal, const engine::State& state, const Comm
         case GoalKind::ContainerAbsent:
         case GoalKind::ContainerCount:
         case GoalKind::ContainerAutoRemove:
-        case GoalKind::ContainerLogsContain: r = containerGoal(goal, state, probe); break;
+        case GoalKind::ContainerLogsContain:
+        case GoalKind::ContainerLogsRead: r = containerGoal(goal, state, probe); break;
         case GoalKind::LastBuildStep:
         case GoalKind::CacheKeepsStep: r = buildGoal(goal, state, probe); break;
         case GoalKind::FileContains:
-        case GoalKind::FileLacks: r = fileGoal(goal, state); break;
+        case GoalKind::FileLacks:
+        case GoalKind::FileDiffersFromImage: r = fileGoal(goal, state); break;
     }
     if (!goal.describe.empty()) r.description = goal.describe;
     return r;

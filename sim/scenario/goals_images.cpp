@@ -28,19 +28,19 @@ GoalResult imageConfigGoal(const Goal& goal, const engine::State& state) {
         wantEn += " EXPOSE " + listText(*goal.exposedPorts);
         wantKo += " EXPOSE " + listText(*goal.exposedPorts);
     }
-    LocalizedText desc = txt(tag + " is configured with" + wantEn, tag + " 이미지의 설정이" + wantKo + " 이다");
+    LocalizedText desc = txt(tag + " is configured with" + wantEn, tag + " 이미지의 설정:" + wantKo);
     const engine::Image* img = imageByRef(state, goal.tag);
     if (!img) return result(false, desc, txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
     const auto& c = img->config;
     if (goal.workingDir && c.workingDir != *goal.workingDir)
         return result(false, desc,
                       txt(tag + "'s working directory is " + q(c.workingDir) + ", not " + q(*goal.workingDir) + ".",
-                          tag + "의 작업 디렉터리가 " + q(*goal.workingDir) + " 가 아니라 " + q(c.workingDir) + " 입니다."));
+                          tag + "의 작업 디렉터리가 " + k(q(*goal.workingDir), P::IGa) + " 아니라 " + q(c.workingDir) + "입니다."));
     if (goal.cmd && (!c.cmd || *c.cmd != *goal.cmd)) {
         std::string have = c.cmd ? listText(*c.cmd) : "(none)";
         return result(false, desc,
                       txt(tag + "'s CMD is " + have + ", not " + listText(*goal.cmd) + ".",
-                          tag + "의 CMD가 " + listText(*goal.cmd) + " 가 아니라 " + have + " 입니다."));
+                          tag + "의 CMD가 " + k(listText(*goal.cmd), P::IGa) + " 아니라 " + have + "입니다."));
     }
     if (goal.exposedPorts) {
         std::set<std::string> want(goal.exposedPorts->begin(), goal.exposedPorts->end());
@@ -48,8 +48,8 @@ GoalResult imageConfigGoal(const Goal& goal, const engine::State& state) {
         if (want != have)
             return result(false, desc,
                           txt(tag + " exposes " + listText(c.exposedPorts) + ", not " + listText(*goal.exposedPorts) + ".",
-                              tag + "의 EXPOSE가 " + listText(*goal.exposedPorts) + " 가 아니라 " +
-                                  listText(c.exposedPorts) + " 입니다."));
+                              tag + "의 EXPOSE가 " + k(listText(*goal.exposedPorts), P::IGa) + " 아니라 " +
+                                  listText(c.exposedPorts) + "입니다."));
     }
     return result(true, desc, {});
 }
@@ -60,9 +60,27 @@ GoalResult imageGoal(const Goal& goal, const engine::State& state) {
     switch (goal.kind) {
         case GoalKind::ImageTagged: {
             const std::string tag = tagKey(goal.tag);
-            return result(imageByRef(state, goal.tag) != nullptr,
-                          txt("An image tagged " + tag + " exists", tag + " 태그가 붙은 이미지가 있다"),
-                          txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+            const engine::Image* img = imageByRef(state, goal.tag);
+            if (goal.sameAs.empty())
+                return result(img != nullptr, txt("An image tagged " + tag + " exists", tag + " 태그가 붙은 이미지가 있다"),
+                              txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+            const std::string other = tagKey(goal.sameAs);
+            LocalizedText desc = txt(tag + " names the same image as " + other,
+                                     k(tag, P::GwaWa) + " " + k(other, P::IGa) + " 같은 이미지를 가리킨다");
+            if (!img) return result(false, desc, txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+            const engine::Image* want = imageByRef(state, goal.sameAs);
+            if (!want) return result(false, desc, txt("No image is tagged " + other + ".", other + " 태그가 붙은 이미지가 없습니다."));
+            std::string whose;
+            for (const auto& [t, id] : state.tags)
+                if (id == img->id && t != tag) whose += (whose.empty() ? "" : ", ") + t;
+            const std::string also = whose.empty() ? "" : " (also tagged " + whose + ")";
+            const std::string alsoKo = whose.empty() ? "" : " (" + k(whose, P::GwaWa) + " 같은 이미지)";
+            return result(img->id == want->id, desc,
+                          txt(tag + " names image " + shortId(img->id) + also + ", but " + other + " is image " +
+                                  shortId(want->id) + ". docker tag SOURCE TARGET: the source comes first.",
+                              k(tag, P::EunNeun) + " 이미지 " + k(shortId(img->id), P::EulReul) + " 가리킵니다" + alsoKo +
+                                  ". 하지만 " + k(other, P::EunNeun) + " 이미지 " + shortId(want->id) +
+                                  "입니다. docker tag SOURCE TARGET: 원본이 먼저 옵니다."));
         }
         case GoalKind::ImageAbsent: {
             const std::string tag = tagKey(goal.tag);
@@ -76,7 +94,7 @@ GoalResult imageGoal(const Goal& goal, const engine::State& state) {
             const std::string tag = tagKey(goal.tag), base = tagKey(goal.base);
             const int delta = goal.delta.value_or(0);
             LocalizedText desc = txt(tag + " has " + num(delta) + " more layer" + (delta == 1 ? "" : "s") + " than " + base,
-                                     tag + " 이미지의 레이어가 " + base + " 보다 " + num(delta) + "개 더 많다");
+                                     tag + " 이미지의 레이어가 " + base + "보다 " + num(delta) + "개 더 많다");
             const engine::Image* img = imageByRef(state, goal.tag);
             const engine::Image* bimg = imageByRef(state, goal.base);
             if (!bimg)
@@ -86,7 +104,7 @@ GoalResult imageGoal(const Goal& goal, const engine::State& state) {
             long long have = static_cast<long long>(img->layers.size()), baseCount = static_cast<long long>(bimg->layers.size());
             return result(have - baseCount == delta, desc,
                           txt(tag + " has " + num(have) + " layers and " + base + " has " + num(baseCount) + ".",
-                              tag + " 의 레이어는 " + num(have) + "개, " + base + " 의 레이어는 " + num(baseCount) + "개입니다."));
+                              tag + "의 레이어는 " + num(have) + "개, " + base + "의 레이어는 " + num(baseCount) + "개입니다."));
         }
         case GoalKind::DanglingImages: {
             std::set<std::string> tagged;

@@ -37,6 +37,8 @@ bool ProgressStore::load(std::string& error) {
         if (v.contains("predictionsRight") && v["predictionsRight"].is_number_integer())
             p.predictionsRight = v["predictionsRight"].get<int>();
         if (v.contains("buildsDone") && v["buildsDone"].is_number_integer()) p.buildsDone = v["buildsDone"].get<int>();
+        if (v.contains("predictionsDone") && v["predictionsDone"].is_number_integer())
+            p.predictionsDone = v["predictionsDone"].get<int>();
         if (v.contains("state") && v["state"].is_object()) p.savedState = v["state"];
         m_lessons[id] = std::move(p);
     }
@@ -54,7 +56,8 @@ bool ProgressStore::save(std::string& error) const {
                   {"hintsShown", p.hintsShown},
                   {"predictionsAsked", p.predictionsAsked},
                   {"predictionsRight", p.predictionsRight},
-                  {"buildsDone", p.buildsDone}};
+                  {"buildsDone", p.buildsDone},
+                  {"predictionsDone", p.predictionsDone}};
         if (p.savedState) v["state"] = *p.savedState;
         lessons[id] = v;
     }

@@ -23,6 +23,7 @@ struct LessonProgress {
     int predictionsRight = 0;
     std::optional<nlohmann::json> savedState;   // stateToJson of an unfinished lesson
     int buildsDone = 0;                         // how many `docker build`s the saved session ran (predictions key on it)
+    int predictionsDone = 0;                    // how many of the lesson's predictions the saved session asked
 };
 
 class ProgressStore {

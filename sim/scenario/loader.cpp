@@ -29,6 +29,8 @@ std::string goalKindName(GoalKind kind) {
         case GoalKind::CacheKeepsStep: return "cacheKeepsStep";
         case GoalKind::FileContains: return "fileContains";
         case GoalKind::FileLacks: return "fileLacks";
+        case GoalKind::ContainerLogsRead: return "containerLogsRead";
+        case GoalKind::FileDiffersFromImage: return "fileDiffersFromImage";
     }
     return "imageTagged";
 }
@@ -83,7 +85,7 @@ std::optional<int> optInt(const json& j, const char* key) {
 std::string optStr(const json& j, const char* key) { return j.contains(key) ? j.at(key).get<std::string>() : std::string(); }
 
 std::optional<GoalKind> goalKindFromName(const std::string& name) {
-    for (int k = 0; k <= static_cast<int>(GoalKind::FileLacks); ++k)
+    for (int k = 0; k <= static_cast<int>(GoalKind::FileDiffersFromImage); ++k)
         if (goalKindName(static_cast<GoalKind>(k)) == name) return static_cast<GoalKind>(k);
     return std::nullopt;
 }
@@ -105,6 +107,10 @@ Goal readGoal(const json& j) {
     g.reasonContains = optStr(j, "reasonContains");
     g.status = optStr(j, "status");
     g.outcome = optStr(j, "outcome");
+    g.sameAs = optStr(j, "sameAs");
+    g.runMode = optStr(j, "runMode");
+    g.copies = optStr(j, "copies");
+    g.imagePath = optStr(j, "imagePath");
     if (j.contains("workingDir")) g.workingDir = j.at("workingDir").get<std::string>();
     if (j.contains("cmd")) g.cmd = j.at("cmd").get<std::vector<std::string>>();
     if (j.contains("exposedPorts")) g.exposedPorts = j.at("exposedPorts").get<std::vector<std::string>>();
@@ -243,8 +249,15 @@ LoadResult scenarioFromJson(const json& doc) {
     sc.solution = readSteps(doc, "solution");
     if (doc.contains("disabledCommands")) sc.disabledCommands = doc.at("disabledCommands").get<std::vector<std::string>>();
     if (doc.contains("predictions"))
-        for (const auto& p : doc.at("predictions"))
-            sc.predictions.push_back({p.at("atBuild").get<int>(), text(p.at("question")), text(p.at("explain"))});
+        for (const auto& p : doc.at("predictions")) {
+            Prediction pr;
+            pr.atBuild = p.contains("atBuild") ? p.at("atBuild").get<int>() : 1;
+            if (p.contains("when"))
+                for (const auto& g : p.at("when")) pr.when.push_back(readGoal(g));
+            pr.question = text(p.at("question"));
+            pr.explain = text(p.at("explain"));
+            sc.predictions.push_back(std::move(pr));
+        }
 
     result.errors = checkSemantics(doc, sc);
     if (result.errors.empty()) result.scenario = std::move(sc);

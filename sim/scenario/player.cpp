@@ -71,11 +71,21 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
     const std::string lang = scenarioLang(scenario, options);
 
     std::optional<std::pair<std::vector<int>, std::string>> pending;   // answer, pointer of the predict step
+    // A lesson's solution answers its predictions where the lesson shell would
+    // ask them: before a build at which the next prediction is due.
+    int builds = 0;
+    size_t asked = 0;
+    const bool lessonPredictions = options.solution && !scenario.predictions.empty();
     for (const Step& step : steps) {
         StepReport r;
         r.step = step;
         switch (step.kind) {
             case Step::Kind::Command: {
+                // Only a build can be preceded by a question (and `when` may build on a copy: costly).
+                const bool mayBuild = step.command.find("build") != std::string::npos;
+                const Prediction* due = lessonPredictions && mayBuild ? duePrediction(scenario.predictions, asked, builds + 1,
+                                                                          machine.state(), probe)
+                                                          : nullptr;
                 r.prompt = machine.prompt();
                 r.outcome = machine.execute(step.command);
                 r.terminal = cli::Machine::terminalText(step.command, r.outcome);
@@ -92,6 +102,13 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
                     r.failure = "expected the output to contain \"" + step.expectContains + "\"";
                 else if (!step.expectExitCode && step.expectContains.empty() && r.outcome.exitCode != 0 && !machine.attached())
                     r.failure = "failed with exit code " + std::to_string(r.outcome.exitCode);
+                if (r.built && due && !pending)
+                    r.failure = "the lesson asks /predictions/" + std::to_string(asked) +
+                                " before this build, but the solution does not answer it";
+                if (r.built) {
+                    ++builds;
+                    if (due) ++asked;
+                }
                 if (r.built && pending) {
                     r.prediction = scorePrediction(pending->first, r.build);
                     if (!r.prediction->correct)
@@ -118,6 +135,9 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
             }
             case Step::Kind::Predict:
                 if (pending) r.failure = "the prediction at " + pending->second + " was never followed by a build";
+                else if (lessonPredictions && !duePrediction(scenario.predictions, asked, builds + 1, machine.state(), probe))
+                    r.failure = "the lesson asks no prediction before the next build here (/predictions/" +
+                                std::to_string(asked) + " is not due: see its atBuild and when)";
                 pending = std::make_pair(step.answer, step.pointer);
                 break;
             case Step::Kind::Check: {

@@ -86,4 +86,14 @@ PredictionScore scorePrediction(const std::vector<int>& answer, const engine::La
     return s;
 }
 
+const Prediction* duePrediction(const std::vector<Prediction>& predictions, size_t asked, int build,
+                                const engine::State& state, const CommandProbe& probe) {
+    if (asked >= predictions.size()) return nullptr;
+    const Prediction& p = predictions[asked];
+    if (build < p.atBuild) return nullptr;
+    for (const GoalResult& g : evaluateGoals(p.when, state, probe))
+        if (!g.met) return nullptr;
+    return &p;
+}
+
 }  // namespace layerlab::scenario

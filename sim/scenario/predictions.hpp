@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "sim/engine/state.hpp"
+#include "sim/scenario/goals.hpp"
+#include "sim/scenario/scenario.hpp"
 #include "sim/scenario/text.hpp"
 
 namespace layerlab::scenario {
@@ -30,5 +32,12 @@ struct PredictionScore {
 };
 
 PredictionScore scorePrediction(const std::vector<int>& answer, const engine::LastBuild& build);
+
+// The prediction a lesson asks before the learner's build number `build`
+// (1 = the first build since the lesson started), given that the first
+// `asked` predictions were already asked: the next one in order, if `build`
+// has reached its atBuild and every goal of its `when` holds in `state`.
+const Prediction* duePrediction(const std::vector<Prediction>& predictions, size_t asked, int build,
+                                const engine::State& state, const CommandProbe& probe);
 
 }  // namespace layerlab::scenario

@@ -41,7 +41,7 @@ struct StartSpec {
 enum class GoalKind {
     ImageTagged, ImageAbsent, ImageConfig, LayerDelta, DanglingImages, ContainersFromImage, ContainerPublishes,
     ContainerState, ContainerAbsent, ContainerCount, ContainerAutoRemove, ContainerLogsContain, LastBuildStep,
-    CacheKeepsStep, FileContains, FileLacks
+    CacheKeepsStep, FileContains, FileLacks, ContainerLogsRead, FileDiffersFromImage
 };
 std::string goalKindName(GoalKind kind);
 
@@ -53,6 +53,10 @@ struct Goal {
     std::string tag, base, image, name, path, text, instruction, edit, dockerfile, curlText, reasonContains;
     std::string status;                      // container status word: "running", "exited", ...
     std::string outcome;                     // lastBuildStep: "cached" or "rebuilt"
+    std::string sameAs;                      // imageTagged: the tag must name the same image as this one
+    std::string runMode;                     // containerState: "attached" or "detached" (how it was first started)
+    std::string copies;                      // lastBuildStep: the step whose layer holds this context file
+    std::string imagePath;                   // fileDiffersFromImage: the file's path inside the image"
     std::optional<std::string> workingDir;
     std::optional<std::vector<std::string>> cmd, exposedPorts;
     std::optional<int> min, max, step, delta, hostPort, containerPort;
@@ -82,9 +86,15 @@ struct Card {
     LocalizedText text;
 };
 
-// A lesson asks before the learner's Nth `docker build` which steps will run again.
+// A lesson asks, before a `docker build`, which steps will run again: at the
+// first build (counting from the lesson's start) numbered atBuild or later at
+// which every `when` goal holds, so the question always fits what the learner
+// did (lesson 7 asks only once server.js really differs from the image's
+// copy). Predictions are asked in order, each once. `explain` states the rule
+// the question is about; the step-by-step account comes from the build itself.
 struct Prediction {
     int atBuild = 1;
+    std::vector<Goal> when;
     LocalizedText question;
     LocalizedText explain;
 };

@@ -226,6 +226,10 @@ json containerToJson(const Container& c) {
     j["exitAtCode"] = c.exitAtCode;
     j["publishAll"] = c.publishAll;
     j["activePorts"] = portsToJson(c.activePorts);
+    j["runMode"] = c.runMode == Container::RunMode::Attached   ? "attached"
+                   : c.runMode == Container::RunMode::Detached ? "detached"
+                                                               : "created";
+    j["logsRead"] = c.logsRead;
     return j;
 }
 

@@ -199,6 +199,12 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
     in.integer("exitAtCode", c.exitAtCode);
     in.boolean("publishAll", c.publishAll);
     readPorts("activePorts", c.activePorts);
+    std::string runMode = "created";
+    in.str("runMode", runMode);
+    if (runMode == "attached") c.runMode = Container::RunMode::Attached;
+    else if (runMode == "detached") c.runMode = Container::RunMode::Detached;
+    else if (runMode != "created") in.fail(in.at("runMode"), "expected one of \"created\", \"attached\", \"detached\"");
+    in.integer("logsRead", c.logsRead);
     return c;
 }
 

@@ -80,6 +80,9 @@ ContainerOutcome listContainers(const State& state, const PsOptions& options);
 // `docker logs`. With -f on a running container the result is attached
 // (Kind::LogsFollow); Ctrl-C ends the follow and leaves the container running.
 ContainerOutcome containerLogs(const State& state, const LogsOptions& options);
+// Counts a successful `docker logs` on the container (Container::logsRead),
+// so a lesson can ask "did the learner read bg's logs?".
+void noteLogsRead(State& state, const std::string& container);
 
 // `docker attach`: attaches the terminal to a running container (its past
 // output is not repeated; see containerLogs). Errors as the CLI prints them:

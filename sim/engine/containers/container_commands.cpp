@@ -5,6 +5,8 @@
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
+#include "sim/engine/images/store.hpp"
+#include "sim/korean.hpp"
 
 namespace layerlab::engine {
 namespace {
@@ -47,6 +49,22 @@ void finish(ContainerOutcome& out, const std::vector<std::string>& errors) {
 
 }  // namespace
 
+// A container keeps the image it was created from: after a rebuild moved the
+// tag, (re)starting it still runs the old image. Learners expect the new code.
+static void staleImageHint(const State& state, const Container& c, ContainerOutcome& out) {
+    if (c.imageRef.empty()) return;
+    ResolvedImage now = resolveImageRef(state, c.imageRef);
+    if (!now.image || now.byId || now.image->id == c.imageId) return;
+    const std::string shortOld = c.imageId.substr(c.imageId.rfind(':') + 1, 12);
+    out.hints.push_back({c.name + " still runs the image it was created from (" + shortOld + "); " + c.imageRef +
+                             " now names a newer image. A container keeps its image: to run the new one, remove this "
+                             "container (docker rm -f " + c.name + ") and docker run it again.",
+                         ko::with(c.name, ko::Particle::EunNeun) + " 만들어질 때의 이미지(" + shortOld + ")를 계속 실행합니다. " +
+                             ko::with(c.imageRef, ko::Particle::EunNeun) + " 이제 더 새 이미지를 가리킵니다. 컨테이너는 자기 "
+                             "이미지를 바꾸지 않으므로, 새 이미지를 실행하려면 이 컨테이너를 지우고(docker rm -f " + c.name +
+                             ") docker run으로 다시 만드세요."});
+}
+
 ContainerOutcome startContainers(State& state, const StartOptions& o) {
     ContainerOutcome out;
     for (const Event& e : settleContainers(state)) out.events.push_back(e);
@@ -78,6 +96,7 @@ ContainerOutcome startContainers(State& state, const StartOptions& o) {
             out.attached = a;
             return out;
         }
+        if (c.runMode == Container::RunMode::Created) c.runMode = Container::RunMode::Attached;
         StartResult r = startAt(work, static_cast<size_t>(l.index), out);
         if (!r.ok) {
             out.events.clear();
@@ -117,6 +136,8 @@ ContainerOutcome startContainers(State& state, const StartOptions& o) {
         }
         State work = state;
         ContainerOutcome step;
+        Container& started = work.containers[static_cast<size_t>(l.index)];
+        if (started.runMode == Container::RunMode::Created) started.runMode = Container::RunMode::Detached;
         StartResult r = startAt(work, static_cast<size_t>(l.index), step);
         for (const Hint& h : step.hints) out.hints.push_back(h);
         if (!r.ok) {
@@ -165,6 +186,7 @@ ContainerOutcome restartContainers(State& state, const StopOptions& o) {
         if (removed) return kDaemon + "No such container: " + id;
         StartResult r = startAt(s, i, step);
         if (!r.ok) return kDaemon + "Cannot restart container " + id + ": " + r.error;
+        staleImageHint(s, s.containers[i], step);
         return std::string();
     });
     finish(out, errors);
@@ -193,8 +215,8 @@ ContainerOutcome killContainers(State& state, const KillOptions& o) {
         if (!deliverSignal(s, i, sig, step, nullptr))
             step.hints.push_back({program + " in '" + name + "' ignores " + signalName(sig) +
                                       " (PID 1 without a handler): the container keeps running.",
-                                  "'" + name + "'의 " + program + "은(는) " + signalName(sig) +
-                                      "을(를) 무시합니다(처리기가 없는 PID 1): 컨테이너는 계속 실행됩니다."});
+                                  "'" + name + "'의 " + ko::with(program, ko::Particle::EunNeun) + " " +
+                                      ko::with(signalName(sig), ko::Particle::EulReul) + " 무시합니다(처리기가 없는 PID 1): 컨테이너는 계속 실행됩니다."});
         return std::string();
     });
     finish(out, errors);
@@ -254,7 +276,7 @@ ContainerOutcome removeContainers(State& state, const RmOptions& o) {
                                  ": stop the container before removing or force remove");
             out.hints.push_back({"A running container cannot be removed: docker stop " + c.name + " first, or docker rm -f.",
                                  "실행 중인 컨테이너는 지울 수 없습니다: 먼저 docker stop " + c.name +
-                                     " 하거나 docker rm -f 를 쓰세요."});
+                                     " 하거나 docker rm -f를 쓰세요."});
             continue;
         }
         ContainerOutcome step;

@@ -89,7 +89,7 @@ ContainerOutcome execInContainer(State& state, const ExecOptions& o) {
         out.hints.push_back({"LayerLab runs docker exec commands that finish at once (ls, cat, echo, sh -c \"...\"); "
                              "an interactive or long-running exec is not modelled.",
                              "LayerLab은 바로 끝나는 docker exec 명령(ls, cat, echo, sh -c \"...\")만 실행합니다. "
-                             "대화형이거나 오래 실행되는 exec는 모델링하지 않습니다."});
+                             "대화형이거나 오래 실행되는 exec은 모델링하지 않습니다."});
         out.exitCode = 0;
         return out;
     }

@@ -7,6 +7,7 @@
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
 #include "sim/engine/docker_format.hpp"
+#include "sim/korean.hpp"
 
 namespace layerlab::engine {
 
@@ -37,16 +38,16 @@ ContainerOutcome curlLocalhost(const State& stateIn, int port, std::string_view 
         if (stopped)
             out.hints.push_back({"A container was configured to publish port " + std::to_string(port) +
                                      ", but it is not running: ports are only bound while a container is up.",
-                                 "포트 " + std::to_string(port) +
-                                     "을(를) 게시하도록 설정된 컨테이너가 있지만 실행 중이 아닙니다: 포트는 컨테이너가 "
+                                 "포트 " + ko::with(std::to_string(port), ko::Particle::EulReul) +
+                                     " 게시하도록 설정된 컨테이너가 있지만 실행 중이 아닙니다: 포트는 컨테이너가 "
                                      "실행 중일 때만 연결됩니다."});
         else
             out.hints.push_back({"No running container publishes host port " + std::to_string(port) +
                                      ". EXPOSE only documents a port; docker run -p " + std::to_string(port) +
                                      ":<container port> publishes it.",
-                                 "호스트 포트 " + std::to_string(port) +
-                                     "을(를) 게시한 실행 중인 컨테이너가 없습니다. EXPOSE는 문서화일 뿐이고, docker run -p " +
-                                     std::to_string(port) + ":<컨테이너 포트> 가 실제로 게시합니다."});
+                                 "호스트 포트 " + ko::with(std::to_string(port), ko::Particle::EulReul) +
+                                     " 게시한 실행 중인 컨테이너가 없습니다. EXPOSE는 문서화일 뿐이고, docker run -p " +
+                                     std::to_string(port) + ":<컨테이너 포트>가 실제로 게시합니다."});
         return out;
     }
     if (target->status == Container::Status::Paused) {
@@ -54,7 +55,7 @@ ContainerOutcome curlLocalhost(const State& stateIn, int port, std::string_view 
         out.hints.push_back({"'" + target->name + "' is paused: its processes are frozen, so the connection is accepted "
                              "but never answered. Real curl would wait until you press Ctrl-C; the simulator stops "
                              "waiting at once.",
-                             "'" + target->name + "'은(는) 일시 중지되어 프로세스가 멈춰 있습니다. 연결은 되지만 응답이 "
+                             ko::with("'" + target->name + "'", ko::Particle::EunNeun) + " 일시 중지되어 프로세스가 멈춰 있습니다. 연결은 되지만 응답이 "
                              "오지 않습니다. 실제 curl은 Ctrl-C를 누를 때까지 기다리며, 시뮬레이터는 바로 멈춥니다."});
         return out;
     }
@@ -69,14 +70,15 @@ ContainerOutcome curlLocalhost(const State& stateIn, int port, std::string_view 
             whyKo = "'" + target->name + "'의 프로그램(" + p.name + ")은 어떤 포트에서도 수신하지 않습니다";
         } else if (p.http.loopbackOnly) {
             why = p.name + " in '" + target->name + "' listens on 127.0.0.1 only (inside the container)";
-            whyKo = "'" + target->name + "'의 " + p.name + "은(는) 127.0.0.1(컨테이너 안쪽)에서만 수신합니다";
+            whyKo = "'" + target->name + "'의 " + ko::with(p.name, ko::Particle::EunNeun) + " 127.0.0.1(컨테이너 안쪽)에서만 수신합니다";
         } else {
             why = p.name + " in '" + target->name + "' listens on port " + std::to_string(p.http.port) +
                   ", but host port " + std::to_string(port) + " is published to container port " +
                   std::to_string(binding->containerPort);
-            whyKo = "'" + target->name + "'의 " + p.name + "은(는) " + std::to_string(p.http.port) +
-                    " 포트에서 수신하지만, 호스트 포트 " + std::to_string(port) + "은(는) 컨테이너 포트 " +
-                    std::to_string(binding->containerPort) + "(으)로 게시되어 있습니다";
+            whyKo = "'" + target->name + "'의 " + ko::with(p.name, ko::Particle::EunNeun) + " " + std::to_string(p.http.port) +
+                    " 포트에서 수신하지만, 호스트 포트 " + ko::with(std::to_string(port), ko::Particle::EunNeun) +
+                    " 컨테이너 포트 " + ko::with(std::to_string(binding->containerPort), ko::Particle::EuroRo) +
+                    " 게시되어 있습니다";
         }
         out.hints.push_back({"Docker accepted the connection on the host, but " + why + ", so it was reset.",
                              "Docker가 호스트에서 연결을 받았지만, " + whyKo + ". 그래서 연결이 끊겼습니다."});

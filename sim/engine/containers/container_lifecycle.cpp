@@ -6,6 +6,7 @@
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/ports.hpp"
 #include "sim/fs/sha256.hpp"
+#include "sim/korean.hpp"
 
 namespace layerlab::engine::containers {
 namespace {
@@ -165,9 +166,9 @@ void stopAt(State& state, size_t index, const std::string& signal, int timeoutSe
              ", so the kernel ignores the signal. docker stop waited " + std::to_string(timeoutSeconds) +
              " seconds, then sent SIGKILL: exit code 137 (128 + 9). docker run --init, or a signal handler in the app, "
              "makes it stop at once.",
-         "'" + name + "'의 " + program + "은(는) PID 1로 실행되며 " + signalName(sig) +
+         "'" + name + "'의 " + ko::with(program, ko::Particle::EunNeun) + " PID 1로 실행되며 " + signalName(sig) +
              " 처리기가 없어 커널이 신호를 무시합니다. docker stop은 " + std::to_string(timeoutSeconds) +
-             "초를 기다린 뒤 SIGKILL을 보냈습니다: 종료 코드 137 (128 + 9). docker run --init 이나 앱의 신호 처리기가 "
+             "초를 기다린 뒤 SIGKILL을 보냈습니다: 종료 코드 137 (128 + 9). docker run --init이나 앱의 신호 처리기가 "
              "있으면 바로 멈춥니다."});
 }
 

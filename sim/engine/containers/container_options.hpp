@@ -150,6 +150,10 @@ struct Attachment {
     std::string detachKeys;        // "" = ctrl-p,ctrl-q
     std::string prompt;            // what the program prints while waiting for input ("> ", "/ # "), "" if none
     int interrupts = 0;            // Ctrl-C presses the program has seen in a row (node's REPL exits on the second)
+    // SIGINTs the docker client itself received (Ctrl-C without a raw -it
+    // terminal). Since CLI 27 the third makes it give up: "got 3
+    // SIGTERM/SIGINTs, forcefully exiting", exit 1, the container runs on.
+    int clientSignals = 0;
 };
 
 // What a container command did. Derives from Outcome, so it can be used where

@@ -200,6 +200,7 @@ ContainerOutcome runContainer(State& state, const RunOptions& options) {
     const std::string id = c.id;
     const bool tty = c.tty;
     if (options.detach) out.out += id + "\n";
+    c.runMode = options.detach ? Container::RunMode::Detached : Container::RunMode::Attached;
     StartResult started = startAt(state, created.index, out);
     if (!started.ok) {
         Container& failed = state.containers[created.index];

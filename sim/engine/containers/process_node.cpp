@@ -5,6 +5,7 @@
 
 #include "sim/engine/containers/process_model.hpp"
 #include "sim/engine/containers/source_scan.hpp"
+#include "sim/korean.hpp"
 
 namespace layerlab::engine::containers {
 namespace {
@@ -46,7 +47,7 @@ void addLines(std::vector<OutputLine>& out, const std::string& text, bool err) {
 Hint simplifiedHint(const std::string& what) {
     return {"LayerLab reads " + what + " with a simplified model (it does not run JavaScript); some code may be "
             "beyond what it understands.",
-            "LayerLab은 " + what + "을(를) 단순화된 모델로 읽습니다(JavaScript를 실제로 실행하지 않음). 일부 코드는 "
+            "LayerLab은 " + ko::with(what, ko::Particle::EulReul) + " 단순화된 모델로 읽습니다(JavaScript를 실제로 실행하지 않음). 일부 코드는 "
             "이해하지 못할 수 있습니다."};
 }
 
@@ -184,7 +185,7 @@ void startRepl(const ProgramContext& ctx, const std::string& version, Program& p
         p.hints.push_back({"node with no script starts its interactive REPL; without -i the container's stdin is "
                            "closed, so the REPL reads end-of-input and exits (0) at once. Try docker run -it node.",
                            "스크립트 없이 실행한 node는 대화형 REPL을 시작합니다. -i가 없으면 컨테이너의 stdin이 닫혀 "
-                           "있어 REPL이 입력 끝을 읽고 바로 종료(0)합니다. docker run -it node 를 해 보세요."});
+                           "있어 REPL이 입력 끝을 읽고 바로 종료(0)합니다. docker run -it node를 해 보세요."});
         return;
     }
     p.kind = Program::Kind::Waits;
@@ -420,7 +421,7 @@ Program startNode(const ProgramContext& ctx, const std::vector<std::string>& arg
         p.hints.push_back({"Node could not find /" + path + " inside the container (the stack trace is shortened here). "
                            "Was the file copied into the image (COPY) and is the WORKDIR right?",
                            "컨테이너 안에서 /" + path + " 파일을 찾지 못했습니다(스택 추적은 줄여서 보여 줍니다). 파일을 "
-                           "이미지에 COPY 했는지, WORKDIR이 맞는지 확인하세요."});
+                           "이미지에 COPY 했는지, WORKDIR가 맞는지 확인하세요."});
         return p;
     }
     const std::string scriptDir = dirOf(path);

@@ -4,6 +4,7 @@
 
 #include "sim/engine/containers/process_model.hpp"
 #include "sim/engine/containers/source_scan.hpp"
+#include "sim/korean.hpp"
 
 namespace layerlab::engine::containers {
 namespace {
@@ -73,7 +74,7 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
                                    "ENV PYTHONUNBUFFERED=1.",
                                "TTY가 없으면 python의 stdout은 블록 버퍼링되어 \"" + line +
                                    "\" 줄이 버퍼에 남고 docker logs에 보이지 않습니다. -t, python -u 또는 "
-                                   "ENV PYTHONUNBUFFERED=1 을 쓰세요."});
+                                   "ENV PYTHONUNBUFFERED=1을 쓰세요."});
         return p;
     }
     if (!module.empty()) {
@@ -213,11 +214,11 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
         p.hints.push_back({"python's print() output is block-buffered without a TTY, so it is not in the logs yet. Use "
                            "-t, python -u, print(..., flush=True) or ENV PYTHONUNBUFFERED=1.",
                            "TTY가 없으면 python의 print() 출력은 블록 버퍼링되어 아직 로그에 없습니다. -t, python -u, "
-                           "print(..., flush=True) 또는 ENV PYTHONUNBUFFERED=1 을 쓰세요."});
+                           "print(..., flush=True) 또는 ENV PYTHONUNBUFFERED=1을 쓰세요."});
     if (unknown)
         p.hints.push_back({"LayerLab reads /" + path + " with a simplified model (it does not run Python); some code "
                            "may be beyond what it understands.",
-                           "LayerLab은 /" + path + "을(를) 단순화된 모델로 읽습니다(Python을 실제로 실행하지 않음)."});
+                           "LayerLab은 " + ko::with("/" + path, ko::Particle::EulReul) + " 단순화된 모델로 읽습니다(Python을 실제로 실행하지 않음)."});
     return p;
 }
 
