@@ -20,9 +20,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double msSince(Clock::time_point t) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
+double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 std::string bytesFor(uint64_t seed, size_t n) {
     engine::Rng rng{seed};
@@ -34,7 +32,7 @@ std::string bytesFor(uint64_t seed, size_t n) {
     return s;
 }
 
-}  // namespace
+}   // namespace
 
 int main(int argc, char** argv) {
     size_t files = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 10000;
@@ -75,9 +73,10 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s", r1.outcome.err.c_str());
         return 1;
     }
-    std::printf("{\"bench\":\"build_context_first_build\",\"files\":%zu,\"bytes\":%llu,\"raw_sha256_ms\":%.2f,"
-                "\"first_build_ms\":%.2f,\"ratio\":%.3f,\"target_ratio\":1.5}\n",
-                files, static_cast<unsigned long long>(hashed), rawMs, firstMs, firstMs / rawMs);
+    std::printf(
+        "{\"bench\":\"build_context_first_build\",\"files\":%zu,\"bytes\":%llu,\"raw_sha256_ms\":%.2f,"
+        "\"first_build_ms\":%.2f,\"ratio\":%.3f,\"target_ratio\":1.5}\n",
+        files, static_cast<unsigned long long>(hashed), rawMs, firstMs, firstMs / rawMs);
 
     // 3. One-file edit, then rebuild (best of 5 edits).
     double best = 1e9;
@@ -90,9 +89,10 @@ int main(int argc, char** argv) {
         best = std::min(best, ms);
         rebuilt = rebuilt && r.outcome.ok() && r.steps.size() == 1 && !r.steps[0].cached;
     }
-    std::printf("{\"bench\":\"build_context_one_file_edit_rebuild\",\"files\":%zu,\"best_ms\":%.3f,\"target_ms\":5,"
-                "\"copy_step_rebuilt\":%s}\n",
-                files, best, rebuilt ? "true" : "false");
+    std::printf(
+        "{\"bench\":\"build_context_one_file_edit_rebuild\",\"files\":%zu,\"best_ms\":%.3f,\"target_ms\":5,"
+        "\"copy_step_rebuilt\":%s}\n",
+        files, best, rebuilt ? "true" : "false");
 
     // 4. Nothing changed.
     best = 1e9;
@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
         best = std::min(best, msSince(t0));
         cached = cached && r.outcome.ok() && r.steps.size() == 1 && r.steps[0].cached;
     }
-    std::printf("{\"bench\":\"build_context_cached_rebuild\",\"files\":%zu,\"best_ms\":%.3f,\"all_cached\":%s}\n", files,
-                best, cached ? "true" : "false");
+    std::printf("{\"bench\":\"build_context_cached_rebuild\",\"files\":%zu,\"best_ms\":%.3f,\"all_cached\":%s}\n",
+                files, best, cached ? "true" : "false");
     return 0;
 }

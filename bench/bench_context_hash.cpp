@@ -43,9 +43,7 @@ struct Clock {
     }
 };
 
-double secondsSince(Clock::time_point start) {
-    return Clock::now() - start;
-}
+double secondsSince(Clock::time_point start) { return Clock::now() - start; }
 
 uint64_t splitmix(uint64_t& state) {
     uint64_t z = (state += 0x9E3779B97F4A7C15ull);
@@ -58,8 +56,7 @@ std::string randomBytes(uint64_t& state, size_t n) {
     std::string out(n, '\0');
     for (size_t i = 0; i < n; i += 8) {
         const uint64_t v = splitmix(state);
-        for (size_t k = 0; k < 8 && i + k < n; ++k)
-            out[i + k] = static_cast<char>(v >> (8 * k));
+        for (size_t k = 0; k < 8 && i + k < n; ++k) out[i + k] = static_cast<char>(v >> (8 * k));
     }
     return out;
 }
@@ -107,7 +104,7 @@ double median(std::vector<double> v) {
     return v[v.size() / 2];
 }
 
-} // namespace
+}   // namespace
 
 int main() {
     const Context ctx = generate();
@@ -122,8 +119,7 @@ int main() {
     for (int run = 0; run < kRuns; ++run) {
         auto t0 = Clock::now();
         Sha256 h;
-        for (const auto& c : ctx.contents)
-            h.update(*c);
+        for (const auto& c : ctx.contents) h.update(*c);
         volatile uint8_t sink = h.finish()[0];
         (void)sink;
         rawStream = std::min(rawStream, secondsSince(t0));
@@ -141,14 +137,15 @@ int main() {
         digest = contentsChecksum(tree, "", &cache);
         first = std::min(first, secondsSince(t0));
     }
-    std::printf("{\"bench\":\"context_hash_first\",\"clock\":\"thread_cpu\",\"files\":%zu,\"bytes\":%llu,"
-                "\"raw_sha256_s\":%.4f,"
-                "\"raw_sha256_per_file_s\":%.4f,\"first_checksum_s\":%.4f,\"ratio_first_over_raw\":%.3f,"
-                "\"ratio_first_over_raw_per_file\":%.3f,\"raw_mb_per_s\":%.0f,\"build_tree_s\":%.4f,"
-                "\"files_hashed\":%llu,\"target_ratio\":1.5}\n",
-                tree.fileCount(), static_cast<unsigned long long>(tree.totalBytes()), rawStream, rawPerFile,
-                first, first / rawStream, first / rawPerFile, kTotalBytes / rawStream / 1e6, build,
-                static_cast<unsigned long long>(cache.stats().filesHashed));
+    std::printf(
+        "{\"bench\":\"context_hash_first\",\"clock\":\"thread_cpu\",\"files\":%zu,\"bytes\":%llu,"
+        "\"raw_sha256_s\":%.4f,"
+        "\"raw_sha256_per_file_s\":%.4f,\"first_checksum_s\":%.4f,\"ratio_first_over_raw\":%.3f,"
+        "\"ratio_first_over_raw_per_file\":%.3f,\"raw_mb_per_s\":%.0f,\"build_tree_s\":%.4f,"
+        "\"files_hashed\":%llu,\"target_ratio\":1.5}\n",
+        tree.fileCount(), static_cast<unsigned long long>(tree.totalBytes()), rawStream, rawPerFile, first,
+        first / rawStream, first / rawPerFile, kTotalBytes / rawStream / 1e6, build,
+        static_cast<unsigned long long>(cache.stats().filesHashed));
 
     // (c) one-file edits: the edit itself, then the re-checksum.
     std::vector<double> editUs, rehashMs, chmodMs;
@@ -200,10 +197,11 @@ int main() {
         rebuildMs.push_back(secondsSince(t0) * 1e3);
         if (getenv("BENCH_VERBOSE")) std::fprintf(stderr, "edit %d: %.3f ms\n", k, rebuildMs.back());
     }
-    std::printf("{\"bench\":\"context_filter_edit\",\"clock\":\"thread_cpu\",\"first_filter_ms\":%.2f,"
-                "\"filter_plus_rechecksum_ms_"
-                "median\":%.3f,"
-                "\"filter_plus_rechecksum_ms_max\":%.3f,\"target_ms\":5}\n",
-                firstFilter * 1e3, median(rebuildMs), *std::max_element(rebuildMs.begin(), rebuildMs.end()));
+    std::printf(
+        "{\"bench\":\"context_filter_edit\",\"clock\":\"thread_cpu\",\"first_filter_ms\":%.2f,"
+        "\"filter_plus_rechecksum_ms_"
+        "median\":%.3f,"
+        "\"filter_plus_rechecksum_ms_max\":%.3f,\"target_ms\":5}\n",
+        firstFilter * 1e3, median(rebuildMs), *std::max_element(rebuildMs.begin(), rebuildMs.end()));
     return 0;
 }

@@ -65,11 +65,12 @@ void run(const char* name, const std::vector<std::string>& files, Fn&& parse) {
     const double seconds = cpuNow() - cpuStart;
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     const double bytes = static_cast<double>(corpusBytes * rounds);
-    std::printf("{\"bench\":\"%s\",\"files\":%zu,\"bytes\":%.0f,\"seconds\":%.4f,\"wall_seconds\":%.4f,\"mb_per_s\":%.1f,\"sink\":%zu}\n",
-                name, files.size(), bytes, seconds, wall, bytes / seconds / 1e6, sink);
+    std::printf(
+        "{\"bench\":\"%s\",\"files\":%zu,\"bytes\":%.0f,\"seconds\":%.4f,\"wall_seconds\":%.4f,\"mb_per_s\":%.1f,\"sink\":%zu}\n",
+        name, files.size(), bytes, seconds, wall, bytes / seconds / 1e6, sink);
 }
 
-}  // namespace
+}   // namespace
 
 int main() {
     const std::vector<std::string> files = loadCorpus();

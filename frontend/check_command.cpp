@@ -37,12 +37,14 @@ int checkFile(const std::string& file, Io& io) {
     return reportOne(*r.scenario, file, io);
 }
 
-}  // namespace
+}   // namespace
 
 int runCheck(const std::vector<std::string>& args, Io& io) {
-    if (args.empty() || std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; })) {
-        (args.empty() ? io.err : io.out) << "Usage: layerlab check PATH...\n"
-                                            "Validates lesson and scenario files and replays them (lessons: the reference solution).\n";
+    if (args.empty() ||
+        std::any_of(args.begin(), args.end(), [](const std::string& a) { return a == "--help" || a == "-h"; })) {
+        (args.empty() ? io.err : io.out)
+            << "Usage: layerlab check PATH...\n"
+               "Validates lesson and scenario files and replays them (lessons: the reference solution).\n";
         return args.empty() ? 2 : 0;
     }
     int status = 0;
@@ -77,4 +79,4 @@ int runCheck(const std::vector<std::string>& args, Io& io) {
     return status;
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

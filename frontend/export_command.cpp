@@ -20,9 +20,10 @@ int runExport(const std::vector<std::string>& args, Io& io) {
     ScenarioArgs a;
     std::string error;
     if (!parseScenarioArgs(args, a, error, false) || a.paths.size() > 1) {
-        io.err << (error.empty() ? std::string() : "layerlab export: " + error + "\n")
-               << "Usage: layerlab export [FILE] [--lang en|ko] [--seed N] < commands.txt\n"
-                  "Runs the shell commands on stdin and writes the session (start state, commands, final state) as JSON.\n";
+        io.err
+            << (error.empty() ? std::string() : "layerlab export: " + error + "\n")
+            << "Usage: layerlab export [FILE] [--lang en|ko] [--seed N] < commands.txt\n"
+               "Runs the shell commands on stdin and writes the session (start state, commands, final state) as JSON.\n";
         return 2;
     }
     const engine::State start = cli::Machine::defaultState(a.seed.value_or(1), a.lang);
@@ -47,4 +48,4 @@ int runExport(const std::vector<std::string>& args, Io& io) {
     return 0;
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

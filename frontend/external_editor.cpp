@@ -33,7 +33,7 @@ std::string chooseEditor() {
     return "";
 }
 
-}  // namespace
+}   // namespace
 
 std::optional<std::string> editInExternalEditor(const std::string& name, const std::string& text) {
     std::string editor = chooseEditor();
@@ -64,4 +64,4 @@ std::optional<std::string> editInExternalEditor(const std::string& name, const s
     return result;
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

@@ -14,4 +14,4 @@ namespace layerlab::frontend {
 // no editor could be started or it failed (exit status not 0).
 std::optional<std::string> editInExternalEditor(const std::string& name, const std::string& text);
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

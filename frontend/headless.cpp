@@ -38,4 +38,4 @@ std::optional<int> runHeadless(const std::vector<std::string>& args, Io& io) {
     return 2;
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

@@ -36,4 +36,4 @@ std::optional<int> runHeadless(const std::vector<std::string>& args, Io& io);
 // Shared by subcommands: print usage of the whole binary.
 void printUsage(std::ostream& out);
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

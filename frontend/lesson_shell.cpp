@@ -32,9 +32,9 @@ struct Session {
     size_t number = 0, total = 0;
     std::string nextId;
     std::string lang;
-    engine::State start;          // the lesson's start state
+    engine::State start;   // the lesson's start state
     engine::State sessionStart;   // where this session's command log begins (start, or a resumed state)
-    size_t logStart = 0;          // commandLog() entries before that belong to an abandoned attempt
+    size_t logStart = 0;   // commandLog() entries before that belong to an abandoned attempt
     std::unique_ptr<cli::Machine> machine;
     scenario::ProgressStore store{""};
     std::vector<bool> met;
@@ -62,14 +62,16 @@ struct Session {
     std::string goalsText(const std::vector<scenario::GoalResult>& results) const {
         std::string out;
         for (const auto& g : results)
-            out += std::string(g.met ? "  [x] " : "  [ ] ") + t(g.description) + (g.met ? "" : "\n      " + t(g.missing)) + "\n";
+            out += std::string(g.met ? "  [x] " : "  [ ] ") + t(g.description) +
+                   (g.met ? "" : "\n      " + t(g.missing)) + "\n";
         return out;
     }
 
     std::string intro() const {
         std::string out = tr("== Lesson ", "== 레슨 ") + std::to_string(number) + "/" + std::to_string(total) + ": " +
                           t(lesson->title) + " ==\n" + t(lesson->summary) + "\n\n";
-        for (const auto& c : lesson->cards) out += "» " + (c.title.empty() ? std::string() : t(c.title) + ": ") + t(c.text) + "\n\n";
+        for (const auto& c : lesson->cards)
+            out += "» " + (c.title.empty() ? std::string() : t(c.title) + ": ") + t(c.text) + "\n\n";
         out += tr("Objective: ", "목표: ") + t(lesson->objective) + "\n";
         out += tr("Lesson commands: hint, show goal, show solution, show lesson, predict N..., save FILE, restart\n",
                   "레슨 명령: hint, show goal, show solution, show lesson, predict N..., save FILE, restart\n");
@@ -98,7 +100,8 @@ struct Session {
         return tr("The solution gives the whole answer away. ", "모범 답안은 답을 통째로 보여 줍니다. ") +
                (lang == "ko" ? "남은 힌트가 " + std::to_string(left) + "개 있습니다(`hint`). "
                              : std::to_string(left) + (left == 1 ? " hint is" : " hints are") + " left (`hint`). ") +
-               tr("Type `show solution` again to see it anyway.\n", "그래도 보려면 `show solution`을 한 번 더 입력하세요.\n");
+               tr("Type `show solution` again to see it anyway.\n",
+                  "그래도 보려면 `show solution`을 한 번 더 입력하세요.\n");
     }
 
     bool isBuild(const std::vector<std::string>& w) const {
@@ -113,7 +116,8 @@ struct Session {
         if (w[0] == "hint" && w.size() == 1) {
             if (lesson->hints.empty()) return true;
             const size_t i = hintIndex++ % lesson->hints.size();
-            out << tr("Hint ", "힌트 ") << (i + 1) << "/" << lesson->hints.size() << ": " << t(lesson->hints[i]) << "\n";
+            out << tr("Hint ", "힌트 ") << (i + 1) << "/" << lesson->hints.size() << ": " << t(lesson->hints[i])
+                << "\n";
             progress().hintsShown++;
             saveProgress();
             return true;
@@ -147,7 +151,8 @@ struct Session {
         if (w[0] == "save" && w.size() == 2) {
             std::ofstream f(w[1], std::ios::binary | std::ios::trunc);
             const auto& log = machine->commandLog();
-            std::vector<std::string> commands(log.begin() + static_cast<long>(std::min(logStart, log.size())), log.end());
+            std::vector<std::string> commands(log.begin() + static_cast<long>(std::min(logStart, log.size())),
+                                              log.end());
             if (f) f << scenario::sessionToText(lesson->id + "-session", sessionStart, commands, machine->state());
             if (!f) out << "save: " << tr("cannot write ", "쓸 수 없습니다: ") << w[1] << "\n";
             else out << tr("Saved the session to ", "세션을 저장했습니다: ") << w[1] << "\n";
@@ -166,7 +171,8 @@ struct Session {
             return true;
         }
         if (auto d = scenario::disabledBy(line, lesson->disabledCommands)) {
-            out << "`" << *d << "`" << tr(" is switched off in this lesson.\n", " 명령은 이 레슨에서 사용할 수 없습니다.\n");
+            out << "`" << *d << "`"
+                << tr(" is switched off in this lesson.\n", " 명령은 이 레슨에서 사용할 수 없습니다.\n");
             return true;
         }
         dueBeforeBuild = isBuild(w) ? duePrediction() : nullptr;
@@ -205,21 +211,23 @@ struct Session {
         auto results = scenario::evaluateGoals(lesson->goals, machine->state(), scenario::machineProbe());
         bool all = true;
         for (size_t i = 0; i < results.size(); ++i) {
-            if (results[i].met && !met[i]) out << tr("[goal met] ", "[목표 달성] ") << t(results[i].description) << "\n";
+            if (results[i].met && !met[i])
+                out << tr("[goal met] ", "[목표 달성] ") << t(results[i].description) << "\n";
             met[i] = results[i].met;
             all = all && results[i].met;
         }
         if (all && !progress().completed) {
             progress().completed = true;
             out << tr("Lesson complete! ", "레슨 완료! ");
-            if (!nextId.empty()) out << tr("Next: layerlab shell --lesson ", "다음: layerlab shell --lesson ") << nextId << "\n";
+            if (!nextId.empty())
+                out << tr("Next: layerlab shell --lesson ", "다음: layerlab shell --lesson ") << nextId << "\n";
             else out << tr("That was the last lesson.\n", "마지막 레슨이었습니다.\n");
         }
         saveProgress();
     }
 };
 
-}  // namespace
+}   // namespace
 
 int runLessonShell(const std::vector<std::string>& args, Io& io) {
     std::string id;
@@ -289,7 +297,8 @@ int runLessonShell(const std::vector<std::string>& args, Io& io) {
         if (imported.state) {
             initial = *imported.state;
             initial.lang = s.lang;
-            resumed = s.tr("(Resuming where you left off; `restart` starts over.)\n", "(지난번에 멈춘 곳에서 이어 합니다. `restart`로 처음부터 시작합니다.)\n");
+            resumed = s.tr("(Resuming where you left off; `restart` starts over.)\n",
+                           "(지난번에 멈춘 곳에서 이어 합니다. `restart`로 처음부터 시작합니다.)\n");
         } else {
             p.buildsDone = 0;
             p.predictionsDone = 0;
@@ -314,4 +323,4 @@ int runLessonShell(const std::vector<std::string>& args, Io& io) {
     return frontend::runRepl(*s.machine, io, hooks);
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

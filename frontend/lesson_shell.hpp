@@ -23,4 +23,4 @@ int runLessonShell(const std::vector<std::string>& args, Io& io);
 // True when args ask for a lesson (`--lesson` present): runShell delegates.
 bool wantsLesson(const std::vector<std::string>& args);
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

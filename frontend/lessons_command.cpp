@@ -31,7 +31,8 @@ int runLessons(const std::vector<std::string>& args, Io& io) {
     size_t idWidth = 0;
     for (const auto& l : cat.lessons) idWidth = std::max(idWidth, l.id.size());
     int titleWidth = 0;
-    for (const auto& l : cat.lessons) titleWidth = std::max(titleWidth, engine::format::displayWidth(l.title.in(a.lang)));
+    for (const auto& l : cat.lessons)
+        titleWidth = std::max(titleWidth, engine::format::displayWidth(l.title.in(a.lang)));
     for (size_t i = 0; i < cat.lessons.size(); ++i) {
         const auto& l = cat.lessons[i];
         std::string num = std::to_string(i + 1);
@@ -53,4 +54,4 @@ int runLessons(const std::vector<std::string>& args, Io& io) {
     return 0;
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

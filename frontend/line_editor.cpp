@@ -20,9 +20,9 @@ struct LineEditor::Impl {
     History* hist = nullptr;
     std::string prompt;
     bool attached = false;
-    Kind key = Kind::Line;      // set by a key function that ends the read as a key
-    std::string cut;            // what Ctrl-U/K/W took last, for Ctrl-Y
-    std::string lastTabLine;    // the line and cursor at the last Tab that changed nothing:
+    Kind key = Kind::Line;   // set by a key function that ends the read as a key
+    std::string cut;   // what Ctrl-U/K/W took last, for Ctrl-Y
+    std::string lastTabLine;   // the line and cursor at the last Tab that changed nothing:
     size_t lastTabCursor = 0;   // a second Tab there lists the choices
     bool lastTabValid = false;
     Completer completer;
@@ -155,7 +155,8 @@ unsigned char completeKey(EditLine* el, int ch) {
     // As libedit's own listing does: the choices under the line, then the
     // prompt and line drawn again below them.
     std::string list;
-    for (char x : cli::formatCandidates(c, terminalWidth())) list += x == '\n' ? std::string("\r\n") : std::string(1, x);
+    for (char x : cli::formatCandidates(c, terminalWidth()))
+        list += x == '\n' ? std::string("\r\n") : std::string(1, x);
     std::fputs(("\r\n" + list).c_str(), stdout);
     std::fflush(stdout);
     return CC_REDISPLAY;
@@ -163,7 +164,7 @@ unsigned char completeKey(EditLine* el, int ch) {
 
 void bind(EditLine* el, const char* keys, const char* function) { el_set(el, EL_BIND, keys, function, nullptr); }
 
-}  // namespace
+}   // namespace
 
 LineEditor::LineEditor() : m_impl(std::make_unique<Impl>()) {
     Impl& s = *m_impl;
@@ -300,4 +301,4 @@ void useUtf8Ctype() {
     std::setlocale(LC_CTYPE, "C.UTF-8");
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

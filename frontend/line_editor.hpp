@@ -76,4 +76,4 @@ std::string historyPath(const std::string& lessonId = "");
 // so that libedit reads and measures wide characters.
 void useUtf8Ctype();
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

@@ -65,7 +65,7 @@ void printWarning(std::ostream& out, const Diagnostic& d) {
 
 std::string describe(const dockerfile::Command& c) { return c.original; }
 
-}  // namespace
+}   // namespace
 
 int runParse(const std::vector<std::string>& args, Io& io) {
     bool dumpAst = false;
@@ -134,4 +134,4 @@ int runParse(const std::vector<std::string>& args, Io& io) {
     return 0;
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

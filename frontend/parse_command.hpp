@@ -13,4 +13,4 @@ namespace layerlab::frontend {
 
 int runParse(const std::vector<std::string>& args, Io& io);
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

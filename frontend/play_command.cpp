@@ -40,4 +40,4 @@ int runPlay(const std::vector<std::string>& args, Io& io) {
     return report.ok() && report.goalsMet() ? 0 : 1;
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

@@ -95,7 +95,8 @@ namespace {
 
 // Returns the part of the output left on the current line when a question
 // waits for its answer (a terminal's line editor shows it as the prompt).
-std::string printOutcome(Machine& m, frontend::Io& io, const std::string& line, const Outcome& o, const ReplHooks& hooks) {
+std::string printOutcome(Machine& m, frontend::Io& io, const std::string& line, const Outcome& o,
+                         const ReplHooks& hooks) {
     if (m.takeClearRequest() && io.stdinIsTerminal) io.out << "\x1b[H\x1b[2J";
     std::string text = m.lastTerminalText();
     std::string pendingLine;
@@ -146,11 +147,15 @@ int runScript(Machine& m, frontend::Io& io, const ReplHooks& hooks) {
 // cursor was, as bash does.
 const char* keyEcho(LineEditor::Kind kind) {
     switch (kind) {
-    case LineEditor::Kind::CtrlC: return "^C\n";
-    case LineEditor::Kind::CtrlBackslash: return "^\\\n";
-    case LineEditor::Kind::CtrlD:
-    case LineEditor::Kind::DetachKeys: return "\n";
-    default: return "";
+        case LineEditor::Kind::CtrlC:
+            return "^C\n";
+        case LineEditor::Kind::CtrlBackslash:
+            return "^\\\n";
+        case LineEditor::Kind::CtrlD:
+        case LineEditor::Kind::DetachKeys:
+            return "\n";
+        default:
+            return "";
     }
 }
 
@@ -170,8 +175,7 @@ int runTerminal(Machine& m, frontend::Io& io, const ReplHooks& hooks) {
             editor.setCompleter([&m, &hooks](const std::string& line, size_t cursor) {
                 return cli::complete(m, line, cursor, hooks.commands);
             });
-        else
-            editor.setCompleter(nullptr);
+        else editor.setCompleter(nullptr);
         io.out.flush();
         LineEditor::Result r = editor.readLine(m.awaitingAnswer() ? questionLine : m.prompt(), m.attached());
         // (Ctrl-D at the prompt leaves the cursor after it: bash's "exit" goes there)
@@ -213,7 +217,7 @@ int runTerminal(Machine& m, frontend::Io& io, const ReplHooks& hooks) {
     return status;
 }
 
-}  // namespace
+}   // namespace
 
 int runRepl(Machine& machine, frontend::Io& io, const ReplHooks& hooks) {
     if (!hooks.banner.empty()) io.out << hooks.banner;
@@ -234,4 +238,4 @@ int runShellWith(const ShellOptions& options, frontend::Io& io, const ReplHooks&
     return runRepl(sm.machine, io, hooks);
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

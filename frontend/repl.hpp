@@ -62,8 +62,8 @@ std::string formatHints(const std::vector<engine::Hint>& hints, const std::strin
 // `layerlab shell` options.
 struct ShellOptions {
     std::string contextDir;   // --context DIR ("" = the built-in course app)
-    std::string lang;         // --lang ko|en ("" = from LANG / LC_ALL: ko_* -> ko)
-    uint64_t seed = 1;        // --seed N
+    std::string lang;   // --lang ko|en ("" = from LANG / LC_ALL: ko_* -> ko)
+    uint64_t seed = 1;   // --seed N
     std::vector<std::string> extraArgs;   // options runShell does not know (for wrappers such as --lesson)
 };
 
@@ -91,4 +91,4 @@ ShellMachine makeShellMachine(const ShellOptions& options, bool terminal);
 // lessons subcommand taking --lesson ID) can build its own hooks and call this.
 int runShellWith(const ShellOptions& options, frontend::Io& io, const ReplHooks& hooks);
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

@@ -50,4 +50,4 @@ bool parseScenarioArgs(const std::vector<std::string>& args, ScenarioArgs& out, 
     return true;
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

@@ -9,10 +9,10 @@ namespace layerlab::frontend {
 
 struct ScenarioArgs {
     std::vector<std::string> paths;
-    std::string format = "text";       // --format text|json
-    std::string lang = "en";           // --lang en|ko (default: from LANG/LC_ALL, else en)
-    std::optional<uint64_t> seed;      // --seed N
-    bool solution = false;             // --solution
+    std::string format = "text";   // --format text|json
+    std::string lang = "en";   // --lang en|ko (default: from LANG/LC_ALL, else en)
+    std::optional<uint64_t> seed;   // --seed N
+    bool solution = false;   // --solution
 };
 
 // Fills `out`; false with `error` set on a bad option. The default language
@@ -20,4 +20,4 @@ struct ScenarioArgs {
 bool parseScenarioArgs(const std::vector<std::string>& args, ScenarioArgs& out, std::string& error, bool allowFormat);
 std::string localeLang();
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

@@ -17,4 +17,4 @@ int runCheck(const std::vector<std::string>& args, Io& io);
 int runLessons(const std::vector<std::string>& args, Io& io);
 int runExport(const std::vector<std::string>& args, Io& io);
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

@@ -34,4 +34,4 @@ int runShell(const std::vector<std::string>& args, Io& io) {
     return frontend::runShellWith(parsed.options, io, {});
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

@@ -9,4 +9,4 @@ namespace layerlab::frontend {
 
 int runShell(const std::vector<std::string>& args, Io& io);
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

@@ -19,4 +19,4 @@ const std::vector<Subcommand>& subcommands() {
     return table;
 }
 
-}  // namespace layerlab::frontend
+}   // namespace layerlab::frontend

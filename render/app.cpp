@@ -34,7 +34,7 @@ bool hasDisplayVariable() {
 // messages instead, so a learner never sees a raw "X11: Failed to open display".
 void quietGlfwError(int, const char*) {}
 
-}  // namespace
+}   // namespace
 
 int runApp(const std::vector<std::string>& args) {
     // 0. Options (before touching the display, so --help-like mistakes say so).
@@ -115,7 +115,8 @@ int runApp(const std::vector<std::string>& args) {
         const bool last = frameLimit > 0 && frame + 1 >= frameLimit;
         // A scripted run (tests, screenshots) fails on any OpenGL error.
         for (GLenum glError = glGetError(); scripted && glError != GL_NO_ERROR; glError = glGetError()) {
-            std::cerr << "layerlab: OpenGL error 0x" << std::hex << glError << std::dec << " in frame " << frame << "\n";
+            std::cerr << "layerlab: OpenGL error 0x" << std::hex << glError << std::dec << " in frame " << frame
+                      << "\n";
             exitCode = 1;
         }
         if (last && !options.screenshot.empty()) {
@@ -141,4 +142,4 @@ int runApp(const std::vector<std::string>& args) {
     return exitCode;
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

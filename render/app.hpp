@@ -9,4 +9,4 @@ namespace layerlab::render {
 
 int runApp(const std::vector<std::string>& args);
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -50,7 +50,8 @@ bool shareATag(const stack::BuildInput& a, const stack::BuildInput& b) {
 // The picture after a build: the build now, and the previous successful build
 // of the same tag as "before". A failed build is drawn from its events (the
 // Machine keeps no failed State); its "before" is the last good build.
-void notePicture(View& view, const Outcome& outcome, const FailedBuild& failed, const std::map<int, std::string>& keys) {
+void notePicture(View& view, const Outcome& outcome, const FailedBuild& failed,
+                 const std::map<int, std::string>& keys) {
     PictureState& pic = view.ui.picture;
     stack::BuildInput previous = pic.lastGood;
     if (outcome.ok()) {
@@ -88,7 +89,7 @@ void notePicture(View& view, const Outcome& outcome, const FailedBuild& failed, 
     pic.dirty = false;
 }
 
-}  // namespace
+}   // namespace
 
 void refreshPicture(View& view, bool restart) {
     PictureState& pic = view.ui.picture;
@@ -104,8 +105,7 @@ void refreshPicture(View& view, bool restart) {
     const size_t oldBlocks = pic.scene.after.blocks.size();
     if (!pic.focusImage.empty() && view.state().images.count(pic.focusImage))
         pic.scene = stack::imageScene(view.state(), pic.focusImage, pic.pulled);
-    else
-        pic.scene = stack::buildScene(view.state(), pic.now, pic.before);
+    else pic.scene = stack::buildScene(view.state(), pic.now, pic.before);
     if (restart || pic.scene.after.blocks.size() != oldBlocks || pic.timeline.after.size() != oldBlocks) {
         pic.timeline = anim::makeTimeline(pic.scene);
         pic.playback.start(pic.timeline.end);
@@ -223,7 +223,7 @@ std::string heredocTerminator(const std::string& text) {
     }
 }
 
-}  // namespace
+}   // namespace
 
 Outcome View::run(const std::string& line) {
     const std::string prompt = machine.prompt();
@@ -250,8 +250,8 @@ Outcome View::run(const std::string& line) {
     ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, newline)});
     if (newline != std::string::npos) {
         const auto lines = std::count(line.begin(), line.end(), '\n');
-        ui.terminal.push_back({TerminalLine::Kind::Note, formatPattern(strings.tr("ui.terminal.heredoc_lines"),
-                                                                        {std::to_string(lines - 1)})});
+        ui.terminal.push_back({TerminalLine::Kind::Note,
+                               formatPattern(strings.tr("ui.terminal.heredoc_lines"), {std::to_string(lines - 1)})});
     }
     appendOutput(ui, line, outcome);
     if (machine.takeClearRequest()) ui.terminal.clear();
@@ -292,4 +292,4 @@ void View::syncDockerfile() {
     if (!dirty) ui.dockerfile = onDisk;
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -16,7 +16,7 @@ bool fileExists(const char* path) {
     return std::filesystem::is_regular_file(path, ec);
 }
 
-}  // namespace
+}   // namespace
 
 Fonts::Fonts() : m_used(0x10000, false) {
     // Printable ASCII and Latin-1 always: paths, digests and docker output.
@@ -81,4 +81,4 @@ void Fonts::build(float base) {
     m_dirty = false;
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

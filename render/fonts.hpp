@@ -45,4 +45,4 @@ private:
     ImFont* m_mono = nullptr;
 };
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

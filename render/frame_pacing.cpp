@@ -26,4 +26,4 @@ bool FramePacer::waitForFrame(bool animating, bool scripted, double maxWait) {
     return true;
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -19,4 +19,4 @@ private:
     int m_settleFrames = 3;
 };
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -13,8 +13,7 @@ namespace {
 
 constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                          ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
-                                         ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                         ImGuiWindowFlags_NoSavedSettings;
+                                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
 
 struct Rect {
     float x, y, w, h;
@@ -60,7 +59,7 @@ void drawMenuBar(View& view) {
     ImGui::EndMainMenuBar();
 }
 
-}  // namespace
+}   // namespace
 
 void drawLayout(View& view) {
     drawMenuBar(view);
@@ -96,4 +95,4 @@ void drawLayout(View& view) {
           [&] { panels::containers::draw(view); });
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -8,4 +8,4 @@ namespace layerlab::render {
 
 void drawLayout(View& view);
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -59,4 +59,4 @@ void View::refreshGoals() {
     }
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -24,7 +24,7 @@ bool parseSize(const std::string& text, int& w, int& h) {
 
 std::string langFromLocale() { return languageFromLocale(std::getenv); }
 
-}  // namespace
+}   // namespace
 
 const char* optionsUsage() {
     return "Window options:\n"
@@ -104,4 +104,4 @@ std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std
     return options;
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

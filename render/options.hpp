@@ -7,12 +7,12 @@
 namespace layerlab::render {
 
 struct AppOptions {
-    std::string lang;                 // "en" or "ko"; empty = from the locale (LANG)
-    std::string screenshot;           // write a PNG of the window and exit
-    int frames = 0;                   // render N frames then exit (0 = until closed)
-    bool presenter = false;           // large fonts, high contrast
-    std::vector<std::string> run;     // command lines sent through the Machine at start, in order
-    std::string lesson;               // lesson ID or number to start with
+    std::string lang;   // "en" or "ko"; empty = from the locale (LANG)
+    std::string screenshot;   // write a PNG of the window and exit
+    int frames = 0;   // render N frames then exit (0 = until closed)
+    bool presenter = false;   // large fonts, high contrast
+    std::vector<std::string> run;   // command lines sent through the Machine at start, in order
+    std::string lesson;   // lesson ID or number to start with
     // --time SECONDS: the layer-stack animation SECONDS after the last --run
     // command, on a virtual clock (the same command gives the same picture).
     // Negative: not given (a screenshot then shows the end of the animation).
@@ -31,4 +31,4 @@ std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std
 // The usage text of the window's options.
 const char* optionsUsage();
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

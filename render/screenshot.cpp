@@ -32,4 +32,4 @@ bool writeScreenshot(const std::string& path, int width, int height, std::string
     return true;
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -8,4 +8,4 @@ namespace layerlab::render {
 // Returns false with ERROR set when the file cannot be written.
 bool writeScreenshot(const std::string& path, int width, int height, std::string& error);
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -18,7 +18,7 @@ void flatten(const nlohmann::json& node, const std::string& prefix, std::map<std
         flatten(it.value(), prefix.empty() ? it.key() : prefix + "." + it.key(), out);
 }
 
-}  // namespace
+}   // namespace
 
 bool StringTable::load(const std::string& dir, std::string* error) {
     m_tables.clear();
@@ -81,4 +81,4 @@ std::string formatPattern(const std::string& pattern, std::initializer_list<std:
     return out;
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

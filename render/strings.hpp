@@ -40,4 +40,4 @@ private:
 // Replaces {0}, {1}, ... in PATTERN. Unknown indices are left as they are.
 std::string formatPattern(const std::string& pattern, std::initializer_list<std::string> args);
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -42,7 +42,7 @@ Palette presenterPalette() {
 
 Palette g_palette = darkPalette();
 
-}  // namespace
+}   // namespace
 
 float baseFontSize(bool presenter) { return presenter ? 24.0f : 17.0f; }
 
@@ -100,4 +100,4 @@ const Palette& applyTheme(bool presenter) {
     return g_palette;
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -12,16 +12,16 @@ struct Palette {
     ImVec4 panel;
     ImVec4 text;
     ImVec4 textDim;
-    ImVec4 accent;      // buttons, selection
-    ImVec4 cached;      // blue: layer reused from the build cache
-    ImVec4 rebuilt;     // orange: layer that ran again
-    ImVec4 base;        // grey-blue: the FROM image
-    ImVec4 failed;      // vermilion + the word FAILED
-    ImVec4 configOnly;  // light grey: metadata-only steps (ENV, EXPOSE, CMD ...)
-    ImVec4 ok;          // bluish green: running containers
+    ImVec4 accent;   // buttons, selection
+    ImVec4 cached;   // blue: layer reused from the build cache
+    ImVec4 rebuilt;   // orange: layer that ran again
+    ImVec4 base;   // grey-blue: the FROM image
+    ImVec4 failed;   // vermilion + the word FAILED
+    ImVec4 configOnly;   // light grey: metadata-only steps (ENV, EXPOSE, CMD ...)
+    ImVec4 ok;   // bluish green: running containers
     ImVec4 warn;
     ImVec4 terminalBg;
-    ImVec4 boxText;     // text drawn on a coloured box
+    ImVec4 boxText;   // text drawn on a coloured box
 };
 
 // Applies the style and colours to ImGui and returns the palette panels use.
@@ -33,4 +33,4 @@ const Palette& palette();
 // Font size in pixels for each mode.
 float baseFontSize(bool presenter);
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -51,12 +51,12 @@ struct FailedBuild {
 // Machine; its goals are re-checked after every command.
 struct LessonRun {
     bool active = false;
-    int index = -1;                              // into UiState::lessons
+    int index = -1;   // into UiState::lessons
     scenario::Scenario lesson;
     std::vector<scenario::GoalResult> goals;
     int hintsShown = 0;
     bool showSolution = false;
-    std::string error;                           // why it could not start
+    std::string error;   // why it could not start
 };
 
 // Which block the learner clicked: column 0 = before, 1 = now.
@@ -69,28 +69,28 @@ struct Selection {
 // A block as it was drawn in the last frame, for the screenshot's JSON sidecar
 // (tests find each block's pixels there).
 struct DrawnBlock {
-    std::string column;      // "before" | "after" | "container"
+    std::string column;   // "before" | "after" | "container"
     int step = 0;
-    std::string state;       // "CACHED", "REBUILT", ... or the container's name
+    std::string state;   // "CACHED", "REBUILT", ... or the container's name
     std::string instruction;
     float x = 0, y = 0, w = 0, h = 0;
 };
 
 struct PictureState {
     stack::BuildInput lastGood;   // the last successful build (what State.lastBuild says)
-    stack::BuildInput now;        // the build the picture shows (may be a failed one)
-    stack::BuildInput before;     // the build of the same tag before it
+    stack::BuildInput now;   // the build the picture shows (may be a failed one)
+    stack::BuildInput before;   // the build of the same tag before it
     stack::Scene scene;
     anim::Timeline timeline;
     anim::Playback playback;
-    bool dirty = true;            // the model changed: rebuild the scene
+    bool dirty = true;   // the model changed: rebuild the scene
     // Without a build to show (or after a pull / a run of another image):
     // that image's own layers, with what the last pull downloaded.
     engine::Digest focusImage;
     std::vector<stack::PulledLayer> pulled;
     Selection selected;
     bool baseExpanded = false;
-    int editorLine = 0;           // Dockerfile line to highlight in the editor (0 = none)
+    int editorLine = 0;   // Dockerfile line to highlight in the editor (0 = none)
     std::vector<DrawnBlock> drawn;
 };
 
@@ -104,7 +104,7 @@ struct UiState {
     std::vector<TerminalLine> terminal;
     std::string input;
     std::vector<std::string> history;
-    int historyPos = -1;          // -1: not browsing the history
+    int historyPos = -1;   // -1: not browsing the history
     bool scrollToEnd = false;
     bool focusInput = false;
 
@@ -119,7 +119,7 @@ struct UiState {
 
     // Builds
     FailedBuild failedBuild;
-    double lastBuildAt = -1.0;    // wall-clock time of the last build, for the highlight
+    double lastBuildAt = -1.0;   // wall-clock time of the last build, for the highlight
 
     // The layer-stack picture (render/stack/): the build now, the build before
     // of the same tag, the scene made of them and its animation.
@@ -173,4 +173,4 @@ void refreshPicture(View& view, bool restart);
 // The command the Build button sends.
 inline constexpr const char* kBuildCommand = "docker build -t app .";
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

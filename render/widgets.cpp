@@ -57,4 +57,4 @@ void centerNext(float width) {
     if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
 }
 
-}  // namespace layerlab::render::ui
+}   // namespace layerlab::render::ui

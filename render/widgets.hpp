@@ -31,4 +31,4 @@ ImVec4 mix(const ImVec4& a, const ImVec4& b, float t);
 // Centres the next text of WIDTH horizontally in the current window.
 void centerNext(float width);
 
-}  // namespace layerlab::render::ui
+}   // namespace layerlab::render::ui

@@ -31,7 +31,7 @@ void forEachString(const nlohmann::json& doc, Fonts& fonts) {
     }
 }
 
-}  // namespace
+}   // namespace
 
 std::string dataDir() {
     const char* env = std::getenv("LAYERLAB_DATA_DIR");
@@ -166,9 +166,7 @@ void Workspace::rebuildFonts() {
     m_fonts.build(m_builtFontSize);
 }
 
-View Workspace::makeView(double now) {
-    return View{m_machine, m_strings, m_fonts, m_ui, m_highlights, palette(), now};
-}
+View Workspace::makeView(double now) { return View{m_machine, m_strings, m_fonts, m_ui, m_highlights, palette(), now}; }
 
 ImVec4 Workspace::clearColor() const { return palette().background; }
 
@@ -185,18 +183,22 @@ void Workspace::drawFrame(double now) {
     drawLayout(view);
 }
 
-bool Workspace::animating(double now) const {
-    return m_ui.picture.playback.moving() || m_highlights.anyRunning(now);
-}
+bool Workspace::animating(double now) const { return m_ui.picture.playback.moving() || m_highlights.anyRunning(now); }
 
 std::string Workspace::drawnBlocksJson() const {
     nlohmann::json blocks = nlohmann::json::array();
     for (const auto& b : m_ui.picture.drawn)
-        blocks.push_back({{"column", b.column}, {"step", b.step}, {"state", b.state}, {"instruction", b.instruction},
-                          {"x", b.x}, {"y", b.y}, {"w", b.w}, {"h", b.h}});
-    nlohmann::json doc = {{"time", m_ui.picture.playback.time()}, {"end", m_ui.picture.playback.length()},
-                          {"blocks", blocks}};
+        blocks.push_back({{"column", b.column},
+                          {"step", b.step},
+                          {"state", b.state},
+                          {"instruction", b.instruction},
+                          {"x", b.x},
+                          {"y", b.y},
+                          {"w", b.w},
+                          {"h", b.h}});
+    nlohmann::json doc = {
+        {"time", m_ui.picture.playback.time()}, {"end", m_ui.picture.playback.length()}, {"blocks", blocks}};
     return doc.dump(1) + "\n";
 }
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -58,4 +58,4 @@ private:
 // else the source tree the binary was built from.
 std::string dataDir();
 
-}  // namespace layerlab::render
+}   // namespace layerlab::render

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(build-essential cmake ninja-build pkg-config
   libimgui-dev libglfw3-dev libgl-dev libegl-dev libfreetype-dev python3-glad
   nlohmann-json3-dev doctest-dev libstb-dev libssl-dev libedit-dev
-  xvfb xauth libgl1-mesa-dri mesa-utils fonts-nanum tmux)
+  clang-format xvfb xauth libgl1-mesa-dri mesa-utils fonts-nanum tmux)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LAYERLAB_WERROR=ON scripts/setup.sh
+scripts/format.sh --check
 ctest --test-dir "${LAYERLAB_BUILD_DIR:-build}" --output-on-failure

@@ -10,7 +10,7 @@ namespace layerlab {
 
 struct StepCached {
     int stage = 0;
-    int step = 0;              // 1-based step number as shown in "[2/5]"
+    int step = 0;   // 1-based step number as shown in "[2/5]"
     std::string instruction;   // "WORKDIR /app"
     std::string key;
     int sourceLine = 0;
@@ -19,8 +19,8 @@ struct StepBuilt {
     int stage = 0;
     int step = 0;
     std::string instruction;
-    std::string reason;        // English: "server.js content changed", "parent layer was rebuilt"
-    std::string reasonKo;      // the same, in Korean
+    std::string reason;   // English: "server.js content changed", "parent layer was rebuilt"
+    std::string reasonKo;   // the same, in Korean
     std::string key;
     int64_t durationMs = 0;
     int sourceLine = 0;
@@ -32,45 +32,81 @@ struct StepFailed {
     std::string error;
     int sourceLine = 0;
 };
-struct LayerCreated { std::string diffId; unsigned long long size = 0; };
-struct ImageCreated { std::string imageId; std::vector<std::string> tags; };
-struct ImageRemoved { std::string imageId; };
-struct ImageTagged { std::string imageId; std::string tag; };
-struct ImageUntagged { std::string imageId; std::string tag; };
+struct LayerCreated {
+    std::string diffId;
+    unsigned long long size = 0;
+};
+struct ImageCreated {
+    std::string imageId;
+    std::vector<std::string> tags;
+};
+struct ImageRemoved {
+    std::string imageId;
+};
+struct ImageTagged {
+    std::string imageId;
+    std::string tag;
+};
+struct ImageUntagged {
+    std::string imageId;
+    std::string tag;
+};
 // One layer of a pull (`docker pull`, or a base image a build downloads), in
 // the order the progress shows them, bottom to top. A layer the machine
 // already has says "Already exists" and moves no bytes.
 struct LayerPulled {
     std::string diffId;
     bool alreadyExists = false;
-    std::string image;                     // the reference pulled: "node:latest"
-    std::string shortId;                   // 12 hex of the blob digest, as the progress prints it
-    unsigned long long size = 0;           // uncompressed bytes (the layer's size)
-    unsigned long long compressedSize = 0; // bytes downloaded (0 when alreadyExists)
-    long long downloadDoneMs = 0;          // offsets from the start of the pull (0 when alreadyExists)
+    std::string image;   // the reference pulled: "node:latest"
+    std::string shortId;   // 12 hex of the blob digest, as the progress prints it
+    unsigned long long size = 0;   // uncompressed bytes (the layer's size)
+    unsigned long long compressedSize = 0;   // bytes downloaded (0 when alreadyExists)
+    long long downloadDoneMs = 0;   // offsets from the start of the pull (0 when alreadyExists)
     long long extractDoneMs = 0;
-    int index = 0;                         // 0-based, bottom to top
-    int count = 0;                         // layers in the image
+    int index = 0;   // 0-based, bottom to top
+    int count = 0;   // layers in the image
 };
-struct ContainerCreated { std::string id; std::string name; std::string imageId; };
-struct ContainerStarted { std::string id; };
-struct ContainerStopped { std::string id; int exitCode = 0; };
-struct ContainerPaused { std::string id; bool paused = true; };
-struct ContainerRemoved { std::string id; };
-struct PortPublished { std::string containerId; int hostPort = 0; int containerPort = 0; std::string proto; };
-struct FileChanged { std::string path; std::string change; };   // host side: "written", "deleted", "mode"
+struct ContainerCreated {
+    std::string id;
+    std::string name;
+    std::string imageId;
+};
+struct ContainerStarted {
+    std::string id;
+};
+struct ContainerStopped {
+    std::string id;
+    int exitCode = 0;
+};
+struct ContainerPaused {
+    std::string id;
+    bool paused = true;
+};
+struct ContainerRemoved {
+    std::string id;
+};
+struct PortPublished {
+    std::string containerId;
+    int hostPort = 0;
+    int containerPort = 0;
+    std::string proto;
+};
+struct FileChanged {
+    std::string path;
+    std::string change;
+};   // host side: "written", "deleted", "mode"
 
-using Event = std::variant<StepCached, StepBuilt, StepFailed, LayerCreated, ImageCreated, ImageRemoved,
-                           ImageTagged, ImageUntagged, LayerPulled, ContainerCreated, ContainerStarted,
-                           ContainerStopped, ContainerPaused, ContainerRemoved, PortPublished, FileChanged>;
+using Event = std::variant<StepCached, StepBuilt, StepFailed, LayerCreated, ImageCreated, ImageRemoved, ImageTagged,
+                           ImageUntagged, LayerPulled, ContainerCreated, ContainerStarted, ContainerStopped,
+                           ContainerPaused, ContainerRemoved, PortPublished, FileChanged>;
 
 // What one command did: its terminal output and its events.
 struct Outcome {
-    std::string out;       // stdout text, with newlines
-    std::string err;       // stderr text
+    std::string out;   // stdout text, with newlines
+    std::string err;   // stderr text
     int exitCode = 0;
     std::vector<Event> events;
     bool ok() const { return exitCode == 0; }
 };
 
-}  // namespace layerlab
+}   // namespace layerlab

@@ -39,14 +39,14 @@ int numberFinal(std::string_view digits) {
     if (zeros == digits.size()) return kIeung;   // 영
     if (zeros == 0) {
         static constexpr int last[10] = {kIeung, kRieul, kNone, kMieum, kNone, kNone, kGiyeok, kRieul, kRieul, kNone};
-        return last[digits.back() - '0'];         // 일 이 삼 사 오 육 칠 팔 구
+        return last[digits.back() - '0'];   // 일 이 삼 사 오 육 칠 팔 구
     }
-    if (zeros == 1) return kBieup;                // 십
-    if (zeros == 2) return kGiyeok;               // 백
-    if (zeros == 3) return kNieun;                // 천
-    if (zeros < 8) return kNieun;                 // 만
-    if (zeros < 12) return kGiyeok;               // 억
-    return kNone;                                 // 조
+    if (zeros == 1) return kBieup;   // 십
+    if (zeros == 2) return kGiyeok;   // 백
+    if (zeros == 3) return kNieun;   // 천
+    if (zeros < 8) return kNieun;   // 만
+    if (zeros < 12) return kGiyeok;   // 억
+    return kNone;   // 조
 }
 
 bool isVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -68,13 +68,13 @@ int latinFinal(std::string word) {
     auto ends = [&](std::string_view tail) {
         return word.size() >= tail.size() && word.compare(word.size() - tail.size(), tail.size(), tail) == 0;
     };
-    if (ends("ile")) return kRieul;    // file, Dockerfile: 파일
-    if (ends("ne")) return kNieun;     // alpine, engine, prune, none: 알파인, 엔진, 프룬
-    if (ends("me")) return kMieum;     // name, time: 네임, 타임
-    if (ends("ng")) return kIeung;     // string, ping
-    if (last == 'l') return kRieul;    // curl, install
-    if (last == 'm') return kMieum;    // from, stream
-    if (last == 'n') return kNieun;    // run, python, json
+    if (ends("ile")) return kRieul;   // file, Dockerfile: 파일
+    if (ends("ne")) return kNieun;   // alpine, engine, prune, none: 알파인, 엔진, 프룬
+    if (ends("me")) return kMieum;   // name, time: 네임, 타임
+    if (ends("ng")) return kIeung;   // string, ping
+    if (last == 'l') return kRieul;   // curl, install
+    if (last == 'm') return kMieum;   // from, stream
+    if (last == 'n') return kNieun;   // run, python, json
     // A stop after a vowel is heard as a final consonant: app 앱, web 웹,
     // get 겟, exec 이그잭, stack 스택; after a consonant it gets its own
     // syllable: temp 템프, start 스타트, help 헬프.
@@ -88,7 +88,7 @@ int latinFinal(std::string word) {
     return kNone;
 }
 
-}  // namespace
+}   // namespace
 
 int finalConsonant(std::string_view word) {
     // Skip what is not read: closing quotes, backticks, punctuation, spaces;
@@ -99,8 +99,7 @@ int finalConsonant(std::string_view word) {
             if (c == ' ' || c == '`' || c == '"' || c == '\'' || c == '.' || c == ',' || c == '!' || c == '?' ||
                 c == ':' || c == ';' || c == '/' || c == ']' || c == '>' || c == '*' || c == '-' || c == '_')
                 word.remove_suffix(1);
-            else
-                break;
+            else break;
         }
         if (!word.empty() && word.back() == ')') {
             const size_t open = word.rfind('(');
@@ -135,17 +134,24 @@ std::string particle(std::string_view word, Particle p) {
     const int f = finalConsonant(word);
     const bool has = f != kNone;
     switch (p) {
-        case Particle::IGa: return has ? "이" : "가";
-        case Particle::EulReul: return has ? "을" : "를";
-        case Particle::EunNeun: return has ? "은" : "는";
-        case Particle::GwaWa: return has ? "과" : "와";
-        case Particle::EuroRo: return has && f != kRieul ? "으로" : "로";
-        case Particle::Ida: return has ? "이다" : "다";
-        case Particle::Ira: return has ? "이라는" : "라는";
+        case Particle::IGa:
+            return has ? "이" : "가";
+        case Particle::EulReul:
+            return has ? "을" : "를";
+        case Particle::EunNeun:
+            return has ? "은" : "는";
+        case Particle::GwaWa:
+            return has ? "과" : "와";
+        case Particle::EuroRo:
+            return has && f != kRieul ? "으로" : "로";
+        case Particle::Ida:
+            return has ? "이다" : "다";
+        case Particle::Ira:
+            return has ? "이라는" : "라는";
     }
     return "";
 }
 
 std::string with(std::string_view word, Particle p) { return std::string(word) + particle(word, p); }
 
-}  // namespace layerlab::ko
+}   // namespace layerlab::ko

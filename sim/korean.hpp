@@ -22,13 +22,13 @@
 namespace layerlab::ko {
 
 enum class Particle {
-    IGa,      // 이 / 가       (subject)
-    EulReul,  // 을 / 를       (object)
-    EunNeun,  // 은 / 는       (topic)
-    GwaWa,    // 과 / 와       (and, with)
+    IGa,   // 이 / 가       (subject)
+    EulReul,   // 을 / 를       (object)
+    EunNeun,   // 은 / 는       (topic)
+    GwaWa,   // 과 / 와       (and, with)
     EuroRo,   // 으로 / 로     (to, by; ㄹ takes 로)
-    Ida,      // 이다 / 다     (is)
-    Ira,      // 이라는 / 라는 (called)
+    Ida,   // 이다 / 다     (is)
+    Ira,   // 이라는 / 라는 (called)
 };
 
 // The final consonant of the word's last sound: 0 = none, else the jongseong
@@ -41,4 +41,4 @@ std::string particle(std::string_view word, Particle p);
 // `word` with the particle attached: with("node", EunNeun) -> "node는".
 std::string with(std::string_view word, Particle p);
 
-}  // namespace layerlab::ko
+}   // namespace layerlab::ko

@@ -13,4 +13,4 @@ std::string languageFromLocale(const EnvLookup& getenv) {
     return "en";
 }
 
-}  // namespace layerlab
+}   // namespace layerlab

@@ -14,4 +14,4 @@ using EnvLookup = std::function<const char*(const char*)>;
 
 std::string languageFromLocale(const EnvLookup& getenv);
 
-}  // namespace layerlab
+}   // namespace layerlab

@@ -35,4 +35,4 @@ inline layerlab::engine::Digest addLocalBase(layerlab::engine::State& state, con
     return id;
 }
 
-}  // namespace buildtest
+}   // namespace buildtest

@@ -78,4 +78,4 @@ inline engine::RunOptions runOpts(const std::string& image, std::vector<std::str
 // The shell ticks the clock once per command line; tests do the same.
 inline void tick(engine::State& s, int commands = 1) { s.clock.advance(engine::kCommandTickMs * commands); }
 
-}  // namespace layerlab::test
+}   // namespace layerlab::test

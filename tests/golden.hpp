@@ -13,4 +13,4 @@ namespace goldens {
 
 inline bool updating() { return std::getenv("LAYERLAB_UPDATE_GOLDENS") != nullptr; }
 
-}  // namespace goldens
+}   // namespace goldens

@@ -165,7 +165,7 @@ void runCase(const std::string& file, bool legacy) {
     }
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("build cache cases (tests/data/build/*.case), BuildKit and legacy") {
     std::vector<std::string> files;

@@ -13,9 +13,13 @@ namespace {
 engine::State courseState(const std::string& packageJson) {
     engine::State s;
     buildtest::addLocalBase(s, "localbase:1");
-    s.host = s.host.withFile("Dockerfile", "FROM localbase:1\nWORKDIR /app\nCOPY . /app\nRUN npm install\nEXPOSE 80\nCMD [\"node\", \"server.js\"]\n")
-                 .withFile("package.json", packageJson)
-                 .withFile("server.js", "require('express')\n");
+    s.host =
+        s.host
+            .withFile(
+                "Dockerfile",
+                "FROM localbase:1\nWORKDIR /app\nCOPY . /app\nRUN npm install\nEXPOSE 80\nCMD [\"node\", \"server.js\"]\n")
+            .withFile("package.json", packageJson)
+            .withFile("server.js", "require('express')\n");
     return s;
 }
 
@@ -31,7 +35,7 @@ bool endsWith(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("npm install with a broken package.json fails the build") {
     const std::string broken = "{\n  \"name\": \"goals\",\n}\n";
@@ -53,8 +57,9 @@ TEST_CASE("npm install with a broken package.json fails the build") {
                      "   5 |     EXPOSE 80\n"
                      "   6 |     CMD [\"node\", \"server.js\"]\n"
                      "--------------------\n") != std::string::npos);
-        CHECK(endsWith(e, "ERROR: failed to build: failed to solve: process \"/bin/sh -c npm install\" did not complete "
-                          "successfully: exit code: 1\n"));
+        CHECK(endsWith(e,
+                       "ERROR: failed to build: failed to solve: process \"/bin/sh -c npm install\" did not complete "
+                       "successfully: exit code: 1\n"));
         CHECK(s.tags == tagsBefore);
         CHECK(s.images.size() == imagesBefore);
         CHECK(r.imageId.empty());
@@ -90,7 +95,7 @@ TEST_CASE("build errors in Docker's words") {
     struct Case {
         const char* dockerfile;
         const char* buildkitTail;   // the last line BuildKit prints
-        const char* legacyTail;     // the legacy builder's error line
+        const char* legacyTail;   // the legacy builder's error line
         const char* target = "";
     };
     const Case cases[] = {
@@ -102,7 +107,8 @@ TEST_CASE("build errors in Docker's words") {
          "authorization: server message: insufficient_scope: authorization failed\n",
          "pull access denied for nosuchimage, repository does not exist or may require 'docker login': denied: "
          "requested access to the resource is denied\n"},
-        {"FROM localbase:1 AS a\nRUN true\n", "ERROR: failed to build: failed to solve: target stage \"nope\" could not be found\n",
+        {"FROM localbase:1 AS a\nRUN true\n",
+         "ERROR: failed to build: failed to solve: target stage \"nope\" could not be found\n",
          "failed to reach build target nope in Dockerfile\n", "nope"},
         {"FROM localbase:1\nRUN cp missing.txt /x\n",
          "ERROR: failed to build: failed to solve: process \"/bin/sh -c cp missing.txt /x\" did not complete "
@@ -142,15 +148,18 @@ TEST_CASE("build errors in Docker's words") {
                                  "instruction: RUNN") != std::string::npos);
         CHECK(r.outcome.err.find("   3 | >>> RUNN x\n") != std::string::npos);
         auto l = engine::build(s, plain(true));
-        CHECK(l.outcome.err.find("Error response from daemon: dockerfile parse error on line 3: unknown instruction: RUNN") !=
+        CHECK(l.outcome.err.find(
+                  "Error response from daemon: dockerfile parse error on line 3: unknown instruction: RUNN") !=
               std::string::npos);
         engine::State empty = base;
         auto m = engine::build(empty, plain());
-        CHECK(m.outcome.err == "ERROR: failed to build: failed to solve: failed to read dockerfile: open Dockerfile: no such "
-                               "file or directory\n");
+        CHECK(m.outcome.err ==
+              "ERROR: failed to build: failed to solve: failed to read dockerfile: open Dockerfile: no such "
+              "file or directory\n");
         auto ml = engine::build(empty, plain(true));
-        CHECK(endsWith(ml.outcome.err, "unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat "
-                                       "Dockerfile: no such file or directory\n"));
+        CHECK(endsWith(ml.outcome.err,
+                       "unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat "
+                       "Dockerfile: no such file or directory\n"));
     }
     SUBCASE("invalid tag") {
         engine::State s = base;
@@ -158,8 +167,9 @@ TEST_CASE("build errors in Docker's words") {
         o.tags = {"Hello"};
         auto r = engine::build(s, o);
         CHECK(r.outcome.exitCode == 1);
-        CHECK(r.outcome.err.rfind("invalid argument \"Hello\" for \"-t, --tag\" flag: invalid reference format: repository "
-                                  "name (library/Hello) must be lowercase\n",
-                                  0) == 0);
+        CHECK(r.outcome.err.rfind(
+                  "invalid argument \"Hello\" for \"-t, --tag\" flag: invalid reference format: repository "
+                  "name (library/Hello) must be lowercase\n",
+                  0) == 0);
     }
 }

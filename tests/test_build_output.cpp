@@ -41,7 +41,7 @@ std::string replaceAll(std::string s, const std::string& from, const std::string
     return s;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("BuildKit plain progress after a server.js edit") {
     engine::State s = observedState();
@@ -111,10 +111,11 @@ TEST_CASE("legacy builder output") {
     engine::State s = observedState();
     auto first = engine::build(s, opts(BuildOptions::Progress::Plain, true));
     REQUIRE(first.outcome.ok());
-    CHECK(first.outcome.err.rfind("DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n"
-                                  "            Install the buildx component to build images with BuildKit:\n"
-                                  "            https://docs.docker.com/go/buildx/\n\n",
-                                  0) == 0);
+    CHECK(first.outcome.err.rfind(
+              "DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n"
+              "            Install the buildx component to build images with BuildKit:\n"
+              "            https://docs.docker.com/go/buildx/\n\n",
+              0) == 0);
     const std::string& o1 = first.outcome.out;
     CHECK(o1.rfind("Sending build context to Docker daemon  ", 0) == 0);
     CHECK(o1.find("Step 1/7 : FROM localbase:1\n ---> ") != std::string::npos);

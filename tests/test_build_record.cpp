@@ -49,7 +49,7 @@ void writeDockerfile(cli::Machine& m, const std::string& text) {
     m.setState(s);
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("build record: the course app, first build then an edit of server.js") {
     cli::Machine m;
@@ -153,8 +153,14 @@ TEST_CASE("build record: the course app, first build then an edit of server.js")
     CHECK(rows[1].same);
     bool sawServer = false, sawPackage = false;
     for (const auto& r : rows) {
-        if (r.label == "server.js") { sawServer = true; CHECK_FALSE(r.same); }
-        if (r.label == "package.json") { sawPackage = true; CHECK(r.same); }
+        if (r.label == "server.js") {
+            sawServer = true;
+            CHECK_FALSE(r.same);
+        }
+        if (r.label == "package.json") {
+            sawPackage = true;
+            CHECK(r.same);
+        }
     }
     CHECK(sawServer);
     CHECK(sawPackage);
@@ -364,7 +370,8 @@ TEST_CASE("build record: state export round-trips the build history byte for byt
 }
 
 TEST_CASE("build record: play --format json carries the same facts as why") {
-    auto loaded = scenario::loadScenarioFile(std::string(LAYERLAB_SOURCE_DIR) + "/examples/scenarios/cache-cascade-demo.json");
+    auto loaded =
+        scenario::loadScenarioFile(std::string(LAYERLAB_SOURCE_DIR) + "/examples/scenarios/cache-cascade-demo.json");
     REQUIRE(loaded.ok());
     auto report = scenario::play(*loaded.scenario);
     nlohmann::json j = scenario::reportToJson(*loaded.scenario, report, "en");
@@ -383,8 +390,10 @@ TEST_CASE("build record: play --format json carries the same facts as why") {
     CHECK(copy["cause"] == "own");
     CHECK(copy["changes"][0]["kind"] == "fileChanged");
     CHECK(copy["changes"][0]["name"] == "server.js");
-    CHECK(copy["verdict"]["en"].get<std::string>().rfind("missed by its own change: server.js changed (sha256:", 0) == 0);
-    CHECK(copy["verdict"]["ko"].get<std::string>().rfind("자기 입력이 바뀌어서 캐시를 놓쳤습니다: server.js 파일이 바뀜 (sha256:", 0) == 0);
+    CHECK(copy["verdict"]["en"].get<std::string>().rfind("missed by its own change: server.js changed (sha256:", 0) ==
+          0);
+    CHECK(copy["verdict"]["ko"].get<std::string>().rfind(
+              "자기 입력이 바뀌어서 캐시를 놓쳤습니다: server.js 파일이 바뀜 (sha256:", 0) == 0);
     CHECK(copy["changesText"][0]["ko"].get<std::string>().rfind("server.js 파일이 바뀜 (sha256:", 0) == 0);
     bool serverRow = false;
     for (const auto& r : copy["keyInputs"])
@@ -409,47 +418,54 @@ TEST_CASE("build record: why STEP shows the verdict, the key inputs before/now a
     REQUIRE(m.execute("docker build -t app .").exitCode == 0);
     REQUIRE(m.execute("echo '// edit' >> server.js").exitCode == 0);
     REQUIRE(m.execute("docker build -t app .").exitCode == 0);
-    CHECK(m.execute("why 3").out ==
-          "  [3] COPY . /app  (line 8)\n"
-          "      REBUILT: missed by its own change: server.js changed (sha256:7eab94b0b24a\u2026 \u2192 sha256:ad50e3e134a0\u2026)\n"
-          "      layer sha256:49ae34ba3a51\u2026  1.22kB  0.0s\n"
-          "      before: layer sha256:80ed79664f53\u2026\n"
-          "      Cache key inputs (#1 \u2192 #2):\n"
-          "        instruction       same: COPY . /app\n"
-          "        parent            same: [2] ec74f155c424\n"
-          "        .dockerignore     same: sha256:2af4e4fb314a\u2026\n"
-          "        Dockerfile        same: sha256:bc6e415cde42\u2026\n"
-          "        Dockerfile.notes  same: sha256:d312030b417c\u2026\n"
-          "        package.json      same: sha256:df6ec95178c8\u2026\n"
-          "        server.js         sha256:7eab94b0b24a\u2026 \u2192 sha256:ad50e3e134a0\u2026\n"
-          "      What changed:\n"
-          "        server.js changed (sha256:7eab94b0b24a\u2026 \u2192 sha256:ad50e3e134a0\u2026)\n"
-          "      Files in this layer (A added, M changed, D removed):\n"
-          "        A /app/.dockerignore      19B\n"
-          "        A /app/Dockerfile         374B\n"
-          "        A /app/Dockerfile.notes   376B\n"
-          "        A /app/package.json       234B\n"
-          "        A /app/server.js          221B\n");
+    CHECK(
+        m.execute("why 3").out ==
+        "  [3] COPY . /app  (line 8)\n"
+        "      REBUILT: missed by its own change: server.js changed (sha256:7eab94b0b24a\u2026 \u2192 sha256:ad50e3e134a0\u2026)\n"
+        "      layer sha256:49ae34ba3a51\u2026  1.22kB  0.0s\n"
+        "      before: layer sha256:80ed79664f53\u2026\n"
+        "      Cache key inputs (#1 \u2192 #2):\n"
+        "        instruction       same: COPY . /app\n"
+        "        parent            same: [2] ec74f155c424\n"
+        "        .dockerignore     same: sha256:2af4e4fb314a\u2026\n"
+        "        Dockerfile        same: sha256:bc6e415cde42\u2026\n"
+        "        Dockerfile.notes  same: sha256:d312030b417c\u2026\n"
+        "        package.json      same: sha256:df6ec95178c8\u2026\n"
+        "        server.js         sha256:7eab94b0b24a\u2026 \u2192 sha256:ad50e3e134a0\u2026\n"
+        "      What changed:\n"
+        "        server.js changed (sha256:7eab94b0b24a\u2026 \u2192 sha256:ad50e3e134a0\u2026)\n"
+        "      Files in this layer (A added, M changed, D removed):\n"
+        "        A /app/.dockerignore      19B\n"
+        "        A /app/Dockerfile         374B\n"
+        "        A /app/Dockerfile.notes   376B\n"
+        "        A /app/package.json       234B\n"
+        "        A /app/server.js          221B\n");
     auto run = m.execute("why 4").out;
     CHECK(run.find("      REBUILT: rebuilt because step 3 changed (its parent layer is new)\n") != std::string::npos);
     CHECK(run.find("        parent            [3] 0d5efade3f03 \u2192 [3] be248c199e0a\n") != std::string::npos);
     CHECK(run.find("      What changed:\n        parent layer changed\n") != std::string::npos);
-    CHECK(m.execute("why").out.find("Build time 2.4s (simulated), saved by the cache 0.0s, reused 1.13GB, written 96.1kB\n") !=
+    CHECK(m.execute("why").out.find(
+              "Build time 2.4s (simulated), saved by the cache 0.0s, reused 1.13GB, written 96.1kB\n") !=
           std::string::npos);
     engine::State ko = m.state();
     ko.lang = "ko";
     m.setState(ko);
     auto copyKo = m.execute("why 3").out;
-    CHECK(copyKo.find("  [3] COPY . /app  (8번째 줄)\n"
-                      "      REBUILT: 자기 입력이 바뀌어서 캐시를 놓쳤습니다: server.js 파일이 바뀜 (sha256:7eab94b0b24a\u2026 \u2192 "
-                      "sha256:ad50e3e134a0\u2026)\n"
-                      "      레이어 sha256:49ae34ba3a51\u2026  1.22kB  0.0s\n"
-                      "      이전 레이어 sha256:80ed79664f53\u2026\n"
-                      "      캐시 키 입력 (#1 \u2192 #2):\n"
-                      "        명령어            같음: COPY . /app\n"
-                      "        부모 레이어       같음: [2] ec74f155c424\n") == 0);
-    CHECK(m.execute("why").out.find("마지막 빌드: app:latest #2 (BuildKit, 비교 대상 #1), 캐시 재사용 2단계, 다시 실행 2단계\n") == 0);
-    CHECK(m.execute("why 4").out.find("      REBUILT: 3단계가 바뀌어서 다시 빌드했습니다 (부모 레이어가 새로 만들어짐)\n") != std::string::npos);
+    CHECK(
+        copyKo.find(
+            "  [3] COPY . /app  (8번째 줄)\n"
+            "      REBUILT: 자기 입력이 바뀌어서 캐시를 놓쳤습니다: server.js 파일이 바뀜 (sha256:7eab94b0b24a\u2026 \u2192 "
+            "sha256:ad50e3e134a0\u2026)\n"
+            "      레이어 sha256:49ae34ba3a51\u2026  1.22kB  0.0s\n"
+            "      이전 레이어 sha256:80ed79664f53\u2026\n"
+            "      캐시 키 입력 (#1 \u2192 #2):\n"
+            "        명령어            같음: COPY . /app\n"
+            "        부모 레이어       같음: [2] ec74f155c424\n") == 0);
+    CHECK(m.execute("why").out.find(
+              "마지막 빌드: app:latest #2 (BuildKit, 비교 대상 #1), 캐시 재사용 2단계, 다시 실행 2단계\n") == 0);
+    CHECK(m.execute("why 4").out.find(
+              "      REBUILT: 3단계가 바뀌어서 다시 빌드했습니다 (부모 레이어가 새로 만들어짐)\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("build record: the record structs are exported field by field (update build_record_json when these change)") {

@@ -30,7 +30,7 @@ std::string content(const fs::FileTree& t, const std::string& p) {
     return e && e->content ? *e->content : "<missing>";
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("run simulator: shell syntax") {
     SUBCASE("echo with redirections writes into the layer") {
@@ -77,14 +77,19 @@ TEST_CASE("run simulator: shell syntax") {
     SUBCASE("unknown programs run with no effect and say so") {
         auto r = simulateRun(shReq("node build.js"));
         CHECK(r.exitCode == 0);
-        CHECK(logText(r) == "[LayerLab] 'node' is not modelled by the simulator: it ran with no effect on the file system\n");
+        CHECK(logText(r) ==
+              "[LayerLab] 'node' is not modelled by the simulator: it ran with no effect on the file system\n");
         CHECK(r.unmodelled == std::vector<std::string>{"node"});
         CHECK(r.changes.fileCount() == 0);
     }
 }
 
 TEST_CASE("run simulator: coreutils errors use the tools' words") {
-    struct Case { const char* script; int code; const char* log; };
+    struct Case {
+        const char* script;
+        int code;
+        const char* log;
+    };
     const Case cases[] = {
         {"cp x y", 1, "cp: cannot stat 'x': No such file or directory\n"},
         {"mv x y", 1, "mv: cannot stat 'x': No such file or directory\n"},
@@ -110,7 +115,8 @@ TEST_CASE("run simulator: coreutils errors use the tools' words") {
 TEST_CASE("run simulator: file effects") {
     fs::FileTree base = fs::FileTree().withFile("app/server.js", "x", 0644);
     SUBCASE("cp, mv, chmod, touch") {
-        auto r = simulateRun(shReq("cp server.js copy.js && mv copy.js moved.js && chmod 755 moved.js && touch new", base));
+        auto r =
+            simulateRun(shReq("cp server.js copy.js && mv copy.js moved.js && chmod 755 moved.js && touch new", base));
         CHECK(r.exitCode == 0);
         CHECK(r.rootfs.find("app/moved.js")->mode == 0755);
         CHECK_FALSE(r.rootfs.exists("app/copy.js"));
@@ -133,7 +139,8 @@ TEST_CASE("run simulator: file effects") {
 }
 
 TEST_CASE("run simulator: npm") {
-    const std::string pkg = "{\n  \"name\": \"app\",\n  \"version\": \"1.0.0\",\n  \"dependencies\": {\n    \"express\": \"^4.18.2\",\n    \"body-parser\": \"^1.20.2\"\n  }\n}\n";
+    const std::string pkg =
+        "{\n  \"name\": \"app\",\n  \"version\": \"1.0.0\",\n  \"dependencies\": {\n    \"express\": \"^4.18.2\",\n    \"body-parser\": \"^1.20.2\"\n  }\n}\n";
     fs::FileTree base = fs::FileTree().withFile("app/package.json", pkg);
     SUBCASE("npm install installs the dependencies and writes a lock file") {
         auto r = simulateRun(shReq("npm install", base));
@@ -148,24 +155,29 @@ TEST_CASE("run simulator: npm") {
         fs::FileTree bad = fs::FileTree().withFile("app/package.json", "{\n  \"name\": \"app\",\n}\n");
         auto r = simulateRun(shReq("npm install", bad));
         CHECK(r.exitCode == 1);
-        CHECK(logText(r) ==
-              "npm error code EJSONPARSE\n"
-              "npm error path /app/package.json\n"
-              "npm error JSON.parse Expected double-quoted property name in JSON at position 19 (line 3 column 1)\n"
-              "npm error JSON.parse Failed to parse JSON data.\n"
-              "npm error JSON.parse Note: package.json must be actual JSON, not just JavaScript.\n"
-              "npm error A complete log of this run can be found in: /root/.npm/_logs/1970-01-01T00_00_00_000Z-debug-0.log\n");
+        CHECK(
+            logText(r) ==
+            "npm error code EJSONPARSE\n"
+            "npm error path /app/package.json\n"
+            "npm error JSON.parse Expected double-quoted property name in JSON at position 19 (line 3 column 1)\n"
+            "npm error JSON.parse Failed to parse JSON data.\n"
+            "npm error JSON.parse Note: package.json must be actual JSON, not just JavaScript.\n"
+            "npm error A complete log of this run can be found in: /root/.npm/_logs/1970-01-01T00_00_00_000Z-debug-0.log\n");
         CHECK(r.changes.fileCount() == 0);
     }
     SUBCASE("no package.json: ENOENT and exit code 254") {
         auto r = simulateRun(shReq("npm install"));
         CHECK(r.exitCode == 254);
-        CHECK(logText(r).rfind("npm error code ENOENT\nnpm error syscall open\nnpm error path /app/package.json\n", 0) == 0);
+        CHECK(logText(r).rfind("npm error code ENOENT\nnpm error syscall open\nnpm error path /app/package.json\n",
+                               0) == 0);
     }
     SUBCASE("npm ci needs a lock file") {
         auto r = simulateRun(shReq("npm ci", base));
         CHECK(r.exitCode == 1);
-        CHECK(logText(r).rfind("npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing package-lock.json or\n", 0) == 0);
+        CHECK(
+            logText(r).rfind(
+                "npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing package-lock.json or\n",
+                0) == 0);
         auto installed = simulateRun(shReq("npm install", base));
         auto ci = simulateRun(shReq("npm ci", installed.rootfs));
         CHECK(ci.exitCode == 0);
@@ -188,7 +200,8 @@ TEST_CASE("run simulator: pip and apt-get") {
         CHECK(logText(r).find("Successfully installed flask-3.0.3 requests-1.0.0\n") != std::string::npos);
         auto missing = simulateRun(shReq("pip install -r requirements.txt"));
         CHECK(missing.exitCode == 1);
-        CHECK(logText(missing) == "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements.txt'\n");
+        CHECK(logText(missing) ==
+              "ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'requirements.txt'\n");
     }
     SUBCASE("apt-get install needs apt-get update first") {
         auto without = simulateRun(shReq("apt-get install -y curl"));

@@ -96,7 +96,7 @@ BuildOptions plain(bool legacy) {
     return o;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("step names are BuildKit's and the legacy builder's, byte for byte (data-driven)") {
     int files = 0;
@@ -127,13 +127,13 @@ TEST_CASE("--chmod: octal and symbolic modes as dchapes-mode applies them") {
         uint32_t want;
     };
     const Case cases[] = {
-        {"755", 0644, false, 0755},        {"0600", 0755, false, 0600},     {"7777", 0, false, 07777},
-        {"u+x", 0644, false, 0744},        {"+x", 0644, false, 0755},       {"a+x", 0600, false, 0711},
-        {"go-w", 0666, false, 0644},       {"u=rwx,go=rx", 0, false, 0755}, {"=r", 0755, false, 0444},
-        {"=rw,+X", 0644, false, 0666},     {"=rw,+X", 0744, false, 0777},   {"=rw,+X", 0600, true, 0777},
-        {"go=u-w", 0750, false, 0755},     {"u+s", 0755, false, 04755},     {"o+s", 0755, false, 0755},
-        {"+t", 0755, true, 01755},         {"u-x+r", 0300, false, 0600},    {"g=u", 0640, false, 0660},
-        {"=", 0777, false, 0},             {"ug+rw,o-rwx", 0604, false, 0660},
+        {"755", 0644, false, 0755},    {"0600", 0755, false, 0600},        {"7777", 0, false, 07777},
+        {"u+x", 0644, false, 0744},    {"+x", 0644, false, 0755},          {"a+x", 0600, false, 0711},
+        {"go-w", 0666, false, 0644},   {"u=rwx,go=rx", 0, false, 0755},    {"=r", 0755, false, 0444},
+        {"=rw,+X", 0644, false, 0666}, {"=rw,+X", 0744, false, 0777},      {"=rw,+X", 0600, true, 0777},
+        {"go=u-w", 0750, false, 0755}, {"u+s", 0755, false, 04755},        {"o+s", 0755, false, 0755},
+        {"+t", 0755, true, 01755},     {"u-x+r", 0300, false, 0600},       {"g=u", 0640, false, 0660},
+        {"=", 0777, false, 0},         {"ug+rw,o-rwx", 0604, false, 0660},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
@@ -174,7 +174,8 @@ TEST_CASE("COPY --chmod in a build: symbolic modes work, invalid ones fail with 
     }
     for (const char* bad : {"9999", "u+z"}) {
         CAPTURE(bad);
-        engine::State s = machineWith(std::string("FROM localbase:1\nRUN true\nCOPY --chmod=") + bad + " run.sh /app/\n");
+        engine::State s =
+            machineWith(std::string("FROM localbase:1\nRUN true\nCOPY --chmod=") + bad + " run.sh /app/\n");
         engine::State before = s;
         auto r = engine::build(s, plain(false));
         CHECK(r.outcome.exitCode == 1);

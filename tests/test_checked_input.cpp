@@ -57,7 +57,8 @@ TEST_CASE("program sources: environment lookups read without std::regex, long in
     // A long line the learner pasted: no deep recursion, just no answer.
     CHECK(!evaluate("process.env." + std::string(200000, 'A') + "!", js));
     engine::containers::scan::Scope bound;
-    engine::containers::scan::collectBindings("const a = 1;let b = a + 2\nvar c = `port ${b}`\nif (a == 1) {}\n", bound);
+    engine::containers::scan::collectBindings("const a = 1;let b = a + 2\nvar c = `port ${b}`\nif (a == 1) {}\n",
+                                              bound);
     CHECK(bound.values["b"] == "3");
     CHECK(bound.values["c"] == "port 3");
 }

@@ -44,8 +44,8 @@ Machine& machineWithState() {
     return m;
 }
 
-const std::vector<std::string> kLessonCommands = {"hint", "show goal", "show solution", "show lesson", "predict",
-                                                  "save", "restart"};
+const std::vector<std::string> kLessonCommands = {"hint",    "show goal", "show solution", "show lesson",
+                                                  "predict", "save",      "restart"};
 
 // The candidates' texts for LINE with the cursor at its end.
 std::vector<std::string> texts(const std::string& line, const std::vector<std::string>& extra = {}) {
@@ -59,7 +59,9 @@ std::string tab(const std::string& line, const std::vector<std::string>& extra =
     return applyCompletion(line, complete(machineWithState(), line, line.size(), extra)).line;
 }
 
-bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool has(const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 std::string containerId(const std::string& name) {
     for (const auto& c : machineWithState().state().containers)
@@ -67,7 +69,7 @@ std::string containerId(const std::string& name) {
     return "";
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("completion: command names are docker, the host commands, the builtins and a lesson's own") {
     CHECK(tab("doc") == "docker ");
@@ -173,7 +175,7 @@ TEST_CASE("completion: files of the simulated host, escaped or quoted as bash do
     CHECK(tab("cat \"my f") == "cat \"my file.txt\" ");
     CHECK(tab("cat 'my n") == "cat 'my notes.md' ");
     CHECK(tab("cat my\\ d") == "cat my\\ dir/");   // a directory: no space, the next Tab goes inside
-    CHECK(tab("cd m") == "cd my\\ dir/");          // cd: directories only
+    CHECK(tab("cd m") == "cd my\\ dir/");   // cd: directories only
     CHECK(tab("cat ser") == "cat server.js ");
     CHECK(tab("echo hi > ser") == "echo hi > server.js ");
     CHECK(tab("docker build -f Dockerfile.n") == "docker build -f Dockerfile.notes ");
@@ -184,7 +186,7 @@ TEST_CASE("completion: files of the simulated host, escaped or quoted as bash do
     CHECK_FALSE(has(texts("cat "), ".env"));   // dot files only when asked for, as bash
     CHECK(has(texts("cat ."), ".env"));
     CHECK(texts("cat /etc/pa").empty());   // outside ~/app: nothing is pretended
-    CHECK(texts("# cat ser").empty());     // a comment
+    CHECK(texts("# cat ser").empty());   // a comment
 }
 
 TEST_CASE("completion: the second Tab lists in columns down, as bash") {

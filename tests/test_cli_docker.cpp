@@ -13,7 +13,7 @@ layerlab::engine::ContainerOutcome docker(std::vector<std::string> args) {
     layerlab::engine::State s = Machine::defaultState();
     return runDocker(s, args, {});
 }
-}  // namespace
+}   // namespace
 
 TEST_CASE("cli docker: errors of the command tree, flags and arguments") {
     struct Case {

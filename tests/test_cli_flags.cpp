@@ -27,13 +27,14 @@ CommandSpec allSupported(const char* path) {
 FlagParseResult parse(const char* cmd, std::vector<std::string> argv) {
     return parseFlags(*findCommandSpec(cmd), argv);
 }
-}  // namespace
+}   // namespace
 
 TEST_CASE("cli flags: help layout is Docker 28's, byte for byte, when every flag is shown") {
     for (const char* name : {"ps", "run", "image inspect", "history", "logs"}) {
         CAPTURE(name);
         std::string file = std::string(name) == "image inspect" ? "image_inspect" : name;
-        std::string expected = readFile(std::string(LAYERLAB_SOURCE_DIR) + "/tests/data/cli/docker28-help/" + file + ".txt");
+        std::string expected =
+            readFile(std::string(LAYERLAB_SOURCE_DIR) + "/tests/data/cli/docker28-help/" + file + ".txt");
         REQUIRE_FALSE(expected.empty());
         std::string got = renderUsage(allSupported(name));
         CHECK(got == expected);
@@ -91,5 +92,6 @@ TEST_CASE("cli flags: help of a command shows only the flags the simulator model
     std::string help = renderUsage(*findCommandSpec("run"), "Not modelled: --memory ...");
     CHECK(help.find("  -p, --publish list") != std::string::npos);
     CHECK(help.find("--memory") == help.find("Not modelled: --memory") + 14);   // only in the note
-    CHECK(help.rfind("Not modelled: --memory ...\n") == help.size() - std::string("Not modelled: --memory ...\n").size());
+    CHECK(help.rfind("Not modelled: --memory ...\n") ==
+          help.size() - std::string("Not modelled: --memory ...\n").size());
 }

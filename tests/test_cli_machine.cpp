@@ -25,7 +25,7 @@ std::string run(Machine& m, const std::string& line) {
     m.execute(line);
     return m.lastTerminalText();
 }
-}  // namespace
+}   // namespace
 
 TEST_CASE("cli shell syntax: quotes, operators, assignments, heredocs") {
     using layerlab::shell::Flavour;

@@ -44,7 +44,7 @@ layerlab::frontend::ShellOptions optionsFor(const std::string& script) {
     return o;
 }
 
-}  // namespace
+}   // namespace
 
 std::string replayTranscript(const std::string& script, int* status = nullptr) {
     layerlab::frontend::ShellOptions options = optionsFor(script);

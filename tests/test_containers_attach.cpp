@@ -25,7 +25,7 @@ app.listen(port, () => {
   console.log(`Listening on port ${port}`);
 });
 )JS";
-}  // namespace
+}   // namespace
 
 TEST_CASE("containers attach: docker run attaches, -d prints the ID") {
     State s;

@@ -20,7 +20,7 @@ std::string status(const State& s, const std::string& name) {
     ps.format = "{{.Status}}";
     return listContainers(s, ps).out;
 }
-}  // namespace
+}   // namespace
 
 TEST_CASE("containers names: word lists, boring_wozniak, retries, validation") {
     CHECK(nameAdjectiveCount() == 100);
@@ -83,7 +83,8 @@ TEST_CASE("containers lifecycle: docker run node twice makes two containers from
     ps.all = true;
     const Container& a = s.containers[0];
     const Container& b = s.containers[1];
-    std::string expected = "CONTAINER ID   IMAGE     COMMAND                  CREATED         STATUS                     PORTS     NAMES\n";
+    std::string expected =
+        "CONTAINER ID   IMAGE     COMMAND                  CREATED         STATUS                     PORTS     NAMES\n";
     auto row = [&](const Container& c, const std::string& created, const std::string& st) {
         std::string r = c.id.substr(0, 12) + "   node      \"docker-entrypoint.s…\"   " + created + "   " + st;
         return r + std::string(27 - st.size(), ' ') + "          " + c.name + "\n";
@@ -156,17 +157,21 @@ TEST_CASE("containers lifecycle: errors in Docker's words and nothing half-appli
     SUBCASE("name conflict") {
         const uint64_t rng = s.rng.state;
         ContainerOutcome r = runContainer(s, o);
-        CHECK(r.err == "docker: Error response from daemon: Conflict. The container name \"/web\" is already in use by "
-                       "container \"" + id + "\". You have to remove (or rename) that container to be able to reuse "
-                       "that name.\n\nRun 'docker run --help' for more information\n");
+        CHECK(r.err ==
+              "docker: Error response from daemon: Conflict. The container name \"/web\" is already in use by "
+              "container \"" +
+                  id +
+                  "\". You have to remove (or rename) that container to be able to reuse "
+                  "that name.\n\nRun 'docker run --help' for more information\n");
         CHECK(r.exitCode == 125);
         CHECK(s.containers.size() == 1);
         CHECK(s.rng.state == rng);
     }
     SUBCASE("rm of a running container, then rm -f") {
         ContainerOutcome r = removeContainers(s, RmOptions{{"web"}, false, false});
-        CHECK(r.err == "Error response from daemon: cannot remove container \"/web\": container is running: stop the "
-                       "container before removing or force remove\n");
+        CHECK(r.err ==
+              "Error response from daemon: cannot remove container \"/web\": container is running: stop the "
+              "container before removing or force remove\n");
         CHECK(r.exitCode == 1);
         CHECK(s.containers.size() == 1);
         r = removeContainers(s, RmOptions{{"web"}, true, false});
@@ -191,15 +196,17 @@ TEST_CASE("containers lifecycle: errors in Docker's words and nothing half-appli
         State before = s;
         RunOptions bad = runOpts("busybox", {"foo"});
         ContainerOutcome r = runContainer(s, bad);
-        CHECK(r.err == "docker: Error response from daemon: failed to create task for container: failed to create shim "
-                       "task: OCI runtime create failed: runc create failed: unable to start container process: exec: "
-                       "\"foo\": executable file not found in $PATH: unknown.\n");
+        CHECK(r.err ==
+              "docker: Error response from daemon: failed to create task for container: failed to create shim "
+              "task: OCI runtime create failed: runc create failed: unable to start container process: exec: "
+              "\"foo\": executable file not found in $PATH: unknown.\n");
         CHECK(r.exitCode == 127);
         REQUIRE(s.containers.size() == 2);
         CHECK(containers::statusText(s.containers[1], s.clock.nowMs) == "Created");
         CHECK(s.containers[1].exitCode == 127);
         // The course's `CMD ["node", "server.js"] # comment` is not JSON: BuildKit stores a shell form.
-        buildApp(s, kCourseServer, "broken", {"/bin/sh", "-c", "[\"node\", \"server.js\"] # 이미지를 기반으로 컨테이너 시작시 실행"});
+        buildApp(s, kCourseServer, "broken",
+                 {"/bin/sh", "-c", "[\"node\", \"server.js\"] # 이미지를 기반으로 컨테이너 시작시 실행"});
         ContainerOutcome sh = runContainer(s, runOpts("myapp:broken"));
         CHECK(sh.err == "/bin/sh: 1: [node,: not found\n");
         CHECK(sh.exitCode == 127);
@@ -217,8 +224,9 @@ TEST_CASE("containers lifecycle: errors in Docker's words and nothing half-appli
         bad.publish.clear();
         bad.name = "my app";
         r = runContainer(s, bad);
-        CHECK(r.err == "docker: Error response from daemon: Invalid container name (my app), only "
-                       "[a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.\n\nRun 'docker run --help' for more information\n");
+        CHECK(r.err ==
+              "docker: Error response from daemon: Invalid container name (my app), only "
+              "[a-zA-Z0-9][a-zA-Z0-9_.-] are allowed.\n\nRun 'docker run --help' for more information\n");
         CHECK(s.containers.size() == before.containers.size());
         CHECK(s.rng.state == before.rng.state);
     }
@@ -344,13 +352,15 @@ TEST_CASE("containers ps: -q, -l, -n, --no-trunc, -s, filters, format errors") {
     ps.filters.clear();
     ps.format = "{{.Nmes}}";
     ContainerOutcome bad = listContainers(s, ps);
-    CHECK(bad.err == "template: :1:2: executing \"\" at <.Nmes>: can't evaluate field Nmes in type "
-                     "*formatter.ContainerContext\n");
+    CHECK(bad.err ==
+          "template: :1:2: executing \"\" at <.Nmes>: can't evaluate field Nmes in type "
+          "*formatter.ContainerContext\n");
     CHECK(bad.exitCode == 1);
     ps.format = "table {{.Names}}\\t{{.Status}}\\t{{.Command}}";
-    CHECK(listContainers(s, ps).out == "NAMES     STATUS                     COMMAND\n"
-                                       "sleeper   Up 1 second                \"sleep infinity\"\n"
-                                       "failed    Exited (3) 2 seconds ago   \"sh -c 'echo done; e…\"\n");
+    CHECK(listContainers(s, ps).out ==
+          "NAMES     STATUS                     COMMAND\n"
+          "sleeper   Up 1 second                \"sleep infinity\"\n"
+          "failed    Exited (3) 2 seconds ago   \"sh -c 'echo done; e…\"\n");
     ps.format = "{{.Size}}";
     ps.filters = {"name=sleeper"};
     const Image& img = s.images.at(sleeper.imageId);

@@ -40,7 +40,8 @@ TEST_CASE("containers ports: --expose specs") {
     std::vector<std::string> exposed = {"80/tcp"};
     CHECK(containers::parseExposeSpecs({"8000-8001", "53/udp", "80"}, exposed) == "");
     CHECK(exposed == std::vector<std::string>{"53/udp", "80/tcp", "8000/tcp", "8001/tcp"});
-    CHECK(containers::parseExposeSpecs({"x"}, exposed) == "invalid range format for --expose: x, error: invalid syntax");
+    CHECK(containers::parseExposeSpecs({"x"}, exposed) ==
+          "invalid range format for --expose: x, error: invalid syntax");
 }
 
 TEST_CASE("containers ports: publish, conflict, EXPOSE alone, -P and curl") {
@@ -69,8 +70,9 @@ TEST_CASE("containers ports: publish, conflict, EXPOSE alone, -P and curl") {
         CHECK(c.exitCode == 0);
         CHECK(c.out == "<h1>Hello from the container!</h1>");
         c = curlLocalhost(s, 3000, "/nope");
-        CHECK(c.out == "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n"
-                       "</head>\n<body>\n<pre>Cannot GET /nope</pre>\n</body>\n</html>\n");
+        CHECK(c.out ==
+              "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n"
+              "</head>\n<body>\n<pre>Cannot GET /nope</pre>\n</body>\n</html>\n");
     }
 
     SUBCASE("a second container on the same host port is created, fails to start, stays Created") {
@@ -85,8 +87,9 @@ TEST_CASE("containers ports: publish, conflict, EXPOSE alone, -P and curl") {
         REQUIRE(s.containers.size() == 2);
         const Container& c2 = s.containers[1];
         CHECK(r.out == c2.id + "\n");
-        const std::string prefix = "docker: Error response from daemon: failed to set up container networking: driver "
-                                   "failed programming external connectivity on endpoint web2 (";
+        const std::string prefix =
+            "docker: Error response from daemon: failed to set up container networking: driver "
+            "failed programming external connectivity on endpoint web2 (";
         CHECK(r.err.rfind(prefix, 0) == 0);
         CHECK(r.err.substr(prefix.size() + 64) == "): Bind for 0.0.0.0:3000 failed: port is already allocated.\n");
         CHECK(r.exitCode == 125);

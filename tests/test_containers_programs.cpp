@@ -78,7 +78,7 @@ std::string unescape(const std::string& s) {
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("containers programs: simulated programs read their own source (data)") {
     const std::vector<Case> cases = loadCases();

@@ -60,7 +60,7 @@ std::vector<std::string> splitOn(const std::string& s, char sep) {
 
 std::string trim(const std::string& s) { return std::string(unicode::trimSpace(s)); }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("dockerfile conformance: buildkit parser corpus") {
     const std::vector<fs::path> positive = caseDirs(kParserDir / "testfiles");

@@ -29,7 +29,7 @@ std::string readBytes(const fs::path& p) {
 
 const fs::path kExtraDir = fs::path(LAYERLAB_SOURCE_DIR) / "tests" / "data" / "dockerfile" / "extra";
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("dockerfile extra cases (data-driven)") {
     std::vector<fs::path> files;
@@ -138,7 +138,7 @@ TEST_CASE("dockerfile heredocs: bodies, quoting, chomp, descriptors") {
 TEST_CASE("dockerfile physical lines: over-long line") {
     const std::string ok = "FROM x\nRUN " + std::string(65531, 'a') + "\n";   // 65535 bytes + LF
     CHECK(parseAst(ok).root.has_value());
-    const std::string bad = "FROM x\nRUN " + std::string(65532, 'a') + "\n";  // 65536 bytes + LF
+    const std::string bad = "FROM x\nRUN " + std::string(65532, 'a') + "\n";   // 65536 bytes + LF
     const AstResult r = parseAst(bad);
     REQUIRE(r.error);
     CHECK(r.error->message == "dockerfile line greater than max allowed size of 65535");

@@ -37,7 +37,7 @@ std::string readBytes(const fs::path& p) {
 const fs::path kCorpus = fs::path(LAYERLAB_SHARED_DIR) / "conformance" / "buildkit-parser" / "testfiles";
 const fs::path kData = fs::path(LAYERLAB_SOURCE_DIR) / "tests" / "data" / "dockerfile";
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("layerlab parse --dump prints BuildKit's dump byte for byte") {
     SUBCASE("from a file") {
@@ -76,21 +76,24 @@ TEST_CASE("layerlab parse prints stages, instructions with line ranges, and warn
                         "CMD /app\n");
     CHECK(r.code == 0);
     CHECK(r.err.empty());
-    CHECK(r.out ==
-          "stage 0 \"build\": FROM golang:1.22 AS build  (line 1)\n"
-          "  RUN  RUN go build     -o /app .  (lines 2-3)\n"
-          "stage 1: FROM alpine  (line 4)\n"
-          "  COPY  COPY --from=build /app /app  (line 5)\n"
-          "  CMD  CMD /app  (line 6)\n"
-          "warning: line 6: JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals\n");
+    CHECK(
+        r.out ==
+        "stage 0 \"build\": FROM golang:1.22 AS build  (line 1)\n"
+        "  RUN  RUN go build     -o /app .  (lines 2-3)\n"
+        "stage 1: FROM alpine  (line 4)\n"
+        "  COPY  COPY --from=build /app /app  (line 5)\n"
+        "  CMD  CMD /app  (line 6)\n"
+        "warning: line 6: JSONArgsRecommended: JSON arguments recommended for CMD to prevent unintended behavior related to OS signals\n");
 }
 
 TEST_CASE("layerlab parse: the course notes' Dockerfile fails like Docker, then explains") {
     const Run r = parse({(kData / "course-notes.Dockerfile").string()});
     CHECK(r.code == 1);
     CHECK(r.err.find("Dockerfile:1\n--------------------\n   1 | >>> FROM node # 베이스 이미지 파일 설정 \n") == 0);
-    CHECK(r.err.find("ERROR: failed to solve: dockerfile parse error on line 1: FROM requires either one or three arguments\n") !=
-          std::string::npos);
+    CHECK(
+        r.err.find(
+            "ERROR: failed to solve: dockerfile parse error on line 1: FROM requires either one or three arguments\n") !=
+        std::string::npos);
     CHECK(r.err.find("  why: Dockerfiles have no inline comments") != std::string::npos);
     CHECK(r.err.find("  설명: Dockerfile에는 줄 끝 주석이 없습니다") != std::string::npos);
     CHECK(r.out.find("warning: line 3: inline-comment: WORKDIR is literally \"/app # working directory 설정\"\n") !=
@@ -106,6 +109,8 @@ TEST_CASE("layerlab parse: usage and unreadable files") {
     CHECK(missing.err == "ERROR: failed to read dockerfile: open /nonexistent/Dockerfile: no such file or directory\n");
     const Run unknown = parse({"-"}, "FROM alpine\n\nRUNN echo\n");
     CHECK(unknown.code == 1);
-    CHECK(unknown.err.find("ERROR: failed to solve: dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)\n") !=
-          std::string::npos);
+    CHECK(
+        unknown.err.find(
+            "ERROR: failed to solve: dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)\n") !=
+        std::string::npos);
 }

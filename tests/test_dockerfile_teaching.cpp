@@ -27,9 +27,12 @@ const fs::path kDataDir = fs::path(LAYERLAB_SOURCE_DIR) / "tests" / "data" / "do
 
 const char* severityName(Diagnostic::Severity s) {
     switch (s) {
-        case Diagnostic::Severity::Error: return "error";
-        case Diagnostic::Severity::Warning: return "warning";
-        case Diagnostic::Severity::Hint: return "hint";
+        case Diagnostic::Severity::Error:
+            return "error";
+        case Diagnostic::Severity::Warning:
+            return "warning";
+        case Diagnostic::Severity::Hint:
+            return "hint";
     }
     return "?";
 }
@@ -37,14 +40,15 @@ const char* severityName(Diagnostic::Severity s) {
 std::string render(const ParseResult& r) {
     std::string out;
     const auto line = [&](const Diagnostic& d, const std::string& text) {
-        out += std::string(severityName(d.severity)) + " " + std::to_string(d.range.startLine) + " " + d.code + " " + text + "\n";
+        out += std::string(severityName(d.severity)) + " " + std::to_string(d.range.startLine) + " " + d.code + " " +
+               text + "\n";
     };
     if (r.error) line(*r.error, r.error->formatted());
     for (const Diagnostic& w : r.warnings) line(w, w.message);
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("dockerfile teaching: the course notes' Dockerfile") {
     for (const char* name : {"course-notes", "course-notes-from-fixed", "course-notes-all-fixed"}) {
@@ -58,7 +62,8 @@ TEST_CASE("dockerfile teaching: the course notes' Dockerfile") {
         if (r.error) all.push_back(&*r.error);
         for (const Diagnostic& w : r.warnings) all.push_back(&w);
         for (const Diagnostic* d : all) {
-            if (d->code != "inline-comment" && !(d->severity == Diagnostic::Severity::Error && !d->explainEn.empty())) continue;
+            if (d->code != "inline-comment" && !(d->severity == Diagnostic::Severity::Error && !d->explainEn.empty()))
+                continue;
             CHECK(d->explainEn.find("# starts a comment only at the start of a line") != std::string::npos);
             CHECK(d->explainKo.find("줄 끝 주석이 없습니다") != std::string::npos);
             if (d->severity != Diagnostic::Severity::Hint) {
@@ -80,7 +85,8 @@ TEST_CASE("dockerfile teaching: the FROM error itself is BuildKit's, explained o
 }
 
 TEST_CASE("dockerfile teaching: no hint without an inline comment") {
-    const ParseResult r = parseDockerfile("FROM node\n# a real comment\nWORKDIR /app\nRUN echo '# not a comment'\nCMD [\"node\", \"server.js\"]\n");
+    const ParseResult r = parseDockerfile(
+        "FROM node\n# a real comment\nWORKDIR /app\nRUN echo '# not a comment'\nCMD [\"node\", \"server.js\"]\n");
     REQUIRE(r.ok());
     CHECK(r.warnings.empty());
 }
@@ -90,6 +96,7 @@ TEST_CASE("dockerfile teaching: ENV with an inline comment stops the parser, exp
     REQUIRE(r.error);
     CHECK(r.error->formatted() ==
           "dockerfile parse error on line 2: Syntax error - can't find = in \"#\". Must be of the form: name=value");
-    CHECK(r.error->explainEn.find("ENV reads # and the words of the comment as more name=value pairs") != std::string::npos);
+    CHECK(r.error->explainEn.find("ENV reads # and the words of the comment as more name=value pairs") !=
+          std::string::npos);
     CHECK(r.error->explainKo.find("이름=값") != std::string::npos);
 }

@@ -12,12 +12,11 @@ namespace {
 FileTree manyFiles(int n) {
     FileTree t;
     for (int i = 0; i < n; ++i)
-        t = t.withFile("d" + std::to_string(i % 10) + "/f" + std::to_string(i),
-                       std::string(100 + i, 'a' + i % 26));
+        t = t.withFile("d" + std::to_string(i % 10) + "/f" + std::to_string(i), std::string(100 + i, 'a' + i % 26));
     return t;
 }
 
-} // namespace
+}   // namespace
 
 TEST_CASE("fs checksum: sha256 known answers") {
     CHECK(sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -51,9 +50,8 @@ TEST_CASE("fs checksum: canonical header is tarsum v1 without mtime") {
 }
 
 TEST_CASE("fs checksum: Docker's rules for what breaks the cache") {
-    const FileTree t = FileTree()
-                           .withFile("app/server.js", "console.log(1)\n", 0644, 0, 0, 1000)
-                           .withFile("app/package.json", "{}\n");
+    const FileTree t =
+        FileTree().withFile("app/server.js", "console.log(1)\n", 0644, 0, 0, 1000).withFile("app/package.json", "{}\n");
     const std::string file = pathChecksum(t, "app/server.js");
     const std::string dir = contentsChecksum(t);
     REQUIRE(file.size() == 71);
@@ -86,11 +84,10 @@ TEST_CASE("fs checksum: Docker's rules for what breaks the cache") {
         const FileTree u = t.withMode("app", 0700);
         CHECK(pathChecksum(u, "app") != pathChecksum(t, "app"));
         CHECK(contentsChecksum(u, "app") == contentsChecksum(t, "app"));
-        CHECK(contentsChecksum(t.withMode("", 0700)) == dir); // the context folder's own mode is not keyed
+        CHECK(contentsChecksum(t.withMode("", 0700)) == dir);   // the context folder's own mode is not keyed
     }
     SUBCASE("an empty file and an empty directory differ") {
-        CHECK(contentsChecksum(FileTree().withFile("x", "")) !=
-              contentsChecksum(FileTree().withDirectory("x")));
+        CHECK(contentsChecksum(FileTree().withFile("x", "")) != contentsChecksum(FileTree().withDirectory("x")));
     }
     SUBCASE("absent paths") {
         CHECK(pathChecksum(t, "nope") == "");
@@ -101,8 +98,7 @@ TEST_CASE("fs checksum: Docker's rules for what breaks the cache") {
         CHECK(ab == selectionChecksum(t, {"/app/package.json", "app//server.js"}));
         CHECK(ab != selectionChecksum(t, {"app/server.js", "app/package.json"}));
         CHECK(ab != selectionChecksum(t, {"app/package.json", "app/missing.js"}));
-        CHECK(selectionChecksum(t.withMtime("app/server.js", 5), {"app/package.json", "app/server.js"}) ==
-              ab);
+        CHECK(selectionChecksum(t.withMtime("app/server.js", 5), {"app/package.json", "app/server.js"}) == ab);
     }
 }
 
@@ -120,7 +116,7 @@ TEST_CASE("fs checksum: a one-file edit rehashes only that file") {
     CHECK(second != first);
     CHECK(cache.stats().filesHashed == 1);
     CHECK(cache.stats().bytesHashed == 11);
-    CHECK(cache.stats().hits == 0); // the other 199 were answered by the shared nodes
+    CHECK(cache.stats().hits == 0);   // the other 199 were answered by the shared nodes
 
     SUBCASE("chmod there and back: the second node is answered by the cache") {
         const FileTree there = t.withMode("d3/f13", 0755);

@@ -30,21 +30,20 @@ struct TempDir {
         std::error_code ec;
         stdfs::permissions(path, stdfs::perms::owner_all, stdfs::perm_options::add, ec);
         for (auto& e : stdfs::recursive_directory_iterator(path, ec))
-            if (e.is_directory())
-                stdfs::permissions(e.path(), stdfs::perms::owner_all, stdfs::perm_options::add, ec);
+            if (e.is_directory()) stdfs::permissions(e.path(), stdfs::perms::owner_all, stdfs::perm_options::add, ec);
         stdfs::remove_all(path, ec);
     }
 };
 
-} // namespace
+}   // namespace
 
 TEST_CASE("fs disk: the sample context folder loads with its symlink and ignore file") {
     const LoadResult r = loadTree(std::string(LAYERLAB_SOURCE_DIR) + "/tests/data/fs/sample_context");
     REQUIRE(r.ok());
     CHECK(r.warnings.empty());
     const FileTree& t = r.tree;
-    CHECK(t.list() == std::vector<std::string>{".dockerignore", "Dockerfile", "debug.log", "main.js",
-                                               "package.json", "server.js", "src"});
+    CHECK(t.list() == std::vector<std::string>{".dockerignore", "Dockerfile", "debug.log", "main.js", "package.json",
+                                               "server.js", "src"});
     REQUIRE(t.find("main.js") != nullptr);
     CHECK(t.find("main.js")->kind == FileEntry::Kind::Symlink);
     CHECK(t.find("main.js")->linkTarget == "server.js");
@@ -123,7 +122,7 @@ TEST_CASE("fs tree builder: one pass, same tree as edits") {
     FileEntry dir;
     dir.kind = FileEntry::Kind::Directory;
     dir.mode = 0700;
-    b.add("b", dir); // metadata only; children stay
+    b.add("b", dir);   // metadata only; children stay
     b.addFile("c", "will become a dir");
     b.addFile("c/d", "4");
     const FileTree built = b.build();

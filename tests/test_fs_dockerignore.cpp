@@ -23,8 +23,7 @@ std::vector<std::vector<std::string>> readTable(const std::string& name) {
         std::vector<std::string> cells;
         std::istringstream fields(line);
         std::string cell;
-        while (std::getline(fields, cell, '\t'))
-            cells.push_back(cell);
+        while (std::getline(fields, cell, '\t')) cells.push_back(cell);
         if (line.back() == '\t') cells.emplace_back();
         rows.push_back(cells);
     }
@@ -33,8 +32,7 @@ std::vector<std::vector<std::string>> readTable(const std::string& name) {
 
 std::string join(const std::vector<std::string>& lines) {
     std::string out;
-    for (const std::string& l : lines)
-        out += l + "\n";
+    for (const std::string& l : lines) out += l + "\n";
     return out;
 }
 
@@ -50,7 +48,7 @@ FileTree courseContext() {
         .withFile("src/lib/util.js", "x\n");
 }
 
-} // namespace
+}   // namespace
 
 TEST_CASE("fs go_match: filepath.Match table") {
     int n = 0;
@@ -69,10 +67,8 @@ TEST_CASE("fs go_match: glob over a tree") {
     const FileTree t = courseContext();
     CHECK(*globTree(t, "*.js") == std::vector<std::string>{"server.js"});
     CHECK(*globTree(t, "/package.json") == std::vector<std::string>{"package.json"});
-    CHECK(*globTree(t, "node_modules/*/index.js") ==
-          std::vector<std::string>{"node_modules/express/index.js"});
-    CHECK(*globTree(t, "*/*/*.js") ==
-          std::vector<std::string>{"node_modules/express/index.js", "src/lib/util.js"});
+    CHECK(*globTree(t, "node_modules/*/index.js") == std::vector<std::string>{"node_modules/express/index.js"});
+    CHECK(*globTree(t, "*/*/*.js") == std::vector<std::string>{"node_modules/express/index.js", "src/lib/util.js"});
     CHECK(globTree(t, "nope*")->empty());
     CHECK(globTree(t, "missing.txt")->empty());
     CHECK_FALSE(globTree(t, "[").has_value());
@@ -85,9 +81,7 @@ TEST_CASE("fs dockerignore: matching table (patternmatcher semantics)") {
         const std::vector<std::string> patterns(row.begin() + 2, row.end());
         const DockerIgnore ignore = DockerIgnore::parse(join(patterns));
         INFO("path '" << row[1] << "' patterns '" << join(patterns) << "'");
-        const std::string got = !ignore.error().empty()  ? ignore.error()
-                                : ignore.matches(row[1]) ? "ignored"
-                                                         : "sent";
+        const std::string got = !ignore.error().empty() ? ignore.error() : ignore.matches(row[1]) ? "ignored" : "sent";
         CHECK(got == row[0]);
         ++n;
     }
@@ -96,12 +90,12 @@ TEST_CASE("fs dockerignore: matching table (patternmatcher semantics)") {
 
 TEST_CASE("fs dockerignore: reading the file") {
     SUBCASE("comments only at column 0, trimming, '/' and './' cleaned, BOM and CRLF") {
-        const DockerIgnore ig =
-            DockerIgnore::parse("\xEF\xBB\xBFtest1\r\n/test2\n/a/file/here\n\nlastfile\n# this is a comment\n"
-                                "! /inverted/abs/path\n  # indented\n./x/../y/\n");
+        const DockerIgnore ig = DockerIgnore::parse(
+            "\xEF\xBB\xBFtest1\r\n/test2\n/a/file/here\n\nlastfile\n# this is a comment\n"
+            "! /inverted/abs/path\n  # indented\n./x/../y/\n");
         CHECK(ig.error() == "");
-        CHECK(ig.lines() == std::vector<std::string>{"test1", "test2", "a/file/here", "lastfile",
-                                                     "!inverted/abs/path", "# indented", "y"});
+        CHECK(ig.lines() == std::vector<std::string>{"test1", "test2", "a/file/here", "lastfile", "!inverted/abs/path",
+                                                     "# indented", "y"});
         CHECK(ig.patterns()[4].exclusion);
         CHECK(ig.patterns()[4].line == 7);
         CHECK(ig.hasExclusions());
@@ -142,8 +136,7 @@ TEST_CASE("fs dockerignore: the build context it leaves") {
     SUBCASE("editing an ignored file keeps the COPY . checksum") {
         const FileTree edited = ctx.withFile("debug.log", "more noise\n").withFile("node_modules/x.js", "1");
         CHECK(contentsChecksum(filterContext(edited).files) == contentsChecksum(f.files));
-        CHECK(contentsChecksum(filterContext(ctx.withFile("server.js", "2")).files) !=
-              contentsChecksum(f.files));
+        CHECK(contentsChecksum(filterContext(ctx.withFile("server.js", "2")).files) != contentsChecksum(f.files));
     }
     SUBCASE("an ignored Dockerfile is read by the builder but not copied") {
         const FileTree c = ctx.withFile(".dockerignore", "node_modules\n*.log\nDockerfile\n.dockerignore\n");
@@ -157,8 +150,7 @@ TEST_CASE("fs dockerignore: the build context it leaves") {
         CHECK(contentsChecksum(filterContext(cmdEdit).files) == contentsChecksum(g.files));
     }
     SUBCASE("exceptions bring files back out of an ignored directory") {
-        const FileTree c =
-            ctx.withFile(".dockerignore", "node_modules\n!node_modules/express/package.json\n");
+        const FileTree c = ctx.withFile(".dockerignore", "node_modules\n!node_modules/express/package.json\n");
         const FilteredContext g = filterContext(c);
         CHECK(g.files.exists("node_modules/express/package.json"));
         CHECK_FALSE(g.files.exists("node_modules/express/index.js"));
@@ -197,7 +189,7 @@ TEST_CASE("fs dockerignore: the filter cache gives the same answer and reuses no
     const FilteredContext first = filterContext(ctx, "Dockerfile", &cache);
     CHECK(cache.size() > 0);
     const FilteredContext again = filterContext(ctx, "Dockerfile", &cache);
-    CHECK(again.files.sameAs(first.files)); // nothing changed: the very same filtered tree
+    CHECK(again.files.sameAs(first.files));   // nothing changed: the very same filtered tree
     CHECK(again.ignored.size() == first.ignored.size());
 
     const FileTree edited = ctx.withFile("src/lib/util.js", "y\n").withFile("debug.log", "more\n");
@@ -205,8 +197,7 @@ TEST_CASE("fs dockerignore: the filter cache gives the same answer and reuses no
     const FilteredContext fresh = filterContext(edited);
     CHECK(contentsChecksum(cached.files) == contentsChecksum(fresh.files));
     REQUIRE(cached.ignored.size() == fresh.ignored.size());
-    for (size_t i = 0; i < fresh.ignored.size(); ++i)
-        CHECK(cached.ignored[i].path == fresh.ignored[i].path);
+    for (size_t i = 0; i < fresh.ignored.size(); ++i) CHECK(cached.ignored[i].path == fresh.ignored[i].path);
     CHECK(*cached.files.find("src/lib/util.js")->content == "y\n");
 
     SUBCASE("a new .dockerignore starts over") {

@@ -29,7 +29,7 @@ std::vector<std::string> paths(const FileTree& t, std::string_view dir = "") {
     return out;
 }
 
-} // namespace
+}   // namespace
 
 TEST_CASE("fs tree: normalizePath") {
     CHECK(normalizePath("/app//./x/") == "app/x");
@@ -53,7 +53,7 @@ TEST_CASE("fs tree: lookup, listing and iteration") {
     CHECK(t.isDirectory("src"));
     CHECK_FALSE(t.isDirectory("a.txt"));
     CHECK(t.find("link")->kind == FileEntry::Kind::Symlink);
-    CHECK(t.find("link/x") == nullptr); // symlinks are not followed
+    CHECK(t.find("link/x") == nullptr);   // symlinks are not followed
     CHECK(t.find("nope") == nullptr);
     CHECK(t.list() == std::vector<std::string>{"a.txt", "link", "src"});
     CHECK(t.list("a.txt").empty());
@@ -95,7 +95,7 @@ TEST_CASE("fs tree: snapshots are immutable and shared") {
         CHECK(m.find("a.txt")->gid == 2);
         CHECK(m.find("a.txt")->mtimeMs == 99);
         CHECK(m.find("a.txt")->content == before.find("a.txt")->content);
-        CHECK(m.withMode("a.txt", 0100644).find("a.txt")->mode == 0644); // type bits dropped
+        CHECK(m.withMode("a.txt", 0100644).find("a.txt")->mode == 0644);   // type bits dropped
     }
     SUBCASE("directory metadata edits keep the children") {
         const FileTree m = before.withMode("src", 0700);
@@ -164,8 +164,7 @@ TEST_CASE("fs tree: subtrees, grafts and overlays share nodes") {
     CHECK(grafted.exists("etc/os-release"));
     CHECK(image.tryWithSubtree("etc/os-release/x", t).error == "Not a directory");
 
-    const FileTree merged =
-        image.overlaid(FileTree().withFile("app/new", "n").withFile("etc/os-release", "alpine"));
+    const FileTree merged = image.overlaid(FileTree().withFile("app/new", "n").withFile("etc/os-release", "alpine"));
     CHECK(merged.exists("app/old"));
     CHECK(merged.exists("app/new"));
     CHECK(*merged.find("etc/os-release")->content == "alpine");
@@ -185,28 +184,17 @@ TEST_CASE("fs tree: impossible edits report the shell's error and change nothing
         std::getline(fields, path, '\t');
         std::getline(fields, expected, '\t');
         EditResult r;
-        if (op == "withFile")
-            r = base.tryWithFile(path, "x");
-        else if (op == "write")
-            r = base.tryWrite(path, "x");
-        else if (op == "append")
-            r = base.tryAppend(path, "x");
-        else if (op == "touch")
-            r = base.tryTouch(path, 1);
-        else if (op == "mkdir")
-            r = base.tryWithDirectory(path, 0755, false);
-        else if (op == "mkdir -p")
-            r = base.tryWithDirectory(path, 0755, true);
-        else if (op == "rm")
-            r = base.tryWithout(path);
-        else if (op == "chmod")
-            r = base.tryWithMode(path, 0700);
-        else if (op == "chown")
-            r = base.tryWithOwner(path, 1, 1);
-        else if (op == "mtime")
-            r = base.tryWithMtime(path, 1);
-        else
-            FAIL("unknown op in edit_errors.tsv: " << op);
+        if (op == "withFile") r = base.tryWithFile(path, "x");
+        else if (op == "write") r = base.tryWrite(path, "x");
+        else if (op == "append") r = base.tryAppend(path, "x");
+        else if (op == "touch") r = base.tryTouch(path, 1);
+        else if (op == "mkdir") r = base.tryWithDirectory(path, 0755, false);
+        else if (op == "mkdir -p") r = base.tryWithDirectory(path, 0755, true);
+        else if (op == "rm") r = base.tryWithout(path);
+        else if (op == "chmod") r = base.tryWithMode(path, 0700);
+        else if (op == "chown") r = base.tryWithOwner(path, 1, 1);
+        else if (op == "mtime") r = base.tryWithMtime(path, 1);
+        else FAIL("unknown op in edit_errors.tsv: " << op);
         INFO(op << " '" << path << "'");
         CHECK((r.ok() ? std::string("ok") : r.error) == expected);
         if (!r.ok()) CHECK(r.tree.sameAs(base));

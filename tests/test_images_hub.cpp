@@ -37,15 +37,38 @@ std::string joined(const std::optional<std::vector<std::string>>& v) {
     return s;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("images hub: the official images and tags a course uses") {
-    const char* required[] = {"node:latest",   "node:18",        "node:20",      "node:22",       "node:lts",
-                              "node:alpine",   "node:lts-alpine", "node:slim",   "python:latest", "python:3.12",
-                              "python:3.12-slim", "python:slim", "python:alpine", "nginx:latest", "nginx:1.27",
-                              "nginx:alpine",  "nginx:stable",   "httpd:latest", "httpd:2.4",     "httpd:alpine",
-                              "alpine:latest", "alpine:3.21",    "alpine:3.20",  "ubuntu:latest", "ubuntu:22.04",
-                              "busybox:latest", "redis:latest",  "redis:alpine", "debian:bookworm-slim"};
+    const char* required[] = {"node:latest",
+                              "node:18",
+                              "node:20",
+                              "node:22",
+                              "node:lts",
+                              "node:alpine",
+                              "node:lts-alpine",
+                              "node:slim",
+                              "python:latest",
+                              "python:3.12",
+                              "python:3.12-slim",
+                              "python:slim",
+                              "python:alpine",
+                              "nginx:latest",
+                              "nginx:1.27",
+                              "nginx:alpine",
+                              "nginx:stable",
+                              "httpd:latest",
+                              "httpd:2.4",
+                              "httpd:alpine",
+                              "alpine:latest",
+                              "alpine:3.21",
+                              "alpine:3.20",
+                              "ubuntu:latest",
+                              "ubuntu:22.04",
+                              "busybox:latest",
+                              "redis:latest",
+                              "redis:alpine",
+                              "debian:bookworm-slim"};
     for (const char* r : required) {
         CAPTURE(r);
         const auto& h = hubImage(r);
@@ -82,8 +105,8 @@ TEST_CASE("images hub: realistic layer counts and sizes") {
         const char* size;
     };
     const Case cases[] = {
-        {"node:latest", 8, "1.13GB"}, {"python:3.12", 7, "1.01GB"}, {"alpine:latest", 1, "7.83MB"},
-        {"nginx:latest", 7, "192MB"}, {"ubuntu:latest", 1, "78.1MB"}, {"busybox:latest", 1, "4.27MB"},
+        {"node:latest", 8, "1.13GB"}, {"python:3.12", 7, "1.01GB"},     {"alpine:latest", 1, "7.83MB"},
+        {"nginx:latest", 7, "192MB"}, {"ubuntu:latest", 1, "78.1MB"},   {"busybox:latest", 1, "4.27MB"},
         {"node:alpine", 4, "159MB"},  {"python:3.12-slim", 4, "124MB"}, {"httpd:latest", 6, "145MB"},
         {"redis:latest", 8, "114MB"},
     };
@@ -155,11 +178,13 @@ TEST_CASE("images hub: pulled images serve their real default pages") {
     REQUIRE(pullImage(s, p).ok());
     const auto nginx = imageRootfs(s, *resolveImageRef(s, "nginx").image);
     REQUIRE(nginx.find("usr/share/nginx/html/index.html"));
-    CHECK(nginx.find("usr/share/nginx/html/index.html")->content->find("<h1>Welcome to nginx!</h1>") != std::string::npos);
+    CHECK(nginx.find("usr/share/nginx/html/index.html")->content->find("<h1>Welcome to nginx!</h1>") !=
+          std::string::npos);
     CHECK(nginx.find("etc/os-release")->content->find("bookworm") != std::string::npos);
     const auto httpd = imageRootfs(s, *resolveImageRef(s, "httpd").image);
     REQUIRE(httpd.find("usr/local/apache2/htdocs/index.html"));
-    CHECK(*httpd.find("usr/local/apache2/htdocs/index.html")->content == "<html><body><h1>It works!</h1></body></html>\n");
+    CHECK(*httpd.find("usr/local/apache2/htdocs/index.html")->content ==
+          "<html><body><h1>It works!</h1></body></html>\n");
     CHECK(httpd.isDirectory("usr/local/apache2"));
 }
 

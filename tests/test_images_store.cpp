@@ -33,14 +33,16 @@ Image imageOver(const std::vector<Digest>& layers, std::vector<std::string> cmd)
     return img;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("images store: diff IDs come from content, never mtime") {
     const Layer a = layerOf({{"app/server.js", "console.log('hi')\n"}});
     const Digest id = computeDiffId(a);
     CHECK(id.rfind("sha256:", 0) == 0);
     CHECK(id.size() == 71);
-    SUBCASE("same content, same diff ID") { CHECK(computeDiffId(layerOf({{"app/server.js", "console.log('hi')\n"}})) == id); }
+    SUBCASE("same content, same diff ID") {
+        CHECK(computeDiffId(layerOf({{"app/server.js", "console.log('hi')\n"}})) == id);
+    }
     SUBCASE("touch keeps it") {
         Layer t = a;
         t.changes = t.changes.withMtime("app/server.js", 999999);
@@ -75,7 +77,9 @@ TEST_CASE("images store: image IDs from the canonical config JSON") {
         CHECK(json.find("\": ") == std::string::npos);
         CHECK(json.find(", ") == std::string::npos);
     }
-    SUBCASE("an identical rebuild gives the same ID") { CHECK(addImage(s, imageOver({l1}, {"node", "server.js"})) == id); }
+    SUBCASE("an identical rebuild gives the same ID") {
+        CHECK(addImage(s, imageOver({l1}, {"node", "server.js"})) == id);
+    }
     SUBCASE("a CMD-only change keeps the layers and changes the ID") {
         const Digest other = addImage(s, imageOver({l1}, {"node", "app.js"}));
         CHECK(other != id);
@@ -92,8 +96,10 @@ TEST_CASE("images store: image IDs from the canonical config JSON") {
         ImagesOptions dangling;
         dangling.filters = {"dangling=true"};
         const auto listed = listImages(s, dangling);
-        CHECK(listed.out == "REPOSITORY   TAG       IMAGE ID       CREATED                  SIZE\n"
-                            "<none>       <none>    " + format::shortId(id) + "   Less than a second ago   100B\n");
+        CHECK(listed.out ==
+              "REPOSITORY   TAG       IMAGE ID       CREATED                  SIZE\n"
+              "<none>       <none>    " +
+                  format::shortId(id) + "   Less than a second ago   100B\n");
         CHECK(tagImage(s, other, "myapp:latest").empty());   // already there: nothing happens
     }
 }
@@ -229,8 +235,8 @@ TEST_CASE("images store: legacy builder chains (parents, -a, history IDs, rmi pr
     HistoryOptions h;
     h.image = "app";
     h.quiet = true;
-    CHECK(imageHistory(s, h).out == format::shortId(appId) + "\n" + format::shortId(stepId) + "\n" +
-                                        format::shortId(baseId) + "\n<missing>\n");
+    CHECK(imageHistory(s, h).out ==
+          format::shortId(appId) + "\n" + format::shortId(stepId) + "\n" + format::shortId(baseId) + "\n<missing>\n");
 
     RemoveImagesOptions byBase;
     byBase.images = {format::shortId(stepId)};
@@ -251,10 +257,27 @@ TEST_CASE("images store: malformed input never crashes and changes nothing") {
     const Digest l1 = addLayer(s, layerOf({{"a", "1"}}));
     tagImage(s, addImage(s, imageOver({l1}, {"sh"})), "app:latest");
     const State before = s;
-    const std::string nasty[] = {"",      ":",       "@",           "a@",         "/",        "a//b",       "a:b:c",
-                                 "sha256:", "sha256:zz", "localhost:/x", "[::1]:5000/x", "\xff\xfe", "노드",
-                                 std::string(300, 'a'), "a:" + std::string(200, 't'), "-", "--", "{{", "app:",
-                                 "APP", "app@sha256:" + std::string(64, 'g')};
+    const std::string nasty[] = {"",
+                                 ":",
+                                 "@",
+                                 "a@",
+                                 "/",
+                                 "a//b",
+                                 "a:b:c",
+                                 "sha256:",
+                                 "sha256:zz",
+                                 "localhost:/x",
+                                 "[::1]:5000/x",
+                                 "\xff\xfe",
+                                 "노드",
+                                 std::string(300, 'a'),
+                                 "a:" + std::string(200, 't'),
+                                 "-",
+                                 "--",
+                                 "{{",
+                                 "app:",
+                                 "APP",
+                                 "app@sha256:" + std::string(64, 'g')};
     for (const auto& n : nasty) {
         CAPTURE(n);
         CHECK_FALSE(resolveImageRef(s, n).error.empty());

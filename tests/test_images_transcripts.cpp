@@ -183,7 +183,7 @@ Outcome run(State& s, const std::vector<std::string>& a) {
     return {};
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("images transcripts: tests/data/images/*.transcript") {
     const std::filesystem::path dir = std::filesystem::path(LAYERLAB_SOURCE_DIR) / "tests/data/images";

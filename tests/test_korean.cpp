@@ -37,21 +37,36 @@ TEST_CASE("korean: the particle follows the sound the word ends with") {
         const char* want;
     };
     const Case cases[] = {
-        {"node", Particle::EunNeun, "node는"},          {"3000", Particle::EulReul, "3000을"},
-        {"3단계", Particle::IGa, "3단계가"},             {"Dockerfile", Particle::EuroRo, "Dockerfile로"},
-        {"Dockerfile", Particle::IGa, "Dockerfile이"},   {"docker run -it node", Particle::EulReul, "docker run -it node를"},
-        {"80", Particle::EulReul, "80을"},              {"3000", Particle::EuroRo, "3000으로"},
-        {"7", Particle::EuroRo, "7로"},                 {"2", Particle::IGa, "2가"},
-        {"0", Particle::IGa, "0이"},                    {"myapp", Particle::EunNeun, "myapp은"},
-        {"python", Particle::GwaWa, "python과"},        {"nginx", Particle::GwaWa, "nginx와"},
-        {"npm", Particle::IGa, "npm이"},                {"bg", Particle::EunNeun, "bg는"},
-        {"web", Particle::EunNeun, "web은"},            {"curl", Particle::EuroRo, "curl로"},
-        {"`COPY . /app`", Particle::IGa, "`COPY . /app`이"}, {"\"Hello\"", Particle::IGa, "\"Hello\"가"},
-        {"실행 중(running)", Particle::IGa, "실행 중(running)이"}, {"서버", Particle::EulReul, "서버를"},
-        {"컨테이너", Particle::Ira, "컨테이너라는"},     {"web", Particle::Ida, "web이다"},
-        {"SIGTERM", Particle::EulReul, "SIGTERM을"},    {"-it", Particle::EuroRo, "-it로"},
-        {"alpine", Particle::EunNeun, "alpine은"},      {"temp", Particle::EunNeun, "temp는"},
-        {"/app", Particle::EuroRo, "/app으로"},          {"물", Particle::EuroRo, "물로"},
+        {"node", Particle::EunNeun, "node는"},
+        {"3000", Particle::EulReul, "3000을"},
+        {"3단계", Particle::IGa, "3단계가"},
+        {"Dockerfile", Particle::EuroRo, "Dockerfile로"},
+        {"Dockerfile", Particle::IGa, "Dockerfile이"},
+        {"docker run -it node", Particle::EulReul, "docker run -it node를"},
+        {"80", Particle::EulReul, "80을"},
+        {"3000", Particle::EuroRo, "3000으로"},
+        {"7", Particle::EuroRo, "7로"},
+        {"2", Particle::IGa, "2가"},
+        {"0", Particle::IGa, "0이"},
+        {"myapp", Particle::EunNeun, "myapp은"},
+        {"python", Particle::GwaWa, "python과"},
+        {"nginx", Particle::GwaWa, "nginx와"},
+        {"npm", Particle::IGa, "npm이"},
+        {"bg", Particle::EunNeun, "bg는"},
+        {"web", Particle::EunNeun, "web은"},
+        {"curl", Particle::EuroRo, "curl로"},
+        {"`COPY . /app`", Particle::IGa, "`COPY . /app`이"},
+        {"\"Hello\"", Particle::IGa, "\"Hello\"가"},
+        {"실행 중(running)", Particle::IGa, "실행 중(running)이"},
+        {"서버", Particle::EulReul, "서버를"},
+        {"컨테이너", Particle::Ira, "컨테이너라는"},
+        {"web", Particle::Ida, "web이다"},
+        {"SIGTERM", Particle::EulReul, "SIGTERM을"},
+        {"-it", Particle::EuroRo, "-it로"},
+        {"alpine", Particle::EunNeun, "alpine은"},
+        {"temp", Particle::EunNeun, "temp는"},
+        {"/app", Particle::EuroRo, "/app으로"},
+        {"물", Particle::EuroRo, "물로"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.word);
@@ -79,9 +94,9 @@ bool hasHangul(const std::string& s) {
 // Particles as they follow a word; longest first so "으로" wins over "로".
 const std::vector<std::string>& particles() {
     static const std::vector<std::string> p = {
-        "이라는", "으로는", "으로도", "에서는", "에서도", "이라고", "입니다", "으로", "라는", "라고", "에서", "에는", "에도",
-        "부터",   "까지",   "보다",   "처럼",   "이나",   "이고",   "이며",   "이면", "로는", "로도", "이",   "가",   "을",
-        "를",     "은",     "는",     "로",     "와",     "과",     "의",     "에",   "도",   "만"};
+        "이라는", "으로는", "으로도", "에서는", "에서도", "이라고", "입니다", "으로", "라는", "라고", "에서", "에는",
+        "에도",   "부터",   "까지",   "보다",   "처럼",   "이나",   "이고",   "이며", "이면", "로는", "로도", "이",
+        "가",     "을",     "를",     "은",     "는",     "로",     "와",     "과",   "의",   "에",   "도",   "만"};
     return p;
 }
 
@@ -99,8 +114,8 @@ std::string particleAt(const std::string& s, size_t i) {
 // Which form of a pair particle ko::particle chooses after `before`.
 std::optional<std::string> expectedForm(const std::string& before, const std::string& p) {
     static const std::vector<std::pair<std::string, Particle>> pairs = {
-        {"이", Particle::IGa},     {"가", Particle::IGa},      {"을", Particle::EulReul}, {"를", Particle::EulReul},
-        {"은", Particle::EunNeun}, {"는", Particle::EunNeun},  {"과", Particle::GwaWa},   {"와", Particle::GwaWa},
+        {"이", Particle::IGa},      {"가", Particle::IGa},     {"을", Particle::EulReul}, {"를", Particle::EulReul},
+        {"은", Particle::EunNeun},  {"는", Particle::EunNeun}, {"과", Particle::GwaWa},   {"와", Particle::GwaWa},
         {"으로", Particle::EuroRo}, {"로", Particle::EuroRo},  {"이라는", Particle::Ira}, {"라는", Particle::Ira}};
     for (const auto& [form, kind] : pairs)
         if (form == p) return ko::particle(before, kind);
@@ -126,17 +141,19 @@ std::string problems(const std::string& s, bool valueBefore = false) {
                 out += "space before \"" + p + "\" in \"" + s.substr(i >= 20 ? i - 20 : 0, 40) + "\"; ";
         }
         // Right after Latin letters, digits or closing code: the form must fit.
-        if (i > 0 && c >= 0x80 && (std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '`' || s[i - 1] == '"')) {
+        if (i > 0 && c >= 0x80 &&
+            (std::isalnum(static_cast<unsigned char>(s[i - 1])) || s[i - 1] == '`' || s[i - 1] == '"')) {
             const std::string p = particleAt(s, i);
             if (p.empty()) continue;
             auto want = expectedForm(s.substr(0, i), p);
-            if (want && *want != p) out += "\"" + s.substr(i >= 20 ? i - 20 : 0, i >= 20 ? 20 : i) + p + "\" should read " + *want + "; ";
+            if (want && *want != p)
+                out += "\"" + s.substr(i >= 20 ? i - 20 : 0, i >= 20 ? 20 : i) + p + "\" should read " + *want + "; ";
         }
     }
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 namespace {
 
@@ -162,7 +179,8 @@ void addGoals(Texts& t, const std::string& where, const std::vector<scenario::Go
 
 // Replays `commands` from the lesson's start, collecting the machine's hints,
 // then the goal texts and a prediction verdict on the last build.
-void addReplay(Texts& t, const scenario::Scenario& lesson, const std::vector<std::string>& commands, const std::string& where) {
+void addReplay(Texts& t, const scenario::Scenario& lesson, const std::vector<std::string>& commands,
+               const std::string& where) {
     scenario::PlayOptions options;
     options.lang = "ko";
     std::vector<std::string> errors;
@@ -217,7 +235,7 @@ std::string readFile(const std::filesystem::path& p) {
     return ss.str();
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("korean: the scan itself finds what it must") {
     CHECK(problems("server.js 를 수정하세요").find("space before \"를\"") != std::string::npos);

@@ -70,7 +70,7 @@ std::set<std::string> keysUsedByWindow() {
     return keys;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("lang: string tables") {
     const Table en = loadTable("en");
@@ -97,7 +97,8 @@ TEST_CASE("lang: string tables") {
     }
     SUBCASE("every key the window asks for exists") {
         const auto used = keysUsedByWindow();
-        for (const auto& key : used) CHECK_MESSAGE(en.count(key) == 1, "render/ uses '" << key << "', missing in en.json");
+        for (const auto& key : used)
+            CHECK_MESSAGE(en.count(key) == 1, "render/ uses '" << key << "', missing in en.json");
         // The lesson list falls back to the eleven concepts of the course notes.
         for (int i = 1; i <= 11; ++i) {
             char key[40];

@@ -30,7 +30,8 @@ const LessonCatalog& lessons() {
 }
 
 // The lesson's goals after `commands`, replayed from its start state.
-std::vector<GoalResult> goalsAfter(const Scenario& lesson, const std::vector<std::string>& commands, engine::State* end = nullptr) {
+std::vector<GoalResult> goalsAfter(const Scenario& lesson, const std::vector<std::string>& commands,
+                                   engine::State* end = nullptr) {
     PlayOptions options;
     options.lang = "en";
     std::vector<std::string> errors;
@@ -42,7 +43,7 @@ std::vector<GoalResult> goalsAfter(const Scenario& lesson, const std::vector<std
     return evaluateGoals(lesson.goals, m.state(), machineProbe());
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("lesson paths: wrong paths leave the lesson unfinished, right ones complete it") {
     REQUIRE(lessons().errors.empty());
@@ -88,7 +89,8 @@ TEST_CASE("lesson paths: what the unmet goals tell the learner") {
         CHECK(r[0].missing.en.find("(also tagged python:latest)") != std::string::npos);
     }
     SUBCASE("lesson 10: web publishes nothing") {
-        const auto r = goalsAfter(*findLesson(lessons(), "10"), {"docker run -d --name web myapp", "docker run -d -p 3000:80 myapp"});
+        const auto r = goalsAfter(*findLesson(lessons(), "10"),
+                                  {"docker run -d --name web myapp", "docker run -d -p 3000:80 myapp"});
         REQUIRE_FALSE(r[1].met);
         CHECK(r[1].missing.en.rfind("Port 3000 is published by ", 0) == 0);
         CHECK(r[1].missing.en.find(", not by web.") != std::string::npos);
@@ -98,16 +100,23 @@ TEST_CASE("lesson paths: what the unmet goals tell the learner") {
         const auto r = goalsAfter(*findLesson(lessons(), "11"),
                                   {"docker run --name bg -p 3000:80 myapp", "^C", "^C", "^C",
                                    "docker run -d --name once node sh -c \"echo hello from an attached container\""});
-        CHECK(r[0].missing.en == "bg was started attached, without -d. Remove it (docker rm -f bg) and run it again with -d.");
-        CHECK(r[0].missing.ko == "bg는 -d 없이 연결 모드로 시작되었습니다. 지우고(docker rm -f bg) -d를 붙여 다시 실행하세요.");
-        CHECK(r[2].missing.en == "A detached container prints nothing on your terminal: read what it printed with docker logs bg.");
-        CHECK(r[3].missing.en == "once was started detached (-d). Remove it (docker rm once) and run it again without -d, to watch its output.");
+        CHECK(r[0].missing.en ==
+              "bg was started attached, without -d. Remove it (docker rm -f bg) and run it again with -d.");
+        CHECK(r[0].missing.ko ==
+              "bg는 -d 없이 연결 모드로 시작되었습니다. 지우고(docker rm -f bg) -d를 붙여 다시 실행하세요.");
+        CHECK(r[2].missing.en ==
+              "A detached container prints nothing on your terminal: read what it printed with docker logs bg.");
+        CHECK(
+            r[3].missing.en ==
+            "once was started detached (-d). Remove it (docker rm once) and run it again without -d, to watch its output.");
     }
     SUBCASE("lesson 7: touch is not an edit") {
         engine::State end;
         const auto r = goalsAfter(*findLesson(lessons(), "7"), {"touch server.js", "docker build -t myapp ."}, &end);
-        CHECK(r[0].description.en == "In the last build, the step that copies server.js ran again because of \"server.js\"");
-        CHECK(r[0].description.ko == "마지막 빌드에서 server.js를 복사하는 단계가 다시 실행되었다 (이유: \"server.js\")");
+        CHECK(r[0].description.en ==
+              "In the last build, the step that copies server.js ran again because of \"server.js\"");
+        CHECK(r[0].description.ko ==
+              "마지막 빌드에서 server.js를 복사하는 단계가 다시 실행되었다 (이유: \"server.js\")");
         CHECK(r[0].missing.en == "In the last build, [3] COPY . /app came from the cache.");
         CHECK(r[0].missing.ko == "마지막 빌드에서 [3] COPY . /app은 캐시에서 재사용되었습니다.");
     }
@@ -123,15 +132,19 @@ TEST_CASE("lesson paths: recovery hints for the mistakes learners really make") 
     SUBCASE("docker build without the build context") {
         cli::Machine m;
         const std::string h = hintsAfter(m, "docker build -t myapp");
-        CHECK(h.find("docker build needs a build context: the folder whose files the Dockerfile's COPY can use, usually `.` "
-                     "(the current folder, ~/app). Write: docker build -t myapp .") != std::string::npos);
+        CHECK(
+            h.find(
+                "docker build needs a build context: the folder whose files the Dockerfile's COPY can use, usually `.` "
+                "(the current folder, ~/app). Write: docker build -t myapp .") != std::string::npos);
         CHECK(h.find("이렇게 쓰세요: docker build -t myapp .") != std::string::npos);
     }
     SUBCASE("sed -i before an editor exists: the heredoc") {
         cli::Machine m;
         const std::string h = hintsAfter(m, "sed -i s/Hello/Hi/ server.js");
-        CHECK(h.find("This shell has no sed. To change a file, write it again with a heredoc: cat > server.js <<'EOF', the new "
-                     "lines, then EOF") != std::string::npos);
+        CHECK(
+            h.find(
+                "This shell has no sed. To change a file, write it again with a heredoc: cat > server.js <<'EOF', the new "
+                "lines, then EOF") != std::string::npos);
         CHECK(h.find("이 셸에는 sed가 없습니다. 파일을 바꾸려면 heredoc으로 다시 쓰세요") != std::string::npos);
     }
     SUBCASE("docker restart after a rebuild keeps the old image") {
@@ -149,9 +162,10 @@ TEST_CASE("lesson paths: recovery hints for the mistakes learners really make") 
         m.execute("docker run -it node");
         REQUIRE(m.attached());
         const std::string h = hintsAfter(m, "docker ps");
-        CHECK(h.find("You are inside node's REPL, the program running in the container, not in the shell: `docker` means "
-                     "nothing to it. Leave with .exit or Ctrl-D (the container then exits); shell and lesson commands "
-                     "work again after that.") != std::string::npos);
+        CHECK(
+            h.find("You are inside node's REPL, the program running in the container, not in the shell: `docker` means "
+                   "nothing to it. Leave with .exit or Ctrl-D (the container then exits); shell and lesson commands "
+                   "work again after that.") != std::string::npos);
         CHECK(hintsAfter(m, "hint").find("`hint`를 모릅니다. .exit 또는 Ctrl-D로 나오세요") != std::string::npos);
         m.execute(".exit");
         CHECK_FALSE(m.attached());

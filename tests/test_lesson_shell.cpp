@@ -50,7 +50,7 @@ std::string replayLesson(const std::string& script, const std::filesystem::path&
     return out.str() + err.str();
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("lesson shell: transcripts replay byte for byte") {
     namespace fsys = std::filesystem;

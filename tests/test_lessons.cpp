@@ -30,7 +30,7 @@ void checkText(const LocalizedText& t, const std::string& where) {
     CHECK_FALSE(t.en.empty());
     CHECK_FALSE(t.ko.empty());
 }
-}  // namespace
+}   // namespace
 
 TEST_CASE("lessons: the catalog loads, in the index's order") {
     for (const auto& e : catalog().errors) MESSAGE(e);
@@ -76,9 +76,9 @@ TEST_CASE("lessons: the index refuses what it cannot order") {
         CHECK(c.lessons.empty());
         std::string all;
         for (const auto& e : c.errors) all += e + "\n";
-        CHECK(all == dir + "/wrong-id.json: /id: \"other\" differs from the file name \"wrong-id\"\n" +
-                         dir + "/index.json: /lessons/1: expected a string\n" +
-                         dir + "/stray.json: not listed in " + dir + "/index.json\n");
+        CHECK(all == dir + "/wrong-id.json: /id: \"other\" differs from the file name \"wrong-id\"\n" + dir +
+                         "/index.json: /lessons/1: expected a string\n" + dir + "/stray.json: not listed in " + dir +
+                         "/index.json\n");
     }
 }
 
@@ -92,7 +92,8 @@ TEST_CASE("lessons: each reference solution reaches every goal, none of which ho
             REQUIRE(c.atStart.size() == lesson.goals.size());
             for (size_t i = 0; i < c.atStart.size(); ++i) CHECK_MESSAGE(!c.atStart[i].met, lesson.id << " goal " << i);
             for (size_t i = 0; i < c.report.goals.size(); ++i)
-                CHECK_MESSAGE(c.report.goals[i].met, lesson.id << " goal " << i << ": " << c.report.goals[i].missing.en);
+                CHECK_MESSAGE(c.report.goals[i].met,
+                              lesson.id << " goal " << i << ": " << c.report.goals[i].missing.en);
         }
     }
 }
@@ -137,7 +138,8 @@ TEST_CASE("lessons: a solution answers each prediction exactly where the lesson 
         std::string all;
         for (const auto& e : c.errors) all += e + "\n";
         CHECK(all.find(s.solution[0].pointer + ": the lesson asks no prediction before the next build here "
-                       "(/predictions/0 is not due: see its atBuild and when)") != std::string::npos);
+                                               "(/predictions/0 is not due: see its atBuild and when)") !=
+              std::string::npos);
     }
     SUBCASE("due but not answered") {
         Scenario s = *seven;
@@ -146,6 +148,6 @@ TEST_CASE("lessons: a solution answers each prediction exactly where the lesson 
         std::string all;
         for (const auto& e : c.errors) all += e + "\n";
         CHECK(all.find(s.solution[1].pointer + ": the lesson asks /predictions/0 before this build, but the solution "
-                       "does not answer it") != std::string::npos);
+                                               "does not answer it") != std::string::npos);
     }
 }

@@ -31,7 +31,7 @@ Run run(const std::vector<std::string>& args, const std::string& input = "") {
     return r;
 }
 const std::string kSource = LAYERLAB_SOURCE_DIR;
-}  // namespace
+}   // namespace
 
 TEST_CASE("layerlab check: a malformed lesson fails with its pointer and reason") {
     const std::string file = kSource + "/tests/data/scenario/bad-lesson/01-broken.json";
@@ -53,8 +53,9 @@ TEST_CASE("layerlab check: every malformed example fails, each message names the
 
 TEST_CASE("layerlab play: usage errors and unreadable files") {
     CHECK(run({"play"}).code == 2);
-    CHECK(run({"play", "a.json", "--format", "xml"}).err == "layerlab play: --format takes text or json\n"
-                                                           "Usage: layerlab play FILE [--format text|json] [--lang en|ko] [--seed N] [--solution]\n");
+    CHECK(run({"play", "a.json", "--format", "xml"}).err ==
+          "layerlab play: --format takes text or json\n"
+          "Usage: layerlab play FILE [--format text|json] [--lang en|ko] [--seed N] [--solution]\n");
     Run r = run({"play", "/nonexistent.json"});
     CHECK(r.code == 1);
     CHECK(r.err == "/nonexistent.json: cannot read /nonexistent.json\n");

@@ -41,7 +41,7 @@ Goal goal(GoalKind kind) {
     return g;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("goals: images") {
     const engine::State s = twoImages();
@@ -137,8 +137,9 @@ TEST_CASE("goals: the last build") {
     g.outcome = "cached";
     CHECK(evaluateGoal(g, s, {}).missing.en == "No docker build has run yet.");
     s.lastBuild.ran = s.lastBuild.ok = true;
-    s.lastBuild.steps = {{0, 3, "COPY . /app", false, "server.js changed", "server.js 변경", 10, 5, "", 0},
-                         {0, 4, "RUN npm install", false, "parent layer was rebuilt", "부모 레이어가 다시 만들어짐", 900, 7, "", 0}};
+    s.lastBuild.steps = {
+        {0, 3, "COPY . /app", false, "server.js changed", "server.js 변경", 10, 5, "", 0},
+        {0, 4, "RUN npm install", false, "parent layer was rebuilt", "부모 레이어가 다시 만들어짐", 900, 7, "", 0}};
     GoalResult r = evaluateGoal(g, s, {});
     CHECK_FALSE(r.met);
     CHECK(r.description.en == "In the last build, the `npm install` step came from the cache");
@@ -177,10 +178,11 @@ TEST_CASE("predictions: the learner's answer") {
 TEST_CASE("predictions: scored against what the builder did") {
     engine::LastBuild b;
     b.ran = b.ok = true;
-    b.steps = {{0, 1, "FROM node", true, "", "", 0, 1, "", 0},
-               {0, 2, "WORKDIR /app", true, "", "", 0, 2, "", 0},
-               {0, 3, "COPY . /app", false, "server.js changed", "server.js 변경", 10, 3, "", 0},
-               {0, 4, "RUN npm install", false, "parent layer was rebuilt", "부모 레이어가 다시 만들어짐", 900, 4, "", 0}};
+    b.steps = {
+        {0, 1, "FROM node", true, "", "", 0, 1, "", 0},
+        {0, 2, "WORKDIR /app", true, "", "", 0, 2, "", 0},
+        {0, 3, "COPY . /app", false, "server.js changed", "server.js 변경", 10, 3, "", 0},
+        {0, 4, "RUN npm install", false, "parent layer was rebuilt", "부모 레이어가 다시 만들어짐", 900, 4, "", 0}};
     PredictionScore right = scorePrediction({4, 3}, b);
     CHECK(right.correct);
     CHECK(right.summary.en == "You predicted: 3, 4. The builder ran again: 3, 4. Correct!");
@@ -193,5 +195,6 @@ TEST_CASE("predictions: scored against what the builder did") {
     CHECK(wrong.extra == std::vector<int>{2});
     CHECK(wrong.summary.en ==
           "You predicted: 2, 3. The builder ran again: 3, 4. Missed: 4. Came from the cache after all: 2.");
-    CHECK(wrong.summary.ko == "예측: 2, 3. 실제로 다시 실행된 단계: 3, 4. 놓친 단계: 4. 실제로는 캐시를 재사용한 단계: 2.");
+    CHECK(wrong.summary.ko ==
+          "예측: 2, 3. 실제로 다시 실행된 단계: 3, 4. 놓친 단계: 4. 실제로는 캐시를 재사용한 단계: 2.");
 }

@@ -29,7 +29,7 @@ std::string joined(const std::vector<std::string>& lines) {
     for (const auto& l : lines) out += l + "\n";
     return out;
 }
-}  // namespace
+}   // namespace
 
 TEST_CASE("scenario schema: the embedded copy is the repo's schema file") {
     const std::string file = readAll(std::string(LAYERLAB_SOURCE_DIR) + "/lessons/schema/scenario.schema.json");
@@ -53,7 +53,8 @@ TEST_CASE("scenario schema: the loader reads every property the schema declares"
 
 TEST_CASE("scenario schema: validator keywords") {
     SUBCASE("an unsupported keyword in a schema is refused") {
-        CHECK_THROWS_AS(SchemaValidator(json::parse(R"({"type": "string", "format": "email"})")), std::invalid_argument);
+        CHECK_THROWS_AS(SchemaValidator(json::parse(R"({"type": "string", "format": "email"})")),
+                        std::invalid_argument);
     }
     SUBCASE("type unions, enum, minimum") {
         SchemaValidator v(json::parse(R"({"type": "object", "properties": {

@@ -61,7 +61,8 @@ engine::State sampleState() {
     s.lastBuild.ok = true;
     s.lastBuild.imageId = img.id;
     s.lastBuild.tags = {"myapp:latest"};
-    s.lastBuild.steps.push_back({0, 3, "COPY . /app", false, "server.js changed", "server.js 가 바뀜", 120, 5, layer.diffId, 1});
+    s.lastBuild.steps.push_back(
+        {0, 3, "COPY . /app", false, "server.js changed", "server.js 가 바뀜", 120, 5, layer.diffId, 1});
 
     engine::Container c;
     c.id = std::string(64, 'f');
@@ -94,7 +95,7 @@ engine::State sampleState() {
     return s;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("state json: export -> import -> export is byte-identical") {
     const engine::State s = sampleState();
@@ -154,7 +155,9 @@ TEST_CASE("state json: bad input is reported with pointers and nothing is import
         auto r = bad(R"({"containers": [{"status": "sleeping", "ports": [{"hostPort": "80"}]}], "seed": "x"})");
         CHECK_FALSE(r.state.has_value());
         REQUIRE(r.errors.size() == 3);
-        CHECK(r.errors[0] == "/start/state/containers/0/status: expected one of \"created\", \"running\", \"paused\", \"restarting\", \"exited\", \"dead\"");
+        CHECK(
+            r.errors[0] ==
+            "/start/state/containers/0/status: expected one of \"created\", \"running\", \"paused\", \"restarting\", \"exited\", \"dead\"");
         CHECK(r.errors[1] == "/start/state/containers/0/ports/0/hostPort: expected an integer");
         CHECK(r.errors[2] == "/start/state/seed: expected an integer");
     }
@@ -204,6 +207,7 @@ TEST_CASE("state json: every State field is exported (update state_json when the
     CHECK_MESSAGE(sizeof(engine::ImageConfig) == 328, "engine::ImageConfig changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Layer) == 120, "engine::Layer changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::CacheRecord) == 280, "engine::CacheRecord changed: export/import the new field");
-    CHECK_MESSAGE(sizeof(engine::BuildStepRecord) == 168, "engine::BuildStepRecord changed: export/import the new field");
+    CHECK_MESSAGE(sizeof(engine::BuildStepRecord) == 168,
+                  "engine::BuildStepRecord changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::LastBuild) == 104, "engine::LastBuild changed: export/import the new field");
 }

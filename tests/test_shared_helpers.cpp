@@ -20,9 +20,9 @@ TEST_CASE("civil time: dates either side of the epoch and leap days, both ways")
     };
     const Case cases[] = {
         {0, 1970, 1, 1, 0, 0, 0, 0, 4},
-        {951782400000, 2000, 2, 29, 0, 0, 0, 0, 2},            // a leap day in a century leap year
+        {951782400000, 2000, 2, 29, 0, 0, 0, 0, 2},   // a leap day in a century leap year
         {1700000000123, 2023, 11, 14, 22, 13, 20, 123, 2},
-        {4107542399999, 2100, 2, 28, 23, 59, 59, 999, 0},     // 2100 is not a leap year
+        {4107542399999, 2100, 2, 28, 23, 59, 59, 999, 0},   // 2100 is not a leap year
         {-1, 1969, 12, 31, 23, 59, 59, 999, 3},
     };
     for (const auto& c : cases) {

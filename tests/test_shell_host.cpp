@@ -30,7 +30,7 @@ engine::run::RunRequest shReq(const std::string& script, fs::FileTree root = {})
     r.workdir = "/app";
     return r;
 }
-}  // namespace
+}   // namespace
 
 TEST_CASE("shell host: an open loop or && asks for more lines, then runs once") {
     Machine m;
@@ -134,8 +134,8 @@ TEST_CASE("shell host: nesting and loops have limits, and odd input never crashe
     CHECK(run(m, "for i in $(seq 200); do for j in $(seq 200); do :; done; done; echo after") ==
           "layerlab: loops stopped after 10000 iterations in all (LayerLab's limit for simulated loops)\n");
     CHECK(run(m, "echo " + std::string(5000, '(')) == "bash: syntax error near unexpected token `('\n");
-    CHECK(run(m, "echo $((" + std::string(300, '(') + "1" + std::string(300, ')') + "))").find(
-              ": syntax error: operand expected (error token is") != std::string::npos);
+    CHECK(run(m, "echo $((" + std::string(300, '(') + "1" + std::string(300, ')') + "))")
+              .find(": syntax error: operand expected (error token is") != std::string::npos);
     // A deterministic spray of shell punctuation: every line ends with an
     // answer (or a request for more input), never a crash or a hang.
     const std::string alphabet = " \t'\"`$(){}[]|&;<>*?!#=\\~-0123456789abcdeEOF\n";

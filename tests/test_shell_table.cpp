@@ -22,12 +22,16 @@ class MemFiles : public shell::Files {
 public:
     explicit MemFiles(fs::FileTree t) : m_tree(std::move(t)) {}
     const fs::FileTree& view() const override { return m_tree; }
-    std::string put(const std::string& path, fs::FileEntry e) override { return apply(m_tree.tryWithEntry(path, std::move(e))); }
+    std::string put(const std::string& path, fs::FileEntry e) override {
+        return apply(m_tree.tryWithEntry(path, std::move(e)));
+    }
     std::string mkdir(const std::string& path, uint32_t mode, bool parents, int64_t mtimeMs) override {
         return apply(m_tree.tryWithDirectory(path, mode, parents, mtimeMs));
     }
     std::string remove(const std::string& path) override { return apply(m_tree.tryWithout(path)); }
-    std::string graft(const std::string& path, const fs::FileTree& sub) override { return apply(m_tree.tryWithSubtree(path, sub)); }
+    std::string graft(const std::string& path, const fs::FileTree& sub) override {
+        return apply(m_tree.tryWithSubtree(path, sub));
+    }
 
 private:
     std::string apply(fs::EditResult r) {
@@ -119,8 +123,14 @@ void checkTable(const std::string& file, shell::Flavour flavour) {
     }
 }
 
-}  // namespace
+}   // namespace
 
-TEST_CASE("shell table: the host flavour prints what real bash prints") { checkTable("bash.tsv", shell::Flavour::Bash); }
-TEST_CASE("shell table: RUN in a Debian image prints what real dash prints") { checkTable("dash.tsv", shell::Flavour::Dash); }
-TEST_CASE("shell table: RUN in an Alpine image prints what real busybox sh prints") { checkTable("ash.tsv", shell::Flavour::Ash); }
+TEST_CASE("shell table: the host flavour prints what real bash prints") {
+    checkTable("bash.tsv", shell::Flavour::Bash);
+}
+TEST_CASE("shell table: RUN in a Debian image prints what real dash prints") {
+    checkTable("dash.tsv", shell::Flavour::Dash);
+}
+TEST_CASE("shell table: RUN in an Alpine image prints what real busybox sh prints") {
+    checkTable("ash.tsv", shell::Flavour::Ash);
+}

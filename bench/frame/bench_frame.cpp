@@ -176,7 +176,7 @@ bool measure(int width, int height, bool first, Result& r) {
     return true;
 }
 
-}  // namespace
+}   // namespace
 
 int main() {
     if (!glfwInit()) {
@@ -190,11 +190,12 @@ int main() {
             std::fprintf(stderr, "bench_frame: cannot open a %dx%d OpenGL 3.3 window\n", w, h);
             return 1;
         }
-        std::printf("{\"bench\":\"frame\",\"size\":\"%dx%d\",\"scene\":\"40-step rebuild, 20 containers, 500-line terminal\","
-                    "\"blocks_drawn\":%d,\"cpu_ms_median\":%.3f,\"cpu_ms_p95\":%.3f,\"frame_ms_median\":%.3f,"
-                    "\"frame_ms_p95\":%.3f,\"first_frame_ms\":%.1f,\"idle_cpu_percent\":%.2f}\n",
-                    w, h, r.blocks, percentile(r.cpu, 0.5), percentile(r.cpu, 0.95), percentile(r.frame, 0.5),
-                    percentile(r.frame, 0.95), r.firstFrameMs, r.idleCpuPercent);
+        std::printf(
+            "{\"bench\":\"frame\",\"size\":\"%dx%d\",\"scene\":\"40-step rebuild, 20 containers, 500-line terminal\","
+            "\"blocks_drawn\":%d,\"cpu_ms_median\":%.3f,\"cpu_ms_p95\":%.3f,\"frame_ms_median\":%.3f,"
+            "\"frame_ms_p95\":%.3f,\"first_frame_ms\":%.1f,\"idle_cpu_percent\":%.2f}\n",
+            w, h, r.blocks, percentile(r.cpu, 0.5), percentile(r.cpu, 0.95), percentile(r.frame, 0.5),
+            percentile(r.frame, 0.95), r.firstFrameMs, r.idleCpuPercent);
         first = false;
     }
     glfwTerminate();

@@ -35,7 +35,8 @@ Timeline pullTimeline(const stack::Scene& scene) {
     double t = 0.2;
     for (size_t i = 0; i < blocks.size(); ++i) {
         if (blocks[i].state != BlockState::Pulled) continue;
-        const double length = std::max(0.15, scale * std::log10(std::max<double>(10.0, static_cast<double>(blocks[i].size))));
+        const double length =
+            std::max(0.15, scale * std::log10(std::max<double>(10.0, static_cast<double>(blocks[i].size))));
         tl.after[i] = BlockTiming{t, t + length, true};
         t += length;
     }
@@ -47,7 +48,7 @@ Timeline pullTimeline(const stack::Scene& scene) {
     return tl;
 }
 
-}  // namespace
+}   // namespace
 
 Timeline makeTimeline(const stack::Scene& scene) {
     for (const auto& b : scene.after.blocks)
@@ -89,8 +90,7 @@ Timeline makeTimeline(const stack::Scene& scene) {
         }
         timing.built = ran(block);
         double length = kConfigSeconds;
-        if (block.state == BlockState::Failed)
-            length = 0.6;
+        if (block.state == BlockState::Failed) length = 0.6;
         else if (timing.built && block.kind != BlockKind::Config)
             length = std::max(kMinStepSeconds, static_cast<double>(block.durationMs) / 1000.0 * scale);
         if (running == 0 && timing.built) length = kMinStepSeconds;
@@ -144,8 +144,6 @@ void Playback::stepBack(const std::vector<double>& marks) {
     m_time = target;
 }
 
-void Playback::setSpeedIndex(int index) {
-    m_speed = std::clamp(index, 0, static_cast<int>(std::size(kSpeeds)) - 1);
-}
+void Playback::setSpeedIndex(int index) { m_speed = std::clamp(index, 0, static_cast<int>(std::size(kSpeeds)) - 1); }
 
-}  // namespace layerlab::render::anim
+}   // namespace layerlab::render::anim

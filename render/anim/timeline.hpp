@@ -14,17 +14,17 @@ namespace layerlab::render::anim {
 
 struct BlockTiming {
     double appear = 0.0;   // the block starts to show
-    double done = 0.0;     // fully built (== appear + drop time for cached blocks)
-    bool built = false;    // it ran in this build (it grows instead of dropping in)
+    double done = 0.0;   // fully built (== appear + drop time for cached blocks)
+    bool built = false;   // it ran in this build (it grows instead of dropping in)
 };
 
 struct Timeline {
     std::vector<BlockTiming> after;   // one per scene.after.blocks
-    double fadeStart = 0.0;           // replaced blocks of the build before fade out
+    double fadeStart = 0.0;   // replaced blocks of the build before fade out
     double fadeEnd = 0.0;
-    double failAt = -1.0;             // the failed step shakes from here (-1: no failure)
-    double end = 0.0;                 // everything is in place
-    std::vector<double> marks;        // the moments a block is done: the step button's stops
+    double failAt = -1.0;   // the failed step shakes from here (-1: no failure)
+    double end = 0.0;   // everything is in place
+    std::vector<double> marks;   // the moments a block is done: the step button's stops
 };
 
 inline constexpr double kDropSeconds = 0.35;
@@ -42,14 +42,17 @@ class Playback {
 public:
     static constexpr double kSpeeds[] = {0.25, 0.5, 1.0, 2.0, 4.0};
 
-    void start(double length);            // from 0, playing
-    void advance(double wallSeconds);     // t += seconds * speed, unless paused; stops at the end
+    void start(double length);   // from 0, playing
+    void advance(double wallSeconds);   // t += seconds * speed, unless paused; stops at the end
     void finish() { m_time = m_length; }
-    void replay() { m_time = 0.0; m_paused = false; }
+    void replay() {
+        m_time = 0.0;
+        m_paused = false;
+    }
     void setTime(double t);
     void togglePause() { m_paused = !m_paused; }
     void stepForward(const std::vector<double>& marks);   // pause at the next mark
-    void stepBack(const std::vector<double>& marks);      // pause at the mark before
+    void stepBack(const std::vector<double>& marks);   // pause at the mark before
     void setSpeedIndex(int index);
 
     double time() const { return m_time; }
@@ -66,4 +69,4 @@ private:
     int m_speed = 2;   // 1x
 };
 
-}  // namespace layerlab::render::anim
+}   // namespace layerlab::render::anim

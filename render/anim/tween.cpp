@@ -41,4 +41,4 @@ bool Highlights::anyRunning(double now) const {
     return false;
 }
 
-}  // namespace layerlab::render::anim
+}   // namespace layerlab::render::anim

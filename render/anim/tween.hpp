@@ -12,7 +12,7 @@ float easeInOutSine(float t);
 
 // One transition from a start time over a duration.
 struct Tween {
-    double start = -1.0;    // seconds; negative = never started
+    double start = -1.0;   // seconds; negative = never started
     double duration = 1.0;
 
     void begin(double now, double delay = 0.0) { start = now + delay; }
@@ -37,4 +37,4 @@ private:
     std::map<int, Tween> m_tweens;
 };
 
-}  // namespace layerlab::render::anim
+}   // namespace layerlab::render::anim

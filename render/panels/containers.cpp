@@ -36,9 +36,9 @@ void draw(View& view) {
         ImGui::TableNextColumn();
         const float radius = ImGui::GetFontSize() * 0.28f;
         const ImVec2 pos = ImGui::GetCursorScreenPos();
-        ImGui::GetWindowDrawList()->AddCircleFilled(
-            ImVec2(pos.x + radius, pos.y + ImGui::GetTextLineHeight() * 0.5f), radius,
-            ImGui::GetColorU32(up ? view.palette.ok : view.palette.configOnly));
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + radius, pos.y + ImGui::GetTextLineHeight() * 0.5f),
+                                                    radius,
+                                                    ImGui::GetColorU32(up ? view.palette.ok : view.palette.configOnly));
         ImGui::SetCursorScreenPos(ImVec2(pos.x + radius * 2.0f + 6.0f, pos.y));
         ImGui::TextUnformatted(c.name.c_str());
         if (ImGui::IsItemHovered()) ui::tooltip(c.id.c_str());
@@ -46,10 +46,8 @@ void draw(View& view) {
         ImGui::TextUnformatted(c.imageRef.c_str());
         ImGui::TableNextColumn();
         const std::string status = engine::containers::statusText(c, state.clock.nowMs);
-        if (up)
-            ImGui::TextColored(view.palette.ok, "%s", status.c_str());
-        else
-            ImGui::TextDisabled("%s", status.c_str());
+        if (up) ImGui::TextColored(view.palette.ok, "%s", status.c_str());
+        else ImGui::TextDisabled("%s", status.c_str());
         ImGui::TableNextColumn();
         const std::string ports = engine::containers::displayPorts(c);
         ImGui::PushFont(view.fonts.mono());
@@ -59,4 +57,4 @@ void draw(View& view) {
     ImGui::EndTable();
 }
 
-}  // namespace layerlab::render::panels::containers
+}   // namespace layerlab::render::panels::containers

@@ -30,9 +30,9 @@ void drawDiagnostic(View& view, const Diagnostic& d) {
     ui::badge(error ? view.tr("ui.dockerfile.error") : view.tr("ui.dockerfile.warning"),
               error ? view.palette.failed : view.palette.configOnly);
     ImGui::SameLine();
-    const std::string where =
-        d.range.startLine > 0 ? view.strings.format("ui.dockerfile.line", {std::to_string(d.range.startLine)}) + " "
-                              : std::string();
+    const std::string where = d.range.startLine > 0
+                                  ? view.strings.format("ui.dockerfile.line", {std::to_string(d.range.startLine)}) + " "
+                                  : std::string();
     ImGui::TextWrapped("%s%s", where.c_str(), d.message.c_str());
     const std::string& explain = view.pick(d.explainEn, d.explainKo);
     if (!explain.empty()) {
@@ -69,7 +69,7 @@ void drawToolbar(View& view) {
     ImGui::PopFont();
 }
 
-}  // namespace
+}   // namespace
 
 void draw(View& view) {
     UiState& ui = view.ui;
@@ -90,9 +90,10 @@ void draw(View& view) {
     const auto& parsed = ui.parsed;
     const int diagnostics = (parsed.error ? 1 : 0) + static_cast<int>(parsed.warnings.size());
     const float diagHeight =
-        diagnostics == 0 ? ImGui::GetTextLineHeightWithSpacing()
-                         : std::min(ImGui::GetContentRegionAvail().y * 0.4f,
-                                    ImGui::GetTextLineHeightWithSpacing() * (2.2f * static_cast<float>(diagnostics) + 0.5f));
+        diagnostics == 0
+            ? ImGui::GetTextLineHeightWithSpacing()
+            : std::min(ImGui::GetContentRegionAvail().y * 0.4f,
+                       ImGui::GetTextLineHeightWithSpacing() * (2.2f * static_cast<float>(diagnostics) + 0.5f));
 
     ImGui::PushFont(view.fonts.mono());
     ImGui::InputTextMultiline("##dockerfile", &ui.dockerfile, ImVec2(-FLT_MIN, -diagHeight),
@@ -129,4 +130,4 @@ void draw(View& view) {
     ImGui::EndChild();
 }
 
-}  // namespace layerlab::render::panels::dockerfile
+}   // namespace layerlab::render::panels::dockerfile

@@ -33,8 +33,8 @@ std::vector<Row> rows(const engine::State& state) {
         out.push_back({hasTag ? ref.substr(0, colon) : ref, hasTag ? ref.substr(colon + 1) : "latest", &image->second});
     }
     for (const auto& [id, image] : state.images) {
-        const bool isTagged = std::any_of(state.tags.begin(), state.tags.end(),
-                                          [&](const auto& t) { return t.second == id; });
+        const bool isTagged =
+            std::any_of(state.tags.begin(), state.tags.end(), [&](const auto& t) { return t.second == id; });
         if (!isTagged) out.push_back({"<none>", "<none>", &image});
     }
     std::stable_sort(out.begin(), out.end(), [](const Row& a, const Row& b) {
@@ -53,7 +53,7 @@ uint64_t imageSize(const engine::State& state, const engine::Image& image) {
     return total;
 }
 
-}  // namespace
+}   // namespace
 
 void draw(View& view) {
     const engine::State& state = view.state();
@@ -76,12 +76,13 @@ void draw(View& view) {
     for (const Row& row : list) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        if (row.repository == "<none>")
-            ImGui::TextDisabled("%s", row.repository.c_str());
-        else
-            ImGui::TextUnformatted(row.repository.c_str());
+        if (row.repository == "<none>") ImGui::TextDisabled("%s", row.repository.c_str());
+        else ImGui::TextUnformatted(row.repository.c_str());
         if (ImGui::IsItemHovered())
-            ui::tooltip(view.strings.format("ui.images.created", {format::createdSince(row.image->createdMs, state.clock.nowMs)}).c_str());
+            ui::tooltip(
+                view.strings
+                    .format("ui.images.created", {format::createdSince(row.image->createdMs, state.clock.nowMs)})
+                    .c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(row.tag.c_str());
         ImGui::TableNextColumn();
@@ -96,4 +97,4 @@ void draw(View& view) {
     ImGui::EndTable();
 }
 
-}  // namespace layerlab::render::panels::images
+}   // namespace layerlab::render::panels::images

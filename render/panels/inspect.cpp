@@ -70,8 +70,10 @@ void cacheInputs(View& view, const Block& b) {
         const bool keyed = input.rfind("env:", 0) == 0 || input.rfind("arg:", 0) == 0;
         return input.substr(0, input.find(keyed ? '=' : ':'));
     };
-    if (before) for (const auto& in : before->inputs) names.insert(nameOf(in));
-    if (now) for (const auto& in : now->inputs) names.insert(nameOf(in));
+    if (before)
+        for (const auto& in : before->inputs) names.insert(nameOf(in));
+    if (now)
+        for (const auto& in : now->inputs) names.insert(nameOf(in));
     for (const auto& name : names) {
         auto value = [&](const engine::CacheRecord* r) {
             if (!r) return none;
@@ -94,7 +96,10 @@ void files(View& view, const Block& b, const engine::Digest& imageId) {
     if (auto image = state.images.find(imageId); image != state.images.end()) {
         bool seen = false;
         for (const auto& id : image->second.layers) {
-            if (id == b.digest) { seen = true; continue; }
+            if (id == b.digest) {
+                seen = true;
+                continue;
+            }
             auto other = state.layers.find(id);
             if (other == state.layers.end()) continue;
             (seen ? above : below).push_back(&other->second);
@@ -102,7 +107,8 @@ void files(View& view, const Block& b, const engine::Digest& imageId) {
     }
     section(view.strings.format("ui.inspect.files", {format::humanSize(layer->second.size)}).c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##files", 3, flags, ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y))))
+    if (!ImGui::BeginTable("##files", 3, flags,
+                           ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y))))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.2f);
@@ -142,7 +148,8 @@ void files(View& view, const Block& b, const engine::Digest& imageId) {
     ImGui::PopFont();
     ImGui::EndTable();
     if (shown > kMaxRows)
-        ImGui::TextDisabled("%s", view.strings.format("ui.inspect.more_files", {std::to_string(shown - kMaxRows)}).c_str());
+        ImGui::TextDisabled("%s",
+                            view.strings.format("ui.inspect.more_files", {std::to_string(shown - kMaxRows)}).c_str());
     if (wasted > 0)
         ImGui::TextDisabled("%s", view.strings.format("ui.inspect.wasted", {format::humanSize(wasted)}).c_str());
 }
@@ -180,9 +187,11 @@ void recordFiles(View& view, const engine::BuildRecord& record, size_t index, ui
     if (!contents.known) return;
     section(view.strings.format("ui.inspect.files", {format::humanSize(layerSize)}).c_str());
     if (contents.wastedBytes > 0)
-        ImGui::TextDisabled("%s", view.strings.format("ui.inspect.wasted", {format::humanSize(contents.wastedBytes)}).c_str());
+        ImGui::TextDisabled(
+            "%s", view.strings.format("ui.inspect.wasted", {format::humanSize(contents.wastedBytes)}).c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##files", 3, flags, ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y))))
+    if (!ImGui::BeginTable("##files", 3, flags,
+                           ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y))))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.2f);
@@ -198,7 +207,9 @@ void recordFiles(View& view, const engine::BuildRecord& record, size_t index, ui
             using K = engine::LayerFileChange::Kind;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            const ImVec4 colour = f.kind == K::Added ? view.palette.ok : f.kind == K::Changed ? view.palette.rebuilt : view.palette.failed;
+            const ImVec4 colour = f.kind == K::Added     ? view.palette.ok
+                                  : f.kind == K::Changed ? view.palette.rebuilt
+                                                         : view.palette.failed;
             ImGui::TextColored(colour, "%s", f.kind == K::Added ? "A" : f.kind == K::Changed ? "M" : "D");
             ImGui::TableNextColumn();
             ImGui::TextUnformatted((f.path + (f.directory ? "/" : "")).c_str());
@@ -211,7 +222,7 @@ void recordFiles(View& view, const engine::BuildRecord& record, size_t index, ui
     ImGui::EndTable();
 }
 
-}  // namespace
+}   // namespace
 
 void draw(View& view) {
     PictureState& pic = view.ui.picture;
@@ -249,8 +260,9 @@ void draw(View& view) {
         if (b.twin >= 0 && b.twin < static_cast<int>(other.blocks.size())) {
             const auto& twin = other.blocks[static_cast<size_t>(b.twin)];
             if (!twin.digest.empty() && twin.digest != b.digest)
-                facts += pic.selected.column == 1 ? " (" + view.strings.format("ui.inspect.was", {format::shortId(twin.digest)}) + ")"
-                                                   : " (" + view.strings.format("ui.inspect.now_is", {format::shortId(twin.digest)}) + ")";
+                facts += pic.selected.column == 1
+                             ? " (" + view.strings.format("ui.inspect.was", {format::shortId(twin.digest)}) + ")"
+                             : " (" + view.strings.format("ui.inspect.now_is", {format::shortId(twin.digest)}) + ")";
         }
     }
     facts += " · " + format::humanSize(b.size);
@@ -266,16 +278,11 @@ void draw(View& view) {
     std::string verdict;
     if (pic.selected.column == 0)
         verdict = view.tr(b.state == BlockState::Kept ? "ui.inspect.verdict_kept" : "ui.inspect.verdict_replaced");
-    else if (b.kind == stack::BlockKind::Config)
-        verdict = view.tr("ui.layers.tip_config");
-    else if (b.state == BlockState::Cached)
-        verdict = view.tr("ui.inspect.verdict_cached");
-    else if (b.state == BlockState::Failed)
-        verdict = view.tr("ui.stack.failed_detail");
-    else if (b.cascade)
-        verdict = view.strings.format("ui.inspect.verdict_cascade", {std::to_string(b.cascadeFrom)});
-    else
-        verdict = view.strings.format("ui.inspect.verdict_own", {view.pick(b.reason, b.reasonKo)});
+    else if (b.kind == stack::BlockKind::Config) verdict = view.tr("ui.layers.tip_config");
+    else if (b.state == BlockState::Cached) verdict = view.tr("ui.inspect.verdict_cached");
+    else if (b.state == BlockState::Failed) verdict = view.tr("ui.stack.failed_detail");
+    else if (b.cascade) verdict = view.strings.format("ui.inspect.verdict_cascade", {std::to_string(b.cascadeFrom)});
+    else verdict = view.strings.format("ui.inspect.verdict_own", {view.pick(b.reason, b.reasonKo)});
     // The builder's record says it in the same words as `why STEP` in the shell.
     const stack::BuildInput& build = pic.selected.column == 0 ? pic.before : pic.now;
     const engine::BuildRecord* record = stack::recordOf(view.state(), build);
@@ -306,4 +313,4 @@ void draw(View& view) {
     }
 }
 
-}  // namespace layerlab::render::panels::inspect
+}   // namespace layerlab::render::panels::inspect

@@ -38,12 +38,12 @@ void legend(View& view) {
 void totals(View& view) {
     const stack::Totals& t = view.ui.picture.scene.totals;
     const std::string text = view.ui.picture.scene.imageOnly
-        ? view.strings.format("ui.stack.image_totals",
-                              {std::to_string(t.cached + t.rebuilt), format::humanSize(t.bytesReused),
-                               format::humanSize(t.bytesWritten)})
-        : view.strings.format(
-        "ui.stack.totals", {seconds(t.buildMs), seconds(t.savedMs), format::humanSize(t.bytesReused),
-                            format::humanSize(t.bytesWritten)});
+                                 ? view.strings.format("ui.stack.image_totals", {std::to_string(t.cached + t.rebuilt),
+                                                                                 format::humanSize(t.bytesReused),
+                                                                                 format::humanSize(t.bytesWritten)})
+                                 : view.strings.format("ui.stack.totals", {seconds(t.buildMs), seconds(t.savedMs),
+                                                                           format::humanSize(t.bytesReused),
+                                                                           format::humanSize(t.bytesWritten)});
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", text.c_str());
     ImGui::PopTextWrapPos();
@@ -68,7 +68,8 @@ void playbackBar(View& view) {
     ImGui::SameLine();
     char speed[16];
     std::snprintf(speed, sizeof speed, "%gx", pb.speed());
-    if (ImGui::Button(speed)) pb.setSpeedIndex((pb.speedIndex() + 1) % static_cast<int>(std::size(anim::Playback::kSpeeds)));
+    if (ImGui::Button(speed))
+        pb.setSpeedIndex((pb.speedIndex() + 1) % static_cast<int>(std::size(anim::Playback::kSpeeds)));
     if (ImGui::IsItemHovered()) ui::tooltip(view.tr("ui.stack.speed_tip"));
     ImGui::SameLine();
 
@@ -80,12 +81,14 @@ void playbackBar(View& view) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float mid = a.y + h * 0.5f;
     const double length = std::max(0.001, pb.length());
-    dl->AddRectFilled(ImVec2(a.x, mid - 2), ImVec2(a.x + w, mid + 2), ImGui::GetColorU32(view.palette.configOnly), 2.0f);
+    dl->AddRectFilled(ImVec2(a.x, mid - 2), ImVec2(a.x + w, mid + 2), ImGui::GetColorU32(view.palette.configOnly),
+                      2.0f);
     const auto& blocks = pic.scene.after.blocks;
     for (size_t i = 0; i < blocks.size() && i < pic.timeline.after.size(); ++i) {
         const float x = a.x + w * static_cast<float>(pic.timeline.after[i].done / length);
         const ImVec4 colour = stack::stateColour(view.palette, blocks[i].state);
-        dl->AddRectFilled(ImVec2(x - 1.5f, mid - h * 0.3f), ImVec2(x + 1.5f, mid + h * 0.3f), ImGui::GetColorU32(colour));
+        dl->AddRectFilled(ImVec2(x - 1.5f, mid - h * 0.3f), ImVec2(x + 1.5f, mid + h * 0.3f),
+                          ImGui::GetColorU32(colour));
     }
     const float x = a.x + w * static_cast<float>(pb.time() / length);
     dl->AddCircleFilled(ImVec2(x, mid), h * 0.28f, ImGui::GetColorU32(view.palette.text));
@@ -105,7 +108,7 @@ void drawEmpty(View& view) {
     }
 }
 
-}  // namespace
+}   // namespace
 
 void draw(View& view) {
     PictureState& pic = view.ui.picture;
@@ -135,4 +138,4 @@ void draw(View& view) {
     playbackBar(view);
 }
 
-}  // namespace layerlab::render::panels::layers
+}   // namespace layerlab::render::panels::layers

@@ -35,8 +35,8 @@ bool lessonRow(View& view, int index, const LessonEntry& lesson, bool selected) 
     draw->AddText(ImVec2(centre.x - numberSize.x * 0.5f, centre.y - numberSize.y * 0.5f),
                   ImGui::GetColorU32(view.palette.boxText), number.c_str());
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                  ImVec2(start.x + textX, centre.y - ImGui::GetFontSize() * 0.5f), ImGui::GetColorU32(view.palette.text),
-                  title.c_str(), nullptr, wrap);
+                  ImVec2(start.x + textX, centre.y - ImGui::GetFontSize() * 0.5f),
+                  ImGui::GetColorU32(view.palette.text), title.c_str(), nullptr, wrap);
     ImGui::PopID();
     return clicked;
 }
@@ -48,10 +48,8 @@ void goalRow(View& view, const scenario::GoalResult& goal) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImVec2 centre(pos.x + radius + 1.0f, pos.y + ImGui::GetTextLineHeight() * 0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    if (goal.met)
-        draw->AddCircleFilled(centre, radius, ImGui::GetColorU32(view.palette.ok));
-    else
-        draw->AddCircle(centre, radius, ImGui::GetColorU32(view.palette.textDim), 0, 1.5f);
+    if (goal.met) draw->AddCircleFilled(centre, radius, ImGui::GetColorU32(view.palette.ok));
+    else draw->AddCircle(centre, radius, ImGui::GetColorU32(view.palette.textDim), 0, 1.5f);
     ImGui::Indent(radius * 2.0f + 8.0f);
     ImGui::TextWrapped("%s", view.pick(goal.description.en, goal.description.ko).c_str());
     if (!goal.met && !goal.missing.empty()) ui::dimWrapped(view.pick(goal.missing.en, goal.missing.ko).c_str());
@@ -84,9 +82,9 @@ void drawActiveLesson(View& view) {
     int met = 0;
     for (const auto& g : run.goals) met += g.met ? 1 : 0;
     const bool done = !run.goals.empty() && met == static_cast<int>(run.goals.size());
-    ImGui::TextColored(done ? view.palette.ok : view.palette.rebuilt, "%s",
-                       view.strings.format("ui.lessons.goals", {std::to_string(met), std::to_string(run.goals.size())})
-                           .c_str());
+    ImGui::TextColored(
+        done ? view.palette.ok : view.palette.rebuilt, "%s",
+        view.strings.format("ui.lessons.goals", {std::to_string(met), std::to_string(run.goals.size())}).c_str());
     for (const auto& goal : run.goals) goalRow(view, goal);
     if (done) ImGui::TextColored(view.palette.ok, "%s", view.tr("ui.lessons.done"));
     ImGui::Spacing();
@@ -104,17 +102,20 @@ void drawActiveLesson(View& view) {
     // Hints one at a time, then the reference solution.
     const int hints = static_cast<int>(lesson.hints.size());
     for (int i = 0; i < std::min(run.hintsShown, hints); ++i)
-        ui::dimWrapped(("- " + view.pick(lesson.hints[static_cast<size_t>(i)].en, lesson.hints[static_cast<size_t>(i)].ko)).c_str());
+        ui::dimWrapped(
+            ("- " + view.pick(lesson.hints[static_cast<size_t>(i)].en, lesson.hints[static_cast<size_t>(i)].ko))
+                .c_str());
     if (run.hintsShown < hints &&
-        ImGui::Button(view.strings.format("ui.lessons.hint", {std::to_string(run.hintsShown + 1), std::to_string(hints)}).c_str()))
+        ImGui::Button(
+            view.strings.format("ui.lessons.hint", {std::to_string(run.hintsShown + 1), std::to_string(hints)})
+                .c_str()))
         ++run.hintsShown;
     // The solution unlocks once every hint was shown (hints go from the idea to the command).
     if (run.hintsShown >= hints) ImGui::Checkbox(view.tr("ui.lessons.solution"), &run.showSolution);
     if (run.showSolution && run.hintsShown >= hints) {
         ImGui::PushFont(view.fonts.mono());
         for (const auto& step : lesson.solution) {
-            if (step.kind == scenario::Step::Kind::Command)
-                ImGui::TextWrapped("$ %s", step.command.c_str());
+            if (step.kind == scenario::Step::Kind::Command) ImGui::TextWrapped("$ %s", step.command.c_str());
             else if (step.kind == scenario::Step::Kind::Write)
                 ImGui::TextWrapped("%s", view.strings.format("ui.lessons.write", {step.path}).c_str());
         }
@@ -123,7 +124,7 @@ void drawActiveLesson(View& view) {
     ImGui::EndChild();
 }
 
-}  // namespace
+}   // namespace
 
 void draw(View& view) {
     if (view.ui.lesson.active) {
@@ -161,4 +162,4 @@ void draw(View& view) {
     ImGui::EndChild();
 }
 
-}  // namespace layerlab::render::panels::lessons
+}   // namespace layerlab::render::panels::lessons

@@ -7,12 +7,26 @@
 
 namespace layerlab::render::panels {
 
-namespace lessons { void draw(View& view); }      // "Lessons": the course's lessons, in order
-namespace dockerfile { void draw(View& view); }   // "Dockerfile": edit, save, build
-namespace terminal { void draw(View& view); }     // "Terminal": the host shell (layerlab shell)
-namespace layers { void draw(View& view); }       // "Layer stack": the last build, cached vs rebuilt and why
-namespace images { void draw(View& view); }       // "Images": docker images, with layer counts
-namespace containers { void draw(View& view); }   // "Containers": docker ps -a
-namespace inspect { void draw(View& view); }      // "Inspect": the clicked block of the layer stack
+namespace lessons {
+void draw(View& view);
+}   // namespace lessons
+namespace dockerfile {
+void draw(View& view);
+}   // namespace dockerfile
+namespace terminal {
+void draw(View& view);
+}   // namespace terminal
+namespace layers {
+void draw(View& view);
+}   // namespace layers
+namespace images {
+void draw(View& view);
+}   // namespace images
+namespace containers {
+void draw(View& view);
+}   // namespace containers
+namespace inspect {
+void draw(View& view);
+}   // namespace inspect
 
-}  // namespace layerlab::render::panels
+}   // namespace layerlab::render::panels

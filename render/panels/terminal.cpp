@@ -17,10 +17,14 @@ namespace {
 
 ImVec4 lineColour(const View& view, TerminalLine::Kind kind) {
     switch (kind) {
-    case TerminalLine::Kind::Command: return view.palette.ok;
-    case TerminalLine::Kind::Error: return view.palette.failed;
-    case TerminalLine::Kind::Note: return view.palette.textDim;
-    case TerminalLine::Kind::Output: break;
+        case TerminalLine::Kind::Command:
+            return view.palette.ok;
+        case TerminalLine::Kind::Error:
+            return view.palette.failed;
+        case TerminalLine::Kind::Note:
+            return view.palette.textDim;
+        case TerminalLine::Kind::Output:
+            break;
     }
     return view.palette.text;
 }
@@ -85,7 +89,7 @@ void drawAttachedBar(View& view) {
     }
 }
 
-}  // namespace
+}   // namespace
 
 void draw(View& view) {
     UiState& ui = view.ui;
@@ -134,8 +138,8 @@ void draw(View& view) {
         ImGui::SetKeyboardFocusHere();
         ui.focusInput = false;
     }
-    const ImGuiInputTextFlags flags =
-        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_CallbackCompletion;
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CallbackHistory |
+                                      ImGuiInputTextFlags_CallbackCompletion;
     if (ImGui::InputTextWithHint("##input", view.tr("ui.terminal.hint"), &ui.input, flags, inputCallback, &view)) {
         const std::string line = ui.input;
         ui.input.clear();
@@ -147,4 +151,4 @@ void draw(View& view) {
     ImGui::PopFont();
 }
 
-}  // namespace layerlab::render::panels::terminal
+}   // namespace layerlab::render::panels::terminal

@@ -66,12 +66,18 @@ float badgeAt(ImDrawList* dl, ImVec2 p, const char* text, ImVec4 colour, float a
 std::string containerStatus(View& view, const engine::Container& c) {
     using S = engine::Container::Status;
     switch (c.status) {
-        case S::Running: return view.tr("ui.stack.running_container");
-        case S::Paused: return view.tr("ui.stack.paused");
-        case S::Restarting: return view.tr("ui.stack.restarting");
-        case S::Exited: return view.strings.format("ui.stack.exited", {std::to_string(c.exitCode)});
-        case S::Dead: return view.tr("ui.stack.dead");
-        case S::Created: break;
+        case S::Running:
+            return view.tr("ui.stack.running_container");
+        case S::Paused:
+            return view.tr("ui.stack.paused");
+        case S::Restarting:
+            return view.tr("ui.stack.restarting");
+        case S::Exited:
+            return view.strings.format("ui.stack.exited", {std::to_string(c.exitCode)});
+        case S::Dead:
+            return view.tr("ui.stack.dead");
+        case S::Created:
+            break;
     }
     return view.tr("ui.stack.created");
 }
@@ -101,19 +107,25 @@ struct Painter {
             return view.tr(key);
         }
         switch (b.state) {
-            case BlockState::Cached: return view.tr("ui.stack.cached_detail");
+            case BlockState::Cached:
+                return view.tr("ui.stack.cached_detail");
             case BlockState::Failed: {
                 // Docker's own error, under the step that failed.
                 const std::string& error = view.ui.picture.scene.after.error;
                 return error.empty() ? view.tr("ui.stack.failed_detail") : error;
             }
-            case BlockState::Pulled: return view.tr("ui.stack.pulled_detail");
-            case BlockState::Exists: return view.tr("ui.stack.exists_detail");
-            case BlockState::Stored: return view.tr("ui.stack.stored_detail");
-            default: break;
+            case BlockState::Pulled:
+                return view.tr("ui.stack.pulled_detail");
+            case BlockState::Exists:
+                return view.tr("ui.stack.exists_detail");
+            case BlockState::Stored:
+                return view.tr("ui.stack.stored_detail");
+            default:
+                break;
         }
         const std::string& reason = view.pick(b.reason, b.reasonKo);
-        if (b.firstMiss) return view.strings.format("ui.stack.first_miss", {reason.empty() ? view.tr("ui.stack.ran") : reason});
+        if (b.firstMiss)
+            return view.strings.format("ui.stack.first_miss", {reason.empty() ? view.tr("ui.stack.ran") : reason});
         if (b.cascade) return view.strings.format("ui.stack.cascade", {std::to_string(b.cascadeFrom)});
         return reason.empty() ? view.tr("ui.stack.ran") : reason;
     }
@@ -137,15 +149,14 @@ struct Painter {
         if (building) {
             // Growing from the bottom while the step runs.
             dashedRect(dl, a, z, u32(colour, alpha));
-            dl->AddRectFilled(ImVec2(a.x, z.y - box.h * grow), z, u32(ui::mix(p.panel, colour, fillAmount), alpha), 4.0f);
+            dl->AddRectFilled(ImVec2(a.x, z.y - box.h * grow), z, u32(ui::mix(p.panel, colour, fillAmount), alpha),
+                              4.0f);
         } else {
             dl->AddRectFilled(a, z, u32(ui::mix(p.panel, colour, fillAmount), alpha), 4.0f);
             if (b.state == BlockState::Failed) hatch(dl, a, z, u32(colour, 0.25f * alpha));
             dl->AddRectFilled(a, ImVec2(a.x + 6.0f, z.y), u32(colour, alpha), 4.0f, ImDrawFlags_RoundCornersLeft);
-            if (beforeColumn && b.state == BlockState::Replaced)
-                dashedRect(dl, a, z, u32(p.textDim, alpha));
-            else
-                dl->AddRect(a, z, u32(colour, alpha), 4.0f, 0, b.firstMiss ? 3.0f : 1.0f);
+            if (beforeColumn && b.state == BlockState::Replaced) dashedRect(dl, a, z, u32(p.textDim, alpha));
+            else dl->AddRect(a, z, u32(colour, alpha), 4.0f, 0, b.firstMiss ? 3.0f : 1.0f);
         }
         if (selected) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(z.x + 2, z.y + 2), u32(p.text), 5.0f, 0, 2.0f);
 
@@ -178,7 +189,7 @@ struct Painter {
         // Row 2: the state in words (a badge), then why.
         const float y2 = y1 + line + 3.0f;
         if (y2 + line > z.y + 2.0f) return;
-        const char* word = !building                        ? stateLabel(view, b.state)
+        const char* word = !building                       ? stateLabel(view, b.state)
                            : b.state == BlockState::Pulled ? view.tr("ui.stack.downloading")
                                                            : view.tr("ui.stack.building");
         const float x2 = x0 + badgeAt(dl, ImVec2(x0, y2 - 1.0f), word, colour, alpha, p) + pad;
@@ -190,8 +201,8 @@ struct Painter {
         ImFont* font = ImGui::GetFont();
         const float wrappedH = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrapW, why.c_str()).y;
         // The why comes first: the digest row only when both fit.
-        const bool digestRow = b.kind == BlockKind::Layer && !b.digest.empty() && !building &&
-                               y2 + wrappedH + line + 6.0f <= z.y;
+        const bool digestRow =
+            b.kind == BlockKind::Layer && !b.digest.empty() && !building && y2 + wrappedH + line + 6.0f <= z.y;
         const float whyBottom = digestRow ? z.y - line - 4.0f : z.y - 2.0f;
         if (y2 + wrappedH <= whyBottom + 1.0f) {
             dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(whyColour, alpha), why.c_str(), nullptr, wrapW);
@@ -205,7 +216,8 @@ struct Painter {
             dl->AddText(ImVec2(x2, y2), u32(whyColour, alpha), whyShown.c_str());
         }
         if (digestRow && b.kind == BlockKind::Layer)
-            dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(x0, z.y - line - 3.0f), u32(p.textDim, alpha),
+            dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(x0, z.y - line - 3.0f),
+                        u32(p.textDim, alpha),
                         ellipsize(view.fonts.mono(), view.fonts.mono()->FontSize, b.digest, z.x - pad - x0).c_str());
 
         // The base image expanded: its own layers, one line each.
@@ -213,7 +225,8 @@ struct Painter {
             float y = y2 + line + 3.0f;
             for (auto it = b.baseLayers.rbegin(); it != b.baseLayers.rend() && y + line <= z.y; ++it) {
                 auto layer = view.state().layers.find(*it);
-                const std::string size = layer == view.state().layers.end() ? "" : format::humanSize(layer->second.size);
+                const std::string size =
+                    layer == view.state().layers.end() ? "" : format::humanSize(layer->second.size);
                 dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(a.x + 6.0f + pad * 3, y),
                             u32(p.textDim, alpha), (format::shortId(*it) + "  " + size).c_str());
                 y += line;
@@ -236,34 +249,50 @@ void recordBlock(View& view, const char* column, const Block& b, const char* sta
     view.ui.picture.drawn.push_back(DrawnBlock{column, b.step, state, b.instruction, box.x, box.y, box.w, box.h});
 }
 
-}  // namespace
+}   // namespace
 
 ImVec4 stateColour(const Palette& palette, BlockState state) {
     switch (state) {
         case BlockState::Cached:
-        case BlockState::Kept: return palette.cached;
+        case BlockState::Kept:
+            return palette.cached;
         case BlockState::Rebuilt:
-        case BlockState::New: return palette.rebuilt;
-        case BlockState::Failed: return palette.failed;
-        case BlockState::Replaced: return palette.base;
-        case BlockState::Pulled: return palette.rebuilt;
-        case BlockState::Exists: return palette.cached;
-        case BlockState::Stored: return palette.base;
+        case BlockState::New:
+            return palette.rebuilt;
+        case BlockState::Failed:
+            return palette.failed;
+        case BlockState::Replaced:
+            return palette.base;
+        case BlockState::Pulled:
+            return palette.rebuilt;
+        case BlockState::Exists:
+            return palette.cached;
+        case BlockState::Stored:
+            return palette.base;
     }
     return palette.base;
 }
 
 const char* stateLabel(View& view, BlockState state) {
     switch (state) {
-        case BlockState::Cached: return view.tr("ui.layers.cached");
-        case BlockState::Rebuilt: return view.tr("ui.layers.rebuilt");
-        case BlockState::New: return view.tr("ui.stack.new");
-        case BlockState::Failed: return view.tr("ui.layers.failed");
-        case BlockState::Kept: return view.tr("ui.stack.kept_word");
-        case BlockState::Replaced: return view.tr("ui.stack.replaced");
-        case BlockState::Pulled: return view.tr("ui.stack.pulled");
-        case BlockState::Exists: return view.tr("ui.stack.exists");
-        case BlockState::Stored: return view.tr("ui.stack.stored");
+        case BlockState::Cached:
+            return view.tr("ui.layers.cached");
+        case BlockState::Rebuilt:
+            return view.tr("ui.layers.rebuilt");
+        case BlockState::New:
+            return view.tr("ui.stack.new");
+        case BlockState::Failed:
+            return view.tr("ui.layers.failed");
+        case BlockState::Kept:
+            return view.tr("ui.stack.kept_word");
+        case BlockState::Replaced:
+            return view.tr("ui.stack.replaced");
+        case BlockState::Pulled:
+            return view.tr("ui.stack.pulled");
+        case BlockState::Exists:
+            return view.tr("ui.stack.exists");
+        case BlockState::Stored:
+            return view.tr("ui.stack.stored");
     }
     return "";
 }
@@ -367,7 +396,8 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
     }
 
     // Before: kept layers stay, replaced ones fade from the first miss on.
-    const double fade = tl.fadeEnd > tl.fadeStart ? std::clamp((t - tl.fadeStart) / (tl.fadeEnd - tl.fadeStart), 0.0, 1.0) : 1.0;
+    const double fade =
+        tl.fadeEnd > tl.fadeStart ? std::clamp((t - tl.fadeStart) / (tl.fadeEnd - tl.fadeStart), 0.0, 1.0) : 1.0;
     for (size_t i = 0; two && i < before.blocks.size(); ++i) {
         Block b = before.blocks[i];
         const Box box = layout.before[i];
@@ -389,8 +419,9 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
         const anim::BlockTiming& timing = tl.after[j];
         const double e = anim::entrance(timing, t);
         if (e <= 0.0) {
-            if (timing.built) dashedRect(dl, ImVec2(layout.after[j].x, layout.after[j].y),
-                                         ImVec2(layout.after[j].x + colW, layout.after[j].bottom()), u32(p.textDim, 0.25f));
+            if (timing.built)
+                dashedRect(dl, ImVec2(layout.after[j].x, layout.after[j].y),
+                           ImVec2(layout.after[j].x + colW, layout.after[j].bottom()), u32(p.textDim, 0.25f));
             continue;
         }
         Box box = layout.after[j];
@@ -432,9 +463,11 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
             const float cy = top - 4.0f - containerH - static_cast<float>(k / perRow) * (containerH + 4.0f);
             const ImVec2 a(cx, cy), z(cx + w, cy + containerH);
             if (k + 1 == shownCount && shownCount < list.size()) {
-                const std::string more = view.strings.format("ui.stack.more_containers", {std::to_string(list.size() - k)});
+                const std::string more =
+                    view.strings.format("ui.stack.more_containers", {std::to_string(list.size() - k)});
                 dashedRect(dl, a, z, u32(p.textDim));
-                dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - ImGui::GetFontSize()) * 0.5f), u32(p.textDim), more.c_str());
+                dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - ImGui::GetFontSize()) * 0.5f), u32(p.textDim),
+                            more.c_str());
                 break;
             }
             const bool up = c.status == engine::Container::Status::Running;
@@ -446,7 +479,8 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
             const std::string ports = containerPorts(c);
             if (!ports.empty()) text += "  " + ports;
             text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, w - 10.0f);
-            dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - 4.0f - ImGui::GetFontSize()) * 0.5f), u32(p.text), text.c_str());
+            dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - 4.0f - ImGui::GetFontSize()) * 0.5f), u32(p.text),
+                        text.c_str());
             view.ui.picture.drawn.push_back(DrawnBlock{"container", 0, c.name, c.imageRef, a.x, a.y, w, containerH});
             if (canClick && mouse.x >= a.x && mouse.x < z.x && mouse.y >= a.y && mouse.y < z.y)
                 ui::tooltip(view.tr("ui.stack.container_tip"));
@@ -456,4 +490,4 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
     containers(onAfter, xAfter, "after");
 }
 
-}  // namespace layerlab::render::stack
+}   // namespace layerlab::render::stack

@@ -23,4 +23,4 @@ const char* stateLabel(View& view, BlockState state);
 // TEXT cut to WIDTH pixels in FONT with "…" at the end when it does not fit.
 std::string ellipsize(ImFont* font, float fontSize, const std::string& text, float width);
 
-}  // namespace layerlab::render::stack
+}   // namespace layerlab::render::stack

@@ -21,7 +21,7 @@ float sizeExtra(const Block& block, const Metrics& m) {
     return std::clamp(decades, 0.0f, 8.0f) * 0.3f * m.line;
 }
 
-}  // namespace
+}   // namespace
 
 float blockHeight(const Block& block, const Metrics& m) { return minimumHeight(block, m) + sizeExtra(block, m); }
 
@@ -31,8 +31,7 @@ float columnHeight(const Column& column, const Metrics& m) {
     return total;
 }
 
-std::vector<Box> layoutColumn(const Column& column, float x, float w, float bottom, float maxHeight,
-                              const Metrics& m) {
+std::vector<Box> layoutColumn(const Column& column, float x, float w, float bottom, float maxHeight, const Metrics& m) {
     float fixed = 0.0f, extra = 0.0f;
     for (const Block& block : column.blocks) {
         fixed += minimumHeight(block, m) + m.gap;
@@ -112,4 +111,4 @@ PairLayout layoutPair(const Column& before, const Column& after, float xBefore, 
     return out;
 }
 
-}  // namespace layerlab::render::stack
+}   // namespace layerlab::render::stack

@@ -16,8 +16,8 @@ struct Box {
 };
 
 struct Metrics {
-    float line = 17.0f;        // text line height in pixels
-    float gap = 4.0f;          // space between blocks
+    float line = 17.0f;   // text line height in pixels
+    float gap = 4.0f;   // space between blocks
 };
 
 // Height of one block: two text lines at least (instruction + why), more
@@ -28,8 +28,7 @@ float blockHeight(const Block& block, const Metrics& m);
 // Lays out COLUMN bottom to top inside [x, x+w] with its bottom edge at
 // BOTTOM. Returns one box per block (same order). When the stack is taller
 // than MAXHEIGHT (> 0), the size-dependent part of each height shrinks first.
-std::vector<Box> layoutColumn(const Column& column, float x, float w, float bottom, float maxHeight,
-                              const Metrics& m);
+std::vector<Box> layoutColumn(const Column& column, float x, float w, float bottom, float maxHeight, const Metrics& m);
 
 // Total height layoutColumn would use without a limit.
 float columnHeight(const Column& column, const Metrics& m);
@@ -44,4 +43,4 @@ struct PairLayout {
 PairLayout layoutPair(const Column& before, const Column& after, float xBefore, float xAfter, float w, float bottom,
                       float maxHeight, const Metrics& m);
 
-}  // namespace layerlab::render::stack
+}   // namespace layerlab::render::stack

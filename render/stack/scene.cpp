@@ -119,8 +119,8 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
     // The first miss and the cascade above it.
     int firstMiss = 0;
     for (auto& block : column.blocks) {
-        const bool missed = block.state == BlockState::Rebuilt || block.state == BlockState::New ||
-                            block.state == BlockState::Failed;
+        const bool missed =
+            block.state == BlockState::Rebuilt || block.state == BlockState::New || block.state == BlockState::Failed;
         if (!missed || block.step == 0) continue;
         const engine::BuildRecord* record = block.recordIndex >= 0 ? recordOf(state, build) : nullptr;
         const engine::BuildRecordStep* rs = record ? &record->steps[static_cast<size_t>(block.recordIndex)] : nullptr;
@@ -138,7 +138,7 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
     return column;
 }
 
-}  // namespace
+}   // namespace
 
 BuildInput fromLastBuild(const engine::LastBuild& build) {
     BuildInput input;
@@ -207,15 +207,24 @@ const engine::BuildRecord* recordOf(const engine::State& state, const BuildInput
 
 const char* stateWord(BlockState state) {
     switch (state) {
-        case BlockState::Cached: return "CACHED";
-        case BlockState::Rebuilt: return "REBUILT";
-        case BlockState::New: return "NEW";
-        case BlockState::Failed: return "FAILED";
-        case BlockState::Kept: return "KEPT";
-        case BlockState::Replaced: return "REPLACED";
-        case BlockState::Pulled: return "PULLED";
-        case BlockState::Exists: return "EXISTS";
-        case BlockState::Stored: return "STORED";
+        case BlockState::Cached:
+            return "CACHED";
+        case BlockState::Rebuilt:
+            return "REBUILT";
+        case BlockState::New:
+            return "NEW";
+        case BlockState::Failed:
+            return "FAILED";
+        case BlockState::Kept:
+            return "KEPT";
+        case BlockState::Replaced:
+            return "REPLACED";
+        case BlockState::Pulled:
+            return "PULLED";
+        case BlockState::Exists:
+            return "EXISTS";
+        case BlockState::Stored:
+            return "STORED";
     }
     return "";
 }
@@ -332,4 +341,4 @@ uint64_t imageSize(const engine::State& state, const engine::Image& image) {
     return total;
 }
 
-}  // namespace layerlab::render::stack
+}   // namespace layerlab::render::stack

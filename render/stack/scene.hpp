@@ -27,15 +27,15 @@ namespace layerlab::render::stack {
 struct BuildInput {
     bool present = false;
     bool legacy = false;
-    engine::Digest imageId;                     // "" for a failed build
+    engine::Digest imageId;   // "" for a failed build
     std::vector<std::string> tags;
     std::vector<engine::BuildStepRecord> steps;
     std::optional<engine::BuildStepRecord> failedStep;
-    std::string error;                          // Docker's error for a failed build
+    std::string error;   // Docker's error for a failed build
     int64_t totalMs = 0;
     int64_t savedMs = 0;
-    std::map<int, std::string> keyByStep;        // cache key of each step (from the build's events)
-    bool layersKnown = true;                     // false for a failed build: steps that ran left no layer
+    std::map<int, std::string> keyByStep;   // cache key of each step (from the build's events)
+    bool layersKnown = true;   // false for a failed build: steps that ran left no layer
     // The builder's record of this build (State.buildHistory[recordTag], number recordNumber; 0 = none).
     std::string recordTag;
     int recordNumber = 0;
@@ -56,15 +56,15 @@ enum class BlockKind { Base, Layer, Config };
 
 // The state a block shows, always in words as well as colour.
 enum class BlockState {
-    Cached,     // reused from the build cache
-    Rebuilt,    // ran again in a build that had a previous one
-    New,        // ran in the first build of this tag
-    Failed,     // the step the build stopped at
-    Kept,       // "before" column: this layer is reused by the build now
+    Cached,   // reused from the build cache
+    Rebuilt,   // ran again in a build that had a previous one
+    New,   // ran in the first build of this tag
+    Failed,   // the step the build stopped at
+    Kept,   // "before" column: this layer is reused by the build now
     Replaced,   // "before" column: the build now replaced this layer
-    Pulled,     // an image's layer the last pull downloaded
-    Exists,     // an image's layer the machine already had ("Already exists")
-    Stored,     // an image's layer, shown without a build or pull
+    Pulled,   // an image's layer the last pull downloaded
+    Exists,   // an image's layer the machine already had ("Already exists")
+    Stored,   // an image's layer, shown without a build or pull
 };
 
 const char* stateWord(BlockState state);   // "CACHED", "REBUILT", ... (the English label key suffix)
@@ -72,41 +72,41 @@ const char* stateWord(BlockState state);   // "CACHED", "REBUILT", ... (the Engl
 struct Block {
     BlockKind kind = BlockKind::Layer;
     BlockState state = BlockState::Cached;
-    int step = 0;                  // BuildKit's number ("[3/5]"); 0 for config bands from the image history
+    int step = 0;   // BuildKit's number ("[3/5]"); 0 for config bands from the image history
     int stage = 0;
-    std::string instruction;       // "COPY . /app"
+    std::string instruction;   // "COPY . /app"
     int sourceLine = 0;
-    engine::Digest digest;         // layer diff ID; "" for config
+    engine::Digest digest;   // layer diff ID; "" for config
     uint64_t size = 0;
     int64_t durationMs = 0;
-    std::string reason, reasonKo;  // the builder's first difference (empty when cached)
-    bool firstMiss = false;        // the lowest step that missed the cache
-    bool cascade = false;          // missed only because a lower step was rebuilt
-    int cascadeFrom = 0;           // that lower step's number
+    std::string reason, reasonKo;   // the builder's first difference (empty when cached)
+    bool firstMiss = false;   // the lowest step that missed the cache
+    bool cascade = false;   // missed only because a lower step was rebuilt
+    int cascadeFrom = 0;   // that lower step's number
     // Base image block: its name and own layers.
-    std::string baseName;          // "node:latest"
+    std::string baseName;   // "node:latest"
     engine::Digest baseImageId;
     std::vector<engine::Digest> baseLayers;
-    int twin = -1;                 // index into the other column's blocks (same digest), -1 = none
-    int extraRows = 0;             // the window's: extra text lines inside (an expanded base image)
-    int recordIndex = -1;          // index into the build record's steps (-1: no record)
+    int twin = -1;   // index into the other column's blocks (same digest), -1 = none
+    int extraRows = 0;   // the window's: extra text lines inside (an expanded base image)
+    int recordIndex = -1;   // index into the build record's steps (-1: no record)
 };
 
 struct Column {
     bool present = false;
     engine::Digest imageId;
-    std::string tag;               // "myapp:latest"
-    std::vector<Block> blocks;     // bottom to top
+    std::string tag;   // "myapp:latest"
+    std::vector<Block> blocks;   // bottom to top
     bool failed = false;
     std::string error;
 };
 
 // Running totals of the build now.
 struct Totals {
-    int64_t buildMs = 0;           // simulated time the build took
-    int64_t savedMs = 0;           // time the cache saved
-    uint64_t bytesReused = 0;      // layers taken from the cache (the base image included)
-    uint64_t bytesWritten = 0;     // layers this build wrote
+    int64_t buildMs = 0;   // simulated time the build took
+    int64_t savedMs = 0;   // time the cache saved
+    uint64_t bytesReused = 0;   // layers taken from the cache (the base image included)
+    uint64_t bytesWritten = 0;   // layers this build wrote
     int cached = 0;
     int rebuilt = 0;
 };
@@ -115,8 +115,8 @@ struct Scene {
     Column before;
     Column after;
     Totals totals;
-    int firstMissStep = 0;          // 0: nothing missed
-    bool imageOnly = false;         // an image's layers (imageScene), not a build
+    int firstMissStep = 0;   // 0: nothing missed
+    bool imageOnly = false;   // an image's layers (imageScene), not a build
 };
 
 Scene buildScene(const engine::State& state, const BuildInput& now, const BuildInput& before);
@@ -135,4 +135,4 @@ const engine::Image* baseImageOf(const engine::State& state, const std::string& 
                                  std::string* name = nullptr);
 uint64_t imageSize(const engine::State& state, const engine::Image& image);
 
-}  // namespace layerlab::render::stack
+}   // namespace layerlab::render::stack

@@ -22,11 +22,11 @@ bool startsWith(std::string_view s, std::string_view prefix) { return s.substr(0
 // (quotes and backslashes removed), and the word being typed.
 struct TypedLine {
     std::vector<std::string> before;   // words before the current one, in this command only
-    std::string current;               // the word up to the cursor, unquoted
-    size_t start = 0;                  // where it starts in the line
-    char quote = 0;                    // the quote it opened with ('"', '\'') or 0
-    bool redirectTarget = false;       // it follows > or <: a file name
-    bool comment = false;              // the cursor is inside a # comment
+    std::string current;   // the word up to the cursor, unquoted
+    size_t start = 0;   // where it starts in the line
+    char quote = 0;   // the quote it opened with ('"', '\'') or 0
+    bool redirectTarget = false;   // it follows > or <: a file name
+    bool comment = false;   // the cursor is inside a # comment
 };
 
 TypedLine splitTyped(std::string_view line, size_t cursor) {
@@ -56,7 +56,8 @@ TypedLine splitTyped(std::string_view line, size_t cursor) {
         }
         if (open == '"') {
             if (c == '"') open = 0;
-            else if (c == '\\' && i + 1 < cursor && std::string_view("\"\\$`").find(line[i + 1]) != std::string_view::npos)
+            else if (c == '\\' && i + 1 < cursor &&
+                     std::string_view("\"\\$`").find(line[i + 1]) != std::string_view::npos)
                 t.current += line[++i];
             else t.current += c;
             continue;
@@ -178,8 +179,8 @@ void addPaths(Collector& out, const engine::State& state, bool dirsOnly) {
     std::string resolveArg = dirPart.empty() ? "." : dirPart;
     if (startsWith(resolveArg, "~/")) resolveArg = std::string(kHomeDir) + resolveArg.substr(1);
     // "/" + the normalised absolute path, to spot the home folder around ~/app
-    std::string absolute = "/" + fs::normalizePath(resolveArg[0] == '/' ? resolveArg
-                                                                        : absoluteHostPath(state.cwd) + "/" + resolveArg);
+    std::string absolute =
+        "/" + fs::normalizePath(resolveArg[0] == '/' ? resolveArg : absoluteHostPath(state.cwd) + "/" + resolveArg);
     auto offer = [&](const std::string& name, bool dir) {
         if (!startsWith(name, base)) return;
         if (name[0] == '.' && !startsWith(base, ".")) return;   // bash hides dot files unless asked
@@ -224,12 +225,17 @@ Want dockerArgument(const std::string& spec, int index) {
 bool wanted(Want want, Container::Status s) {
     using S = Container::Status;
     switch (want) {
-    case Want::Running: return s == S::Running || s == S::Restarting;
-    case Want::Paused: return s == S::Paused;
-    case Want::Stopped: return s == S::Created || s == S::Exited;
-    case Want::AnyContainer:
-    case Want::ContainerOrImage: return true;
-    default: return false;
+        case Want::Running:
+            return s == S::Running || s == S::Restarting;
+        case Want::Paused:
+            return s == S::Paused;
+        case Want::Stopped:
+            return s == S::Created || s == S::Exited;
+        case Want::AnyContainer:
+        case Want::ContainerOrImage:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -288,7 +294,8 @@ void completeDocker(Collector& out, const engine::State& state, const std::vecto
     std::string name;
     size_t i = 1;
     // global options before the command
-    while (i < words.size() && startsWith(words[i], "-")) i += flagTakesNext(dockerGlobalSpec(), words[i], name) ? 2 : 1;
+    while (i < words.size() && startsWith(words[i], "-"))
+        i += flagTakesNext(dockerGlobalSpec(), words[i], name) ? 2 : 1;
     if (i >= words.size()) {
         if (startsWith(out.typed(), "-")) return addFlags(out, dockerGlobalSpec());
         for (const auto& p : tree) out.word(p.invoked.substr(0, p.invoked.find(' ')));
@@ -356,7 +363,7 @@ size_t commonPrefixLength(const std::vector<CompletionCandidate>& cs) {
     return n;
 }
 
-}  // namespace
+}   // namespace
 
 std::vector<std::string> shellCommandNames() {
     // the host shell's own registry: docker, curl, why, the builtins and coreutils
@@ -435,11 +442,12 @@ std::string formatCandidates(const Completion& completion, int width) {
             if (i >= cs.size()) break;
             row += cs[i].display;
             const bool last = col + 1 == columns || (col + 1) * rows + r >= cs.size();
-            if (!last) row += std::string(static_cast<size_t>(column - engine::format::displayWidth(cs[i].display)), ' ');
+            if (!last)
+                row += std::string(static_cast<size_t>(column - engine::format::displayWidth(cs[i].display)), ' ');
         }
         out += row + "\n";
     }
     return out;
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

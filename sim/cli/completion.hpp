@@ -40,14 +40,14 @@ namespace layerlab::cli {
 class Machine;
 
 struct CompletionCandidate {
-    std::string text;      // replaces the word as typed: quoted/escaped, "src/" for a directory
+    std::string text;   // replaces the word as typed: quoted/escaped, "src/" for a directory
     std::string display;   // what a list shows: "index.js", "src/", "web", "--detach"
-    bool final = true;     // a whole word: a lone choice gets a space after it (not a directory)
+    bool final = true;   // a whole word: a lone choice gets a space after it (not a directory)
 };
 
 struct Completion {
     size_t start = 0;   // byte offset in the line where the word being completed starts
-    size_t end = 0;     // the cursor: text after it is left alone, as bash does
+    size_t end = 0;   // the cursor: text after it is left alone, as bash does
     std::vector<CompletionCandidate> candidates;   // sorted by text, no duplicates
 };
 
@@ -82,4 +82,4 @@ std::string formatCandidates(const Completion& completion, int width);
 // registry is a one-line change here.
 std::vector<std::string> shellCommandNames();
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

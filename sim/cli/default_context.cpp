@@ -76,4 +76,4 @@ fs::FileTree defaultContextTree(int64_t mtimeMs) {
     return tree;
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

@@ -21,4 +21,4 @@ const std::vector<std::pair<std::string, std::string>>& defaultContextFiles();
 // The files as a tree: mode 0644, owned by uid/gid 1000 (the learner), mtime given.
 fs::FileTree defaultContextTree(int64_t mtimeMs);
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

@@ -35,15 +35,22 @@ Outcome withHint(Outcome o, std::string en, std::string ko) {
     return o;
 }
 
-}  // namespace detail
+}   // namespace detail
 
 namespace {
 
 // docker's global options ([OPTIONS] before COMMAND).
 const CommandSpec& globalSpec() {
     static const CommandSpec spec = [] {
-        CommandSpec c{"", "[OPTIONS] COMMAND [ARG...]", "A self-sufficient runtime for containers", "", {}, false,
-                      CommandSpec::Args::Any, 0, 0};
+        CommandSpec c{"",
+                      "[OPTIONS] COMMAND [ARG...]",
+                      "A self-sufficient runtime for containers",
+                      "",
+                      {},
+                      false,
+                      CommandSpec::Args::Any,
+                      0,
+                      0};
         c.flags = {
             {"config", 0, "string", "Location of client config files", false},
             {"context", 'c', "string", "Name of the context to use to connect to the daemon", false},
@@ -75,25 +82,44 @@ struct Handled {
 const std::vector<Handled>& handledCommands() {
     using namespace detail;
     static const std::vector<Handled> table = {
-        {"run", cmdRun},          {"create", cmdCreate},   {"start", cmdStart},
-        {"stop", cmdStop},        {"restart", cmdRestart}, {"kill", cmdKill},
-        {"pause", cmdPause},      {"unpause", cmdUnpause}, {"rm", cmdRm},
-        {"ps", cmdPs},            {"container ls", cmdPs}, {"logs", cmdLogs},
-        {"attach", cmdAttach},    {"exec", cmdExec},       {"inspect", cmdInspect},
-        {"container inspect", cmdInspect},                 {"container prune", cmdContainerPrune},
-        {"images", cmdImages},    {"image ls", cmdImages}, {"image inspect", cmdImageInspect},
-        {"history", cmdHistory},  {"tag", cmdTag},         {"rmi", cmdRmi},
-        {"image rm", cmdRmi},     {"image prune", cmdImagePrune},                 {"pull", cmdPull},
+        {"run", cmdRun},
+        {"create", cmdCreate},
+        {"start", cmdStart},
+        {"stop", cmdStop},
+        {"restart", cmdRestart},
+        {"kill", cmdKill},
+        {"pause", cmdPause},
+        {"unpause", cmdUnpause},
+        {"rm", cmdRm},
+        {"ps", cmdPs},
+        {"container ls", cmdPs},
+        {"logs", cmdLogs},
+        {"attach", cmdAttach},
+        {"exec", cmdExec},
+        {"inspect", cmdInspect},
+        {"container inspect", cmdInspect},
+        {"container prune", cmdContainerPrune},
+        {"images", cmdImages},
+        {"image ls", cmdImages},
+        {"image inspect", cmdImageInspect},
+        {"history", cmdHistory},
+        {"tag", cmdTag},
+        {"rmi", cmdRmi},
+        {"image rm", cmdRmi},
+        {"image prune", cmdImagePrune},
+        {"pull", cmdPull},
         {"build", cmdBuild, {"build", "image build", "builder build"}},
-        {"version", cmdVersion},  {"info", cmdInfo},       {"system df", cmdSystemDf},
+        {"version", cmdVersion},
+        {"info", cmdInfo},
+        {"system df", cmdSystemDf},
     };
     return table;
 }
 
 struct Route {
-    std::string invoked;     // words after `docker`: "container list"
+    std::string invoked;   // words after `docker`: "container list"
     std::string canonical;   // the name cobra reports: "container ls"
-    std::string spec;        // spec path in docker_commands.cpp
+    std::string spec;   // spec path in docker_commands.cpp
     detail::Handler handler;
 };
 
@@ -148,10 +174,10 @@ const std::vector<Route>& routes() {
 // Docker commands that exist but are not modelled.
 const std::vector<std::string>& unmodelledCommands() {
     static const std::vector<std::string> names = {
-        "push", "login", "logout", "search", "builder", "checkpoint", "context", "manifest", "network", "plugin",
-        "trust", "volume", "config", "node", "secret", "service", "stack", "swarm", "commit", "cp", "diff",
-        "events", "export", "import", "load", "port", "rename", "save", "stats", "top", "update", "wait",
-        "compose", "buildx", "scout", "init", "debug"};
+        "push",   "login",  "logout",  "search", "builder", "checkpoint", "context", "manifest", "network", "plugin",
+        "trust",  "volume", "config",  "node",   "secret",  "service",    "stack",   "swarm",    "commit",  "cp",
+        "diff",   "events", "export",  "import", "load",    "port",       "rename",  "save",     "stats",   "top",
+        "update", "wait",   "compose", "buildx", "scout",   "init",       "debug"};
     return names;
 }
 
@@ -193,7 +219,8 @@ Outcome argError(const Invocation& inv, size_t got) {
                                    usage + "See '" + inv.path + " --help' for more information\n");
         case CommandSpec::Args::Exact:
             if (static_cast<int>(got) == s.argMin) return {};
-            return detail::failure(head + "requires " + std::to_string(s.argMin) + " " + argWord(s.argMin) + usage + run);
+            return detail::failure(head + "requires " + std::to_string(s.argMin) + " " + argWord(s.argMin) + usage +
+                                   run);
         case CommandSpec::Args::Max:
             if (static_cast<int>(got) <= s.argMax) return {};
             // docker/cli 28's RequiresMaxArgs really prints "SRun" (a typo in its format string)
@@ -235,8 +262,8 @@ bool looksLikeRunFlag(const std::string& arg) {
 }
 
 Outcome globalFlagError(const std::string& error, const std::vector<std::string>& args) {
-    Outcome o = detail::failure(error + "\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n",
-                                125);
+    Outcome o = detail::failure(
+        error + "\n\nUsage:  docker [OPTIONS] COMMAND [ARG...]\n\nRun 'docker --help' for more information\n", 125);
     // find the offending word to suggest `docker run ...`
     for (const auto& a : args) {
         if (a.empty() || a[0] != '-') break;
@@ -246,10 +273,14 @@ Outcome globalFlagError(const std::string& error, const std::vector<std::string>
             std::string image = args.back()[0] == '-' ? " <image>" : "";
             return detail::withHint(
                 o,
-                "`" + a + "` is an option of `docker run`, not of `docker` itself: the command word `run` is missing. "
-                "Write it as: docker run" + rest + image + "   (general form: docker run -p 3000:80 <image>)",
-                "`" + a + "`는 `docker` 자체가 아니라 `docker run`의 옵션입니다. 명령 단어 `run`이 빠졌습니다. "
-                "이렇게 쓰세요: docker run" + rest + image + "   (일반 형태: docker run -p 3000:80 <이미지>)");
+                "`" + a +
+                    "` is an option of `docker run`, not of `docker` itself: the command word `run` is missing. "
+                    "Write it as: docker run" +
+                    rest + image + "   (general form: docker run -p 3000:80 <image>)",
+                "`" + a +
+                    "`는 `docker` 자체가 아니라 `docker run`의 옵션입니다. 명령 단어 `run`이 빠졌습니다. "
+                    "이렇게 쓰세요: docker run" +
+                    rest + image + "   (일반 형태: docker run -p 3000:80 <이미지>)");
         }
     }
     return o;
@@ -258,17 +289,19 @@ Outcome globalFlagError(const std::string& error, const std::vector<std::string>
 Outcome unsupportedFlags(const Invocation& inv) {
     std::string list;
     for (size_t i = 0; i < inv.flags.unsupported.size(); ++i) {
-        if (contains(std::vector<std::string>(inv.flags.unsupported.begin(), inv.flags.unsupported.begin() + static_cast<long>(i)),
+        if (contains(std::vector<std::string>(inv.flags.unsupported.begin(),
+                                              inv.flags.unsupported.begin() + static_cast<long>(i)),
                      inv.flags.unsupported[i]))
             continue;
         list += (list.empty() ? "" : ", ") + inv.flags.unsupported[i];
     }
     return detail::failure("layerlab: " + inv.path + " " + list +
                            ": this Docker option is real, but LayerLab does not model it. Run the command without it "
-                           "(see '" + inv.path + " --help' for the options LayerLab simulates).\n");
+                           "(see '" +
+                           inv.path + " --help' for the options LayerLab simulates).\n");
 }
 
-}  // namespace
+}   // namespace
 
 std::vector<DockerCommandPath> dockerCommandTree() {
     std::vector<DockerCommandPath> tree;
@@ -321,10 +354,8 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
         if (g.args.size() == 1 || g.args[1] == "--help" || g.args[1] == "-h") {
             Outcome o;
             std::string text = detail::groupHelp(first);
-            if (g.args.size() == 1)
-                o.err = text;
-            else
-                o.out = text;
+            if (g.args.size() == 1) o.err = text;
+            else o.out = text;
             return o;
         }
         key = first + " " + g.args[1];
@@ -342,8 +373,8 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
             if (first == "container" || first == "image" || first == "system") {
                 // a real sub-command that LayerLab leaves out, or a typo
                 static const std::vector<std::string> realSubs = {
-                    "commit", "cp", "diff", "export", "port", "rename", "stats", "top", "update", "wait",
-                    "import", "load", "save", "push", "events", "prune"};
+                    "commit", "cp",   "diff",   "export", "port", "rename", "stats",  "top",
+                    "update", "wait", "import", "load",   "save", "push",   "events", "prune"};
                 if (contains(realSubs, g.args[1]))
                     return detail::failure("layerlab: docker " + key +
                                            ": a real Docker command that LayerLab does not model.\n");
@@ -398,11 +429,14 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
             std::string fixed = "docker build";
             for (const auto& a : rest) fixed += " " + a;
             fixed += " .";
-            return detail::withHint(argCheck,
-                                    "docker build needs a build context: the folder whose files the Dockerfile's COPY "
-                                    "can use, usually `.` (the current folder, ~/app). Write: " + fixed,
-                                    "docker build에는 빌드 컨텍스트가 필요합니다. Dockerfile의 COPY가 쓸 수 있는 파일이 "
-                                    "든 폴더로, 보통 `.`(지금 폴더, ~/app)입니다. 이렇게 쓰세요: " + fixed);
+            return detail::withHint(
+                argCheck,
+                "docker build needs a build context: the folder whose files the Dockerfile's COPY "
+                "can use, usually `.` (the current folder, ~/app). Write: " +
+                    fixed,
+                "docker build에는 빌드 컨텍스트가 필요합니다. Dockerfile의 COPY가 쓸 수 있는 파일이 "
+                "든 폴더로, 보통 `.`(지금 폴더, ~/app)입니다. 이렇게 쓰세요: " +
+                    fixed);
         }
         return argCheck;
     }
@@ -411,4 +445,4 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
     return route->handler(state, inv);
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

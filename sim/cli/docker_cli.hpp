@@ -58,4 +58,4 @@ const CommandSpec& dockerGlobalSpec();
 // stdout (run/create: the pull and daemon errors precede the program's output).
 bool dockerErrFirst(const std::vector<std::string>& args);
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

@@ -33,7 +33,7 @@ engine::RunOptions runOptions(const Invocation& inv, bool isRun) {
 
 int intOr(const std::string& s, int fallback) { return s.empty() ? fallback : std::atoi(s.c_str()); }
 
-}  // namespace
+}   // namespace
 
 Outcome cmdRun(engine::State& state, const Invocation& inv) {
     const ParsedFlags& f = inv.flags;
@@ -62,7 +62,7 @@ engine::StopOptions stopOptions(const Invocation& inv) {
     o.signal = inv.flags.get("signal");
     return o;
 }
-}  // namespace
+}   // namespace
 
 Outcome cmdStop(engine::State& state, const Invocation& inv) { return engine::stopContainers(state, stopOptions(inv)); }
 
@@ -77,9 +77,7 @@ Outcome cmdKill(engine::State& state, const Invocation& inv) {
     return engine::killContainers(state, o);
 }
 
-Outcome cmdPause(engine::State& state, const Invocation& inv) {
-    return engine::pauseContainers(state, inv.flags.args);
-}
+Outcome cmdPause(engine::State& state, const Invocation& inv) { return engine::pauseContainers(state, inv.flags.args); }
 
 Outcome cmdUnpause(engine::State& state, const Invocation& inv) {
     return engine::unpauseContainers(state, inv.flags.args);
@@ -145,8 +143,7 @@ Outcome cmdInspect(engine::State& state, const Invocation& inv) {
     const std::string type = f.get("type");
     const bool containerForm = inv.path == "docker container inspect";
     if (!type.empty() && type != "container" && type != "image")
-        return failure("layerlab: docker inspect --type " + type +
-                       ": LayerLab models containers and images only.\n");
+        return failure("layerlab: docker inspect --type " + type + ": LayerLab models containers and images only.\n");
     // docker inspect: each name is looked up as a container first, then as an
     // image (docker/cli inspect.go). One engine call per kind, in order.
     bool allContainers = true;
@@ -183,8 +180,9 @@ Outcome cmdInspect(engine::State& state, const Invocation& inv) {
         out.err += one.err;
         if (!one.ok()) out.exitCode = one.exitCode;
     }
-    return withHint(out, "Docker prints containers and images in one JSON array; LayerLab prints one array per name here.",
-                    "Docker는 컨테이너와 이미지를 하나의 JSON 배열로 출력하지만, LayerLab은 여기서 이름마다 배열을 따로 출력합니다.");
+    return withHint(
+        out, "Docker prints containers and images in one JSON array; LayerLab prints one array per name here.",
+        "Docker는 컨테이너와 이미지를 하나의 JSON 배열로 출력하지만, LayerLab은 여기서 이름마다 배열을 따로 출력합니다.");
 }
 
 Outcome cmdContainerPrune(engine::State& state, const Invocation& inv) {
@@ -208,4 +206,4 @@ Outcome cmdContainerPrune(engine::State& state, const Invocation& inv) {
     return engine::pruneContainers(state, o);
 }
 
-}  // namespace layerlab::cli::detail
+}   // namespace layerlab::cli::detail

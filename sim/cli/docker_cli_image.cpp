@@ -29,7 +29,7 @@ const char* const kBuildxMissingNotice =
     "            Install the buildx component to build images with BuildKit:\n"
     "            https://docs.docker.com/go/buildx/\n\n";
 
-}  // namespace
+}   // namespace
 
 Outcome cmdImages(engine::State& state, const Invocation& inv) {
     const ParsedFlags& f = inv.flags;
@@ -89,8 +89,9 @@ Outcome cmdImagePrune(engine::State& state, const Invocation& inv) {
     o.answer = inv.env->answer;
     Outcome out = plain(engine::pruneImages(state, o));
     if (!o.force && !o.answer)
-        out.hints.push_back({"No answer was given, so Docker cancelled: nothing was removed. Use -f to skip the question.",
-                             "답이 없어서 Docker가 취소했습니다. 아무것도 지우지 않았습니다. 질문 없이 지우려면 -f를 쓰세요."});
+        out.hints.push_back(
+            {"No answer was given, so Docker cancelled: nothing was removed. Use -f to skip the question.",
+             "답이 없어서 Docker가 취소했습니다. 아무것도 지우지 않았습니다. 질문 없이 지우려면 -f를 쓰세요."});
     return out;
 }
 
@@ -128,10 +129,8 @@ Outcome cmdBuild(engine::State& state, const Invocation& inv) {
     o.quiet = f.flag("quiet");
     o.legacy = legacy;
     const std::string progress = f.has("progress") ? f.get("progress") : "auto";
-    if (progress == "plain")
-        o.progress = engine::BuildOptions::Progress::Plain;
-    else if (progress == "tty")
-        o.progress = engine::BuildOptions::Progress::Tty;
+    if (progress == "plain") o.progress = engine::BuildOptions::Progress::Plain;
+    else if (progress == "tty") o.progress = engine::BuildOptions::Progress::Tty;
     else if (progress == "auto")
         // buildx's auto: the tty display on a terminal, plain text otherwise
         o.progress = inv.env->terminal ? engine::BuildOptions::Progress::Tty : engine::BuildOptions::Progress::Plain;
@@ -154,9 +153,9 @@ Outcome cmdBuild(engine::State& state, const Invocation& inv) {
         size_t added = 0;
         auto teach = [&](const dockerfile::Diagnostic& d) {
             if (d.explainEn.empty() || added >= 3) return;
-            out.hints.push_back({"line " + std::to_string(d.range.startLine) + ": " + d.explainEn,
-                                 std::to_string(d.range.startLine) + "번째 줄: " +
-                                     (d.explainKo.empty() ? d.explainEn : d.explainKo)});
+            out.hints.push_back(
+                {"line " + std::to_string(d.range.startLine) + ": " + d.explainEn,
+                 std::to_string(d.range.startLine) + "번째 줄: " + (d.explainKo.empty() ? d.explainEn : d.explainKo)});
             ++added;
         };
         if (parsed.error) teach(*parsed.error);
@@ -165,4 +164,4 @@ Outcome cmdBuild(engine::State& state, const Invocation& inv) {
     return out;
 }
 
-}  // namespace layerlab::cli::detail
+}   // namespace layerlab::cli::detail

@@ -13,7 +13,7 @@ namespace layerlab::cli::detail {
 
 // One parsed docker command.
 struct Invocation {
-    std::string path;            // as invoked: "docker container run", "docker ps"
+    std::string path;   // as invoked: "docker container run", "docker ps"
     const CommandSpec* spec = nullptr;
     ParsedFlags flags;
     const DockerEnv* env = nullptr;
@@ -66,4 +66,4 @@ Outcome failure(std::string err, int exitCode = 1);
 // is for the CLI's own checks.
 Outcome withHint(Outcome o, std::string en, std::string ko);
 
-}  // namespace layerlab::cli::detail
+}   // namespace layerlab::cli::detail

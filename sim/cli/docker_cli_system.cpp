@@ -26,7 +26,7 @@ std::string listing(const std::vector<Entry>& entries) {
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 std::string dockerHelp() {
     return "Usage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n" +
@@ -137,22 +137,22 @@ Outcome cmdInfo(engine::State& state, const Invocation& inv) {
     for (const auto& c : state.containers) {
         if (c.status == engine::Container::Status::Running || c.status == engine::Container::Status::Restarting)
             ++running;
-        else if (c.status == engine::Container::Status::Paused)
-            ++paused;
-        else
-            ++stopped;
+        else if (c.status == engine::Container::Status::Paused) ++paused;
+        else ++stopped;
     }
     Outcome o;
-    o.out = "Client:\n Version:    28.2.2\n Context:    default\n Debug Mode: false\n\nServer:\n Containers: " +
-            std::to_string(state.containers.size()) + "\n  Running: " + std::to_string(running) +
-            "\n  Paused: " + std::to_string(paused) + "\n  Stopped: " + std::to_string(stopped) +
-            "\n Images: " + std::to_string(state.images.size()) +
-            "\n Server Version: 28.2.2 (simulated by LayerLab)\n Storage Driver: overlay2\n Logging Driver: json-file\n"
-            " Default Runtime: runc\n Operating System: LayerLab simulated host\n OSType: linux\n Architecture: x86_64\n"
-            " Name: layerlab\n Docker Root Dir: /var/lib/docker\n Debug Mode: false\n Experimental: false\n"
-            " Live Restore Enabled: false\n";
-    return withHint(o, "A short `docker info`: LayerLab shows the parts it models (containers, images, storage driver).",
-                    "짧은 `docker info`입니다. LayerLab은 시뮬레이션하는 부분(컨테이너, 이미지, 스토리지 드라이버)만 보여 줍니다.");
+    o.out =
+        "Client:\n Version:    28.2.2\n Context:    default\n Debug Mode: false\n\nServer:\n Containers: " +
+        std::to_string(state.containers.size()) + "\n  Running: " + std::to_string(running) +
+        "\n  Paused: " + std::to_string(paused) + "\n  Stopped: " + std::to_string(stopped) +
+        "\n Images: " + std::to_string(state.images.size()) +
+        "\n Server Version: 28.2.2 (simulated by LayerLab)\n Storage Driver: overlay2\n Logging Driver: json-file\n"
+        " Default Runtime: runc\n Operating System: LayerLab simulated host\n OSType: linux\n Architecture: x86_64\n"
+        " Name: layerlab\n Docker Root Dir: /var/lib/docker\n Debug Mode: false\n Experimental: false\n"
+        " Live Restore Enabled: false\n";
+    return withHint(
+        o, "A short `docker info`: LayerLab shows the parts it models (containers, images, storage driver).",
+        "짧은 `docker info`입니다. LayerLab은 시뮬레이션하는 부분(컨테이너, 이미지, 스토리지 드라이버)만 보여 줍니다.");
 }
 
 Outcome cmdSystemDf(engine::State& state, const Invocation& inv) {
@@ -184,4 +184,4 @@ Outcome cmdSystemDf(engine::State& state, const Invocation& inv) {
     return o;
 }
 
-}  // namespace layerlab::cli::detail
+}   // namespace layerlab::cli::detail

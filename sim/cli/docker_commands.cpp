@@ -31,14 +31,18 @@ const char* const kInspectFormatHelp =
 std::vector<FlagSpec> containerCreateFlags(bool run) {
     std::vector<FlagSpec> flags = {
         {"add-host", 0, "list", "Add a custom host-to-IP mapping (host:ip)", false},
-        {"annotation", 0, "map", "Add an annotation to the container (passed through to the OCI runtime) (default map[])", false},
+        {"annotation", 0, "map",
+         "Add an annotation to the container (passed through to the OCI runtime) (default map[])", false},
         {"attach", 'a', "list", "Attach to STDIN, STDOUT or STDERR", true},
-        {"blkio-weight", 0, "uint16", "Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)", false},
+        {"blkio-weight", 0, "uint16", "Block IO (relative weight), between 10 and 1000, or 0 to disable (default 0)",
+         false},
         {"blkio-weight-device", 0, "list", "Block IO weight (relative device weight) (default [])", false},
         {"cap-add", 0, "list", "Add Linux capabilities", false},
         {"cap-drop", 0, "list", "Drop Linux capabilities", false},
         {"cgroup-parent", 0, "string", "Optional parent cgroup for the container", false},
-        {"cgroupns", 0, "string", "Cgroup namespace to use (host|private)\n'host':    Run the container in the Docker host's cgroup namespace\n'private': Run the container in its own private cgroup namespace\n'':        Use the cgroup namespace as configured by the\n           default-cgroupns-mode option on the daemon (default)", false},
+        {"cgroupns", 0, "string",
+         "Cgroup namespace to use (host|private)\n'host':    Run the container in the Docker host's cgroup namespace\n'private': Run the container in its own private cgroup namespace\n'':        Use the cgroup namespace as configured by the\n           default-cgroupns-mode option on the daemon (default)",
+         false},
         {"cidfile", 0, "string", "Write the container ID to the file", false},
         {"cpu-count", 0, "int", "CPU count (Windows only)", false},
         {"cpu-percent", 0, "int", "CPU percent (Windows only)", false},
@@ -72,8 +76,11 @@ std::vector<FlagSpec> containerCreateFlags(bool run) {
         {"health-cmd", 0, "string", "Command to run to check health", false},
         {"health-interval", 0, "duration", "Time between running the check (ms|s|m|h) (default 0s)", false},
         {"health-retries", 0, "int", "Consecutive failures needed to report unhealthy", false},
-        {"health-start-interval", 0, "duration", "Time between running the check during the start period (ms|s|m|h) (default 0s)", false},
-        {"health-start-period", 0, "duration", "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)", false},
+        {"health-start-interval", 0, "duration",
+         "Time between running the check during the start period (ms|s|m|h) (default 0s)", false},
+        {"health-start-period", 0, "duration",
+         "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)",
+         false},
         {"health-timeout", 0, "duration", "Maximum time to allow one check to run (ms|s|m|h) (default 0s)", false},
         {"help", 0, "", "Print usage", true},
         {"hostname", 'h', "string", "Container host name", false},
@@ -110,7 +117,8 @@ std::vector<FlagSpec> containerCreateFlags(bool run) {
         {"privileged", 0, "", "Give extended privileges to this container", false},
         {"publish", 'p', "list", "Publish a container's port(s) to the host", true},
         {"publish-all", 'P', "", "Publish all exposed ports to random ports", true},
-        {"pull", 0, "string", "Pull image before running (\"always\", \"missing\", \"never\") (default \"missing\")", false},
+        {"pull", 0, "string", "Pull image before running (\"always\", \"missing\", \"never\") (default \"missing\")",
+         false},
         {"quiet", 'q', "", "Suppress the pull output", false},
         {"read-only", 0, "", "Mount the container's root filesystem as read only", false},
         {"restart", 0, "string", "Restart policy to apply when a container exits (default \"no\")", false},
@@ -140,7 +148,8 @@ std::vector<FlagSpec> containerCreateFlags(bool run) {
     for (auto& f : flags) {
         if (f.name == "detach" || f.name == "detach-keys" || f.name == "sig-proxy") continue;
         // docker/cli create.go has the stray "|" in this text, so --help shows it too.
-        if (f.name == "pull") f.usage = "Pull image before creating (\"always\", \"|missing\", \"never\") (default \"missing\")";
+        if (f.name == "pull")
+            f.usage = "Pull image before creating (\"always\", \"|missing\", \"never\") (default \"missing\")";
         create.push_back(std::move(f));
     }
     return create;
@@ -149,17 +158,41 @@ std::vector<FlagSpec> containerCreateFlags(bool run) {
 // docker run, create, start ... container prune.
 void containerCommands(std::vector<CommandSpec>& table) {
     {
-        CommandSpec c{"run", "run [OPTIONS] IMAGE [COMMAND] [ARG...]", "Create and run a new container from an image", "docker container run, docker run", {}, false, CommandSpec::Args::Min, 1, 0};
+        CommandSpec c{"run",
+                      "run [OPTIONS] IMAGE [COMMAND] [ARG...]",
+                      "Create and run a new container from an image",
+                      "docker container run, docker run",
+                      {},
+                      false,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
         c.flags = containerCreateFlags(true);
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"create", "create [OPTIONS] IMAGE [COMMAND] [ARG...]", "Create a new container", "docker container create, docker create", {}, false, CommandSpec::Args::Min, 1, 0};
+        CommandSpec c{"create",
+                      "create [OPTIONS] IMAGE [COMMAND] [ARG...]",
+                      "Create a new container",
+                      "docker container create, docker create",
+                      {},
+                      false,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
         c.flags = containerCreateFlags(false);
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"start", "start [OPTIONS] CONTAINER [CONTAINER...]", "Start one or more stopped containers", "docker container start, docker start", {}, true, CommandSpec::Args::Min, 1, 0};
+        CommandSpec c{"start",
+                      "start [OPTIONS] CONTAINER [CONTAINER...]",
+                      "Start one or more stopped containers",
+                      "docker container start, docker start",
+                      {},
+                      true,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
         c.flags = {
             {"attach", 'a', "", "Attach STDOUT/STDERR and forward signals", true},
             {"checkpoint", 0, "string", "Restore from this checkpoint", false},
@@ -170,7 +203,15 @@ void containerCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"stop", "stop [OPTIONS] CONTAINER [CONTAINER...]", "Stop one or more running containers", "docker container stop, docker stop", {}, true, CommandSpec::Args::Min, 1, 0};
+        CommandSpec c{"stop",
+                      "stop [OPTIONS] CONTAINER [CONTAINER...]",
+                      "Stop one or more running containers",
+                      "docker container stop, docker stop",
+                      {},
+                      true,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
         c.flags = {
             {"signal", 's', "string", "Signal to send to the container", true},
             {"timeout", 't', "int", "Seconds to wait before killing the container", true},
@@ -178,7 +219,15 @@ void containerCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"restart", "restart [OPTIONS] CONTAINER [CONTAINER...]", "Restart one or more containers", "docker container restart, docker restart", {}, true, CommandSpec::Args::Min, 1, 0};
+        CommandSpec c{"restart",
+                      "restart [OPTIONS] CONTAINER [CONTAINER...]",
+                      "Restart one or more containers",
+                      "docker container restart, docker restart",
+                      {},
+                      true,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
         c.flags = {
             {"signal", 's', "string", "Signal to send to the container", true},
             {"timeout", 't', "int", "Seconds to wait before killing the container", true},
@@ -186,26 +235,56 @@ void containerCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"kill", "kill [OPTIONS] CONTAINER [CONTAINER...]", "Kill one or more running containers", "docker container kill, docker kill", {}, true, CommandSpec::Args::Min, 1, 0};
+        CommandSpec c{"kill",
+                      "kill [OPTIONS] CONTAINER [CONTAINER...]",
+                      "Kill one or more running containers",
+                      "docker container kill, docker kill",
+                      {},
+                      true,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
         c.flags = {
             {"signal", 's', "string", "Signal to send to the container", true},
         };
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"pause", "pause CONTAINER [CONTAINER...]", "Pause all processes within one or more containers", "docker container pause, docker pause", {}, true, CommandSpec::Args::Min, 1, 0};
-        c.flags = {
-        };
+        CommandSpec c{"pause",
+                      "pause CONTAINER [CONTAINER...]",
+                      "Pause all processes within one or more containers",
+                      "docker container pause, docker pause",
+                      {},
+                      true,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
+        c.flags = {};
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"unpause", "unpause CONTAINER [CONTAINER...]", "Unpause all processes within one or more containers", "docker container unpause, docker unpause", {}, true, CommandSpec::Args::Min, 1, 0};
-        c.flags = {
-        };
+        CommandSpec c{"unpause",
+                      "unpause CONTAINER [CONTAINER...]",
+                      "Unpause all processes within one or more containers",
+                      "docker container unpause, docker unpause",
+                      {},
+                      true,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
+        c.flags = {};
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"rm", "rm [OPTIONS] CONTAINER [CONTAINER...]", "Remove one or more containers", "docker container rm, docker container remove, docker rm", {}, true, CommandSpec::Args::Min, 1, 0};
+        CommandSpec c{"rm",
+                      "rm [OPTIONS] CONTAINER [CONTAINER...]",
+                      "Remove one or more containers",
+                      "docker container rm, docker container remove, docker rm",
+                      {},
+                      true,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
         c.flags = {
             {"force", 'f', "", "Force the removal of a running container (uses SIGKILL)", true},
             {"link", 'l', "", "Remove the specified link", false},
@@ -214,7 +293,15 @@ void containerCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"ps", "ps [OPTIONS]", "List containers", "docker container ls, docker container list, docker container ps, docker ps", {}, true, CommandSpec::Args::NoArgs, 0, 0};
+        CommandSpec c{"ps",
+                      "ps [OPTIONS]",
+                      "List containers",
+                      "docker container ls, docker container list, docker container ps, docker ps",
+                      {},
+                      true,
+                      CommandSpec::Args::NoArgs,
+                      0,
+                      0};
         c.flags = {
             {"all", 'a', "", "Show all containers (default shows just running)", true},
             {"filter", 'f', "filter", "Filter output based on conditions provided", true},
@@ -228,19 +315,39 @@ void containerCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"logs", "logs [OPTIONS] CONTAINER", "Fetch the logs of a container", "docker container logs, docker logs", {}, true, CommandSpec::Args::Exact, 1, 1};
+        CommandSpec c{"logs",
+                      "logs [OPTIONS] CONTAINER",
+                      "Fetch the logs of a container",
+                      "docker container logs, docker logs",
+                      {},
+                      true,
+                      CommandSpec::Args::Exact,
+                      1,
+                      1};
         c.flags = {
             {"details", 0, "", "Show extra details provided to logs", false},
             {"follow", 'f', "", "Follow log output", true},
-            {"since", 0, "string", "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)", false},
+            {"since", 0, "string",
+             "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)",
+             false},
             {"tail", 'n', "string", "Number of lines to show from the end of the logs (default \"all\")", true},
             {"timestamps", 't', "", "Show timestamps", true},
-            {"until", 0, "string", "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)", false},
+            {"until", 0, "string",
+             "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)",
+             false},
         };
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"attach", "attach [OPTIONS] CONTAINER", "Attach local standard input, output, and error streams to a running container", "docker container attach, docker attach", {}, true, CommandSpec::Args::Exact, 1, 1};
+        CommandSpec c{"attach",
+                      "attach [OPTIONS] CONTAINER",
+                      "Attach local standard input, output, and error streams to a running container",
+                      "docker container attach, docker attach",
+                      {},
+                      true,
+                      CommandSpec::Args::Exact,
+                      1,
+                      1};
         c.flags = {
             {"detach-keys", 0, "string", "Override the key sequence for detaching a container", true},
             {"no-stdin", 0, "", "Do not attach STDIN", true},
@@ -249,7 +356,15 @@ void containerCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"exec", "exec [OPTIONS] CONTAINER COMMAND [ARG...]", "Execute a command in a running container", "docker container exec, docker exec", {}, false, CommandSpec::Args::Min, 2, 0};
+        CommandSpec c{"exec",
+                      "exec [OPTIONS] CONTAINER COMMAND [ARG...]",
+                      "Execute a command in a running container",
+                      "docker container exec, docker exec",
+                      {},
+                      false,
+                      CommandSpec::Args::Min,
+                      2,
+                      0};
         c.flags = {
             {"detach", 'd', "", "Detached mode: run command in the background", true},
             {"detach-keys", 0, "string", "Override the key sequence for detaching a container", false},
@@ -264,7 +379,15 @@ void containerCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"inspect", "inspect [OPTIONS] NAME|ID [NAME|ID...]", "Return low-level information on Docker objects", "", {}, true, CommandSpec::Args::Min, 1, 0};
+        CommandSpec c{"inspect",
+                      "inspect [OPTIONS] NAME|ID [NAME|ID...]",
+                      "Return low-level information on Docker objects",
+                      "",
+                      {},
+                      true,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
         c.flags = {
             {"format", 'f', "string", kInspectFormatHelp, true},
             {"size", 's', "", "Display total file sizes if the type is container", true},
@@ -273,7 +396,15 @@ void containerCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"container prune", "container prune [OPTIONS]", "Remove all stopped containers", "", {}, true, CommandSpec::Args::NoArgs, 0, 0};
+        CommandSpec c{"container prune",
+                      "container prune [OPTIONS]",
+                      "Remove all stopped containers",
+                      "",
+                      {},
+                      true,
+                      CommandSpec::Args::NoArgs,
+                      0,
+                      0};
         c.flags = {
             {"filter", 0, "filter", "Provide filter values (e.g. \"until=<timestamp>\")", false},
             {"force", 'f', "", "Do not prompt for confirmation", true},
@@ -285,7 +416,15 @@ void containerCommands(std::vector<CommandSpec>& table) {
 // docker images, image inspect, history, tag, rmi, image prune, pull.
 void imageCommands(std::vector<CommandSpec>& table) {
     {
-        CommandSpec c{"images", "images [OPTIONS] [REPOSITORY[:TAG]]", "List images", "docker image ls, docker image list, docker images", {}, true, CommandSpec::Args::Max, 0, 1};
+        CommandSpec c{"images",
+                      "images [OPTIONS] [REPOSITORY[:TAG]]",
+                      "List images",
+                      "docker image ls, docker image list, docker images",
+                      {},
+                      true,
+                      CommandSpec::Args::Max,
+                      0,
+                      1};
         c.flags = {
             {"all", 'a', "", "Show all images (default hides intermediate images)", true},
             {"digests", 0, "", "Show digests", true},
@@ -298,41 +437,86 @@ void imageCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"image inspect", "image inspect [OPTIONS] IMAGE [IMAGE...]", "Display detailed information on one or more images", "", {}, true, CommandSpec::Args::Min, 1, 0};
+        CommandSpec c{"image inspect",
+                      "image inspect [OPTIONS] IMAGE [IMAGE...]",
+                      "Display detailed information on one or more images",
+                      "",
+                      {},
+                      true,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
         c.flags = {
             {"format", 'f', "string", kInspectFormatHelp, true},
-            {"platform", 0, "string", "Inspect a specific platform of the multi-platform image.\nIf the image or the server is not multi-platform capable, the command will error out if the platform does not match.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)", false},
+            {"platform", 0, "string",
+             "Inspect a specific platform of the multi-platform image.\nIf the image or the server is not multi-platform capable, the command will error out if the platform does not match.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)",
+             false},
         };
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"history", "history [OPTIONS] IMAGE", "Show the history of an image", "docker image history, docker history", {}, true, CommandSpec::Args::Exact, 1, 1};
+        CommandSpec c{"history",
+                      "history [OPTIONS] IMAGE",
+                      "Show the history of an image",
+                      "docker image history, docker history",
+                      {},
+                      true,
+                      CommandSpec::Args::Exact,
+                      1,
+                      1};
         c.flags = {
             {"format", 0, "string", kFormatHelp, true},
             {"human", 'H', "", "Print sizes and dates in human readable format (default true)", true},
             {"no-trunc", 0, "", "Don't truncate output", true},
-            {"platform", 0, "string", "Show history for the given platform. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")", false},
+            {"platform", 0, "string",
+             "Show history for the given platform. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")",
+             false},
             {"quiet", 'q', "", "Only show image IDs", true},
         };
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"tag", "tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", "docker image tag, docker tag", {}, true, CommandSpec::Args::Exact, 2, 2};
-        c.flags = {
-        };
+        CommandSpec c{"tag",
+                      "tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]",
+                      "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE",
+                      "docker image tag, docker tag",
+                      {},
+                      true,
+                      CommandSpec::Args::Exact,
+                      2,
+                      2};
+        c.flags = {};
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"rmi", "rmi [OPTIONS] IMAGE [IMAGE...]", "Remove one or more images", "docker image rm, docker image remove, docker rmi", {}, true, CommandSpec::Args::Min, 1, 0};
+        CommandSpec c{"rmi",
+                      "rmi [OPTIONS] IMAGE [IMAGE...]",
+                      "Remove one or more images",
+                      "docker image rm, docker image remove, docker rmi",
+                      {},
+                      true,
+                      CommandSpec::Args::Min,
+                      1,
+                      0};
         c.flags = {
             {"force", 'f', "", "Force removal of the image", true},
             {"no-prune", 0, "", "Do not delete untagged parents", true},
-            {"platform", 0, "strings", "Remove only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")", false},
+            {"platform", 0, "strings",
+             "Remove only the given platform variant. Formatted as \"os[/arch[/variant]]\" (e.g., \"linux/amd64\")",
+             false},
         };
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"image prune", "image prune [OPTIONS]", "Remove unused images", "", {}, true, CommandSpec::Args::NoArgs, 0, 0};
+        CommandSpec c{"image prune",
+                      "image prune [OPTIONS]",
+                      "Remove unused images",
+                      "",
+                      {},
+                      true,
+                      CommandSpec::Args::NoArgs,
+                      0,
+                      0};
         c.flags = {
             {"all", 'a', "", "Remove all unused images, not just dangling ones", true},
             {"filter", 0, "filter", "Provide filter values (e.g. \"until=<timestamp>\")", true},
@@ -341,7 +525,15 @@ void imageCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"pull", "pull [OPTIONS] NAME[:TAG|@DIGEST]", "Download an image from a registry", "docker image pull, docker pull", {}, true, CommandSpec::Args::Exact, 1, 1};
+        CommandSpec c{"pull",
+                      "pull [OPTIONS] NAME[:TAG|@DIGEST]",
+                      "Download an image from a registry",
+                      "docker image pull, docker pull",
+                      {},
+                      true,
+                      CommandSpec::Args::Exact,
+                      1,
+                      1};
         c.flags = {
             {"all-tags", 'a', "", "Download all tagged images in the repository", true},
             {"disable-content-trust", 0, "", "Skip image verification (default true)", false},
@@ -355,21 +547,45 @@ void imageCommands(std::vector<CommandSpec>& table) {
 // docker version, info, system df.
 void systemCommands(std::vector<CommandSpec>& table) {
     {
-        CommandSpec c{"version", "version [OPTIONS]", "Show the Docker version information", "", {}, true, CommandSpec::Args::NoArgs, 0, 0};
+        CommandSpec c{"version",
+                      "version [OPTIONS]",
+                      "Show the Docker version information",
+                      "",
+                      {},
+                      true,
+                      CommandSpec::Args::NoArgs,
+                      0,
+                      0};
         c.flags = {
             {"format", 'f', "string", kInspectFormatHelp, true},
         };
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"info", "info [OPTIONS]", "Display system-wide information", "docker system info, docker info", {}, true, CommandSpec::Args::NoArgs, 0, 0};
+        CommandSpec c{"info",
+                      "info [OPTIONS]",
+                      "Display system-wide information",
+                      "docker system info, docker info",
+                      {},
+                      true,
+                      CommandSpec::Args::NoArgs,
+                      0,
+                      0};
         c.flags = {
             {"format", 'f', "string", kInspectFormatHelp, true},
         };
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"system df", "system df [OPTIONS]", "Show docker disk usage", "", {}, true, CommandSpec::Args::NoArgs, 0, 0};
+        CommandSpec c{"system df",
+                      "system df [OPTIONS]",
+                      "Show docker disk usage",
+                      "",
+                      {},
+                      true,
+                      CommandSpec::Args::NoArgs,
+                      0,
+                      0};
         c.flags = {
             {"format", 0, "string", kFormatHelp, true},
             {"verbose", 'v', "", "Show detailed information on space usage", true},
@@ -381,37 +597,53 @@ void systemCommands(std::vector<CommandSpec>& table) {
 // docker build: buildx (BuildKit) and the legacy builder (DOCKER_BUILDKIT=0).
 void buildCommands(std::vector<CommandSpec>& table) {
     {
-        CommandSpec c{"build", "buildx build [OPTIONS] PATH | URL | -", "Start a build",
-                      "docker buildx build, docker buildx b", {}, true, CommandSpec::Args::Exact, 1, 1};
+        CommandSpec c{"build",
+                      "buildx build [OPTIONS] PATH | URL | -",
+                      "Start a build",
+                      "docker buildx build, docker buildx b",
+                      {},
+                      true,
+                      CommandSpec::Args::Exact,
+                      1,
+                      1};
         c.flags = {
             {"add-host", 0, "strings", "Add a custom host-to-IP mapping (format: \"host:ip\")", false},
-            {"allow", 0, "strings", "Allow extra privileged entitlement (e.g., \"network.host\", \"security.insecure\")", false},
+            {"allow", 0, "strings",
+             "Allow extra privileged entitlement (e.g., \"network.host\", \"security.insecure\")", false},
             {"attest", 0, "stringArray", "Attestation parameters (format: \"type=sbom,generator=image\")", false},
             {"build-arg", 0, "stringArray", "Set build-time variables", true},
             {"build-context", 0, "stringArray", "Additional build contexts (e.g., name=path)", false},
             {"builder", 0, "string", "Override the configured builder instance", false},
-            {"cache-from", 0, "stringArray", "External cache sources (e.g., \"user/app:cache\", \"type=local,src=path/to/dir\")", false},
-            {"cache-to", 0, "stringArray", "Cache export destinations (e.g., \"user/app:cache\", \"type=local,dest=path/to/dir\")", false},
+            {"cache-from", 0, "stringArray",
+             "External cache sources (e.g., \"user/app:cache\", \"type=local,src=path/to/dir\")", false},
+            {"cache-to", 0, "stringArray",
+             "Cache export destinations (e.g., \"user/app:cache\", \"type=local,dest=path/to/dir\")", false},
             {"cgroup-parent", 0, "string", "Optional parent cgroup for the container", false},
             {"file", 'f', "string", "Name of the Dockerfile (default: \"PATH/Dockerfile\")", true},
             {"iidfile", 0, "string", "Write the image ID to the file", false},
             {"label", 0, "stringArray", "Set metadata for an image", false},
             {"load", 0, "", "Shorthand for \"--output=type=docker\"", false},
             {"metadata-file", 0, "string", "Write build result metadata to the file", false},
-            {"network", 0, "string", "Set the networking mode for the \"RUN\" instructions during build (default \"default\")", false},
+            {"network", 0, "string",
+             "Set the networking mode for the \"RUN\" instructions during build (default \"default\")", false},
             {"no-cache", 0, "", "Do not use cache when building the image", true},
             {"no-cache-filter", 0, "stringArray", "Do not cache specified stages", false},
             {"output", 'o', "stringArray", "Output destination (format: \"type=local,dest=path\")", false},
             {"platform", 0, "stringArray", "Set target platform for build", false},
-            {"progress", 0, "string", "Set type of progress output (\"auto\", \"plain\", \"tty\"). Use plain to show container output (default \"auto\")", true},
+            {"progress", 0, "string",
+             "Set type of progress output (\"auto\", \"plain\", \"tty\"). Use plain to show container output (default \"auto\")",
+             true},
             {"provenance", 0, "string", "Shorthand for \"--attest=type=provenance\"", false},
             {"pull", 0, "", "Always attempt to pull all referenced images", true},
             {"push", 0, "", "Shorthand for \"--output=type=registry\"", false},
             {"quiet", 'q', "", "Suppress the build output and print image ID on success", true},
             {"sbom", 0, "string", "Shorthand for \"--attest=type=sbom\"", false},
-            {"secret", 0, "stringArray", "Secret to expose to the build (format: \"id=mysecret[,src=/local/secret]\")", false},
+            {"secret", 0, "stringArray", "Secret to expose to the build (format: \"id=mysecret[,src=/local/secret]\")",
+             false},
             {"shm-size", 0, "bytes", "Size of \"/dev/shm\"", false},
-            {"ssh", 0, "stringArray", "SSH agent socket or keys to expose to the build (format: \"default|<id>[=<socket>|<key>[,<key>]]\")", false},
+            {"ssh", 0, "stringArray",
+             "SSH agent socket or keys to expose to the build (format: \"default|<id>[=<socket>|<key>[,<key>]]\")",
+             false},
             {"tag", 't', "stringArray", "Name and optionally a tag (format: \"name:tag\")", true},
             {"target", 0, "string", "Set the target build stage to build", true},
             {"ulimit", 0, "ulimit", "Ulimit options (default [])", false},
@@ -419,8 +651,15 @@ void buildCommands(std::vector<CommandSpec>& table) {
         table.push_back(std::move(c));
     }
     {
-        CommandSpec c{"legacy build", "build [OPTIONS] PATH | URL | -", "Build an image from a Dockerfile",
-                      "docker image build, docker build, docker builder build", {}, true, CommandSpec::Args::Exact, 1, 1};
+        CommandSpec c{"legacy build",
+                      "build [OPTIONS] PATH | URL | -",
+                      "Build an image from a Dockerfile",
+                      "docker image build, docker build, docker builder build",
+                      {},
+                      true,
+                      CommandSpec::Args::Exact,
+                      1,
+                      1};
         c.flags = {
             {"add-host", 0, "list", "Add a custom host-to-IP mapping (\"host:ip\")", false},
             {"build-arg", 0, "list", "Set build-time variables", true},
@@ -440,7 +679,8 @@ void buildCommands(std::vector<CommandSpec>& table) {
             {"label", 0, "list", "Set metadata for an image", false},
             {"memory", 'm', "bytes", "Memory limit", false},
             {"memory-swap", 0, "bytes", "Swap limit equal to memory plus swap: -1 to enable unlimited swap", false},
-            {"network", 0, "string", "Set the networking mode for the RUN instructions during build (default \"default\")", false},
+            {"network", 0, "string",
+             "Set the networking mode for the RUN instructions during build (default \"default\")", false},
             {"no-cache", 0, "", "Do not use cache when building the image", true},
             {"platform", 0, "string", "Set platform if server is multi-platform capable", false},
             {"pull", 0, "", "Always attempt to pull a newer version of the image", true},
@@ -498,7 +738,7 @@ std::vector<CommandSpec> makeTable() {
     return table;
 }
 
-}  // namespace
+}   // namespace
 
 const std::vector<CommandSpec>& dockerCommandSpecs() {
     static const std::vector<CommandSpec> table = makeTable();
@@ -511,4 +751,4 @@ const CommandSpec* findCommandSpec(std::string_view path) {
     return nullptr;
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

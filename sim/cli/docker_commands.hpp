@@ -13,4 +13,4 @@ namespace layerlab::cli {
 const std::vector<CommandSpec>& dockerCommandSpecs();
 const CommandSpec* findCommandSpec(std::string_view path);
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

@@ -73,7 +73,7 @@ std::string checkValue(const FlagSpec& f, const std::string& value) {
     return "";
 }
 
-}  // namespace
+}   // namespace
 
 FlagParseResult parseFlags(const CommandSpec& spec, const std::vector<std::string>& argv) {
     FlagParseResult r;
@@ -194,10 +194,8 @@ std::pair<std::string, std::string> wrapN(size_t i, size_t slop, const std::stri
 std::string replaceNewlines(const std::string& s, const std::string& with) {
     std::string out;
     for (char c : s) {
-        if (c == '\n')
-            out += with;
-        else
-            out += c;
+        if (c == '\n') out += with;
+        else out += c;
     }
     return out;
 }
@@ -225,7 +223,7 @@ std::string wrap(size_t i, size_t w, const std::string& s) {
     return r;
 }
 
-}  // namespace
+}   // namespace
 
 std::string flagUsagesWrapped(const std::vector<FlagSpec>& flags, int cols) {
     std::vector<std::string> lines;
@@ -258,4 +256,4 @@ std::string renderUsage(const CommandSpec& spec, const std::string& notModelledN
     return out;
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

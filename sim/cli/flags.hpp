@@ -29,24 +29,28 @@ namespace layerlab::cli {
 struct FlagSpec {
     FlagSpec(std::string name_, char shorthand_, std::string type_, std::string usage_, bool supported_ = true,
              bool hidden_ = false)
-        : name(std::move(name_)), shorthand(shorthand_), type(std::move(type_)), usage(std::move(usage_)),
-          supported(supported_), hidden(hidden_) {}
-    std::string name;          // "publish"
-    char shorthand = 0;        // 'p'
-    std::string type;          // pflag type name shown in help: "" (bool), "string", "list", "int", ...
-    std::string usage;         // Docker's text, including any "(default ...)"
-    bool supported = true;     // false: real Docker flag the simulator does not model
-    bool hidden = false;       // not shown in help (Docker hides these too)
+        : name(std::move(name_)),
+          shorthand(shorthand_),
+          type(std::move(type_)),
+          usage(std::move(usage_)),
+          supported(supported_),
+          hidden(hidden_) {}
+    std::string name;   // "publish"
+    char shorthand = 0;   // 'p'
+    std::string type;   // pflag type name shown in help: "" (bool), "string", "list", "int", ...
+    std::string usage;   // Docker's text, including any "(default ...)"
+    bool supported = true;   // false: real Docker flag the simulator does not model
+    bool hidden = false;   // not shown in help (Docker hides these too)
     bool isBool() const { return type.empty(); }
 };
 
 struct CommandSpec {
-    std::string path;                  // "run", "container ls", "image prune"
-    std::string use;                   // "run [OPTIONS] IMAGE [COMMAND] [ARG...]"
-    std::string shortText;             // "Create and run a new container from an image"
-    std::string aliases;               // "docker container run, docker run" ("" = none shown)
+    std::string path;   // "run", "container ls", "image prune"
+    std::string use;   // "run [OPTIONS] IMAGE [COMMAND] [ARG...]"
+    std::string shortText;   // "Create and run a new container from an image"
+    std::string aliases;   // "docker container run, docker run" ("" = none shown)
     std::vector<FlagSpec> flags;
-    bool interspersed = true;          // false: flags end at the first argument (run, create, exec)
+    bool interspersed = true;   // false: flags end at the first argument (run, create, exec)
     // Argument count rule, as docker/cli's cli.RequiresMinArgs / ExactArgs / NoArgs ...
     enum class Args { Any, NoArgs, Min, Exact, Max, Range };
     Args args = Args::Any;
@@ -60,8 +64,8 @@ struct CommandSpec {
 
 struct ParsedFlags {
     std::map<std::string, std::vector<std::string>> values;   // by long name, in order given
-    std::vector<std::string> args;                            // positional arguments
-    std::vector<std::string> unsupported;                     // "--memory" as typed (long form)
+    std::vector<std::string> args;   // positional arguments
+    std::vector<std::string> unsupported;   // "--memory" as typed (long form)
     bool help = false;
 
     bool has(const std::string& name) const { return values.count(name) > 0; }
@@ -85,4 +89,4 @@ std::string renderUsage(const CommandSpec& spec, const std::string& notModelledN
 // pflag's FlagUsagesWrapped(cols) for the visible flags of `flags`.
 std::string flagUsagesWrapped(const std::vector<FlagSpec>& flags, int cols);
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

@@ -53,4 +53,4 @@ private:
     bool m_changed = false;
 };
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

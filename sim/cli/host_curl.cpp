@@ -16,7 +16,7 @@ engine::ContainerOutcome curlError(int code, std::string text) {
     return o;
 }
 
-}  // namespace
+}   // namespace
 
 engine::ContainerOutcome runCurl(const engine::State& state, const std::vector<std::string>& args) {
     std::string url;
@@ -28,7 +28,8 @@ engine::ContainerOutcome runCurl(const engine::State& state, const std::vector<s
         if (a == "-X" || a == "--request") {
             if (i + 1 < args.size() && args[i + 1] != "GET") {
                 engine::ContainerOutcome o;
-                o.err = "layerlab: curl -X " + args[i + 1] + ": LayerLab's simulated programs answer GET requests only.\n";
+                o.err =
+                    "layerlab: curl -X " + args[i + 1] + ": LayerLab's simulated programs answer GET requests only.\n";
                 o.exitCode = 1;
                 return o;
             }
@@ -37,7 +38,9 @@ engine::ContainerOutcome runCurl(const engine::State& state, const std::vector<s
         }
         if (!a.empty() && a[0] == '-') {
             engine::ContainerOutcome o;
-            o.err = "layerlab: curl " + a + ": this curl option is not modelled (LayerLab's curl knows -s, -S, -L, -f and shows only the body).\n";
+            o.err =
+                "layerlab: curl " + a +
+                ": this curl option is not modelled (LayerLab's curl knows -s, -S, -L, -f and shows only the body).\n";
             o.exitCode = 2;
             return o;
         }
@@ -66,7 +69,8 @@ engine::ContainerOutcome runCurl(const engine::State& state, const std::vector<s
         std::string ps = hostPort.substr(c + 1);
         bool digits = !ps.empty() && ps.size() <= 5;
         for (char ch : ps) digits = digits && std::isdigit(static_cast<unsigned char>(ch));
-        if (!digits || std::stoi(ps) > 65535) return curlError(3, "URL rejected: Port number was not a decimal number between 0 and 65535");
+        if (!digits || std::stoi(ps) > 65535)
+            return curlError(3, "URL rejected: Port number was not a decimal number between 0 and 65535");
         port = std::stoi(ps);
     }
     if (scheme != "http" && scheme != "https")
@@ -74,10 +78,11 @@ engine::ContainerOutcome runCurl(const engine::State& state, const std::vector<s
     if (host.empty()) return curlError(3, "URL rejected: No host part in the URL");
     if (host != "localhost" && host != "127.0.0.1" && host != "0.0.0.0") {
         engine::ContainerOutcome o = curlError(6, "Could not resolve host: " + host);
-        o.hints.push_back({"LayerLab's simulated host has no internet: only http://localhost:PORT (ports published "
-                           "with docker run -p) answers.",
-                           "LayerLab의 가상 호스트는 인터넷에 연결되어 있지 않습니다. http://localhost:PORT "
-                           "(docker run -p로 게시한 포트)만 응답합니다."});
+        o.hints.push_back(
+            {"LayerLab's simulated host has no internet: only http://localhost:PORT (ports published "
+             "with docker run -p) answers.",
+             "LayerLab의 가상 호스트는 인터넷에 연결되어 있지 않습니다. http://localhost:PORT "
+             "(docker run -p로 게시한 포트)만 응답합니다."});
         return o;
     }
     if (scheme == "https") {
@@ -90,4 +95,4 @@ engine::ContainerOutcome runCurl(const engine::State& state, const std::vector<s
     return engine::curlLocalhost(state, port, path);
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

@@ -53,4 +53,4 @@ std::string outsideMessage(const engine::State& state, std::string_view command,
     return head + "outside ~/app (LayerLab's simulated host has only the build-context folder ~/app)\n";
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

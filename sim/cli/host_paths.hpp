@@ -18,8 +18,8 @@ inline constexpr const char* kHomeDir = "/home/learner";
 inline constexpr const char* kAppDir = "/home/learner/app";
 
 struct HostPath {
-    std::string tree;      // path in State.host ("" = ~/app itself)
-    bool outside = false;  // the path leaves ~/app
+    std::string tree;   // path in State.host ("" = ~/app itself)
+    bool outside = false;   // the path leaves ~/app
 };
 
 // Resolves `arg` against state.cwd. "~" expansion was done by the shell syntax.
@@ -34,4 +34,4 @@ std::string promptDir(const engine::State& state);
 // "cat: /etc/passwd: outside ~/app ..." in the session language.
 std::string outsideMessage(const engine::State& state, std::string_view command, std::string_view arg);
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

@@ -19,7 +19,8 @@ bool asksConfirmation(const std::vector<std::string>& args) {
     bool force = false;
     for (const auto& a : args) {
         if (a == "-f" || a == "--force" || a == "--force=true" || a == "--help" || a == "-h") force = true;
-        if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a.find('f') != std::string::npos && a.find('=') == std::string::npos)
+        if (a.size() > 1 && a[0] == '-' && a[1] != '-' && a.find('f') != std::string::npos &&
+            a.find('=') == std::string::npos)
             force = true;   // -af
         if (!a.empty() && a[0] != '-') words.push_back(a);
     }
@@ -54,17 +55,18 @@ std::string editorRefusal(const std::string& lang, const std::string& name, cons
     if (lang == "ko")
         return name + ": LayerLab의 스크립트와 창에서는 편집기를 열 수 없습니다. heredoc으로 파일을 쓰세요: cat > " +
                (file.empty() ? "FILE" : file) + " <<'EOF' (그 다음 줄들, 마지막에 EOF)\n";
-    return name + ": LayerLab cannot open an editor here (a script or the window). Write the file with a heredoc: cat > " +
+    return name +
+           ": LayerLab cannot open an editor here (a script or the window). Write the file with a heredoc: cat > " +
            (file.empty() ? "FILE" : file) + " <<'EOF' (then the lines, then EOF)\n";
 }
 
-}  // namespace
+}   // namespace
 
 const std::vector<std::string>& hostCommandNames() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> v(std::begin(kHostCommands), std::end(kHostCommands));
-        for (const auto* set : {&shell::builtinNames(shell::Flavour::Bash), &shell::fileCommandNames(),
-                                &shell::textCommandNames()})
+        for (const auto* set :
+             {&shell::builtinNames(shell::Flavour::Bash), &shell::fileCommandNames(), &shell::textCommandNames()})
             v.insert(v.end(), set->begin(), set->end());
         v.push_back("ls");
         return v;
@@ -87,7 +89,9 @@ std::string HostFiles::put(const std::string& path, fs::FileEntry entry) {
     const char* change = "written";
     if (old && old->kind == entry.kind && old->content == entry.content) {
         bool sameContent = true;
-        change = old->mode != entry.mode ? "mode" : sameContent && old->mtimeMs != entry.mtimeMs ? "touched" : "written";
+        change = old->mode != entry.mode                        ? "mode"
+                 : sameContent && old->mtimeMs != entry.mtimeMs ? "touched"
+                                                                : "written";
     } else if (old && old->content && entry.content && *old->content == *entry.content && old->mode != entry.mode) {
         change = "mode";
     }
@@ -287,4 +291,4 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
     return total;
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

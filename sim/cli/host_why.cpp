@@ -23,9 +23,7 @@ using engine::BuildRecordStep;
 using engine::BuildStepOutcome;
 
 std::string size(uint64_t bytes) { return engine::format::humanSizeWithPrecision(static_cast<double>(bytes), 3); }
-std::string secs(int64_t ms) {
-    return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + "s";
-}
+std::string secs(int64_t ms) { return std::to_string(ms / 1000) + "." + std::to_string(ms % 1000 / 100) + "s"; }
 std::string shortValue(const std::string& v) {
     if (v.rfind("sha256:", 0) == 0 && v.size() > 19) return v.substr(0, 19) + "\u2026";
     if (v.size() == 64 && v.find_first_not_of("0123456789abcdef") == std::string::npos) return v.substr(0, 12);
@@ -68,19 +66,24 @@ std::string summary(const BuildRecord& b, bool ko) {
         else if (s.outcome == BuildStepOutcome::New) ++fresh;
         else if (s.outcome != BuildStepOutcome::Config) ++rebuilt;
     }
-    std::string counts = ko ? "캐시 재사용 " + std::to_string(cached) + "단계, 다시 실행 " + std::to_string(rebuilt) + "단계"
-                            : std::to_string(cached) + " cached, " + std::to_string(rebuilt) + " rebuilt";
+    std::string counts =
+        ko ? "캐시 재사용 " + std::to_string(cached) + "단계, 다시 실행 " + std::to_string(rebuilt) + "단계"
+           : std::to_string(cached) + " cached, " + std::to_string(rebuilt) + " rebuilt";
     if (fresh) counts += ko ? ", 처음 실행 " + std::to_string(fresh) + "단계" : ", " + std::to_string(fresh) + " new";
     std::string name = b.tag.empty() ? std::string("<none>") : b.tag;
     std::string builder = b.legacy ? (ko ? "레거시 빌더" : "legacy builder") : "BuildKit";
     std::string against = b.previousNumber ? (ko ? ", 비교 대상 #" + std::to_string(b.previousNumber)
                                                  : ", compared with #" + std::to_string(b.previousNumber))
                                            : "";
-    std::string out = (ko ? "마지막 빌드: " : "Last build: ") + name + " #" + std::to_string(b.number) + " (" + builder + against +
-                      "), " + counts + (b.ok ? "" : ko ? " (실패)" : " (failed)") + "\n";
+    std::string out = (ko ? "마지막 빌드: " : "Last build: ") + name + " #" + std::to_string(b.number) + " (" +
+                      builder + against + "), " + counts +
+                      (b.ok ? ""
+                       : ko ? " (실패)"
+                            : " (failed)") +
+                      "\n";
     for (const auto& s : b.steps) out += stepHeader(s, ko) + verdictLine(s, ko);
-    out += ko ? "빌드 시간 " + secs(b.totalMs) + " (시뮬레이션), 캐시로 아낀 시간 " + secs(b.savedMs) + ", 재사용 " + size(b.bytesReused) +
-                    ", 새로 씀 " + size(b.bytesWritten) + "\n"
+    out += ko ? "빌드 시간 " + secs(b.totalMs) + " (시뮬레이션), 캐시로 아낀 시간 " + secs(b.savedMs) + ", 재사용 " +
+                    size(b.bytesReused) + ", 새로 씀 " + size(b.bytesWritten) + "\n"
               : "Build time " + secs(b.totalMs) + " (simulated), saved by the cache " + secs(b.savedMs) + ", reused " +
                     size(b.bytesReused) + ", written " + size(b.bytesWritten) + "\n";
     return out;
@@ -92,8 +95,9 @@ std::string detail(const engine::State& state, const BuildRecord& b, size_t i, b
     if (s.keyword == "FROM") {
         for (const auto& base : b.bases)
             if (base.stage == s.stage) {
-                out += "      " + base.ref + " \u00b7 " + std::to_string(base.layers.size()) + (ko ? "개 레이어 \u00b7 " : " layers \u00b7 ") +
-                       size(base.totalSize) + " \u00b7 " + base.platform + "\n";
+                out += "      " + base.ref + " \u00b7 " + std::to_string(base.layers.size()) +
+                       (ko ? "개 레이어 \u00b7 " : " layers \u00b7 ") + size(base.totalSize) + " \u00b7 " +
+                       base.platform + "\n";
                 for (const auto& l : base.layers)
                     out += "        " + pad(size(l.size), 9) + shortValue(l.diffId) +
                            (l.pulled ? (ko ? "  (이번 빌드에서 받음)" : "  (pulled by this build)") : "") + "\n";
@@ -103,7 +107,8 @@ std::string detail(const engine::State& state, const BuildRecord& b, size_t i, b
     } else if (!s.layerDiffId.empty()) {
         out += (ko ? "      레이어 " : "      layer ") + shortValue(s.layerDiffId) + "  " + size(s.layerSize) + "  " +
                secs(s.outcome == BuildStepOutcome::Cached ? s.recordedMs : s.durationMs) +
-               (s.outcome == BuildStepOutcome::Cached ? (ko ? " (캐시로 아낀 시간)" : " (saved by the cache)") : "") + "\n";
+               (s.outcome == BuildStepOutcome::Cached ? (ko ? " (캐시로 아낀 시간)" : " (saved by the cache)") : "") +
+               "\n";
         if (!s.previousLayerDiffId.empty() && s.previousLayerDiffId != s.layerDiffId)
             out += (ko ? "      이전 레이어 " : "      before: layer ") + shortValue(s.previousLayerDiffId) + "\n";
     }
@@ -115,10 +120,13 @@ std::string detail(const engine::State& state, const BuildRecord& b, size_t i, b
     std::vector<std::string> labels;
     for (size_t k = 0; k < rows.size(); ++k) labels.push_back(engine::keyInputLabel(rows[k], kinds[k], ko));
     if (prev)
-        out += ko ? "      캐시 키 입력 (#" + std::to_string(b.previousNumber) + " \u2192 #" + std::to_string(b.number) + "):\n"
-                  : "      Cache key inputs (#" + std::to_string(b.previousNumber) + " \u2192 #" + std::to_string(b.number) + "):\n";
+        out += ko ? "      캐시 키 입력 (#" + std::to_string(b.previousNumber) + " \u2192 #" +
+                        std::to_string(b.number) + "):\n"
+                  : "      Cache key inputs (#" + std::to_string(b.previousNumber) + " \u2192 #" +
+                        std::to_string(b.number) + "):\n";
     else
-        out += ko ? "      캐시 키 입력 (비교할 이전 빌드 없음):\n" : "      Cache key inputs (no previous build to compare with):\n";
+        out += ko ? "      캐시 키 입력 (비교할 이전 빌드 없음):\n"
+                  : "      Cache key inputs (no previous build to compare with):\n";
     size_t width = 0;
     for (const auto& l : labels) width = std::max(width, columns(l));
     for (size_t k = 0; k < rows.size(); ++k) {
@@ -140,17 +148,23 @@ std::string detail(const engine::State& state, const BuildRecord& b, size_t i, b
     }
     engine::LayerContents files = engine::stepLayerContents(state, b, i);
     if (files.known && !files.files.empty()) {
-        out += ko ? "      이 레이어의 파일 (A 추가, M 변경, D 삭제):\n" : "      Files in this layer (A added, M changed, D removed):\n";
+        out += ko ? "      이 레이어의 파일 (A 추가, M 변경, D 삭제):\n"
+                  : "      Files in this layer (A added, M changed, D removed):\n";
         const size_t shown = std::min<size_t>(files.files.size(), 20);
         size_t pathWidth = 0;
-        for (size_t k = 0; k < shown; ++k) pathWidth = std::max(pathWidth, std::min<size_t>(files.files[k].path.size() + 1, 48));
+        for (size_t k = 0; k < shown; ++k)
+            pathWidth = std::max(pathWidth, std::min<size_t>(files.files[k].path.size() + 1, 48));
         for (size_t k = 0; k < shown; ++k) {
             const auto& f = files.files[k];
-            const char* mark = f.kind == engine::LayerFileChange::Kind::Added ? "A" : f.kind == engine::LayerFileChange::Kind::Changed ? "M" : "D";
+            const char* mark = f.kind == engine::LayerFileChange::Kind::Added     ? "A"
+                               : f.kind == engine::LayerFileChange::Kind::Changed ? "M"
+                                                                                  : "D";
             std::string line = std::string("        ") + mark + " " + f.path + (f.directory ? "/" : "");
             if (!f.directory && f.kind != engine::LayerFileChange::Kind::Removed)
                 line = pad(line, 10 + pathWidth + 2) + size(f.size);
-            if (f.wastedBytes) line += ko ? "  (위 레이어가 지우거나 덮어써서 낭비)" : "  (wasted: a later layer deletes or overwrites it)";
+            if (f.wastedBytes)
+                line += ko ? "  (위 레이어가 지우거나 덮어써서 낭비)"
+                           : "  (wasted: a later layer deletes or overwrites it)";
             out += line + "\n";
         }
         if (files.files.size() > shown)
@@ -165,14 +179,17 @@ std::string detail(const engine::State& state, const BuildRecord& b, size_t i, b
 // The records predate this State (an old export): the last build's step list only.
 std::string legacyStepLine(const engine::BuildStepRecord& s, bool ko) {
     std::string line = "  [" + std::to_string(s.step) + "] " + s.instruction;
-    if (s.sourceLine > 0) line += ko ? "  (" + std::to_string(s.sourceLine) + "번째 줄)" : "  (line " + std::to_string(s.sourceLine) + ")";
+    if (s.sourceLine > 0)
+        line +=
+            ko ? "  (" + std::to_string(s.sourceLine) + "번째 줄)" : "  (line " + std::to_string(s.sourceLine) + ")";
     line += "\n      ";
-    if (s.cached) return line + (ko ? "CACHED: 캐시에 있던 결과를 그대로 썼습니다\n" : "CACHED: the cached result was reused\n");
+    if (s.cached)
+        return line + (ko ? "CACHED: 캐시에 있던 결과를 그대로 썼습니다\n" : "CACHED: the cached result was reused\n");
     const std::string& reason = ko && !s.reasonKo.empty() ? s.reasonKo : s.reason;
     return line + "REBUILT: " + reason + "\n";
 }
 
-}  // namespace
+}   // namespace
 
 Outcome runWhy(const engine::State& state, const std::vector<std::string>& args) {
     const bool ko = state.lang == "ko";
@@ -225,4 +242,4 @@ Outcome runWhy(const engine::State& state, const std::vector<std::string>& args)
     return o;
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

@@ -32,15 +32,18 @@ std::string ordered(const layerlab::Outcome& o, bool errFirst) {
     return o.out + o.err;
 }
 
-}  // namespace
+}   // namespace
 
 Machine::Machine() : Machine(defaultState(1, "en")) {}
 
 Machine::Machine(engine::State initial, MachineOptions options)
     : m_state(std::move(initial)), m_options(std::move(options)) {
     // The learner's login environment (what `env` shows).
-    m_vars = {{"HOME", kHomeDir}, {"USER", m_options.user}, {"SHELL", "/bin/bash"},
-              {"PATH", "/usr/local/bin:/usr/bin:/bin"}, {"LANG", "C.UTF-8"}};
+    m_vars = {{"HOME", kHomeDir},
+              {"USER", m_options.user},
+              {"SHELL", "/bin/bash"},
+              {"PATH", "/usr/local/bin:/usr/bin:/bin"},
+              {"LANG", "C.UTF-8"}};
     for (const auto& [k, v] : m_vars) m_exported.insert(k);
 }
 
@@ -155,14 +158,10 @@ Outcome Machine::executeAttachedKey(std::string_view line) {
     m_state.clock.advance(m_options.thinkTimeMs);
     const engine::Attachment att = *m_attachment;
     engine::ContainerOutcome o;
-    if (line == "^C")
-        o = engine::attachedInterrupt(m_state, att);
-    else if (line == "^P^Q")
-        o = engine::attachedDetachKeys(m_state, att);
-    else if (line == "^D")
-        o = engine::attachedEof(m_state, att);
-    else if (line == "^\\")
-        o = engine::attachedCloseTerminal(m_state, att);
+    if (line == "^C") o = engine::attachedInterrupt(m_state, att);
+    else if (line == "^P^Q") o = engine::attachedDetachKeys(m_state, att);
+    else if (line == "^D") o = engine::attachedEof(m_state, att);
+    else if (line == "^\\") o = engine::attachedCloseTerminal(m_state, att);
     else {
         o = engine::attachedInput(m_state, att, line);
         std::string first = line.substr(0, line.find(' ')).data() ? std::string(line.substr(0, line.find(' '))) : "";
@@ -183,8 +182,8 @@ Outcome Machine::executeAttachedKey(std::string_view line) {
 
 Outcome Machine::executeComplete(const std::string& command) {
     bool blank = command.find_first_not_of(" \t\r\n") == std::string::npos;
-    bool comment = !blank && command[command.find_first_not_of(" \t\r\n")] == '#' &&
-                   command.find('\n') == std::string::npos;
+    bool comment =
+        !blank && command[command.find_first_not_of(" \t\r\n")] == '#' && command.find('\n') == std::string::npos;
     if (blank || comment) return {};
     m_log.push_back(command);
     m_state.clock.advance(m_options.thinkTimeMs);
@@ -200,4 +199,4 @@ Outcome Machine::executeComplete(const std::string& command) {
     return total;
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

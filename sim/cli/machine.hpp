@@ -172,9 +172,9 @@ private:
     std::vector<engine::State> m_undo;
     std::optional<std::string> m_pending;   // an open command so far, lines joined by '\n'
     struct Question {
-        std::vector<std::string> args;             // the docker command that asked (after `docker`)
+        std::vector<std::string> args;   // the docker command that asked (after `docker`)
         std::map<std::string, std::string> vars;   // the variables it saw
-        std::string shown;                         // the question text already printed
+        std::string shown;   // the question text already printed
     };
     std::optional<Question> m_question;
     Outcome answerQuestion(std::string_view line);
@@ -189,4 +189,4 @@ private:
     bool m_clear = false;
 };
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

@@ -72,16 +72,19 @@ std::optional<engine::Hint> commandNotFoundHint(const std::string& name) {
     for (const char* p : programs)
         if (name == p)
             return engine::Hint{
-                name + " is not installed on this host, and that is the point: it lives inside images. Try "
-                       "docker run node, or build the app's image with docker build.",
-                ko::with(name, ko::Particle::EunNeun) + " 호스트에 설치되어 있지 않습니다. 바로 그게 핵심입니다: 프로그램은 "
-                       "이미지 안에 있습니다. docker run node를 실행하거나 docker build로 앱 이미지를 만들어 보세요."};
+                name +
+                    " is not installed on this host, and that is the point: it lives inside images. Try "
+                    "docker run node, or build the app's image with docker build.",
+                ko::with(name, ko::Particle::EunNeun) +
+                    " 호스트에 설치되어 있지 않습니다. 바로 그게 핵심입니다: 프로그램은 "
+                    "이미지 안에 있습니다. docker run node를 실행하거나 docker build로 앱 이미지를 만들어 보세요."};
     // `sed -i` edits a file in place; this shell rewrites files with a heredoc instead.
     if (name == "sed")
-        return engine::Hint{"This shell has no sed. To change a file, write it again with a heredoc: cat > server.js <<'EOF', "
-                            "the new lines, then EOF (or append a line: echo \"...\" >> server.js).",
-                            "이 셸에는 sed가 없습니다. 파일을 바꾸려면 heredoc으로 다시 쓰세요: cat > server.js <<'EOF', 새 "
-                            "내용, 그리고 EOF (줄을 덧붙이려면 echo \"...\" >> server.js)."};
+        return engine::Hint{
+            "This shell has no sed. To change a file, write it again with a heredoc: cat > server.js <<'EOF', "
+            "the new lines, then EOF (or append a line: echo \"...\" >> server.js).",
+            "이 셸에는 sed가 없습니다. 파일을 바꾸려면 heredoc으로 다시 쓰세요: cat > server.js <<'EOF', 새 "
+            "내용, 그리고 EOF (줄을 덧붙이려면 echo \"...\" >> server.js)."};
     // a near miss of "docker" (one edit or a swap)
     const std::string d = "docker";
     if (name.size() >= 5 && name.size() <= 7 && name != d) {
@@ -96,4 +99,4 @@ std::optional<engine::Hint> commandNotFoundHint(const std::string& name) {
     return std::nullopt;
 }
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

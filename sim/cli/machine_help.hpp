@@ -16,4 +16,4 @@ std::string machineHelp(const std::string& lang);
 // expected the program on the host (node, npm) or mistyped docker.
 std::optional<engine::Hint> commandNotFoundHint(const std::string& name);
 
-}  // namespace layerlab::cli
+}   // namespace layerlab::cli

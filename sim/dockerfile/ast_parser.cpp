@@ -139,7 +139,7 @@ std::string_view processLine(std::string_view token, bool stripLeft) {
     return token;
 }
 
-}  // namespace
+}   // namespace
 
 AstParse parseAstDetailed(std::string_view bytes) {
     AstParse result;
@@ -166,7 +166,8 @@ AstParse parseAstDetailed(std::string_view bytes) {
         std::string_view line = processLine(bytesRead, true);
         bool isDirective = false;
         Diagnostic derr;
-        if (!directives.parseLine(line, currentLine + 1, isDirective, derr)) return fail(derr, currentLine + 1, currentLine + 1);
+        if (!directives.parseLine(line, currentLine + 1, isDirective, derr))
+            return fail(derr, currentLine + 1, currentLine + 1);
         if (isComment(line)) line = {};
         ++currentLine;
         const int startLine = currentLine;
@@ -178,7 +179,8 @@ AstParse parseAstDetailed(std::string_view bytes) {
         bool hasEmptyContinuation = false;
         while (!isEndOfLine && scanner.scan(raw)) {
             std::string_view cont = processLine(raw, false);
-            if (!directives.parseLine(cont, currentLine + 1, isDirective, derr)) return fail(derr, currentLine + 1, currentLine + 1);
+            if (!directives.parseLine(cont, currentLine + 1, isDirective, derr))
+                return fail(derr, currentLine + 1, currentLine + 1);
             ++currentLine;
             if (isComment(raw)) continue;
             if (unicode::trimLeftSpace(cont).empty()) {
@@ -190,7 +192,8 @@ AstParse parseAstDetailed(std::string_view bytes) {
         }
 
         if (hasEmptyContinuation) {
-            Diagnostic w = Diagnostic::check("NoEmptyContinuation", "Empty continuation line", {startLine, 0, currentLine, 0});
+            Diagnostic w =
+                Diagnostic::check("NoEmptyContinuation", "Empty continuation line", {startLine, 0, currentLine, 0});
             result.warnings.push_back(std::move(w));
         }
 
@@ -238,7 +241,7 @@ AstParse parseAstDetailed(std::string_view bytes) {
     return result;
 }
 
-}  // namespace detail
+}   // namespace detail
 
 AstResult parseAst(std::string_view bytes) {
     detail::AstParse p = detail::parseAstDetailed(bytes);
@@ -249,4 +252,4 @@ AstResult parseAst(std::string_view bytes) {
     return r;
 }
 
-}  // namespace layerlab::dockerfile
+}   // namespace layerlab::dockerfile

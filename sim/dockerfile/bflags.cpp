@@ -59,4 +59,4 @@ std::optional<Diagnostic> BFlags::parse(SourceRange range) {
     return std::nullopt;
 }
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

@@ -42,4 +42,4 @@ private:
     int m_count = 0;
 };
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

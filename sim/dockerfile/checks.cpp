@@ -13,11 +13,13 @@ namespace layerlab::dockerfile::detail {
 namespace {
 
 bool isLower(std::string_view s) {
-    for (char c : s) if (c >= 'A' && c <= 'Z') return false;
+    for (char c : s)
+        if (c >= 'A' && c <= 'Z') return false;
     return true;
 }
 bool isUpper(std::string_view s) {
-    for (char c : s) if (c >= 'a' && c <= 'z') return false;
+    for (char c : s)
+        if (c >= 'a' && c <= 'z') return false;
     return true;
 }
 // The keyword as written: the first word of the (trimmed) original line.
@@ -47,10 +49,11 @@ std::vector<std::string> skippedRules(const std::string& directive) {
     return out;
 }
 
-const char* const kBuiltinArgs[] = {"BUILDPLATFORM", "BUILDOS",  "BUILDARCH",  "BUILDVARIANT", "TARGETPLATFORM",
-                                    "TARGETOS",      "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE", "BUILDKIT_SBOM_SCAN_STAGE"};
+const char* const kBuiltinArgs[] = {
+    "BUILDPLATFORM", "BUILDOS",    "BUILDARCH",     "BUILDVARIANT", "TARGETPLATFORM",
+    "TARGETOS",      "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",  "BUILDKIT_SBOM_SCAN_STAGE"};
 
-}  // namespace
+}   // namespace
 
 void addChecks(const Node& root, const Dockerfile& df, const std::string& checkDirective,
                std::vector<Diagnostic>& warnings) {
@@ -86,7 +89,8 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
     // Lines of ENV/LABEL nodes in the legacy "KEY value" form (empty separator).
     std::vector<int> legacyLines;
     for (const Node& n : root.children) {
-        if (n.next.size() == 3 && n.next[2].value.empty() && n.next[2].children.empty()) legacyLines.push_back(n.range.startLine);
+        if (n.next.size() == 3 && n.next[2].value.empty() && n.next[2].children.empty())
+            legacyLines.push_back(n.range.startLine);
     }
     std::vector<std::string> declaredMeta;
     for (const auto& a : df.metaArgs) declaredMeta.push_back(a.name);
@@ -113,16 +117,20 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
             }();
             const std::string asWord = words.size() >= 2 ? words[words.size() - 2] : "";
             const std::string written = words.empty() ? "" : words.back();
-            if (written != unicode::toLower(written)) warn("StageNameCasing", "Stage name '" + written + "' should be lowercase", from.range);
+            if (written != unicode::toLower(written))
+                warn("StageNameCasing", "Stage name '" + written + "' should be lowercase", from.range);
             const bool fromLower = isLower(fromKeyword), fromUpper = isUpper(fromKeyword);
             if ((fromLower && !isLower(asWord)) || (!fromLower && fromUpper && !isUpper(asWord))) {
-                warn("FromAsCasing", "'" + asWord + "' and '" + fromKeyword + "' keywords' casing do not match", from.range);
+                warn("FromAsCasing", "'" + asWord + "' and '" + fromKeyword + "' keywords' casing do not match",
+                     from.range);
             }
             if (std::find(stageNames.begin(), stageNames.end(), stage.name) != stageNames.end()) {
-                warn("DuplicateStageName", "Duplicate stage name " + goQuote(stage.name) + ", stage names should be unique", from.range);
+                warn("DuplicateStageName",
+                     "Duplicate stage name " + goQuote(stage.name) + ", stage names should be unique", from.range);
             }
             if (stage.name == "scratch" || stage.name == "context") {
-                warn("ReservedStageName", "Stage name should not use the same name as reserved stage " + goQuote(stage.name), from.range);
+                warn("ReservedStageName",
+                     "Stage name should not use the same name as reserved stage " + goQuote(stage.name), from.range);
             }
             stageNames.push_back(stage.name);
         }
@@ -138,7 +146,8 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
                     std::vector<std::string_view> options(declaredMeta.begin(), declaredMeta.end());
                     const std::string s = suggest(name, options, true);
                     warn("UndefinedArgInFrom",
-                         "FROM argument '" + name + "' is not declared" + (s.empty() ? "" : " (did you mean " + s + "?)"),
+                         "FROM argument '" + name + "' is not declared" +
+                             (s.empty() ? "" : " (did you mean " + s + "?)"),
                          from.range);
                 }
             }
@@ -154,9 +163,11 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
             const std::string keyword(keywordOf(c));
             const auto usedOnce = [&](const Command*& last) {
                 if (last) {
-                    warn("MultipleInstructionsDisallowed",
-                         "Multiple " + keyword + " instructions should not be used in the same stage because only the last one will be used",
-                         last->range);
+                    warn(
+                        "MultipleInstructionsDisallowed",
+                        "Multiple " + keyword +
+                            " instructions should not be used in the same stage because only the last one will be used",
+                        last->range);
                 }
                 last = &c;
             };
@@ -164,12 +175,18 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
             if (const auto* cmd = std::get_if<CmdInstruction>(&c.instruction)) {
                 usedOnce(lastCmd);
                 if (cmd->shellForm && !hasShell) {
-                    warn("JSONArgsRecommended", "JSON arguments recommended for " + keyword + " to prevent unintended behavior related to OS signals", c.range);
+                    warn("JSONArgsRecommended",
+                         "JSON arguments recommended for " + keyword +
+                             " to prevent unintended behavior related to OS signals",
+                         c.range);
                 }
             } else if (const auto* ep = std::get_if<EntrypointInstruction>(&c.instruction)) {
                 usedOnce(lastEntrypoint);
                 if (ep->shellForm && !hasShell) {
-                    warn("JSONArgsRecommended", "JSON arguments recommended for " + keyword + " to prevent unintended behavior related to OS signals", c.range);
+                    warn("JSONArgsRecommended",
+                         "JSON arguments recommended for " + keyword +
+                             " to prevent unintended behavior related to OS signals",
+                         c.range);
                 }
             } else if (std::holds_alternative<HealthcheckInstruction>(c.instruction)) {
                 usedOnce(lastHealthcheck);
@@ -178,13 +195,20 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
             } else if (const auto* w = std::get_if<WorkdirInstruction>(&c.instruction)) {
                 if (!w->path.empty() && w->path[0] == '/') absoluteWorkdir = true;
                 else if (!absoluteWorkdir && w->path.find('$') == std::string::npos) {
-                    warn("WorkdirRelativePath", "Relative workdir " + goQuote(w->path) + " can have unexpected results if the base image changes", c.range);
+                    warn("WorkdirRelativePath",
+                         "Relative workdir " + goQuote(w->path) +
+                             " can have unexpected results if the base image changes",
+                         c.range);
                 }
             }
-            if (std::holds_alternative<EnvInstruction>(c.instruction) || std::holds_alternative<LabelInstruction>(c.instruction)) {
+            if (std::holds_alternative<EnvInstruction>(c.instruction) ||
+                std::holds_alternative<LabelInstruction>(c.instruction)) {
                 // Legacy "ENV key value" keeps an empty separator in the AST.
                 if (std::binary_search(legacyLines.begin(), legacyLines.end(), c.range.startLine)) {
-                    warn("LegacyKeyValueFormat", "\"" + keyword + " key=value\" should be used instead of legacy \"" + keyword + " key value\" format", c.range);
+                    warn("LegacyKeyValueFormat",
+                         "\"" + keyword + " key=value\" should be used instead of legacy \"" + keyword +
+                             " key value\" format",
+                         c.range);
                 }
             }
         }
@@ -198,4 +222,4 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
     }
 }
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

@@ -14,4 +14,4 @@ namespace layerlab::dockerfile::detail {
 void addChecks(const Node& root, const Dockerfile& df, const std::string& checkDirective,
                std::vector<Diagnostic>& warnings);
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

@@ -24,7 +24,7 @@ Diagnostic parser(std::string code, std::string message, SourceRange range) {
 Diagnostic instruction(std::string code, std::string message, SourceRange range) {
     return make(Diagnostic::Origin::Instruction, std::move(code), std::move(message), range);
 }
-}  // namespace
+}   // namespace
 
 std::string Diagnostic::formatted() const {
     const std::string line = std::to_string(range.startLine);
@@ -46,7 +46,8 @@ Diagnostic Diagnostic::duplicateDirective(const std::string& name, int line) {
     return parser("duplicate-directive", "only one " + name + " parser directive can be used", lineRange(line));
 }
 Diagnostic Diagnostic::invalidEscapeToken(const std::string& value, int line) {
-    return parser("invalid-escape-token", "invalid escape token '" + value + "' does not match ` or \\", lineRange(line));
+    return parser("invalid-escape-token", "invalid escape token '" + value + "' does not match ` or \\",
+                  lineRange(line));
 }
 Diagnostic Diagnostic::unterminatedHeredoc(SourceRange range) {
     return parser("unterminated-heredoc", "unterminated heredoc", range);
@@ -71,10 +72,10 @@ Diagnostic Diagnostic::fromArguments(SourceRange range) {
     return instruction("from-arguments", "FROM requires either one or three arguments", range);
 }
 Diagnostic Diagnostic::invalidStageName(const std::string& name, SourceRange range) {
-    return instruction("invalid-stage-name",
-                       "invalid name for build stage: " + goQuote(name) +
-                           ", name can't start with a number or contain symbols",
-                       range);
+    return instruction(
+        "invalid-stage-name",
+        "invalid name for build stage: " + goQuote(name) + ", name can't start with a number or contain symbols",
+        range);
 }
 Diagnostic Diagnostic::atLeastOneArgument(const std::string& command, SourceRange range) {
     return instruction("at-least-one-argument", command + " requires at least one argument", range);
@@ -83,9 +84,10 @@ Diagnostic Diagnostic::exactlyOneArgument(const std::string& command, SourceRang
     return instruction("exactly-one-argument", command + " requires exactly one argument", range);
 }
 Diagnostic Diagnostic::noDestination(const std::string& command, SourceRange range) {
-    return instruction("no-destination",
-                       command + " requires at least two arguments, but only one was provided. Destination could not be determined",
-                       range);
+    return instruction(
+        "no-destination",
+        command + " requires at least two arguments, but only one was provided. Destination could not be determined",
+        range);
 }
 Diagnostic Diagnostic::heredocNotAllowed(const std::string& command, const std::string& option, SourceRange range) {
     return instruction("bad-heredoc", command + " cannot accept a heredoc as " + option, range);
@@ -142,4 +144,4 @@ Diagnostic Diagnostic::teaching(const std::string& code, const std::string& mess
     return d;
 }
 
-}  // namespace layerlab::dockerfile
+}   // namespace layerlab::dockerfile

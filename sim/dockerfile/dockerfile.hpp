@@ -31,11 +31,11 @@ struct Diagnostic {
     enum class Origin { Parser, Instruction, Dispatch, Check, Teaching };
     Severity severity = Severity::Error;
     Origin origin = Origin::Instruction;
-    std::string code;      // stable id: "unknown-instruction", "JSONArgsRecommended", "inline-comment", ...
+    std::string code;   // stable id: "unknown-instruction", "JSONArgsRecommended", "inline-comment", ...
     std::string message;   // Docker's/BuildKit's own wording, e.g. "unknown instruction: RUNN (did you mean RUN?)"
     SourceRange range;
-    std::string explainEn; // teaching text (why, and how to fix); may be empty
-    std::string explainKo; // the same in Korean
+    std::string explainEn;   // teaching text (why, and how to fix); may be empty
+    std::string explainKo;   // the same in Korean
     // Errors: "dockerfile parse error on line 3: unknown instruction: RUNN (did you mean RUN?)"
     // Warnings: "JSONArgsRecommended: JSON arguments recommended for CMD ... (line 11)"
     std::string formatted() const;
@@ -48,7 +48,8 @@ struct Diagnostic {
     static Diagnostic invalidEscapeToken(const std::string& value, int line);
     static Diagnostic unterminatedHeredoc(SourceRange range);
     static Diagnostic jsonNotStringArray(SourceRange range);
-    static Diagnostic mustHaveTwoArguments(const std::string& command, SourceRange range);   // "ENV must have two arguments"
+    static Diagnostic mustHaveTwoArguments(const std::string& command,
+                                           SourceRange range);   // "ENV must have two arguments"
     static Diagnostic missingEquals(const std::string& word, SourceRange range);
     // instructions.Parse
     static Diagnostic unknownInstruction(const std::string& word, const std::string& suggestion, SourceRange range);
@@ -79,103 +80,142 @@ struct Diagnostic {
 };
 
 struct Heredoc {
-    std::string name;      // "EOF"
+    std::string name;   // "EOF"
     std::string content;   // body, each line with its newline
-    bool expand = true;    // false when the name was quoted
-    bool chomp = false;    // <<-
+    bool expand = true;   // false when the name was quoted
+    bool chomp = false;   // <<-
     int fileDescriptor = 0;
 };
 
 // ---- the AST (BuildKit parser.Node) ----
 struct Node {
-    std::string value;                 // keyword as written, or an argument
-    std::vector<std::string> flags;    // "--from=build"
-    std::vector<Node> next;            // argument chain, flattened in order
-    std::vector<Node> children;        // root: instructions; ONBUILD arg: the nested instruction
-    bool json = false;                 // arguments came from a JSON array
-    std::string original;              // the logical line as written (continuations joined)
+    std::string value;   // keyword as written, or an argument
+    std::vector<std::string> flags;   // "--from=build"
+    std::vector<Node> next;   // argument chain, flattened in order
+    std::vector<Node> children;   // root: instructions; ONBUILD arg: the nested instruction
+    bool json = false;   // arguments came from a JSON array
+    std::string original;   // the logical line as written (continuations joined)
     std::vector<Heredoc> heredocs;
     SourceRange range;
 };
-std::string dump(const Node& node);    // BuildKit's AST dump (no trailing newline)
+std::string dump(const Node& node);   // BuildKit's AST dump (no trailing newline)
 
 // ---- typed instructions (BuildKit instructions.*Command) ----
-struct KeyValue { std::string key; std::string value; };   // raw, unexpanded
-struct FromInstruction { std::string image; std::string stageName; std::string platform; };
+struct KeyValue {
+    std::string key;
+    std::string value;
+};   // raw, unexpanded
+struct FromInstruction {
+    std::string image;
+    std::string stageName;
+    std::string platform;
+};
 struct RunInstruction {
-    std::vector<std::string> args;     // JSON form: the array; shell form: one element, the command text
+    std::vector<std::string> args;   // JSON form: the array; shell form: one element, the command text
     bool shellForm = true;
     std::vector<std::string> mounts;   // raw --mount values
-    std::string network;               // --network
-    std::string security;              // --security
+    std::string network;   // --network
+    std::string security;   // --security
     std::vector<Heredoc> heredocs;
 };
-struct CopyInstruction {                // COPY and ADD
+struct CopyInstruction {   // COPY and ADD
     bool isAdd = false;
-    std::vector<std::string> sources;  // raw; heredoc sources are "<<EOF"
+    std::vector<std::string> sources;   // raw; heredoc sources are "<<EOF"
     std::string destination;
-    std::string from;                  // --from
-    std::string chown, chmod;          // --chown, --chmod
-    bool link = false;                 // --link
-    std::vector<std::string> excludes; // --exclude
-    std::string checksum;              // ADD --checksum
-    bool keepGitDir = false;           // ADD --keep-git-dir
+    std::string from;   // --from
+    std::string chown, chmod;   // --chown, --chmod
+    bool link = false;   // --link
+    std::vector<std::string> excludes;   // --exclude
+    std::string checksum;   // ADD --checksum
+    bool keepGitDir = false;   // ADD --keep-git-dir
     std::vector<Heredoc> heredocs;
 };
-struct WorkdirInstruction { std::string path; };
-struct EnvInstruction { std::vector<KeyValue> pairs; };
-struct ArgInstruction { struct Arg { std::string name; std::optional<std::string> defaultValue; }; std::vector<Arg> args; };
-struct LabelInstruction { std::vector<KeyValue> pairs; };
-struct ExposeInstruction { std::vector<std::string> ports; };   // raw, e.g. "80", "53/udp", "$PORT"
-struct CmdInstruction { std::vector<std::string> args; bool shellForm = true; };
-struct EntrypointInstruction { std::vector<std::string> args; bool shellForm = true; };
-struct UserInstruction { std::string user; };
-struct VolumeInstruction { std::vector<std::string> paths; };
-struct ShellInstruction { std::vector<std::string> shell; };
-struct StopsignalInstruction { std::string signal; };
-struct HealthcheckInstruction {
-    std::string type;                  // "CMD", "NONE"
-    std::vector<std::string> test;     // CMD args
-    bool shellForm = true;
-    std::vector<std::string> flags;    // raw --interval=... etc.
+struct WorkdirInstruction {
+    std::string path;
 };
-struct MaintainerInstruction { std::string name; };
-struct OnbuildInstruction { std::string expression; };   // the nested instruction's text
+struct EnvInstruction {
+    std::vector<KeyValue> pairs;
+};
+struct ArgInstruction {
+    struct Arg {
+        std::string name;
+        std::optional<std::string> defaultValue;
+    };
+    std::vector<Arg> args;
+};
+struct LabelInstruction {
+    std::vector<KeyValue> pairs;
+};
+struct ExposeInstruction {
+    std::vector<std::string> ports;
+};   // raw, e.g. "80", "53/udp", "$PORT"
+struct CmdInstruction {
+    std::vector<std::string> args;
+    bool shellForm = true;
+};
+struct EntrypointInstruction {
+    std::vector<std::string> args;
+    bool shellForm = true;
+};
+struct UserInstruction {
+    std::string user;
+};
+struct VolumeInstruction {
+    std::vector<std::string> paths;
+};
+struct ShellInstruction {
+    std::vector<std::string> shell;
+};
+struct StopsignalInstruction {
+    std::string signal;
+};
+struct HealthcheckInstruction {
+    std::string type;   // "CMD", "NONE"
+    std::vector<std::string> test;   // CMD args
+    bool shellForm = true;
+    std::vector<std::string> flags;   // raw --interval=... etc.
+};
+struct MaintainerInstruction {
+    std::string name;
+};
+struct OnbuildInstruction {
+    std::string expression;
+};   // the nested instruction's text
 
-using Instruction = std::variant<FromInstruction, RunInstruction, CopyInstruction, WorkdirInstruction, EnvInstruction,
-                                 ArgInstruction, LabelInstruction, ExposeInstruction, CmdInstruction,
-                                 EntrypointInstruction, UserInstruction, VolumeInstruction, ShellInstruction,
-                                 StopsignalInstruction, HealthcheckInstruction, MaintainerInstruction,
-                                 OnbuildInstruction>;
+using Instruction =
+    std::variant<FromInstruction, RunInstruction, CopyInstruction, WorkdirInstruction, EnvInstruction, ArgInstruction,
+                 LabelInstruction, ExposeInstruction, CmdInstruction, EntrypointInstruction, UserInstruction,
+                 VolumeInstruction, ShellInstruction, StopsignalInstruction, HealthcheckInstruction,
+                 MaintainerInstruction, OnbuildInstruction>;
 
 struct Command {
     Instruction instruction;
-    std::string keyword;    // upper-case: "RUN"
+    std::string keyword;   // upper-case: "RUN"
     std::string original;   // the source text of the logical line, e.g. "RUN npm install"
     SourceRange range;
 };
 
 struct Stage {
-    std::string name;             // lower-cased AS name, "" if none
-    std::string baseImage;        // raw FROM image (may contain $ARG)
+    std::string name;   // lower-cased AS name, "" if none
+    std::string baseImage;   // raw FROM image (may contain $ARG)
     std::string platform;
-    int index = 0;                // 0-based
-    Command from;                 // the FROM command itself
+    int index = 0;   // 0-based
+    Command from;   // the FROM command itself
     std::vector<Command> commands;   // after FROM, in order
 };
 
 struct Dockerfile {
     Node ast;
     char escapeToken = '\\';
-    std::string syntax;           // "# syntax=" value, if any
+    std::string syntax;   // "# syntax=" value, if any
     std::vector<ArgInstruction::Arg> metaArgs;   // ARGs before the first FROM
     std::vector<Stage> stages;
 };
 
 struct ParseResult {
     std::optional<Dockerfile> dockerfile;   // set when there is no error
-    std::vector<Diagnostic> warnings;       // BuildKit-like checks + teaching hints
-    std::optional<Diagnostic> error;        // the first error, Docker's wording and location
+    std::vector<Diagnostic> warnings;   // BuildKit-like checks + teaching hints
+    std::optional<Diagnostic> error;   // the first error, Docker's wording and location
     bool ok() const { return !error.has_value(); }
 };
 
@@ -205,12 +245,12 @@ struct Env {
 };
 struct Expansion {
     bool ok = true;
-    std::string value;                // processWord
+    std::string value;   // processWord
     std::vector<std::string> words;   // processWords
     std::string error;
 };
 Expansion processWord(std::string_view word, const Env& env, char escapeToken = '\\');
 Expansion processWords(std::string_view word, const Env& env, char escapeToken = '\\');
-}  // namespace shell
+}   // namespace shell
 
-}  // namespace layerlab::dockerfile
+}   // namespace layerlab::dockerfile

@@ -10,4 +10,4 @@ namespace layerlab::dockerfile {
 
 std::string goQuote(std::string_view s);
 
-}  // namespace layerlab::dockerfile
+}   // namespace layerlab::dockerfile

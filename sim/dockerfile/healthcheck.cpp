@@ -82,7 +82,7 @@ IntResult parseGoInt32(std::string_view s) {
     bool overflow = false;
     for (std::size_t i = 0; i < d.size(); ++i) {
         const char c = d[i];
-        if (c == '_' ) return err("invalid syntax");
+        if (c == '_') return err("invalid syntax");
         if (c < '0' || c > '9') return err("invalid syntax");
         if (!overflow) {
             v = v * 10 + (c - '0');
@@ -94,4 +94,4 @@ IntResult parseGoInt32(std::string_view s) {
     return r;
 }
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

@@ -20,4 +20,4 @@ struct IntResult {
 };
 IntResult parseGoInt32(std::string_view s);
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

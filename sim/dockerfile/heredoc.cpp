@@ -13,7 +13,7 @@ std::size_t countQuotes(const std::string& s) {
     for (char c : s) n += (c == '\'' || c == '"') ? 1 : 0;
     return n;
 }
-}  // namespace
+}   // namespace
 
 // ^(\d*)<<(-?)\s*([^<]*)$ then the name must lex to exactly one word.
 std::optional<Heredoc> parseHeredocWord(std::string_view word) {
@@ -27,7 +27,8 @@ std::optional<Heredoc> parseHeredocWord(std::string_view word) {
         chomp = true;
         ++i;
     }
-    while (i < word.size() && (word[i] == ' ' || word[i] == '\t' || word[i] == '\n' || word[i] == '\f' || word[i] == '\r'))
+    while (i < word.size() &&
+           (word[i] == ' ' || word[i] == '\t' || word[i] == '\n' || word[i] == '\f' || word[i] == '\r'))
         ++i;
     const std::string_view rest = word.substr(i);
     if (rest.find('<') != std::string_view::npos || rest.empty()) return std::nullopt;
@@ -86,4 +87,4 @@ std::string chompHeredocContent(std::string_view content) {
     return out;
 }
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

@@ -37,7 +37,8 @@ using Result = ParsedInstruction;
 Result fail(Diagnostic d) { return {std::nullopt, std::move(d)}; }
 
 Result ok(const Request& req, Instruction instruction, std::string keyword) {
-    Command c{std::move(instruction), std::move(keyword), std::string(unicode::trimSpace(req.node.original)), req.range};
+    Command c{std::move(instruction), std::move(keyword), std::string(unicode::trimSpace(req.node.original)),
+              req.range};
     return {std::move(c), std::nullopt};
 }
 
@@ -49,11 +50,15 @@ bool validStageName(const std::string& s) {
     return true;
 }
 
-bool equalFoldAs(std::string_view s) { return s.size() == 2 && (s[0] == 'a' || s[0] == 'A') && (s[1] == 's' || s[1] == 'S'); }
+bool equalFoldAs(std::string_view s) {
+    return s.size() == 2 && (s[0] == 'a' || s[0] == 'A') && (s[1] == 's' || s[1] == 'S');
+}
 
 std::optional<Diagnostic> parseKvps(const Request& req, const std::string& name, std::vector<KeyValue>& out) {
     if (req.args.empty()) return Diagnostic::atLeastOneArgument(name, req.range);
-    if (req.args.size() % 3 != 0) return Diagnostic::instructionError("too-many-arguments", "Bad input to " + name + ", too many arguments", req.range);
+    if (req.args.size() % 3 != 0)
+        return Diagnostic::instructionError("too-many-arguments", "Bad input to " + name + ", too many arguments",
+                                            req.range);
     for (std::size_t j = 0; j < req.args.size(); j += 3) {
         if (req.args[j].empty()) return Diagnostic::blankNames(name, req.range);
         out.push_back({std::string(req.args[j]), std::string(req.args[j + 1])});
@@ -65,7 +70,8 @@ Result parseFrom(Request& req) {
     FromInstruction from;
     if (req.args.size() == 3 && equalFoldAs(req.args[1])) {
         from.stageName = unicode::toLower(req.args[2]);
-        if (!validStageName(from.stageName)) return fail(Diagnostic::invalidStageName(std::string(req.args[2]), req.range));
+        if (!validStageName(from.stageName))
+            return fail(Diagnostic::invalidStageName(std::string(req.args[2]), req.range));
     } else if (req.args.size() != 1) {
         return fail(Diagnostic::fromArguments(req.range));
     }
@@ -78,7 +84,8 @@ Result parseFrom(Request& req) {
 
 Result parseSourcesAndDest(Request& req, const std::string& name, CopyInstruction& copy) {
     copy.destination = std::string(req.args.back());
-    if (parseHeredocWord(copy.destination)) return fail(Diagnostic::heredocNotAllowed(name, "a destination", req.range));
+    if (parseHeredocWord(copy.destination))
+        return fail(Diagnostic::heredocNotAllowed(name, "a destination", req.range));
     copy.sources.assign(req.args.begin(), req.args.end() - 1);
     for (const std::string& src : copy.sources) {
         if (auto h = parseHeredocWord(src)) {
@@ -148,7 +155,8 @@ Result parseOnbuild(Request& req) {
     if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("ONBUILD", req.range));
     if (auto e = req.flags.parse(req.range)) return fail(*e);
     std::string trigger;
-    for (char c : unicode::trimSpace(req.args[0])) trigger.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c);
+    for (char c : unicode::trimSpace(req.args[0]))
+        trigger.push_back((c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c);
     if (trigger == "ONBUILD") return fail(Diagnostic::onbuildChaining(req.range));
     if (trigger == "MAINTAINER" || trigger == "FROM") return fail(Diagnostic::onbuildTrigger(trigger, req.range));
     // (?i)^\s*ONBUILD\s* removed from the original line
@@ -175,7 +183,8 @@ Result parseHealthcheck(Request& req) {
     h.type = typ;
     h.flags = req.node.flags;
     if (typ == "NONE") {
-        if (!rest.empty()) return fail(Diagnostic::instructionError("healthcheck", "HEALTHCHECK NONE takes no arguments", req.range));
+        if (!rest.empty())
+            return fail(Diagnostic::instructionError("healthcheck", "HEALTHCHECK NONE takes no arguments", req.range));
         return ok(req, std::move(h), "HEALTHCHECK");
     }
     const int durations[] = {req.flags.addString("interval"), req.flags.addString("timeout"),
@@ -184,10 +193,12 @@ Result parseHealthcheck(Request& req) {
     const int retries = req.flags.addString("retries");
     if (auto e = req.flags.parse(req.range)) return fail(*e);
     if (typ != "CMD") {
-        return fail(Diagnostic::instructionError("healthcheck", "Unknown type " + goQuote(typ) + " in HEALTHCHECK (try CMD)", req.range));
+        return fail(Diagnostic::instructionError(
+            "healthcheck", "Unknown type " + goQuote(typ) + " in HEALTHCHECK (try CMD)", req.range));
     }
     h.test = handleJsonArgs(rest, req.node.json);
-    if (h.test.empty()) return fail(Diagnostic::instructionError("healthcheck", "Missing command after HEALTHCHECK CMD", req.range));
+    if (h.test.empty())
+        return fail(Diagnostic::instructionError("healthcheck", "Missing command after HEALTHCHECK CMD", req.range));
     h.shellForm = !req.node.json;
     for (int i = 0; i < 4; ++i) {
         const std::string& v = req.flags.value(durations[i]);
@@ -220,7 +231,7 @@ Result exactlyOne(Request& req, const std::string& name, bool parseFlags, std::s
     return {};
 }
 
-}  // namespace
+}   // namespace
 
 ParsedInstruction parseInstruction(const Node& node) {
     Request req(node);
@@ -306,4 +317,4 @@ ParsedInstruction parseInstruction(const Node& node) {
     return fail(Diagnostic::unknownInstruction(node.value, suggest(node.value, instructionNames(), false), node.range));
 }
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

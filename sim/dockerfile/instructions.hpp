@@ -8,7 +8,7 @@
 namespace layerlab::dockerfile::detail {
 
 struct ParsedInstruction {
-    std::optional<Command> command;     // set on success
+    std::optional<Command> command;   // set on success
     std::optional<Diagnostic> error;
 };
 ParsedInstruction parseInstruction(const Node& node);
@@ -16,4 +16,4 @@ ParsedInstruction parseInstruction(const Node& node);
 // handleJSONArgs: JSON form keeps the array, shell form joins the words.
 std::vector<std::string> handleJsonArgs(const std::vector<std::string_view>& args, bool json);
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

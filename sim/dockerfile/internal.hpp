@@ -12,7 +12,6 @@
 
 namespace layerlab::dockerfile {
 
-
 namespace detail {
 
 // The 18 instruction keywords, lower-case, alphabetical (command/command.go).
@@ -24,9 +23,9 @@ std::string suggest(std::string_view value, const std::vector<std::string_view>&
 
 // parser.splitCommand + extractBuilderFlags (line_parsers.cpp).
 struct SplitLine {
-    std::string keyword;               // as written
+    std::string keyword;   // as written
     std::vector<std::string> flags;
-    std::string rest;                  // flags removed, trimmed
+    std::string rest;   // flags removed, trimmed
 };
 SplitLine splitCommand(std::string_view line);
 
@@ -64,5 +63,5 @@ AstParse parseAstDetailed(std::string_view bytes);
 std::vector<std::string> nodeArgs(const Node& node);
 std::vector<std::string_view> nodeArgViews(const Node& node);   // same, as views into node
 
-}  // namespace detail
-}  // namespace layerlab::dockerfile
+}   // namespace detail
+}   // namespace layerlab::dockerfile

@@ -20,7 +20,8 @@ public:
     explicit Reader(std::string_view s) : m_s(s) {}
 
     void skipSpace() {
-        while (m_pos < m_s.size() && (m_s[m_pos] == ' ' || m_s[m_pos] == '\t' || m_s[m_pos] == '\n' || m_s[m_pos] == '\r'))
+        while (m_pos < m_s.size() &&
+               (m_s[m_pos] == ' ' || m_s[m_pos] == '\t' || m_s[m_pos] == '\n' || m_s[m_pos] == '\r'))
             ++m_pos;
     }
     bool atEnd() const { return m_pos >= m_s.size(); }
@@ -68,16 +69,34 @@ public:
                 const char e = m_s[m_pos + 1];
                 char plain = 0;
                 switch (e) {
-                    case '"': plain = '"'; break;
-                    case '\\': plain = '\\'; break;
-                    case '/': plain = '/'; break;
-                    case 'b': plain = '\b'; break;
-                    case 'f': plain = '\f'; break;
-                    case 'n': plain = '\n'; break;
-                    case 'r': plain = '\r'; break;
-                    case 't': plain = '\t'; break;
-                    case 'u': break;
-                    default: return false;
+                    case '"':
+                        plain = '"';
+                        break;
+                    case '\\':
+                        plain = '\\';
+                        break;
+                    case '/':
+                        plain = '/';
+                        break;
+                    case 'b':
+                        plain = '\b';
+                        break;
+                    case 'f':
+                        plain = '\f';
+                        break;
+                    case 'n':
+                        plain = '\n';
+                        break;
+                    case 'r':
+                        plain = '\r';
+                        break;
+                    case 't':
+                        plain = '\t';
+                        break;
+                    case 'u':
+                        break;
+                    default:
+                        return false;
                 }
                 if (e != 'u') {
                     if (out) out->push_back(plain);
@@ -152,7 +171,8 @@ public:
         if (e != std::string::npos) exp = std::strtol(text.c_str() + e + 1, nullptr, 10);
         const std::string mant = text.substr(0, e);
         const std::size_t dot = mant.find('.');
-        const std::string intPart = mant.substr(mant[0] == '-' ? 1 : 0, dot == std::string::npos ? std::string::npos : dot - (mant[0] == '-' ? 1 : 0));
+        const std::string intPart = mant.substr(
+            mant[0] == '-' ? 1 : 0, dot == std::string::npos ? std::string::npos : dot - (mant[0] == '-' ? 1 : 0));
         const std::size_t firstNonZero = intPart.find_first_not_of('0');
         if (firstNonZero != std::string::npos) return exp + static_cast<long>(intPart.size() - firstNonZero);
         return exp - 1;
@@ -224,7 +244,7 @@ private:
     std::size_t m_pos = 0;
 };
 
-}  // namespace
+}   // namespace
 
 JsonArray parseJsonArray(std::string_view rest, std::vector<std::string>& out) {
     out.clear();
@@ -262,4 +282,4 @@ JsonArray parseJsonArray(std::string_view rest, std::vector<std::string>& out) {
     return JsonArray::Strings;
 }
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

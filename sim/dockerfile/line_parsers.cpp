@@ -12,9 +12,7 @@ namespace {
 bool isSplitSpace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
 
 // unicode.IsSpace(rune(byte)): the byte-wise test of extractBuilderFlags.
-bool isByteSpace(unsigned char c) {
-    return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0;
-}
+bool isByteSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0; }
 
 // word.WriteRune(rune(byte)): bytes >= 0x80 are re-encoded as Latin-1.
 void writeByteRune(std::string& out, unsigned char c) {
@@ -91,7 +89,7 @@ Extracted extractBuilderFlags(std::string_view line) {
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 SplitLine splitCommand(std::string_view line) {
     SplitLine out;
@@ -116,7 +114,7 @@ inline void appendRune(std::string& word, std::string_view src, std::size_t pos,
     else if (ch == 0xFFFD && width == 1) unicode::append(word, ch);
     else word.append(src.substr(pos, width));
 }
-}  // namespace
+}   // namespace
 
 std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
     enum { InSpaces, InWord, InQuote } phase = InSpaces;
@@ -201,7 +199,8 @@ Node arg(std::string value) {
 void whitespaceDelimited(std::string_view rest, Node& node) {
     if (rest.empty()) return;
     std::size_t words = 1;
-    for (std::size_t i = 1; i < rest.size(); ++i) words += (isSplitSpace(rest[i]) && !isSplitSpace(rest[i - 1])) ? 1 : 0;
+    for (std::size_t i = 1; i < rest.size(); ++i)
+        words += (isSplitSpace(rest[i]) && !isSplitSpace(rest[i - 1])) ? 1 : 0;
     node.next.reserve(node.next.size() + words);
     std::size_t start = 0;
     for (std::size_t i = 0; i <= rest.size(); ++i) {
@@ -227,7 +226,8 @@ bool maybeJson(std::string_view rest, Node& node, Diagnostic& error, bool& isJso
         case JsonArray::NotStrings:
             error = Diagnostic::jsonNotStringArray({});
             return false;
-        case JsonArray::NotJson: return true;
+        case JsonArray::NotJson:
+            return true;
     }
     return true;
 }
@@ -289,7 +289,7 @@ bool parseHealthConfig(std::string_view rest, Node& node, Diagnostic& error) {
     return parseMaybeJson(rest.substr(next), node, error);
 }
 
-}  // namespace
+}   // namespace
 
 bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnostic& error) {
     SplitLine split = splitCommand(line);
@@ -358,4 +358,4 @@ std::vector<std::string_view> nodeArgViews(const Node& node) {
     return out;
 }
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

@@ -37,7 +37,8 @@ bool isIp(std::string_view ip) {
     // Good enough for a learner's EXPOSE: dotted IPv4 or something with ':' (IPv6).
     if (ip.find(':') != std::string_view::npos) {
         for (char c : ip) {
-            if (!(c == ':' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+            if (!(c == ':' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')))
+                return false;
         }
         return true;
     }
@@ -55,7 +56,7 @@ bool isIp(std::string_view ip) {
     return parts == 4;
 }
 
-}  // namespace
+}   // namespace
 
 std::optional<std::string> validatePortSpec(std::string_view rawPort) {
     // splitParts: [ip:][hostPort:]containerPort
@@ -97,10 +98,11 @@ std::optional<std::string> validatePortSpec(std::string_view rawPort) {
     if (!hostPort.empty()) {
         if (!parsePortRange(hostPort, hs, he)) return "invalid hostPort: " + std::string(hostPort);
         if ((e - s) != (he - hs) && e != s) {
-            return "invalid ranges specified for container and host Ports: " + std::string(port) + " and " + std::string(hostPort);
+            return "invalid ranges specified for container and host Ports: " + std::string(port) + " and " +
+                   std::string(hostPort);
         }
     }
     return std::nullopt;
 }
 
-}  // namespace layerlab::dockerfile
+}   // namespace layerlab::dockerfile

@@ -12,7 +12,7 @@ const char kHex[] = "0123456789abcdef";
 void appendHex(std::string& out, char32_t value, int digits) {
     for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out.push_back(kHex[(value >> shift) & 0xF]);
 }
-}  // namespace
+}   // namespace
 
 std::string goQuote(std::string_view s) {
     std::string out;
@@ -39,14 +39,29 @@ std::string goQuote(std::string_view s) {
             continue;
         }
         switch (r.cp) {
-            case '\a': out += "\\a"; continue;
-            case '\b': out += "\\b"; continue;
-            case '\f': out += "\\f"; continue;
-            case '\n': out += "\\n"; continue;
-            case '\r': out += "\\r"; continue;
-            case '\t': out += "\\t"; continue;
-            case '\v': out += "\\v"; continue;
-            default: break;
+            case '\a':
+                out += "\\a";
+                continue;
+            case '\b':
+                out += "\\b";
+                continue;
+            case '\f':
+                out += "\\f";
+                continue;
+            case '\n':
+                out += "\\n";
+                continue;
+            case '\r':
+                out += "\\r";
+                continue;
+            case '\t':
+                out += "\\t";
+                continue;
+            case '\v':
+                out += "\\v";
+                continue;
+            default:
+                break;
         }
         if (r.cp < 0x20 || r.cp == 0x7F) {
             out += "\\x";
@@ -97,7 +112,7 @@ void dumpInto(const Node& node, std::string& str) {
         str += kept;
     }
 }
-}  // namespace
+}   // namespace
 
 std::string dump(const Node& node) {
     std::string out;
@@ -105,4 +120,4 @@ std::string dump(const Node& node) {
     return out;
 }
 
-}  // namespace layerlab::dockerfile
+}   // namespace layerlab::dockerfile

@@ -198,8 +198,17 @@ private:
 
     static bool isSpecialParam(char32_t ch) {
         switch (ch) {
-            case '@': case '*': case '#': case '?': case '-': case '$': case '!': case '0': return true;
-            default: return false;
+            case '@':
+            case '*':
+            case '#':
+            case '?':
+            case '-':
+            case '$':
+            case '!':
+            case '0':
+                return true;
+            default:
+                return false;
         }
     }
 
@@ -254,9 +263,14 @@ private:
             ~Leave() { --depth; }
         } leave{m_depth};
         switch (m_scanner.peek()) {
-            case kEof: return fail("syntax error: missing '}'");
-            case '{': case '}': case ':': return fail("syntax error: bad substitution");
-            default: break;
+            case kEof:
+                return fail("syntax error: missing '}'");
+            case '{':
+            case '}':
+            case ':':
+                return fail("syntax error: bad substitution");
+            default:
+                break;
         }
         const std::string name = processName();
         char32_t ch = m_scanner.next();
@@ -297,7 +311,8 @@ private:
                     return true;
                 case '?':
                     if (!set) return fail(name + ": " + (word.empty() ? "is not allowed to be unset" : word));
-                    if (nullIsUnset && empty) return fail(name + ": " + (word.empty() ? "is not allowed to be empty" : word));
+                    if (nullIsUnset && empty)
+                        return fail(name + ": " + (word.empty() ? "is not allowed to be empty" : word));
                     out = *value;
                     return true;
                 case '%':
@@ -314,7 +329,8 @@ private:
                     out = r.value;
                     return true;
                 }
-                default: return fail("unsupported modifier (" + chs + ") in substitution");
+                default:
+                    return fail("unsupported modifier (" + chs + ") in substitution");
             }
         }
         if (ch == '/') {
@@ -350,7 +366,7 @@ private:
     bool m_rawEscapes;
 };
 
-}  // namespace
+}   // namespace
 
 LexResult lex(std::string_view word, const Env& env, const LexOptions& options) {
     ShellWord sw(word, env, options);
@@ -387,4 +403,4 @@ Expansion processWords(std::string_view word, const Env& env, char escapeToken) 
     return e;
 }
 
-}  // namespace layerlab::dockerfile::shell
+}   // namespace layerlab::dockerfile::shell

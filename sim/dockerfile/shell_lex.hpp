@@ -13,18 +13,18 @@ namespace layerlab::dockerfile::shell {
 
 struct LexOptions {
     char escapeToken = '\\';
-    bool rawQuotes = false;          // keep the quote characters
-    bool rawEscapes = false;         // keep the escape characters
-    bool skipUnsetEnv = false;       // leave $UNSET untouched
-    bool skipProcessQuotes = false;  // treat quotes as ordinary characters
+    bool rawQuotes = false;   // keep the quote characters
+    bool rawEscapes = false;   // keep the escape characters
+    bool skipUnsetEnv = false;   // leave $UNSET untouched
+    bool skipProcessQuotes = false;   // treat quotes as ordinary characters
 };
 
 struct LexResult {
     bool ok = true;
-    std::string word;                    // ProcessWord
-    std::vector<std::string> words;      // ProcessWords
-    std::string error;                   // "failed to process \"...\": ..."
-    std::vector<std::string> unmatched;  // names looked up but not set (for UndefinedVar checks)
+    std::string word;   // ProcessWord
+    std::vector<std::string> words;   // ProcessWords
+    std::string error;   // "failed to process \"...\": ..."
+    std::vector<std::string> unmatched;   // names looked up but not set (for UndefinedVar checks)
 };
 
 LexResult lex(std::string_view word, const Env& env, const LexOptions& options);
@@ -40,4 +40,4 @@ PatternResult trimPrefix(std::string_view pattern, std::string_view value, bool 
 PatternResult trimSuffix(std::string_view pattern, std::string_view value, bool greedy);
 PatternResult replace(std::string_view pattern, std::string_view value, std::string_view replacement, bool all);
 
-}  // namespace layerlab::dockerfile::shell
+}   // namespace layerlab::dockerfile::shell

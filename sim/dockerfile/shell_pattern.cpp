@@ -81,8 +81,8 @@ public:
             bool failed = false;
             while (t < m_tokens.size() && m_tokens[t].kind != Token::Star) {
                 const Token& tok = m_tokens[t];
-                const bool ok = pos < m_text.size() &&
-                                (tok.kind == Token::Any ? m_text[pos] != '\n' : m_text[pos] == tok.ch);
+                const bool ok =
+                    pos < m_text.size() && (tok.kind == Token::Any ? m_text[pos] != '\n' : m_text[pos] == tok.ch);
                 if (!ok) {
                     failed = true;
                     break;
@@ -163,7 +163,7 @@ PatternResult trimPrefixRunes(const std::vector<char32_t>& pattern, const std::v
     return r;
 }
 
-}  // namespace
+}   // namespace
 
 PatternResult trimPrefix(std::string_view pattern, std::string_view value, bool greedy) {
     return trimPrefixRunes(runes(pattern), runes(value), greedy);
@@ -224,7 +224,7 @@ std::string expandTemplate(std::string_view repl, std::string_view match) {
     }
     return out;
 }
-}  // namespace
+}   // namespace
 
 PatternResult replace(std::string_view pattern, std::string_view value, std::string_view replacement, bool all) {
     const Compiled c = compile(runes(pattern));
@@ -268,4 +268,4 @@ PatternResult replace(std::string_view pattern, std::string_view value, std::str
     return r;
 }
 
-}  // namespace layerlab::dockerfile::shell
+}   // namespace layerlab::dockerfile::shell

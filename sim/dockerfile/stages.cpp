@@ -34,7 +34,7 @@ std::optional<Diagnostic> checkExposePorts(const Dockerfile& df) {
     return std::nullopt;
 }
 
-}  // namespace
+}   // namespace
 
 ParseResult parseDockerfile(std::string_view bytes) {
     ParseResult result;
@@ -53,7 +53,8 @@ ParseResult parseDockerfile(std::string_view bytes) {
     std::vector<std::size_t> perStage;
     for (const Node& node : ast.root->children) {
         const std::string& v = node.value;
-        const bool isFrom = v.size() == 4 && (v[0] | 0x20) == 'f' && (v[1] | 0x20) == 'r' && (v[2] | 0x20) == 'o' && (v[3] | 0x20) == 'm';
+        const bool isFrom = v.size() == 4 && (v[0] | 0x20) == 'f' && (v[1] | 0x20) == 'r' && (v[2] | 0x20) == 'o' &&
+                            (v[3] | 0x20) == 'm';
         if (isFrom) perStage.push_back(0);
         else if (!perStage.empty()) ++perStage.back();
     }
@@ -101,4 +102,4 @@ ParseResult parseDockerfile(std::string_view bytes) {
     return result;
 }
 
-}  // namespace layerlab::dockerfile
+}   // namespace layerlab::dockerfile

@@ -49,12 +49,12 @@ std::string matchCase(const std::string& lowerOption, std::string_view original)
     return lowerOption;
 }
 
-}  // namespace
+}   // namespace
 
 const std::vector<std::string_view>& instructionNames() {
     static const std::vector<std::string_view> names = {
-        "add",  "arg",   "cmd",        "copy",  "entrypoint", "env",  "expose", "from",   "healthcheck",
-        "label", "maintainer", "onbuild", "run", "shell",      "stopsignal", "user", "volume", "workdir"};
+        "add",   "arg",        "cmd",     "copy", "entrypoint", "env",        "expose", "from",   "healthcheck",
+        "label", "maintainer", "onbuild", "run",  "shell",      "stopsignal", "user",   "volume", "workdir"};
     return names;
 }
 
@@ -75,4 +75,4 @@ std::string suggest(std::string_view value, const std::vector<std::string_view>&
     return match;
 }
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

@@ -14,4 +14,4 @@ void addTeaching(const Node& root, char escapeToken, ParseResult& result);
 // an inline comment there, if any, on the error itself.
 void explainParserError(const std::string& line, char escapeToken, Diagnostic& error);
 
-}  // namespace layerlab::dockerfile::detail
+}   // namespace layerlab::dockerfile::detail

@@ -129,4 +129,4 @@ std::string_view trimSpace(std::string_view s) {
     return s;
 }
 
-}  // namespace layerlab::dockerfile::unicode
+}   // namespace layerlab::dockerfile::unicode

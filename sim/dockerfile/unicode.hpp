@@ -16,14 +16,14 @@ Rune decode(std::string_view s, std::size_t pos);
 // Go's string(rune): surrogates and values above U+10FFFF become U+FFFD.
 void append(std::string& out, char32_t cp);
 
-bool isSpace(char32_t cp);    // unicode.IsSpace
-bool isPrint(char32_t cp);    // unicode.IsPrint
+bool isSpace(char32_t cp);   // unicode.IsSpace
+bool isPrint(char32_t cp);   // unicode.IsPrint
 bool isLetter(char32_t cp);   // unicode.IsLetter
-bool isDigit(char32_t cp);    // unicode.IsDigit (Nd)
+bool isDigit(char32_t cp);   // unicode.IsDigit (Nd)
 char32_t toLower(char32_t cp);
 
-std::string toLower(std::string_view s);       // strings.ToLower
-std::string_view trimSpace(std::string_view s);    // strings.TrimSpace
+std::string toLower(std::string_view s);   // strings.ToLower
+std::string_view trimSpace(std::string_view s);   // strings.TrimSpace
 std::string_view trimLeftSpace(std::string_view s);
 
 // Generated tables (unicode_tables.cpp).
@@ -32,4 +32,4 @@ bool isLetterTable(char32_t cp);
 bool isDigitTable(char32_t cp);
 char32_t toLowerTable(char32_t cp);
 
-}  // namespace layerlab::dockerfile::unicode
+}   // namespace layerlab::dockerfile::unicode

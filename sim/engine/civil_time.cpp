@@ -40,4 +40,4 @@ int64_t msFromCivil(int64_t year, unsigned month, unsigned day, unsigned hour, u
     return ((days * 24 + hour) * 60 + minute) * 60000 + static_cast<int64_t>(second) * 1000;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -57,7 +57,7 @@ nlohmann::json configJson(const ImageConfig& c) {
     return j;
 }
 
-}  // namespace
+}   // namespace
 
 std::string canonicalConfigJson(const Image& image) {
     nlohmann::json j;
@@ -95,15 +95,13 @@ Digest manifestDigest(const Image& image, const std::map<Digest, Layer>& layers)
     nlohmann::json ls = nlohmann::json::array();
     for (const auto& id : image.layers) {
         const auto it = layers.find(id);
-        const Digest blob = it != layers.end() && !it->second.blobDigest.empty() ? it->second.blobDigest
-                                                                                  : blobDigestFor(id);
+        const Digest blob =
+            it != layers.end() && !it->second.blobDigest.empty() ? it->second.blobDigest : blobDigestFor(id);
         const uint64_t size = it != layers.end() ? it->second.compressedSize : 0;
-        ls.push_back({{"mediaType", "application/vnd.oci.image.layer.v1.tar+gzip"},
-                      {"digest", blob},
-                      {"size", size}});
+        ls.push_back({{"mediaType", "application/vnd.oci.image.layer.v1.tar+gzip"}, {"digest", blob}, {"size", size}});
     }
     j["layers"] = std::move(ls);
     return fs::sha256Digest(j.dump());
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

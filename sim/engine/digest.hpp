@@ -53,4 +53,4 @@ Digest blobDigestFor(const Digest& diffId);
 // layers' blob digests and sizes). `state` supplies the layers.
 Digest manifestDigest(const Image& image, const std::map<Digest, Layer>& layers);
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

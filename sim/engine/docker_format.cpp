@@ -93,7 +93,7 @@ size_t runeCount(std::string_view s) {
     return n;
 }
 
-}  // namespace
+}   // namespace
 
 std::string rfc3339Nano(int64_t ms) {
     int64_t frac = 0;
@@ -187,7 +187,7 @@ struct TabWriter {
     }
 };
 
-}  // namespace
+}   // namespace
 
 std::string Table::render() const {
     TabWriter w{m_rows, {}, {}};
@@ -305,7 +305,7 @@ std::string parseRemainder(const std::string& domain, std::string_view rest, Ima
     return "";
 }
 
-}  // namespace
+}   // namespace
 
 bool isHex(std::string_view s) {
     if (s.empty()) return false;
@@ -334,8 +334,7 @@ std::string ImageRef::familiarString() const {
 ParsedRef parseNormalizedNamed(std::string_view s) {
     ParsedRef result;
     if (isFullHexId(s)) {
-        result.error = "invalid repository name (" + std::string(s) +
-                       "), cannot specify 64-byte hexadecimal strings";
+        result.error = "invalid repository name (" + std::string(s) + "), cannot specify 64-byte hexadecimal strings";
         return result;
     }
     // splitDockerDomain
@@ -366,4 +365,4 @@ ParsedRef parseNormalizedNamed(std::string_view s) {
     return result;
 }
 
-}  // namespace layerlab::engine::format
+}   // namespace layerlab::engine::format

@@ -68,8 +68,8 @@ private:
 // A parsed image reference (distribution/reference's normalized named).
 struct ImageRef {
     std::string domain;   // "docker.io", "localhost:5000", ...
-    std::string path;     // "library/node", "myuser/app"
-    std::string tag;      // "" when none was given
+    std::string path;   // "library/node", "myuser/app"
+    std::string tag;   // "" when none was given
     std::string digest;   // "sha256:..." when given with '@'
 
     // "docker.io/library/node"
@@ -102,4 +102,4 @@ bool isFullHexId(std::string_view s);
 // True when s is a lower-case hex string (any length >= 1).
 bool isHex(std::string_view s);
 
-}  // namespace layerlab::engine::format
+}   // namespace layerlab::engine::format

@@ -12,22 +12,38 @@ std::string goJsonString(const std::string& s) {
     std::string out = "\"";
     for (unsigned char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '<': out += "\\u003c"; break;
-        case '>': out += "\\u003e"; break;
-        case '&': out += "\\u0026"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '<':
+                out += "\\u003c";
+                break;
+            case '>':
+                out += "\\u003e";
+                break;
+            case '&':
+                out += "\\u0026";
+                break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
         }
     }
     return out + "\"";
@@ -38,7 +54,7 @@ namespace {
 struct Piece {
     bool action = false;
     std::string text;   // literal text, or the trimmed action
-    size_t offset = 0;  // byte offset of the action's text in the template
+    size_t offset = 0;   // byte offset of the action's text in the template
 };
 
 std::string trim(const std::string& s) {
@@ -103,8 +119,10 @@ bool execute(const std::vector<Piece>& pieces, const Row& row, const std::string
         }
         const bool simpleField = arg.size() > 1 && arg[0] == '.' && arg.find_first_of(" .", 1) == std::string::npos;
         if (!simpleField || !(fn.empty() || fn == "json" || fn == "upper" || fn == "lower")) {
-            error = "LayerLab's --format understands {{.Field}}, {{json .}}, {{json .Field}}, {{upper .Field}} and "
-                    "{{lower .Field}} only; it does not run other Go template actions ({{" + p.text + "}})";
+            error =
+                "LayerLab's --format understands {{.Field}}, {{json .}}, {{json .Field}}, {{upper .Field}} and "
+                "{{lower .Field}} only; it does not run other Go template actions ({{" +
+                p.text + "}})";
             return false;
         }
         const std::string field = arg.substr(1);
@@ -137,7 +155,7 @@ std::vector<std::string> splitTabs(const std::string& line) {
     return cells;
 }
 
-}  // namespace
+}   // namespace
 
 FormatResult renderRows(const std::string& formatText, const std::vector<Row>& rows,
                         const std::map<std::string, std::string>& headers, const std::string& typeName) {
@@ -184,4 +202,4 @@ FormatResult renderRows(const std::string& formatText, const std::vector<Row>& r
     return r;
 }
 
-}  // namespace layerlab::engine::format
+}   // namespace layerlab::engine::format

@@ -19,7 +19,7 @@ namespace layerlab::engine::format {
 using Row = std::map<std::string, std::string>;   // field name -> value ("Repository" -> "node")
 
 struct FormatResult {
-    std::string out;     // text to print (every row ends with '\n')
+    std::string out;   // text to print (every row ends with '\n')
     std::string error;   // non-empty: the template could not be used
 };
 
@@ -32,4 +32,4 @@ FormatResult renderRows(const std::string& format, const std::vector<Row>& rows,
 // Go's encoding/json string escaping (HTML-safe: <, >, & as \u003c ...).
 std::string goJsonString(const std::string& s);
 
-}  // namespace layerlab::engine::format
+}   // namespace layerlab::engine::format

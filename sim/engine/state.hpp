@@ -44,10 +44,10 @@ struct Rng {
 
 // One filesystem layer: what a step added, changed or deleted.
 struct Layer {
-    Digest diffId;                    // sha256 of the canonical tar-like encoding of the changes
-    fs::FileTree changes;             // added/changed files, absolute paths without the leading '/'
-    std::vector<std::string> deleted; // whiteouts
-    uint64_t size = 0;                // bytes, as `docker history` shows them
+    Digest diffId;   // sha256 of the canonical tar-like encoding of the changes
+    fs::FileTree changes;   // added/changed files, absolute paths without the leading '/'
+    std::vector<std::string> deleted;   // whiteouts
+    uint64_t size = 0;   // bytes, as `docker history` shows them
     // For layers that come from the simulated hub: the compressed blob digest
     // and its size, shown in pull progress ("a1b2c3d4e5f6: Pull complete").
     Digest blobDigest;
@@ -57,39 +57,39 @@ struct Layer {
 struct HistoryEntry {
     int64_t createdMs = 0;
     std::string createdBy;   // "RUN /bin/sh -c npm install # buildkit"
-    std::string comment;     // "buildkit.dockerfile.v0"
-    bool emptyLayer = false; // config-only steps: 0B in `docker history`
+    std::string comment;   // "buildkit.dockerfile.v0"
+    bool emptyLayer = false;   // config-only steps: 0B in `docker history`
     uint64_t size = 0;
 };
 
 // The parts of an image config a course needs (docker image inspect .Config).
 struct ImageConfig {
-    std::vector<std::string> env;          // "KEY=value", in order
+    std::vector<std::string> env;   // "KEY=value", in order
     std::optional<std::vector<std::string>> cmd;
     std::optional<std::vector<std::string>> entrypoint;
     std::string workingDir;
     std::string user;
     std::map<std::string, std::string> labels;
-    std::vector<std::string> exposedPorts; // "80/tcp", sorted, unique
+    std::vector<std::string> exposedPorts;   // "80/tcp", sorted, unique
     std::vector<std::string> volumes;
     std::string stopSignal;
-    std::vector<std::string> shell;        // SHELL, empty = default ["/bin/sh","-c"]
+    std::vector<std::string> shell;   // SHELL, empty = default ["/bin/sh","-c"]
     std::vector<std::string> onBuild;
 };
 
 struct Image {
-    Digest id;                             // sha256 of the canonical config JSON
+    Digest id;   // sha256 of the canonical config JSON
     ImageConfig config;
-    std::vector<Digest> layers;            // diff IDs, bottom to top
+    std::vector<Digest> layers;   // diff IDs, bottom to top
     std::vector<HistoryEntry> history;
     int64_t createdMs = 0;
     std::string architecture = "amd64";
     std::string os = "linux";
-    std::vector<std::string> repoDigests; // "node@sha256:..." for pulled images
-    Digest parent;                         // legacy builder only; empty for BuildKit / pulled
+    std::vector<std::string> repoDigests;   // "node@sha256:..." for pulled images
+    Digest parent;   // legacy builder only; empty for BuildKit / pulled
     std::string author;
     std::string comment;
-    int64_t lastTagMs = 0;                 // Metadata.LastTagTime: last local tag (docker tag / build -t); 0 = never
+    int64_t lastTagMs = 0;   // Metadata.LastTagTime: last local tag (docker tag / build -t); 0 = never
 };
 
 // A port published by `-p` / `-P`.
@@ -109,10 +109,10 @@ struct LogLine {
 struct Container {
     enum class Status { Created, Running, Paused, Restarting, Exited, Dead };
 
-    std::string id;            // 64 hex
-    std::string name;          // without the leading '/'
+    std::string id;   // 64 hex
+    std::string name;   // without the leading '/'
     Digest imageId;
-    std::string imageRef;      // as the user typed it: "node", "myapp:1"
+    std::string imageRef;   // as the user typed it: "node", "myapp:1"
     std::vector<std::string> path;   // entrypoint + cmd, as inspect's Path + Args
     std::vector<std::string> env;
     std::string workingDir;
@@ -123,20 +123,20 @@ struct Container {
     int64_t startedMs = 0;
     int64_t finishedMs = 0;
     bool autoRemove = false;   // --rm
-    bool interactive = false;  // -i
-    bool tty = false;          // -t
+    bool interactive = false;   // -i
+    bool tty = false;   // -t
     std::vector<PortBinding> ports;
     std::vector<std::string> exposedPorts;   // image EXPOSE + -p/--expose, "80/tcp"
-    fs::FileTree writable;                   // the container's own thin layer
-    std::vector<std::string> deleted;        // whiteouts in the writable layer
+    fs::FileTree writable;   // the container's own thin layer
+    std::vector<std::string> deleted;   // whiteouts in the writable layer
     std::vector<LogLine> logs;
     int restartCount = 0;
     // Config.Cmd / Config.Entrypoint as stored at create (empty = null); `path`
     // above is their composition (inspect's Path + Args).
     std::vector<std::string> cmd;
     std::vector<std::string> entrypoint;
-    std::string hostname;      // Config.Hostname ("" = the short ID, Docker's default)
-    std::string error;         // State.Error: why the last start failed ("" = none)
+    std::string hostname;   // Config.Hostname ("" = the short ID, Docker's default)
+    std::string error;   // State.Error: why the last start failed ("" = none)
     // The writable layer as the program saw it when it last started: a running
     // program keeps the code it loaded, even if `docker exec` edits the file.
     fs::FileTree loadedWritable;
@@ -164,33 +164,33 @@ struct Container {
 // A cache record: one step's key -> what it produced. The builder owns the
 // key rules (sim/engine/build_cache.*); this is only the stored data.
 struct CacheRecord {
-    std::string key;         // hex digest of the step's cache key
-    Digest layer;            // diff ID produced ("" for config-only legacy steps)
-    Digest imageId;          // legacy builder: the intermediate image
-    std::string description; // "[3/5] COPY . /app"
-    int64_t durationMs = 0;  // how long the step took when it really ran
+    std::string key;   // hex digest of the step's cache key
+    Digest layer;   // diff ID produced ("" for config-only legacy steps)
+    Digest imageId;   // legacy builder: the intermediate image
+    std::string description;   // "[3/5] COPY . /app"
+    int64_t durationMs = 0;   // how long the step took when it really ran
     int64_t createdMs = 0;
     int64_t lastUsedMs = 0;
     // What the key was made of, so a later miss can name the first thing that
     // differed (sim/engine/builder_reasons.*). Plain strings, JSON-friendly.
-    std::string parentKey;            // key of the step before ("" for FROM)
-    std::string op;                   // "FROM", "RUN", "COPY", "ADD", "WORKDIR"; legacy: any keyword
-    std::string command;              // the command text as keyed ("npm install", "COPY . /app")
-    std::vector<std::string> inputs;  // "env:A=1", "arg:VERSION=2", "workdir:/app", "user:node", legacy "cmd:[...]"
-    bool legacy = false;              // written by the legacy builder (its keys never mix with BuildKit's)
+    std::string parentKey;   // key of the step before ("" for FROM)
+    std::string op;   // "FROM", "RUN", "COPY", "ADD", "WORKDIR"; legacy: any keyword
+    std::string command;   // the command text as keyed ("npm install", "COPY . /app")
+    std::vector<std::string> inputs;   // "env:A=1", "arg:VERSION=2", "workdir:/app", "user:node", legacy "cmd:[...]"
+    bool legacy = false;   // written by the legacy builder (its keys never mix with BuildKit's)
 };
 
 // One build step as Docker numbers it (BuildKit "[2/5]", legacy "Step 2/5").
 struct BuildStepRecord {
-    int stage = 0;              // 0-based stage index in the Dockerfile
-    int step = 0;               // 1-based number shown to the learner
-    std::string instruction;    // "WORKDIR /app", as Docker prints it
+    int stage = 0;   // 0-based stage index in the Dockerfile
+    int step = 0;   // 1-based number shown to the learner
+    std::string instruction;   // "WORKDIR /app", as Docker prints it
     bool cached = false;
-    std::string reason;         // why it ran (empty when cached): "parent layer was rebuilt"
-    std::string reasonKo;       // the same in Korean
-    int64_t durationMs = 0;     // simulated time this build spent on it (0 when cached)
-    int sourceLine = 0;         // 1-based line in the Dockerfile
-    Digest layerDiffId;         // "" for config-only steps
+    std::string reason;   // why it ran (empty when cached): "parent layer was rebuilt"
+    std::string reasonKo;   // the same in Korean
+    int64_t durationMs = 0;   // simulated time this build spent on it (0 when cached)
+    int sourceLine = 0;   // 1-based line in the Dockerfile
+    Digest layerDiffId;   // "" for config-only steps
     uint64_t layerSize = 0;
 };
 
@@ -211,24 +211,24 @@ struct State {
     // Host side: the folder the learner builds from (the build context) and
     // the shell's current directory inside it.
     fs::FileTree host;
-    std::string cwd = "";    // relative to the host tree root, "" = ~/app
+    std::string cwd = "";   // relative to the host tree root, "" = ~/app
 
     std::map<Digest, Image> images;
     std::map<std::string, Digest> tags;   // "node:latest" -> image ID (full "name:tag" form)
-    std::map<Digest, Layer> layers;       // by diff ID
+    std::map<Digest, Layer> layers;   // by diff ID
     std::map<std::string, CacheRecord> buildCache;   // by key
-    LastBuild lastBuild;                  // written by sim/engine/builder
+    LastBuild lastBuild;   // written by sim/engine/builder
     // Every build's record, per tag ("myapp:latest"; "" = untagged), oldest
     // first, at most kBuildsKeptPerTag each: the picture's before/after, `why`,
     // play's JSON (sim/engine/builder/build_record.hpp).
     std::map<std::string, std::vector<BuildRecord>> buildHistory;
 
-    std::vector<Container> containers;    // in creation order
+    std::vector<Container> containers;   // in creation order
 
     Clock clock;
     Rng rng;
     uint64_t seed = 1;
-    std::string lang = "en";              // "en" or "ko": which language teaching text uses
+    std::string lang = "en";   // "en" or "ko": which language teaching text uses
 };
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -13,21 +13,21 @@ namespace layerlab::engine::timing {
 
 // ---------------------------------------------------------------- builder --
 // BuildKit's internal vertices.
-inline constexpr int64_t kLoadDefinitionMs = 10;      // "[internal] load build definition"
-inline constexpr int64_t kLoadMetadataMs = 600;       // "[internal] load metadata for ..." (a registry round trip)
-inline constexpr int64_t kContextBaseMs = 10;         // "[internal] load build context", plus per byte:
-inline constexpr int64_t kContextBytesPerMs = 100000; // 100 MB/s from the client to the daemon
+inline constexpr int64_t kLoadDefinitionMs = 10;   // "[internal] load build definition"
+inline constexpr int64_t kLoadMetadataMs = 600;   // "[internal] load metadata for ..." (a registry round trip)
+inline constexpr int64_t kContextBaseMs = 10;   // "[internal] load build context", plus per byte:
+inline constexpr int64_t kContextBytesPerMs = 100000;   // 100 MB/s from the client to the daemon
 // "exporting to image": a fixed cost, plus one per layer the build made.
 inline constexpr int64_t kExportBaseMs = 10;
 inline constexpr int64_t kExportPerLayerMs = 40;
-inline constexpr int64_t kExportWriteMs = 10;         // writing the image config and naming it
+inline constexpr int64_t kExportWriteMs = 10;   // writing the image config and naming it
 
 // Steps that make a layer (a RUN's time comes from the RUN simulator).
-inline constexpr int64_t kCopyBaseMs = 40;            // COPY/ADD, plus per byte:
-inline constexpr int64_t kCopyBytesPerMs = 150000;    // 150 MB/s
-inline constexpr int64_t kBuildkitWorkdirMs = 30;     // BuildKit's mkdir for WORKDIR
-inline constexpr int64_t kLegacyWorkdirMs = 60;       // legacy: a container that creates the directory
-inline constexpr int64_t kLegacyConfigStepMs = 50;    // legacy: a container per metadata step (ENV, CMD, ...)
+inline constexpr int64_t kCopyBaseMs = 40;   // COPY/ADD, plus per byte:
+inline constexpr int64_t kCopyBytesPerMs = 150000;   // 150 MB/s
+inline constexpr int64_t kBuildkitWorkdirMs = 30;   // BuildKit's mkdir for WORKDIR
+inline constexpr int64_t kLegacyWorkdirMs = 60;   // legacy: a container that creates the directory
+inline constexpr int64_t kLegacyConfigStepMs = 50;   // legacy: a container per metadata step (ENV, CMD, ...)
 
 // BuildKit pulling a base image: per layer fetched, plus per compressed byte
 // (three downloads of 12.5 MB/s in parallel), then extraction.
@@ -41,10 +41,10 @@ inline int64_t contextMs(uint64_t bytes) { return static_cast<int64_t>(bytes / k
 
 // --------------------------------------------------------------- registry --
 // `docker pull` (the daemon): dockerd's downloader.
-inline constexpr int64_t kManifestMs = 800;             // auth + manifest + config fetch
-inline constexpr int64_t kLayerLatencyMs = 300;         // per blob request
+inline constexpr int64_t kManifestMs = 800;   // auth + manifest + config fetch
+inline constexpr int64_t kLayerLatencyMs = 300;   // per blob request
 inline constexpr int64_t kBytesPerMsDownload = 12500;   // 12.5 MB/s per download (100 Mbit/s)
-inline constexpr int64_t kBytesPerMsExtract = 90000;    // 90 MB/s to unpack
-inline constexpr int kConcurrentDownloads = 3;          // dockerd's default max-concurrent-downloads
+inline constexpr int64_t kBytesPerMsExtract = 90000;   // 90 MB/s to unpack
+inline constexpr int kConcurrentDownloads = 3;   // dockerd's default max-concurrent-downloads
 
-}  // namespace layerlab::engine::timing
+}   // namespace layerlab::engine::timing

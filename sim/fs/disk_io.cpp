@@ -18,9 +18,7 @@ namespace {
 
 namespace stdfs = std::filesystem;
 
-std::string errnoText(int err) {
-    return std::strerror(err);
-}
+std::string errnoText(int err) { return std::strerror(err); }
 
 int64_t mtimeMsOf(const struct stat& st) {
     return static_cast<int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
@@ -57,8 +55,7 @@ void loadDir(const stdfs::path& dir, const std::string& rel, TreeBuilder& builde
     std::error_code ec;
     stdfs::directory_iterator it(dir, ec);
     if (ec) {
-        result.warnings.push_back("cannot list " + (rel.empty() ? std::string(".") : rel) + ": " +
-                                  ec.message());
+        result.warnings.push_back("cannot list " + (rel.empty() ? std::string(".") : rel) + ": " + ec.message());
         return;
     }
     for (; it != stdfs::directory_iterator(); it.increment(ec)) {
@@ -99,9 +96,7 @@ void loadDir(const stdfs::path& dir, const std::string& rel, TreeBuilder& builde
             result.warnings.push_back(std::string("skipped ") + what + ": " + path);
         }
     }
-    if (ec)
-        result.warnings.push_back("cannot list " + (rel.empty() ? std::string(".") : rel) + ": " +
-                                  ec.message());
+    if (ec) result.warnings.push_back("cannot list " + (rel.empty() ? std::string(".") : rel) + ": " + ec.message());
 }
 
 // Removes whatever non-directory (or, for non-directories, anything) is in the way.
@@ -123,7 +118,7 @@ void setTimes(const stdfs::path& p, int64_t mtimeMs) {
     ::utimensat(AT_FDCWD, p.c_str(), times, AT_SYMLINK_NOFOLLOW);
 }
 
-} // namespace
+}   // namespace
 
 LoadResult loadTree(const stdfs::path& folder) {
     LoadResult result;
@@ -162,22 +157,20 @@ WriteResult writeTree(const FileTree& tree, const stdfs::path& folder) {
         const stdfs::path p = folder / rel;
         if (!clearWay(p, e.isDir(), result.error)) return;
         switch (e.kind) {
-        case FileEntry::Kind::Directory:
-            // Writable while we fill it; the real mode is set afterwards.
-            if (::mkdir(p.c_str(), 0700) != 0 && errno != EEXIST)
-                result.error = rel + ": " + errnoText(errno);
-            else
-                ::chmod(p.c_str(), 0700);
-            break;
-        case FileEntry::Kind::File: {
-            std::ofstream out(p, std::ios::binary | std::ios::trunc);
-            if (out) out.write(e.content->data(), static_cast<std::streamsize>(e.content->size()));
-            if (!out) result.error = rel + ": " + errnoText(errno);
-            break;
-        }
-        case FileEntry::Kind::Symlink:
-            if (::symlink(e.linkTarget.c_str(), p.c_str()) != 0) result.error = rel + ": " + errnoText(errno);
-            break;
+            case FileEntry::Kind::Directory:
+                // Writable while we fill it; the real mode is set afterwards.
+                if (::mkdir(p.c_str(), 0700) != 0 && errno != EEXIST) result.error = rel + ": " + errnoText(errno);
+                else ::chmod(p.c_str(), 0700);
+                break;
+            case FileEntry::Kind::File: {
+                std::ofstream out(p, std::ios::binary | std::ios::trunc);
+                if (out) out.write(e.content->data(), static_cast<std::streamsize>(e.content->size()));
+                if (!out) result.error = rel + ": " + errnoText(errno);
+                break;
+            }
+            case FileEntry::Kind::Symlink:
+                if (::symlink(e.linkTarget.c_str(), p.c_str()) != 0) result.error = rel + ": " + errnoText(errno);
+                break;
         }
         if (result.error.empty()) written.push_back({p, e});
     });
@@ -194,4 +187,4 @@ WriteResult writeTree(const FileTree& tree, const stdfs::path& folder) {
     return result;
 }
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

@@ -19,8 +19,8 @@ namespace layerlab::fs {
 
 struct LoadResult {
     FileTree tree;
-    std::vector<std::string> warnings; // "skipped fifo: path", "cannot read x: Permission denied"
-    std::string error;                 // the folder itself is unusable ("" on success)
+    std::vector<std::string> warnings;   // "skipped fifo: path", "cannot read x: Permission denied"
+    std::string error;   // the folder itself is unusable ("" on success)
     bool ok() const { return error.empty(); }
 };
 
@@ -30,7 +30,7 @@ LoadResult loadTree(const std::filesystem::path& folder);
 
 struct WriteResult {
     std::vector<std::string> warnings;
-    std::string error; // "" on success; the first entry that could not be written
+    std::string error;   // "" on success; the first entry that could not be written
     bool ok() const { return error.empty(); }
 };
 
@@ -40,4 +40,4 @@ struct WriteResult {
 // Existing entries in the way are replaced; other existing files are left.
 WriteResult writeTree(const FileTree& tree, const std::filesystem::path& folder);
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

@@ -13,15 +13,11 @@ using Token = DockerIgnore::Token;
 using Kind = DockerIgnore::Token::Kind;
 enum MatchType { kExact = 1, kPrefix, kSuffix, kRegexp };
 
-bool isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
-}
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
 
 std::string_view trimSpace(std::string_view s) {
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
+    while (!s.empty() && isSpace(s.front())) s.remove_prefix(1);
+    while (!s.empty() && isSpace(s.back())) s.remove_suffix(1);
     return s;
 }
 
@@ -31,15 +27,14 @@ std::string goClean(std::string_view path) {
     if (path.empty()) return ".";
     const bool rooted = path[0] == '/';
     std::vector<std::string_view> parts;
-    size_t dotdots = 0; // leading ".." kept in a relative path
+    size_t dotdots = 0;   // leading ".." kept in a relative path
     size_t start = 0;
     while (start <= path.size()) {
         size_t slash = path.find('/', start);
         if (slash == std::string_view::npos) slash = path.size();
         const std::string_view part = path.substr(start, slash - start);
         if (part == "..") {
-            if (parts.size() > dotdots)
-                parts.pop_back();
+            if (parts.size() > dotdots) parts.pop_back();
             else if (!rooted) {
                 parts.push_back(part);
                 ++dotdots;
@@ -64,8 +59,7 @@ std::u32string runesOf(std::string_view s) {
         size_t len = b0 < 0x80 ? 1 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
         if (i + len > s.size()) len = 1;
         char32_t r = len == 1 ? b0 : b0 & (0x7F >> len);
-        for (size_t k = 1; k < len; ++k)
-            r = (r << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        for (size_t k = 1; k < len; ++k) r = (r << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
         out.push_back(r);
         i += len;
     }
@@ -94,7 +88,7 @@ void compile(DockerIgnore::Pattern& p) {
         if (ch == '*') {
             if (pos < s.size() && s[pos] == '*') {
                 ++pos;
-                if (pos < s.size() && s[pos] == '/') ++pos; // "**/" is "**"
+                if (pos < s.size() && s[pos] == '/') ++pos;   // "**/" is "**"
                 if (pos == s.size()) {
                     if (type == kExact) {
                         type = kPrefix;
@@ -139,7 +133,7 @@ void compile(DockerIgnore::Pattern& p) {
                 }
                 cls.ranges.emplace_back(lo, hi);
             }
-            if (pos < s.size()) ++pos; // the closing ']'
+            if (pos < s.size()) ++pos;   // the closing ']'
             p.tokens.push_back(std::move(cls));
             type = kRegexp;
         } else if (ch == ']') {
@@ -169,45 +163,43 @@ bool regexpMatch(const std::vector<Token>& tokens, std::u32string_view s) {
         for (size_t p = 0; p <= n; ++p) {
             if (!live[p]) continue;
             switch (t.kind) {
-            case Kind::Literal:
-                if (p < n && s[p] == t.rune) next[p + 1] = 1;
-                break;
-            case Kind::Quest:
-                if (p < n && s[p] != '/') next[p + 1] = 1;
-                break;
-            case Kind::Class:
-                if (p < n) {
-                    bool in = false;
-                    for (const auto& [lo, hi] : t.ranges)
-                        in = in || (lo <= s[p] && s[p] <= hi);
-                    if (in != t.negated) next[p + 1] = 1;
-                }
-                break;
-            case Kind::Star:
-                for (size_t q = p;; ++q) {
-                    next[q] = 1;
-                    if (q == n || s[q] == '/') break;
-                }
-                break;
-            case Kind::AnyTail: // '.' stops at a newline, as in Go's regexp
-                for (size_t q = p;; ++q) {
-                    next[q] = 1;
-                    if (q == n || s[q] == '\n') break;
-                }
-                break;
-            case Kind::DirStar:
-                next[p] = 1;
-                for (size_t q = p; q < n && s[q] != '\n'; ++q)
-                    if (s[q] == '/') next[q + 1] = 1;
-                break;
-            case Kind::Anchor:
-                if (p == 0) next[0] = 1;
-                break;
+                case Kind::Literal:
+                    if (p < n && s[p] == t.rune) next[p + 1] = 1;
+                    break;
+                case Kind::Quest:
+                    if (p < n && s[p] != '/') next[p + 1] = 1;
+                    break;
+                case Kind::Class:
+                    if (p < n) {
+                        bool in = false;
+                        for (const auto& [lo, hi] : t.ranges) in = in || (lo <= s[p] && s[p] <= hi);
+                        if (in != t.negated) next[p + 1] = 1;
+                    }
+                    break;
+                case Kind::Star:
+                    for (size_t q = p;; ++q) {
+                        next[q] = 1;
+                        if (q == n || s[q] == '/') break;
+                    }
+                    break;
+                case Kind::AnyTail:   // '.' stops at a newline, as in Go's regexp
+                    for (size_t q = p;; ++q) {
+                        next[q] = 1;
+                        if (q == n || s[q] == '\n') break;
+                    }
+                    break;
+                case Kind::DirStar:
+                    next[p] = 1;
+                    for (size_t q = p; q < n && s[q] != '\n'; ++q)
+                        if (s[q] == '/') next[q + 1] = 1;
+                    break;
+                case Kind::Anchor:
+                    if (p == 0) next[0] = 1;
+                    break;
             }
         }
         live.swap(next);
-        for (char c : live)
-            any = any || c;
+        for (char c : live) any = any || c;
         if (!any) return false;
     }
     return live[n] != 0;
@@ -217,17 +209,17 @@ bool regexpMatch(const std::vector<Token>& tokens, std::u32string_view s) {
 // are only read by regexp patterns.
 bool patternMatch(const DockerIgnore::Pattern& p, std::string_view path, std::u32string_view runes) {
     switch (p.matchType) {
-    case kExact:
-        return path == p.text;
-    case kPrefix:
-        return path.substr(0, p.text.size() - 2) == std::string_view(p.text).substr(0, p.text.size() - 2);
-    case kSuffix: {
-        const std::string_view suffix = std::string_view(p.text).substr(2);
-        if (path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix) return true;
-        return !suffix.empty() && suffix[0] == '/' && path == suffix.substr(1); // "**/foo" matches "foo"
-    }
-    default:
-        return regexpMatch(p.tokens, runes);
+        case kExact:
+            return path == p.text;
+        case kPrefix:
+            return path.substr(0, p.text.size() - 2) == std::string_view(p.text).substr(0, p.text.size() - 2);
+        case kSuffix: {
+            const std::string_view suffix = std::string_view(p.text).substr(2);
+            if (path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix) return true;
+            return !suffix.empty() && suffix[0] == '/' && path == suffix.substr(1);   // "**/foo" matches "foo"
+        }
+        default:
+            return regexpMatch(p.tokens, runes);
     }
 }
 
@@ -261,8 +253,7 @@ struct Filter {
         return out;
     }
 
-    NodePtr filterChildren(const NodePtr& dir, const std::string& path, bool dirExcluded,
-                           size_t firstRecord) {
+    NodePtr filterChildren(const NodePtr& dir, const std::string& path, bool dirExcluded, size_t firstRecord) {
         Children kids;
         bool changed = false;
         for (const auto& [name, child] : dir->children) {
@@ -301,7 +292,7 @@ struct Filter {
     }
 };
 
-} // namespace
+}   // namespace
 
 bool DockerIgnore::add(std::string pattern, int line) {
     // patternmatcher.New
@@ -340,7 +331,7 @@ DockerIgnore DockerIgnore::parse(std::string_view text) {
         if (nl == std::string_view::npos) nl = text.size();
         std::string_view line = text.substr(start, nl - start);
         start = nl + 1;
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1); // bufio.ScanLines drops it
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);   // bufio.ScanLines drops it
         if (lineNo == 0 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
         ++lineNo;
         if (!line.empty() && line[0] == '#') continue;
@@ -376,8 +367,7 @@ DockerIgnore DockerIgnore::fromPatterns(const std::vector<std::string>& patterns
 
 std::vector<std::string> DockerIgnore::lines() const {
     std::vector<std::string> out;
-    for (const Pattern& p : m_patterns)
-        out.push_back(p.exclusion ? "!" + p.text : p.text);
+    for (const Pattern& p : m_patterns) out.push_back(p.exclusion ? "!" + p.text : p.text);
     return out;
 }
 
@@ -394,7 +384,7 @@ bool DockerIgnore::matches(std::string_view file) const {
     const std::u32string_view all(runes);
     bool matched = false;
     for (const Pattern& p : m_patterns) {
-        if (p.exclusion != matched) continue; // only an exception can undo, only a pattern can do
+        if (p.exclusion != matched) continue;   // only an exception can undo, only a pattern can do
         bool match = patternMatch(p, file, all);
         for (size_t k = 0; !match && k < parentBytes.size(); ++k)
             match = patternMatch(p, file.substr(0, parentBytes[k]), all.substr(0, parentRunes[k]));
@@ -403,15 +393,14 @@ bool DockerIgnore::matches(std::string_view file) const {
     return matched;
 }
 
-FilteredContext filterContext(const FileTree& context, const DockerIgnore& ignore,
-                              std::string_view dockerfilePath, ContextFilterCache* cache) {
+FilteredContext filterContext(const FileTree& context, const DockerIgnore& ignore, std::string_view dockerfilePath,
+                              ContextFilterCache* cache) {
     FilteredContext out;
     out.files = context;
     if (ignore.empty() || !ignore.error().empty()) return out;
     if (cache) {
         std::string signature;
-        for (const std::string& line : ignore.lines())
-            signature += line + '\n';
+        for (const std::string& line : ignore.lines()) signature += line + '\n';
         if (signature != cache->m_signature) {
             cache->clear();
             cache->m_signature = std::move(signature);
@@ -429,8 +418,7 @@ FilteredContext filterContext(const FileTree& context, const DockerIgnore& ignor
     return out;
 }
 
-FilteredContext filterContext(const FileTree& context, std::string_view dockerfilePath,
-                              ContextFilterCache* cache) {
+FilteredContext filterContext(const FileTree& context, std::string_view dockerfilePath, ContextFilterCache* cache) {
     // BuildKit prefers "<Dockerfile>.dockerignore" next to the Dockerfile.
     const std::string specific = normalizePath(dockerfilePath) + ".dockerignore";
     const FileEntry* file = context.find(specific);
@@ -440,4 +428,4 @@ FilteredContext filterContext(const FileTree& context, std::string_view dockerfi
     return filterContext(context, DockerIgnore::parse(*file->content), dockerfilePath, cache);
 }
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

@@ -30,16 +30,16 @@
 namespace layerlab::fs {
 
 class DockerIgnore {
-  public:
+public:
     // A pattern compiled the way patternmatcher builds its regexp.
     struct Token {
         enum class Kind : uint8_t {
-            Literal, // one rune
-            Star,    // [^/]*
+            Literal,   // one rune
+            Star,   // [^/]*
             Quest,   // [^/]
             Class,   // [...] as a regexp class (a negated class matches '/')
-            DirStar, // (.*/)?  from "**/" or an inner "**"
-            AnyTail, // .*      from a trailing "**"
+            DirStar,   // (.*/)?  from "**/" or an inner "**"
+            AnyTail,   // .*      from a trailing "**"
             Anchor   // '^' outside a class: a regexp anchor, as in Docker
         };
         Kind kind = Kind::Literal;
@@ -48,10 +48,10 @@ class DockerIgnore {
         std::vector<std::pair<char32_t, char32_t>> ranges;
     };
     struct Pattern {
-        std::string text;       // cleaned, without the '!'
-        bool exclusion = false; // a "!" line
-        int line = 0;           // 1-based line in the .dockerignore file (0 from fromPatterns)
-        int matchType = 0;      // internal: exact, prefix, suffix or regexp, as patternmatcher
+        std::string text;   // cleaned, without the '!'
+        bool exclusion = false;   // a "!" line
+        int line = 0;   // 1-based line in the .dockerignore file (0 from fromPatterns)
+        int matchType = 0;   // internal: exact, prefix, suffix or regexp, as patternmatcher
         std::vector<Token> tokens;
     };
 
@@ -73,7 +73,7 @@ class DockerIgnore {
     // The pattern list in ReadAll's form, for display ("node_modules", "!keep.txt").
     std::vector<std::string> lines() const;
 
-  private:
+private:
     bool add(std::string pattern, int line);
     std::vector<Pattern> m_patterns;
     bool m_hasExclusions = false;
@@ -86,7 +86,7 @@ class DockerIgnore {
 struct IgnoredEntry {
     std::string path;
     bool directory = false;
-    uint64_t files = 0; // regular files + symlinks it held
+    uint64_t files = 0;   // regular files + symlinks it held
     uint64_t bytes = 0;
 };
 
@@ -107,7 +107,7 @@ struct FilteredContext {
 // directories on the edited path (everything else is a pointer compare).
 // Tied to one pattern list: a different .dockerignore clears it.
 class ContextFilterCache {
-  public:
+public:
     void clear() {
         m_dirs.clear();
         m_signature.clear();
@@ -115,8 +115,8 @@ class ContextFilterCache {
     size_t size() const { return m_dirs.size(); }
 
     struct Entry {
-        std::shared_ptr<const FileTree::Node> input;  // held so the address cannot be reused
-        std::shared_ptr<const FileTree::Node> output; // nullptr: the whole directory was ignored
+        std::shared_ptr<const FileTree::Node> input;   // held so the address cannot be reused
+        std::shared_ptr<const FileTree::Node> output;   // nullptr: the whole directory was ignored
         std::vector<IgnoredEntry> ignored;
     };
     std::string m_signature;
@@ -126,12 +126,11 @@ class ContextFilterCache {
 // Applies `ignore` to a context tree. With ignore.error() set nothing is
 // filtered (the caller must refuse the build, as Docker does).
 FilteredContext filterContext(const FileTree& context, const DockerIgnore& ignore,
-                              std::string_view dockerfilePath = "Dockerfile",
-                              ContextFilterCache* cache = nullptr);
+                              std::string_view dockerfilePath = "Dockerfile", ContextFilterCache* cache = nullptr);
 
 // Reads `.dockerignore` at the context root (absent: no patterns) and filters.
 // BuildKit's "<Dockerfile>.dockerignore" next to the Dockerfile wins over it.
 FilteredContext filterContext(const FileTree& context, std::string_view dockerfilePath = "Dockerfile",
                               ContextFilterCache* cache = nullptr);
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

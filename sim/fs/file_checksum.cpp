@@ -11,12 +11,12 @@ using Node = FileTree::Node;
 
 char typeflag(FileEntry::Kind kind) {
     switch (kind) {
-    case FileEntry::Kind::File:
-        return '0';
-    case FileEntry::Kind::Directory:
-        return '5';
-    case FileEntry::Kind::Symlink:
-        return '2';
+        case FileEntry::Kind::File:
+            return '0';
+        case FileEntry::Kind::Directory:
+            return '5';
+        case FileEntry::Kind::Symlink:
+            return '2';
     }
     return '0';
 }
@@ -46,7 +46,7 @@ void ensureDigest(const Node& node, HashCache* cache) {
     std::call_once(node.digestOnce, [&] { computeDigest(node, cache); });
 }
 
-} // namespace
+}   // namespace
 
 std::string canonicalHeader(const FileEntry& entry, std::string_view name) {
     // Same field order and key+value concatenation as tarsum's WriteV1Header;
@@ -84,9 +84,7 @@ RawDigest fileChecksumRaw(const FileEntry& entry) {
     return h.finish();
 }
 
-std::string fileChecksum(const FileEntry& entry) {
-    return toDigestString(fileChecksumRaw(entry));
-}
+std::string fileChecksum(const FileEntry& entry) { return toDigestString(fileChecksumRaw(entry)); }
 
 std::string pathChecksum(const FileTree& tree, std::string_view path, HashCache* cache) {
     const Node* node = findNode(*TreeAccess::root(tree), normalizePath(path));
@@ -115,4 +113,4 @@ std::string selectionChecksum(const FileTree& tree, const std::vector<std::strin
     return toDigestString(h.finish());
 }
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

@@ -53,7 +53,6 @@ std::string contentsChecksum(const FileTree& tree, std::string_view dir = "", Ha
 // Digest of a COPY source selection: the given paths in the given order, each
 // contributing its normalized path and its pathChecksum. A missing path
 // contributes a fixed "missing" marker (the builder reports the error itself).
-std::string selectionChecksum(const FileTree& tree, const std::vector<std::string>& paths,
-                              HashCache* cache = nullptr);
+std::string selectionChecksum(const FileTree& tree, const std::vector<std::string>& paths, HashCache* cache = nullptr);
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

@@ -60,8 +60,8 @@ struct EditRequest {
     int64_t parentMtimeMs = 0;
 };
 
-std::string editAt(const NodePtr& dir, const std::vector<std::string>& parts, size_t i,
-                   const EditRequest& req, const SlotOp& op, NodePtr& out) {
+std::string editAt(const NodePtr& dir, const std::vector<std::string>& parts, size_t i, const EditRequest& req,
+                   const SlotOp& op, NodePtr& out) {
     auto it = dir->children.find(parts[i]);
     const NodePtr old = it == dir->children.end() ? nullptr : it->second;
     NodePtr replacement = old;
@@ -82,10 +82,8 @@ std::string editAt(const NodePtr& dir, const std::vector<std::string>& parts, si
         return "";
     }
     Children kids = dir->children;
-    if (replacement)
-        kids.insert_or_assign(parts[i], std::move(replacement));
-    else
-        kids.erase(parts[i]);
+    if (replacement) kids.insert_or_assign(parts[i], std::move(replacement));
+    else kids.erase(parts[i]);
     out = makeNode(dir->entry, std::move(kids));
     return "";
 }
@@ -99,12 +97,9 @@ EditResult applyEdit(const FileTree& tree, const NodePtr& root, std::string_view
     if (parts.empty()) {
         NodePtr slot = root;
         if (std::string err = op(slot); !err.empty()) return {tree, err};
-        if (!slot)
-            newRoot = makeNode(root->entry);
-        else if (!slot->entry.isDir())
-            return {tree, "Is a directory"};
-        else
-            newRoot = slot;
+        if (!slot) newRoot = makeNode(root->entry);
+        else if (!slot->entry.isDir()) return {tree, "Is a directory"};
+        else newRoot = slot;
     } else if (std::string err = editAt(root, parts, 0, req, op, newRoot); !err.empty()) {
         return {tree, err};
     }
@@ -112,9 +107,7 @@ EditResult applyEdit(const FileTree& tree, const NodePtr& root, std::string_view
     return {TreeAccess::fromRoot(std::move(newRoot)), ""};
 }
 
-std::string missing(const NodePtr& slot) {
-    return slot ? "" : "No such file or directory";
-}
+std::string missing(const NodePtr& slot) { return slot ? "" : "No such file or directory"; }
 
 SlotOp changeEntry(std::function<void(FileEntry&)> change) {
     return [change = std::move(change)](NodePtr& slot) -> std::string {
@@ -149,7 +142,7 @@ NodePtr mergeNodes(const NodePtr& lower, const NodePtr& upper) {
     return makeNode(upper->entry, std::move(kids));
 }
 
-} // namespace
+}   // namespace
 
 std::string baseName(std::string_view path) {
     const size_t slash = path.rfind('/');
@@ -164,7 +157,7 @@ std::string normalizePath(std::string_view path) {
         if (slash == std::string_view::npos) slash = path.size();
         std::string_view part = path.substr(start, slash - start);
         if (part == "..") {
-            if (!parts.empty()) parts.pop_back(); // ".." never climbs above the root
+            if (!parts.empty()) parts.pop_back();   // ".." never climbs above the root
         } else if (!part.empty() && part != ".") {
             parts.push_back(part);
         }
@@ -180,8 +173,7 @@ std::string normalizePath(std::string_view path) {
 
 NodePtr makeNode(FileEntry entry, Children children) {
     auto node = std::make_shared<Node>();
-    if (entry.kind == FileEntry::Kind::File && !entry.content)
-        entry.content = std::make_shared<const std::string>();
+    if (entry.kind == FileEntry::Kind::File && !entry.content) entry.content = std::make_shared<const std::string>();
     if (entry.kind != FileEntry::Kind::File) entry.content.reset();
     if (entry.kind != FileEntry::Kind::Directory) children.clear();
     node->fileCount = entry.isDir() ? 0 : 1;
@@ -240,8 +232,7 @@ std::vector<std::string> FileTree::list(std::string_view dir) const {
     const Node* node = findNode(*m_root, normalizePath(dir));
     if (!node) return names;
     names.reserve(node->children.size());
-    for (const auto& [name, child] : node->children)
-        names.push_back(name);
+    for (const auto& [name, child] : node->children) names.push_back(name);
     return names;
 }
 
@@ -252,20 +243,14 @@ void FileTree::forEach(const std::function<void(const std::string& path, const F
     if (node && node->entry.isDir()) forEachNode(*node, prefix, fn);
 }
 
-size_t FileTree::fileCount() const {
-    return m_root->fileCount;
-}
-uint64_t FileTree::totalBytes() const {
-    return m_root->totalBytes;
-}
-size_t FileTree::entryCount() const {
-    return m_root->entryCount;
-}
+size_t FileTree::fileCount() const { return m_root->fileCount; }
+uint64_t FileTree::totalBytes() const { return m_root->totalBytes; }
+size_t FileTree::entryCount() const { return m_root->entryCount; }
 
 // ---- edits -------------------------------------------------------------------
 
-EditResult FileTree::tryWithFile(std::string_view path, std::string content, uint32_t mode, uint32_t uid,
-                                 uint32_t gid, int64_t mtimeMs) const {
+EditResult FileTree::tryWithFile(std::string_view path, std::string content, uint32_t mode, uint32_t uid, uint32_t gid,
+                                 int64_t mtimeMs) const {
     NodePtr file = makeNode(fileEntry(std::move(content), mode, uid, gid, mtimeMs));
     return applyEdit(*this, m_root, path, {true, mtimeMs}, [&](NodePtr& slot) -> std::string {
         if (slot && slot->entry.isDir()) return "Is a directory";
@@ -277,16 +262,13 @@ EditResult FileTree::tryWithFile(std::string_view path, std::string content, uin
 EditResult FileTree::tryWithEntry(std::string_view path, FileEntry entry) const {
     const int64_t mtime = entry.mtimeMs;
     return applyEdit(*this, m_root, path, {true, mtime}, [&](NodePtr& slot) -> std::string {
-        if (entry.isDir() && slot && slot->entry.isDir())
-            slot = makeNode(entry, slot->children);
-        else
-            slot = makeNode(entry);
+        if (entry.isDir() && slot && slot->entry.isDir()) slot = makeNode(entry, slot->children);
+        else slot = makeNode(entry);
         return "";
     });
 }
 
-EditResult FileTree::tryWithDirectory(std::string_view path, uint32_t mode, bool parents,
-                                      int64_t mtimeMs) const {
+EditResult FileTree::tryWithDirectory(std::string_view path, uint32_t mode, bool parents, int64_t mtimeMs) const {
     return applyEdit(*this, m_root, path, {parents, mtimeMs}, [&](NodePtr& slot) -> std::string {
         if (slot) return slot->entry.isDir() && parents ? "" : "File exists";
         slot = makeNode(dirEntry(mode, mtimeMs));
@@ -303,8 +285,7 @@ EditResult FileTree::tryWithout(std::string_view path) const {
 }
 
 EditResult FileTree::tryWithMode(std::string_view path, uint32_t mode) const {
-    return applyEdit(*this, m_root, path, {false, 0},
-                     changeEntry([mode](FileEntry& e) { e.mode = mode & 07777; }));
+    return applyEdit(*this, m_root, path, {false, 0}, changeEntry([mode](FileEntry& e) { e.mode = mode & 07777; }));
 }
 
 EditResult FileTree::tryWithOwner(std::string_view path, uint32_t uid, uint32_t gid) const {
@@ -315,8 +296,7 @@ EditResult FileTree::tryWithOwner(std::string_view path, uint32_t uid, uint32_t 
 }
 
 EditResult FileTree::tryWithMtime(std::string_view path, int64_t mtimeMs) const {
-    return applyEdit(*this, m_root, path, {false, 0},
-                     changeEntry([mtimeMs](FileEntry& e) { e.mtimeMs = mtimeMs; }));
+    return applyEdit(*this, m_root, path, {false, 0}, changeEntry([mtimeMs](FileEntry& e) { e.mtimeMs = mtimeMs; }));
 }
 
 EditResult FileTree::tryWrite(std::string_view path, std::string content, int64_t mtimeMs) const {
@@ -326,8 +306,8 @@ EditResult FileTree::tryWrite(std::string_view path, std::string content, int64_
         // on writes, so writing to a symlink path replaces the link by a file.
         const bool keep = slot && slot->entry.kind == FileEntry::Kind::File;
         const FileEntry* old = keep ? &slot->entry : nullptr;
-        slot = makeNode(fileEntry(std::move(content), old ? old->mode : 0644, old ? old->uid : 0,
-                                  old ? old->gid : 0, mtimeMs));
+        slot = makeNode(
+            fileEntry(std::move(content), old ? old->mode : 0644, old ? old->uid : 0, old ? old->gid : 0, mtimeMs));
         return "";
     });
 }
@@ -348,15 +328,14 @@ EditResult FileTree::tryTouch(std::string_view path, int64_t mtimeMs) const {
 }
 
 EditResult FileTree::tryWithSubtree(std::string_view dir, const FileTree& sub) const {
-    return applyEdit(*this, m_root, dir, {true, sub.m_root->entry.mtimeMs},
-                     [&](NodePtr& slot) -> std::string {
-                         slot = sub.m_root;
-                         return "";
-                     });
+    return applyEdit(*this, m_root, dir, {true, sub.m_root->entry.mtimeMs}, [&](NodePtr& slot) -> std::string {
+        slot = sub.m_root;
+        return "";
+    });
 }
 
-FileTree FileTree::withFile(std::string_view path, std::string content, uint32_t mode, uint32_t uid,
-                            uint32_t gid, int64_t mtimeMs) const {
+FileTree FileTree::withFile(std::string_view path, std::string content, uint32_t mode, uint32_t uid, uint32_t gid,
+                            int64_t mtimeMs) const {
     return tryWithFile(path, std::move(content), mode, uid, gid, mtimeMs).tree;
 }
 FileTree FileTree::withEntry(std::string_view path, FileEntry entry) const {
@@ -365,18 +344,12 @@ FileTree FileTree::withEntry(std::string_view path, FileEntry entry) const {
 FileTree FileTree::withDirectory(std::string_view path, uint32_t mode) const {
     return tryWithDirectory(path, mode).tree;
 }
-FileTree FileTree::without(std::string_view path) const {
-    return tryWithout(path).tree;
-}
-FileTree FileTree::withMode(std::string_view path, uint32_t mode) const {
-    return tryWithMode(path, mode).tree;
-}
+FileTree FileTree::without(std::string_view path) const { return tryWithout(path).tree; }
+FileTree FileTree::withMode(std::string_view path, uint32_t mode) const { return tryWithMode(path, mode).tree; }
 FileTree FileTree::withOwner(std::string_view path, uint32_t uid, uint32_t gid) const {
     return tryWithOwner(path, uid, gid).tree;
 }
-FileTree FileTree::withMtime(std::string_view path, int64_t mtimeMs) const {
-    return tryWithMtime(path, mtimeMs).tree;
-}
+FileTree FileTree::withMtime(std::string_view path, int64_t mtimeMs) const { return tryWithMtime(path, mtimeMs).tree; }
 FileTree FileTree::withAppended(std::string_view path, std::string_view text, int64_t mtimeMs) const {
     return tryAppend(path, text, mtimeMs).tree;
 }
@@ -390,8 +363,6 @@ FileTree FileTree::subtree(std::string_view dir) const {
     return FileTree(std::move(node));
 }
 
-FileTree FileTree::overlaid(const FileTree& upper) const {
-    return FileTree(mergeNodes(m_root, upper.m_root));
-}
+FileTree FileTree::overlaid(const FileTree& upper) const { return FileTree(mergeNodes(m_root, upper.m_root)); }
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

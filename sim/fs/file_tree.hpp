@@ -31,12 +31,12 @@ namespace layerlab::fs {
 struct FileEntry {
     enum class Kind { File, Directory, Symlink };
     Kind kind = Kind::File;
-    std::shared_ptr<const std::string> content; // File only; never null for files
-    std::string linkTarget;                     // Symlink only
-    uint32_t mode = 0644;                       // permission bits only (no type bits)
+    std::shared_ptr<const std::string> content;   // File only; never null for files
+    std::string linkTarget;   // Symlink only
+    uint32_t mode = 0644;   // permission bits only (no type bits)
     uint32_t uid = 0;
     uint32_t gid = 0;
-    int64_t mtimeMs = 0; // shown to learners; never part of a digest (as in Docker)
+    int64_t mtimeMs = 0;   // shown to learners; never part of a digest (as in Docker)
 
     bool isDir() const { return kind == Kind::Directory; }
     uint64_t size() const { return content ? content->size() : 0; }
@@ -50,7 +50,7 @@ std::string baseName(std::string_view path);
 struct EditResult;
 
 class FileTree {
-  public:
+public:
     FileTree();
 
     // Lookup. nullptr when absent. "" is the root directory.
@@ -63,7 +63,7 @@ class FileTree {
                       uint32_t gid = 0, int64_t mtimeMs = 0) const;
     FileTree withEntry(std::string_view path, FileEntry entry) const;
     FileTree withDirectory(std::string_view path, uint32_t mode = 0755) const;
-    FileTree without(std::string_view path) const; // removes a file or a whole directory
+    FileTree without(std::string_view path) const;   // removes a file or a whole directory
     FileTree withMode(std::string_view path, uint32_t mode) const;
     FileTree withOwner(std::string_view path, uint32_t uid, uint32_t gid) const;
     FileTree withMtime(std::string_view path, int64_t mtimeMs) const;
@@ -118,10 +118,10 @@ class FileTree {
     void forEach(const std::function<void(const std::string& path, const FileEntry&)>& fn,
                  std::string_view dir = "") const;
 
-    size_t fileCount() const;    // regular files + symlinks
-    uint64_t totalBytes() const; // sum of file sizes
+    size_t fileCount() const;   // regular files + symlinks
+    uint64_t totalBytes() const;   // sum of file sizes
 
-    size_t entryCount() const; // every entry below the root (directories included)
+    size_t entryCount() const;   // every entry below the root (directories included)
 
     // True when both trees share the same root (cheap "nothing changed" test).
     bool sameAs(const FileTree& other) const { return m_root == other.m_root; }
@@ -130,16 +130,16 @@ class FileTree {
     // sim/fs/tree_node.hpp for the fs module's own files (checksums, filters).
     struct Node;
 
-  private:
+private:
     friend struct TreeAccess;
     explicit FileTree(std::shared_ptr<const Node> root) : m_root(std::move(root)) {}
     std::shared_ptr<const Node> m_root;
 };
 
 struct EditResult {
-    FileTree tree;     // the edited tree, or the unchanged one on error
-    std::string error; // "" on success
+    FileTree tree;   // the edited tree, or the unchanged one on error
+    std::string error;   // "" on success
     bool ok() const { return error.empty(); }
 };
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

@@ -95,78 +95,76 @@ struct ChunkResult {
 };
 
 ChunkResult matchChunk(std::string_view chunk, std::string_view s) {
-    bool failed = false; // keeps parsing after a mismatch to report bad syntax
+    bool failed = false;   // keeps parsing after a mismatch to report bad syntax
     while (!chunk.empty()) {
         if (!failed && s.empty()) failed = true;
         switch (chunk[0]) {
-        case '[': {
-            char32_t r = 0;
-            if (!failed) {
-                size_t n = 0;
-                r = decodeRune(s, n);
-                s.remove_prefix(n);
-            }
-            chunk.remove_prefix(1);
-            bool negated = false;
-            if (!chunk.empty() && chunk[0] == '^') {
-                negated = true;
+            case '[': {
+                char32_t r = 0;
+                if (!failed) {
+                    size_t n = 0;
+                    r = decodeRune(s, n);
+                    s.remove_prefix(n);
+                }
                 chunk.remove_prefix(1);
-            }
-            bool match = false;
-            int nrange = 0;
-            for (;;) {
-                if (!chunk.empty() && chunk[0] == ']' && nrange > 0) {
+                bool negated = false;
+                if (!chunk.empty() && chunk[0] == '^') {
+                    negated = true;
                     chunk.remove_prefix(1);
-                    break;
                 }
-                char32_t lo = 0;
-                if (!getEsc(chunk, lo)) return {false, true, {}};
-                char32_t hi = lo;
-                if (chunk[0] == '-') {
-                    chunk.remove_prefix(1);
-                    if (!getEsc(chunk, hi)) return {false, true, {}};
+                bool match = false;
+                int nrange = 0;
+                for (;;) {
+                    if (!chunk.empty() && chunk[0] == ']' && nrange > 0) {
+                        chunk.remove_prefix(1);
+                        break;
+                    }
+                    char32_t lo = 0;
+                    if (!getEsc(chunk, lo)) return {false, true, {}};
+                    char32_t hi = lo;
+                    if (chunk[0] == '-') {
+                        chunk.remove_prefix(1);
+                        if (!getEsc(chunk, hi)) return {false, true, {}};
+                    }
+                    if (lo <= r && r <= hi) match = true;
+                    ++nrange;
                 }
-                if (lo <= r && r <= hi) match = true;
-                ++nrange;
+                if (match == negated) failed = true;
+                break;
             }
-            if (match == negated) failed = true;
-            break;
-        }
-        case '?':
-            if (!failed) {
-                if (s[0] == '/') failed = true;
-                size_t n = 0;
-                decodeRune(s, n);
-                s.remove_prefix(n);
-            }
-            chunk.remove_prefix(1);
-            break;
-        case '\\':
-            chunk.remove_prefix(1);
-            if (chunk.empty()) return {false, true, {}};
-            [[fallthrough]];
-        default:
-            if (!failed) {
-                if (chunk[0] != s[0]) failed = true;
-                s.remove_prefix(1);
-            }
-            chunk.remove_prefix(1);
-            break;
+            case '?':
+                if (!failed) {
+                    if (s[0] == '/') failed = true;
+                    size_t n = 0;
+                    decodeRune(s, n);
+                    s.remove_prefix(n);
+                }
+                chunk.remove_prefix(1);
+                break;
+            case '\\':
+                chunk.remove_prefix(1);
+                if (chunk.empty()) return {false, true, {}};
+                [[fallthrough]];
+            default:
+                if (!failed) {
+                    if (chunk[0] != s[0]) failed = true;
+                    s.remove_prefix(1);
+                }
+                chunk.remove_prefix(1);
+                break;
         }
     }
     if (failed) return {false, false, {}};
     return {true, false, s};
 }
 
-void globDir(const FileTree& tree, const std::string& dir, const std::vector<std::string_view>& parts,
-             size_t i, std::vector<std::string>& out) {
+void globDir(const FileTree& tree, const std::string& dir, const std::vector<std::string_view>& parts, size_t i,
+             std::vector<std::string>& out) {
     const std::string_view part = parts[i];
     const bool last = i + 1 == parts.size();
     auto visit = [&](const std::string& path) {
-        if (last)
-            out.push_back(path);
-        else if (tree.isDirectory(path))
-            globDir(tree, path, parts, i + 1, out);
+        if (last) out.push_back(path);
+        else if (tree.isDirectory(path)) globDir(tree, path, parts, i + 1, out);
     };
     if (!hasGlobMeta(part)) {
         const std::string path = dir.empty() ? std::string(part) : dir + "/" + std::string(part);
@@ -178,7 +176,7 @@ void globDir(const FileTree& tree, const std::string& dir, const std::vector<std
     }
 }
 
-} // namespace
+}   // namespace
 
 std::optional<bool> goMatch(std::string_view pattern, std::string_view name) {
     while (!pattern.empty()) {
@@ -220,9 +218,7 @@ std::optional<bool> goMatch(std::string_view pattern, std::string_view name) {
     return name.empty();
 }
 
-bool hasGlobMeta(std::string_view pattern) {
-    return pattern.find_first_of("*?[\\") != std::string_view::npos;
-}
+bool hasGlobMeta(std::string_view pattern) { return pattern.find_first_of("*?[\\") != std::string_view::npos; }
 
 std::optional<std::vector<std::string>> globTree(const FileTree& tree, std::string_view pattern) {
     const std::string normalized = normalizePath(pattern);
@@ -244,4 +240,4 @@ std::optional<std::vector<std::string>> globTree(const FileTree& tree, std::stri
     return out;
 }
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

@@ -31,4 +31,4 @@ bool hasGlobMeta(std::string_view pattern);
 // normalized first ("/app/*.js" -> "app/*.js"). nullopt on a bad pattern.
 std::optional<std::vector<std::string>> globTree(const FileTree& tree, std::string_view pattern);
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

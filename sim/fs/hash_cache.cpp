@@ -22,22 +22,17 @@ RawDigest HashCache::digest(const FileEntry& entry) {
     return d;
 }
 
-void HashCache::clear() {
-    m_slots.clear();
-}
+void HashCache::clear() { m_slots.clear(); }
 
 void HashCache::prune() {
     // use_count()==1: only the cache holds the buffer, so no tree can ask again.
     // (Several keys may share one buffer; each holds a reference.)
     std::unordered_map<const std::string*, long> holders;
-    for (const auto& [key, slot] : m_slots)
-        ++holders[key.content];
+    for (const auto& [key, slot] : m_slots) ++holders[key.content];
     for (auto it = m_slots.begin(); it != m_slots.end();) {
-        if (it->second.content.use_count() == holders[it->first.content])
-            it = m_slots.erase(it);
-        else
-            ++it;
+        if (it->second.content.use_count() == holders[it->first.content]) it = m_slots.erase(it);
+        else ++it;
     }
 }
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

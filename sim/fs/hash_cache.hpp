@@ -23,11 +23,11 @@
 namespace layerlab::fs {
 
 class HashCache {
-  public:
+public:
     struct Stats {
-        uint64_t filesHashed = 0; // entries whose bytes were actually run through sha256
-        uint64_t bytesHashed = 0; // content bytes hashed
-        uint64_t hits = 0;        // digests answered from this cache
+        uint64_t filesHashed = 0;   // entries whose bytes were actually run through sha256
+        uint64_t bytesHashed = 0;   // content bytes hashed
+        uint64_t hits = 0;   // digests answered from this cache
     };
 
     // The digest of one entry (header + content; see file_checksum.hpp).
@@ -40,7 +40,7 @@ class HashCache {
     // Drops entries whose content nobody but this cache still holds.
     void prune();
 
-  private:
+private:
     // Only regular files are cached (directories and symlinks are headers
     // only), so the key is the buffer plus the header fields a file can vary.
     struct Key {
@@ -51,17 +51,16 @@ class HashCache {
     struct KeyHash {
         size_t operator()(const Key& k) const {
             size_t h = std::hash<const void*>()(k.content);
-            for (uint32_t v : {k.mode, k.uid, k.gid})
-                h = h * 0x9E3779B97F4A7C15ull + v;
+            for (uint32_t v : {k.mode, k.uid, k.gid}) h = h * 0x9E3779B97F4A7C15ull + v;
             return h;
         }
     };
     struct Slot {
-        std::shared_ptr<const std::string> content; // keeps the key's address from being reused
+        std::shared_ptr<const std::string> content;   // keeps the key's address from being reused
         RawDigest digest;
     };
     std::unordered_map<Key, Slot, KeyHash> m_slots;
     Stats m_stats;
 };
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

@@ -9,9 +9,7 @@ namespace layerlab::fs {
 
 namespace {
 
-EVP_MD_CTX* ctxOf(void* p) {
-    return static_cast<EVP_MD_CTX*>(p);
-}
+EVP_MD_CTX* ctxOf(void* p) { return static_cast<EVP_MD_CTX*>(p); }
 
 // EVP failures only happen on allocation failure or a broken OpenSSL build:
 // a programmer/environment error, not learner input.
@@ -29,7 +27,7 @@ const EVP_MD* sha256Md() {
     return md;
 }
 
-} // namespace
+}   // namespace
 
 std::string toHex(const RawDigest& digest) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -41,9 +39,7 @@ std::string toHex(const RawDigest& digest) {
     return out;
 }
 
-std::string toDigestString(const RawDigest& digest) {
-    return "sha256:" + toHex(digest);
-}
+std::string toDigestString(const RawDigest& digest) { return "sha256:" + toHex(digest); }
 
 RawDigest sha256Raw(std::string_view data) {
     Sha256 h;
@@ -51,26 +47,18 @@ RawDigest sha256Raw(std::string_view data) {
     return h.finish();
 }
 
-std::string sha256Hex(std::string_view data) {
-    return toHex(sha256Raw(data));
-}
+std::string sha256Hex(std::string_view data) { return toHex(sha256Raw(data)); }
 
-std::string sha256Digest(std::string_view data) {
-    return toDigestString(sha256Raw(data));
-}
+std::string sha256Digest(std::string_view data) { return toDigestString(sha256Raw(data)); }
 
 Sha256::Sha256() : m_ctx(EVP_MD_CTX_new()) {
     if (!m_ctx) std::abort();
     reset();
 }
 
-Sha256::~Sha256() {
-    EVP_MD_CTX_free(ctxOf(m_ctx));
-}
+Sha256::~Sha256() { EVP_MD_CTX_free(ctxOf(m_ctx)); }
 
-void Sha256::reset() {
-    check(EVP_DigestInit_ex(ctxOf(m_ctx), sha256Md(), nullptr));
-}
+void Sha256::reset() { check(EVP_DigestInit_ex(ctxOf(m_ctx), sha256Md(), nullptr)); }
 
 void Sha256::update(std::string_view data) {
     if (!data.empty()) check(EVP_DigestUpdate(ctxOf(m_ctx), data.data(), data.size()));
@@ -83,4 +71,4 @@ RawDigest Sha256::finish() {
     return out;
 }
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

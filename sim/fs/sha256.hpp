@@ -30,7 +30,7 @@ RawDigest sha256Raw(std::string_view data);
 // Incremental hashing. update() any number of times, then finish() once;
 // reset() starts over. Not copyable (it owns an EVP context).
 class Sha256 {
-  public:
+public:
     Sha256();
     ~Sha256();
     Sha256(const Sha256&) = delete;
@@ -44,8 +44,8 @@ class Sha256 {
     std::string finishHex() { return toHex(finish()); }
     void reset();
 
-  private:
-    void* m_ctx; // EVP_MD_CTX*, kept opaque so OpenSSL headers stay out of users' builds
+private:
+    void* m_ctx;   // EVP_MD_CTX*, kept opaque so OpenSSL headers stay out of users' builds
 };
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

@@ -14,11 +14,9 @@ FileEntry defaultDir() {
     return e;
 }
 
-} // namespace
+}   // namespace
 
-TreeBuilder::TreeBuilder() {
-    m_root.entry = defaultDir();
-}
+TreeBuilder::TreeBuilder() { m_root.entry = defaultDir(); }
 
 TreeBuilder::Pending& TreeBuilder::slot(std::string_view path) {
     Pending* node = &m_root;
@@ -35,7 +33,7 @@ TreeBuilder::Pending& TreeBuilder::slot(std::string_view path) {
         }
         node = &it->second;
         if (slash < path.size() && !node->entry.isDir()) {
-            node->entry = defaultDir(); // a later path needs it to be a directory
+            node->entry = defaultDir();   // a later path needs it to be a directory
         }
         start = slash + 1;
     }
@@ -53,8 +51,8 @@ void TreeBuilder::add(std::string_view path, FileEntry entry) {
     p.entry = std::move(entry);
 }
 
-void TreeBuilder::addFile(std::string_view path, std::string content, uint32_t mode, uint32_t uid,
-                          uint32_t gid, int64_t mtimeMs) {
+void TreeBuilder::addFile(std::string_view path, std::string content, uint32_t mode, uint32_t uid, uint32_t gid,
+                          int64_t mtimeMs) {
     FileEntry e;
     e.content = std::make_shared<const std::string>(std::move(content));
     e.mode = mode;
@@ -71,17 +69,15 @@ void TreeBuilder::setRoot(FileEntry rootEntry) {
 
 namespace {
 
-template <class P> NodePtr freeze(const P& p) {
+template <class P>
+NodePtr freeze(const P& p) {
     Children kids;
-    for (const auto& [name, child] : p.children)
-        kids.emplace_hint(kids.end(), name, freeze(child));
+    for (const auto& [name, child] : p.children) kids.emplace_hint(kids.end(), name, freeze(child));
     return makeNode(p.entry, std::move(kids));
 }
 
-} // namespace
+}   // namespace
 
-FileTree TreeBuilder::build() const {
-    return TreeAccess::fromRoot(freeze(m_root));
-}
+FileTree TreeBuilder::build() const { return TreeAccess::fromRoot(freeze(m_root)); }
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

@@ -14,21 +14,21 @@
 namespace layerlab::fs {
 
 class TreeBuilder {
-  public:
+public:
     TreeBuilder();
 
     // Adds or replaces the entry at `path` (normalized). Missing parents become
     // 0755 directories; a Directory entry sets an existing directory's metadata.
     // A non-directory where a later path needs a directory is replaced by one.
     void add(std::string_view path, FileEntry entry);
-    void addFile(std::string_view path, std::string content, uint32_t mode = 0644, uint32_t uid = 0,
-                 uint32_t gid = 0, int64_t mtimeMs = 0);
-    void setRoot(FileEntry rootEntry); // metadata of the root directory
+    void addFile(std::string_view path, std::string content, uint32_t mode = 0644, uint32_t uid = 0, uint32_t gid = 0,
+                 int64_t mtimeMs = 0);
+    void setRoot(FileEntry rootEntry);   // metadata of the root directory
 
     FileTree build() const;
     size_t size() const { return m_count; }
 
-  private:
+private:
     struct Pending {
         FileEntry entry;
         std::map<std::string, Pending, std::less<>> children;
@@ -38,4 +38,4 @@ class TreeBuilder {
     size_t m_count = 0;
 };
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

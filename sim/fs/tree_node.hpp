@@ -22,10 +22,10 @@ using Children = std::map<std::string, NodePtr, std::less<>>;
 
 struct FileTree::Node {
     FileEntry entry;
-    Children children;       // directories only
-    uint64_t fileCount = 0;  // regular files + symlinks in this subtree (self included)
-    uint64_t totalBytes = 0; // sum of file sizes in this subtree
-    uint64_t entryCount = 0; // entries below this node (self excluded)
+    Children children;   // directories only
+    uint64_t fileCount = 0;   // regular files + symlinks in this subtree (self included)
+    uint64_t totalBytes = 0;   // sum of file sizes in this subtree
+    uint64_t entryCount = 0;   // entries below this node (self excluded)
 
     // Checksum memo (file_checksum.cpp). `digest` covers header + content (files,
     // symlinks) or header + contentsDigest (directories); `contentsDigest` is the
@@ -48,4 +48,4 @@ struct TreeAccess {
 const FileTree::Node* findNode(const FileTree::Node& root, std::string_view normalizedPath);
 NodePtr findNodePtr(const NodePtr& root, std::string_view normalizedPath);
 
-} // namespace layerlab::fs
+}   // namespace layerlab::fs

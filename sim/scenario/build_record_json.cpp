@@ -32,7 +32,8 @@ json inputsToJson(const KeyInputs& k) {
 json stepToJson(const BuildRecordStep& s) {
     json changes = json::array();
     for (const auto& c : s.changes)
-        changes.push_back({{"kind", changeKindName(c.kind)}, {"name", c.name}, {"before", c.before}, {"after", c.after}});
+        changes.push_back(
+            {{"kind", changeKindName(c.kind)}, {"name", c.name}, {"before", c.before}, {"after", c.after}});
     return {{"stage", s.stage},
             {"stageName", s.stageName},
             {"step", s.step},
@@ -66,8 +67,8 @@ json baseToJson(const BaseImageRecord& b) {
     json layers = json::array();
     for (const auto& l : b.layers)
         layers.push_back({{"diffId", l.diffId}, {"size", l.size}, {"createdBy", l.createdBy}, {"pulled", l.pulled}});
-    return {{"stage", b.stage},     {"ref", b.ref},       {"imageId", b.imageId},     {"platform", b.platform},
-            {"pulled", b.pulled},   {"layers", layers},   {"totalSize", b.totalSize}};
+    return {{"stage", b.stage},   {"ref", b.ref},     {"imageId", b.imageId},    {"platform", b.platform},
+            {"pulled", b.pulled}, {"layers", layers}, {"totalSize", b.totalSize}};
 }
 
 template <class E>
@@ -164,7 +165,7 @@ BaseImageRecord readBase(const json& j, const std::string& ptr, std::vector<std:
     return b;
 }
 
-}  // namespace
+}   // namespace
 
 json buildRecordToJson(const BuildRecord& r) {
     json bases = json::array();
@@ -207,24 +208,36 @@ json buildFactsToJson(const State& state, const BuildRecord& record) {
         auto kinds = keyInputRowKinds(state, record, i);
         for (size_t k = 0; k < keyRows.size(); ++k) {
             const auto& r = keyRows[k];
-            rows.push_back({{"label", r.label}, {"labelKo", keyInputLabel(r, kinds[k], true)}, {"kind", kinds[k].kind},
-                            {"name", kinds[k].name}, {"before", r.before}, {"now", r.now}, {"same", r.same}});
+            rows.push_back({{"label", r.label},
+                            {"labelKo", keyInputLabel(r, kinds[k], true)},
+                            {"kind", kinds[k].kind},
+                            {"name", kinds[k].name},
+                            {"before", r.before},
+                            {"now", r.now},
+                            {"same", r.same}});
         }
         s["keyInputs"] = rows;
         LayerContents contents = stepLayerContents(state, record, i);
         json files = json::array();
         for (size_t k = 0; k < contents.files.size() && k < kMaxReportedFiles; ++k) {
             const auto& f = contents.files[k];
-            const char* kind = f.kind == LayerFileChange::Kind::Added ? "added" : f.kind == LayerFileChange::Kind::Changed ? "changed" : "removed";
-            files.push_back({{"path", f.path}, {"kind", kind}, {"directory", f.directory}, {"size", f.size}, {"wasted", f.wastedBytes}});
+            const char* kind = f.kind == LayerFileChange::Kind::Added     ? "added"
+                               : f.kind == LayerFileChange::Kind::Changed ? "changed"
+                                                                          : "removed";
+            files.push_back({{"path", f.path},
+                             {"kind", kind},
+                             {"directory", f.directory},
+                             {"size", f.size},
+                             {"wasted", f.wastedBytes}});
         }
-        s["layer"] = {{"known", contents.known},
-                      {"files", files},
-                      {"filesOmitted", contents.files.size() > kMaxReportedFiles ? contents.files.size() - kMaxReportedFiles : 0},
-                      {"added", contents.added},
-                      {"changed", contents.changed},
-                      {"removed", contents.removed},
-                      {"wastedBytes", contents.wastedBytes}};
+        s["layer"] = {
+            {"known", contents.known},
+            {"files", files},
+            {"filesOmitted", contents.files.size() > kMaxReportedFiles ? contents.files.size() - kMaxReportedFiles : 0},
+            {"added", contents.added},
+            {"changed", contents.changed},
+            {"removed", contents.removed},
+            {"wastedBytes", contents.wastedBytes}};
     }
     return j;
 }
@@ -280,9 +293,10 @@ std::map<std::string, std::vector<BuildRecord>> buildHistoryFromJson(const json&
             continue;
         }
         auto& records = out[tag];
-        for (size_t i = 0; i < list.size(); ++i) records.push_back(buildRecordFromJson(list[i], appendPointer(p, i), errors));
+        for (size_t i = 0; i < list.size(); ++i)
+            records.push_back(buildRecordFromJson(list[i], appendPointer(p, i), errors));
     }
     return out;
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

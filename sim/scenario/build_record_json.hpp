@@ -30,7 +30,7 @@ nlohmann::json buildFactsToJson(const engine::State& state, const engine::BuildR
 engine::BuildRecord buildRecordFromJson(const nlohmann::json& json, const std::string& pointer,
                                         std::vector<std::string>& errors);
 std::map<std::string, std::vector<engine::BuildRecord>> buildHistoryFromJson(const nlohmann::json& json,
-                                                                              const std::string& pointer,
-                                                                              std::vector<std::string>& errors);
+                                                                             const std::string& pointer,
+                                                                             std::vector<std::string>& errors);
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

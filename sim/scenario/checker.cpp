@@ -16,7 +16,8 @@ CheckOutcome checkScenario(const Scenario& scenario) {
         c.atStart = evaluateGoals(scenario.goals, start, machineProbe());
         for (size_t i = 0; i < c.atStart.size(); ++i)
             if (c.atStart[i].met)
-                c.errors.push_back("/goals/" + std::to_string(i) + ": already holds at the start: " + c.atStart[i].description.en);
+                c.errors.push_back("/goals/" + std::to_string(i) +
+                                   ": already holds at the start: " + c.atStart[i].description.en);
     }
     c.report = play(scenario, options);
     for (const auto& e : c.report.errors)
@@ -28,4 +29,4 @@ CheckOutcome checkScenario(const Scenario& scenario) {
     return c;
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

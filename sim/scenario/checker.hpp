@@ -14,10 +14,10 @@ namespace layerlab::scenario {
 
 struct CheckOutcome {
     std::vector<std::string> errors;   // "POINTER: reason", in English
-    PlayReport report;                 // the replay (solution for a lesson)
+    PlayReport report;   // the replay (solution for a lesson)
     std::vector<GoalResult> atStart;   // a lesson's goals evaluated on its start state
 };
 
 CheckOutcome checkScenario(const Scenario& scenario);
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

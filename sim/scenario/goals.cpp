@@ -19,12 +19,18 @@ std::string tagKey(const std::string& ref) {
 std::string statusWord(engine::Container::Status status) {
     using S = engine::Container::Status;
     switch (status) {
-        case S::Created: return "created";
-        case S::Running: return "running";
-        case S::Paused: return "paused";
-        case S::Restarting: return "restarting";
-        case S::Exited: return "exited";
-        case S::Dead: return "dead";
+        case S::Created:
+            return "created";
+        case S::Running:
+            return "running";
+        case S::Paused:
+            return "paused";
+        case S::Restarting:
+            return "restarting";
+        case S::Exited:
+            return "exited";
+        case S::Dead:
+            return "dead";
     }
     return "created";
 }
@@ -58,7 +64,8 @@ std::string shortId(const std::string& id) {
     return hex.substr(0, 12);
 }
 
-std::optional<std::string> imageFileContent(const engine::State& state, const engine::Image& image, const std::string& path) {
+std::optional<std::string> imageFileContent(const engine::State& state, const engine::Image& image,
+                                            const std::string& path) {
     const fs::FileTree root = engine::imageRootfs(state, image);
     const fs::FileEntry* e = root.find(fs::normalizePath(path));
     if (!e || e->isDir() || !e->content) return std::nullopt;
@@ -71,22 +78,26 @@ namespace {
 // file since the image was built (touch alone changes nothing).
 GoalResult differsGoal(const Goal& goal, const engine::State& state) {
     const std::string path = fs::normalizePath(goal.path), tag = tagKey(goal.image);
-    LocalizedText desc = txt("~/app/" + path + " differs from " + goal.imagePath + " in the image " + tag,
-                             "~/app/" + k(path, P::IGa) + " " + tag + " 이미지 안의 " + k(goal.imagePath, P::GwaWa) + " 다르다");
+    LocalizedText desc =
+        txt("~/app/" + path + " differs from " + goal.imagePath + " in the image " + tag,
+            "~/app/" + k(path, P::IGa) + " " + tag + " 이미지 안의 " + k(goal.imagePath, P::GwaWa) + " 다르다");
     const fs::FileEntry* e = state.host.find(path);
     if (!e || e->isDir() || !e->content)
         return result(false, desc, txt("There is no file ~/app/" + path + ".", "~/app/" + path + " 파일이 없습니다."));
     const engine::Image* img = imageByRef(state, goal.image);
-    if (!img) return result(false, desc, txt("No image is tagged " + tag + ".", tag + " 태그가 붙은 이미지가 없습니다."));
+    if (!img)
+        return result(false, desc, txt("No image is tagged " + tag + ".", tag + " 태그가 붙은 이미지가 없습니다."));
     auto inImage = imageFileContent(state, *img, goal.imagePath);
     return result(!inImage || *inImage != *e->content, desc,
-                  txt("~/app/" + path + " has the same content as the image's copy: change its text (touch only changes "
-                      "the modification time, which the build cache ignores).",
-                      "~/app/" + k(path, P::EunNeun) + " 이미지 안의 복사본과 내용이 같습니다. 내용을 바꾸세요(touch는 수정 "
-                      "시각만 바꾸는데, 빌드 캐시는 수정 시각을 보지 않습니다)."));
+                  txt("~/app/" + path +
+                          " has the same content as the image's copy: change its text (touch only changes "
+                          "the modification time, which the build cache ignores).",
+                      "~/app/" + k(path, P::EunNeun) +
+                          " 이미지 안의 복사본과 내용이 같습니다. 내용을 바꾸세요(touch는 수정 "
+                          "시각만 바꾸는데, 빌드 캐시는 수정 시각을 보지 않습니다)."));
 }
 
-}  // namespace
+}   // namespace
 
 GoalResult fileGoal(const Goal& goal, const engine::State& state) {
     if (goal.kind == GoalKind::FileDiffersFromImage) return differsGoal(goal, state);
@@ -103,13 +114,15 @@ GoalResult fileGoal(const Goal& goal, const engine::State& state) {
     }
     bool has = e->content->find(goal.text) != std::string::npos;
     if (want)
-        return result(has, desc, txt("~/app/" + path + " does not contain " + q(goal.text) + " yet.",
-                                     "~/app/" + path + " 파일에 아직 " + k(q(goal.text), P::IGa) + " 없습니다."));
-    return result(!has, desc, txt("~/app/" + path + " still contains " + q(goal.text) + ".",
-                                  "~/app/" + path + " 파일에 아직 " + k(q(goal.text), P::IGa) + " 남아 있습니다."));
+        return result(has, desc,
+                      txt("~/app/" + path + " does not contain " + q(goal.text) + " yet.",
+                          "~/app/" + path + " 파일에 아직 " + k(q(goal.text), P::IGa) + " 없습니다."));
+    return result(!has, desc,
+                  txt("~/app/" + path + " still contains " + q(goal.text) + ".",
+                      "~/app/" + path + " 파일에 아직 " + k(q(goal.text), P::IGa) + " 남아 있습니다."));
 }
 
-}  // namespace detail
+}   // namespace detail
 
 GoalResult evaluateGoal(const Goal& goal, const engine::State& state, const CommandProbe& probe) {
     GoalResult r;
@@ -118,7 +131,9 @@ GoalResult evaluateGoal(const Goal& goal, const engine::State& state, const Comm
         case GoalKind::ImageAbsent:
         case GoalKind::ImageConfig:
         case GoalKind::LayerDelta:
-        case GoalKind::DanglingImages: r = imageGoal(goal, state); break;
+        case GoalKind::DanglingImages:
+            r = imageGoal(goal, state);
+            break;
         case GoalKind::ContainersFromImage:
         case GoalKind::ContainerPublishes:
         case GoalKind::ContainerState:
@@ -126,12 +141,18 @@ GoalResult evaluateGoal(const Goal& goal, const engine::State& state, const Comm
         case GoalKind::ContainerCount:
         case GoalKind::ContainerAutoRemove:
         case GoalKind::ContainerLogsContain:
-        case GoalKind::ContainerLogsRead: r = containerGoal(goal, state, probe); break;
+        case GoalKind::ContainerLogsRead:
+            r = containerGoal(goal, state, probe);
+            break;
         case GoalKind::LastBuildStep:
-        case GoalKind::CacheKeepsStep: r = buildGoal(goal, state, probe); break;
+        case GoalKind::CacheKeepsStep:
+            r = buildGoal(goal, state, probe);
+            break;
         case GoalKind::FileContains:
         case GoalKind::FileLacks:
-        case GoalKind::FileDiffersFromImage: r = fileGoal(goal, state); break;
+        case GoalKind::FileDiffersFromImage:
+            r = fileGoal(goal, state);
+            break;
     }
     if (!goal.describe.empty()) r.description = goal.describe;
     return r;
@@ -145,4 +166,4 @@ std::vector<GoalResult> evaluateGoals(const std::vector<Goal>& goals, const engi
     return out;
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

@@ -32,7 +32,7 @@ using CommandProbe = std::function<Outcome(engine::State& state, std::string_vie
 struct GoalResult {
     bool met = false;
     LocalizedText description;   // what the goal asks, always set
-    LocalizedText missing;       // what is still missing; empty when met
+    LocalizedText missing;   // what is still missing; empty when met
 };
 
 // `probe` may be empty: goals that need it then report that they cannot be
@@ -46,4 +46,4 @@ std::string tagKey(const std::string& ref);
 // The State's word for a container status: "running", "exited", ...
 std::string statusWord(engine::Container::Status status);
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

@@ -18,8 +18,9 @@ bool layerHolds(const engine::State& state, const engine::BuildStepRecord& s, co
     bool found = false;
     l->second.changes.forEach([&](const std::string& path, const fs::FileEntry& e) {
         if (found || e.isDir()) return;
-        found = path == want || (path.size() > want.size() && path.compare(path.size() - want.size(), want.size(), want) == 0 &&
-                                 path[path.size() - want.size() - 1] == '/');
+        found = path == want ||
+                (path.size() > want.size() && path.compare(path.size() - want.size(), want.size(), want) == 0 &&
+                 path[path.size() - want.size() - 1] == '/');
     });
     return found;
 }
@@ -65,28 +66,32 @@ GoalResult lastBuildGoal(const Goal& goal, const engine::State& state) {
         desc.ko += " (이유: " + q(goal.reasonContains) + ")";
     }
     const auto& b = state.lastBuild;
-    if (!b.ran) return result(false, desc, txt("No docker build has run yet.", "아직 docker build를 실행하지 않았습니다."));
-    if (!b.ok)
-        return result(false, desc, txt("The last docker build failed.", "마지막 docker build가 실패했습니다."));
+    if (!b.ran)
+        return result(false, desc, txt("No docker build has run yet.", "아직 docker build를 실행하지 않았습니다."));
+    if (!b.ok) return result(false, desc, txt("The last docker build failed.", "마지막 docker build가 실패했습니다."));
     const engine::BuildStepRecord* s = findStep(state, b, goal);
     if (!s)
-        return result(false, desc, txt("The last build had no " + which + ".", "마지막 빌드에 " + k(whichKo, P::IGa) + " 없었습니다."));
+        return result(
+            false, desc,
+            txt("The last build had no " + which + ".", "마지막 빌드에 " + k(whichKo, P::IGa) + " 없었습니다."));
     if (s->cached != wantCached) {
         if (wantCached)
-            return result(false, desc,
-                          txt("In the last build, [" + num(s->step) + "] " + s->instruction + " ran again: " + s->reason + ".",
-                              "마지막 빌드에서 [" + num(s->step) + "] " + k(s->instruction, P::IGa) + " 다시 실행되었습니다: " +
-                                  s->reasonKo + "."));
+            return result(
+                false, desc,
+                txt("In the last build, [" + num(s->step) + "] " + s->instruction + " ran again: " + s->reason + ".",
+                    "마지막 빌드에서 [" + num(s->step) + "] " + k(s->instruction, P::IGa) +
+                        " 다시 실행되었습니다: " + s->reasonKo + "."));
         return result(false, desc,
                       txt("In the last build, [" + num(s->step) + "] " + s->instruction + " came from the cache.",
-                          "마지막 빌드에서 [" + num(s->step) + "] " + k(s->instruction, P::EunNeun) + " 캐시에서 재사용되었습니다."));
+                          "마지막 빌드에서 [" + num(s->step) + "] " + k(s->instruction, P::EunNeun) +
+                              " 캐시에서 재사용되었습니다."));
     }
     if (!goal.reasonContains.empty() && s->reason.find(goal.reasonContains) == std::string::npos &&
         s->reasonKo.find(goal.reasonContains) == std::string::npos)
         return result(false, desc,
                       txt("[" + num(s->step) + "] " + s->instruction + " ran again, but because " + q(s->reason) + ".",
-                          "[" + num(s->step) + "] " + k(s->instruction, P::IGa) + " 다시 실행되었지만 이유는 " + q(s->reasonKo) +
-                              "입니다."));
+                          "[" + num(s->step) + "] " + k(s->instruction, P::IGa) + " 다시 실행되었지만 이유는 " +
+                              q(s->reasonKo) + "입니다."));
     return result(true, desc, {});
 }
 
@@ -102,8 +107,10 @@ GoalResult cacheKeepsGoal(const Goal& goal, const engine::State& state, const Co
     const std::string build = goal.dockerfile.empty() ? "docker build ." : "docker build -f " + goal.dockerfile + " .";
     Outcome first = probe(copy, build);
     if (first.exitCode != 0)
-        return result(false, desc, txt("The Dockerfile does not build yet: " + lastLine(first.err.empty() ? first.out : first.err),
-                                       "Dockerfile이 아직 빌드되지 않습니다: " + lastLine(first.err.empty() ? first.out : first.err)));
+        return result(
+            false, desc,
+            txt("The Dockerfile does not build yet: " + lastLine(first.err.empty() ? first.out : first.err),
+                "Dockerfile이 아직 빌드되지 않습니다: " + lastLine(first.err.empty() ? first.out : first.err)));
     const fs::FileEntry* e = copy.host.find(edit);
     if (!e || e->isDir() || !e->content)
         return result(false, desc, txt("There is no file ~/app/" + edit + ".", "~/app/" + edit + " 파일이 없습니다."));
@@ -111,13 +118,16 @@ GoalResult cacheKeepsGoal(const Goal& goal, const engine::State& state, const Co
                                    copy.clock.nowMs);
     Outcome second = probe(copy, build);
     if (second.exitCode != 0)
-        return result(false, desc, txt("The second build failed: " + lastLine(second.err), "두 번째 빌드가 실패했습니다: " + lastLine(second.err)));
+        return result(false, desc,
+                      txt("The second build failed: " + lastLine(second.err),
+                          "두 번째 빌드가 실패했습니다: " + lastLine(second.err)));
     Goal find;
     find.instruction = goal.instruction;
     const engine::BuildStepRecord* s = findStep(copy, copy.lastBuild, find);
     if (!s)
-        return result(false, desc, txt("The Dockerfile has no step with `" + goal.instruction + "`.",
-                                       "Dockerfile에 `" + goal.instruction + "` 단계가 없습니다."));
+        return result(false, desc,
+                      txt("The Dockerfile has no step with `" + goal.instruction + "`.",
+                          "Dockerfile에 `" + goal.instruction + "` 단계가 없습니다."));
     return result(s->cached, desc,
                   txt("With this Dockerfile, an edit to " + edit + " makes [" + num(s->step) + "] " + s->instruction +
                           " run again (" + s->reason + ").",
@@ -125,11 +135,11 @@ GoalResult cacheKeepsGoal(const Goal& goal, const engine::State& state, const Co
                           k(s->instruction, P::IGa) + " 다시 실행됩니다 (" + s->reasonKo + ")."));
 }
 
-}  // namespace
+}   // namespace
 
 GoalResult buildGoal(const Goal& goal, const engine::State& state, const CommandProbe& probe) {
     if (goal.kind == GoalKind::LastBuildStep) return lastBuildGoal(goal, state);
     return cacheKeepsGoal(goal, state, probe);
 }
 
-}  // namespace layerlab::scenario::detail
+}   // namespace layerlab::scenario::detail

@@ -31,11 +31,12 @@ const engine::Container* containerByName(const engine::State& state, const std::
 std::string shortId(const std::string& id);
 // The content of the file at `path` (absolute, e.g. "/app/server.js") in the
 // image's filesystem, top layer first; nullopt when absent or not a file.
-std::optional<std::string> imageFileContent(const engine::State& state, const engine::Image& image, const std::string& path);
+std::optional<std::string> imageFileContent(const engine::State& state, const engine::Image& image,
+                                            const std::string& path);
 
 GoalResult imageGoal(const Goal& goal, const engine::State& state);
 GoalResult containerGoal(const Goal& goal, const engine::State& state, const CommandProbe& probe);
 GoalResult buildGoal(const Goal& goal, const engine::State& state, const CommandProbe& probe);
 GoalResult fileGoal(const Goal& goal, const engine::State& state);
 
-}  // namespace layerlab::scenario::detail
+}   // namespace layerlab::scenario::detail

@@ -30,12 +30,15 @@ GoalResult imageConfigGoal(const Goal& goal, const engine::State& state) {
     }
     LocalizedText desc = txt(tag + " is configured with" + wantEn, tag + " 이미지의 설정:" + wantKo);
     const engine::Image* img = imageByRef(state, goal.tag);
-    if (!img) return result(false, desc, txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+    if (!img)
+        return result(false, desc,
+                      txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
     const auto& c = img->config;
     if (goal.workingDir && c.workingDir != *goal.workingDir)
         return result(false, desc,
                       txt(tag + "'s working directory is " + q(c.workingDir) + ", not " + q(*goal.workingDir) + ".",
-                          tag + "의 작업 디렉터리가 " + k(q(*goal.workingDir), P::IGa) + " 아니라 " + q(c.workingDir) + "입니다."));
+                          tag + "의 작업 디렉터리가 " + k(q(*goal.workingDir), P::IGa) + " 아니라 " + q(c.workingDir) +
+                              "입니다."));
     if (goal.cmd && (!c.cmd || *c.cmd != *goal.cmd)) {
         std::string have = c.cmd ? listText(*c.cmd) : "(none)";
         return result(false, desc,
@@ -46,15 +49,16 @@ GoalResult imageConfigGoal(const Goal& goal, const engine::State& state) {
         std::set<std::string> want(goal.exposedPorts->begin(), goal.exposedPorts->end());
         std::set<std::string> have(c.exposedPorts.begin(), c.exposedPorts.end());
         if (want != have)
-            return result(false, desc,
-                          txt(tag + " exposes " + listText(c.exposedPorts) + ", not " + listText(*goal.exposedPorts) + ".",
-                              tag + "의 EXPOSE가 " + k(listText(*goal.exposedPorts), P::IGa) + " 아니라 " +
-                                  listText(c.exposedPorts) + "입니다."));
+            return result(
+                false, desc,
+                txt(tag + " exposes " + listText(c.exposedPorts) + ", not " + listText(*goal.exposedPorts) + ".",
+                    tag + "의 EXPOSE가 " + k(listText(*goal.exposedPorts), P::IGa) + " 아니라 " +
+                        listText(c.exposedPorts) + "입니다."));
     }
     return result(true, desc, {});
 }
 
-}  // namespace
+}   // namespace
 
 GoalResult imageGoal(const Goal& goal, const engine::State& state) {
     switch (goal.kind) {
@@ -62,14 +66,20 @@ GoalResult imageGoal(const Goal& goal, const engine::State& state) {
             const std::string tag = tagKey(goal.tag);
             const engine::Image* img = imageByRef(state, goal.tag);
             if (goal.sameAs.empty())
-                return result(img != nullptr, txt("An image tagged " + tag + " exists", tag + " 태그가 붙은 이미지가 있다"),
-                              txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+                return result(
+                    img != nullptr, txt("An image tagged " + tag + " exists", tag + " 태그가 붙은 이미지가 있다"),
+                    txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
             const std::string other = tagKey(goal.sameAs);
             LocalizedText desc = txt(tag + " names the same image as " + other,
                                      k(tag, P::GwaWa) + " " + k(other, P::IGa) + " 같은 이미지를 가리킨다");
-            if (!img) return result(false, desc, txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+            if (!img)
+                return result(
+                    false, desc,
+                    txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
             const engine::Image* want = imageByRef(state, goal.sameAs);
-            if (!want) return result(false, desc, txt("No image is tagged " + other + ".", other + " 태그가 붙은 이미지가 없습니다."));
+            if (!want)
+                return result(false, desc,
+                              txt("No image is tagged " + other + ".", other + " 태그가 붙은 이미지가 없습니다."));
             std::string whose;
             for (const auto& [t, id] : state.tags)
                 if (id == img->id && t != tag) whose += (whose.empty() ? "" : ", ") + t;
@@ -78,8 +88,8 @@ GoalResult imageGoal(const Goal& goal, const engine::State& state) {
             return result(img->id == want->id, desc,
                           txt(tag + " names image " + shortId(img->id) + also + ", but " + other + " is image " +
                                   shortId(want->id) + ". docker tag SOURCE TARGET: the source comes first.",
-                              k(tag, P::EunNeun) + " 이미지 " + k(shortId(img->id), P::EulReul) + " 가리킵니다" + alsoKo +
-                                  ". 하지만 " + k(other, P::EunNeun) + " 이미지 " + shortId(want->id) +
+                              k(tag, P::EunNeun) + " 이미지 " + k(shortId(img->id), P::EulReul) + " 가리킵니다" +
+                                  alsoKo + ". 하지만 " + k(other, P::EunNeun) + " 이미지 " + shortId(want->id) +
                                   "입니다. docker tag SOURCE TARGET: 원본이 먼저 옵니다."));
         }
         case GoalKind::ImageAbsent: {
@@ -89,22 +99,29 @@ GoalResult imageGoal(const Goal& goal, const engine::State& state) {
                           txt(tag + " is still there (image " + (img ? shortId(img->id) : "") + ").",
                               tag + " 이미지가 아직 있습니다 (이미지 " + (img ? shortId(img->id) : "") + ")."));
         }
-        case GoalKind::ImageConfig: return imageConfigGoal(goal, state);
+        case GoalKind::ImageConfig:
+            return imageConfigGoal(goal, state);
         case GoalKind::LayerDelta: {
             const std::string tag = tagKey(goal.tag), base = tagKey(goal.base);
             const int delta = goal.delta.value_or(0);
-            LocalizedText desc = txt(tag + " has " + num(delta) + " more layer" + (delta == 1 ? "" : "s") + " than " + base,
-                                     tag + " 이미지의 레이어가 " + base + "보다 " + num(delta) + "개 더 많다");
+            LocalizedText desc =
+                txt(tag + " has " + num(delta) + " more layer" + (delta == 1 ? "" : "s") + " than " + base,
+                    tag + " 이미지의 레이어가 " + base + "보다 " + num(delta) + "개 더 많다");
             const engine::Image* img = imageByRef(state, goal.tag);
             const engine::Image* bimg = imageByRef(state, goal.base);
             if (!bimg)
-                return result(false, desc, txt("No image is tagged " + base + ".", base + " 태그가 붙은 이미지가 없습니다."));
+                return result(false, desc,
+                              txt("No image is tagged " + base + ".", base + " 태그가 붙은 이미지가 없습니다."));
             if (!img)
-                return result(false, desc, txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
-            long long have = static_cast<long long>(img->layers.size()), baseCount = static_cast<long long>(bimg->layers.size());
-            return result(have - baseCount == delta, desc,
-                          txt(tag + " has " + num(have) + " layers and " + base + " has " + num(baseCount) + ".",
-                              tag + "의 레이어는 " + num(have) + "개, " + base + "의 레이어는 " + num(baseCount) + "개입니다."));
+                return result(
+                    false, desc,
+                    txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+            long long have = static_cast<long long>(img->layers.size()),
+                      baseCount = static_cast<long long>(bimg->layers.size());
+            return result(
+                have - baseCount == delta, desc,
+                txt(tag + " has " + num(have) + " layers and " + base + " has " + num(baseCount) + ".",
+                    tag + "의 레이어는 " + num(have) + "개, " + base + "의 레이어는 " + num(baseCount) + "개입니다."));
         }
         case GoalKind::DanglingImages: {
             std::set<std::string> tagged;
@@ -113,15 +130,18 @@ GoalResult imageGoal(const Goal& goal, const engine::State& state) {
             for (const auto& [id, img] : state.images)
                 if (!tagged.count(id)) ++dangling;
             const int max = goal.max.value_or(0);
-            LocalizedText desc = max == 0 ? txt("No untagged <none> images are left", "태그 없는 <none> 이미지가 남아 있지 않다")
-                                          : txt("At most " + num(max) + " untagged <none> images",
-                                                "태그 없는 <none> 이미지가 " + num(max) + "개 이하다");
-            return result(dangling <= max, desc,
-                          txt(num(dangling) + " untagged <none> image" + (dangling == 1 ? " is" : "s are") + " still there.",
-                              "태그 없는 <none> 이미지가 아직 " + num(dangling) + "개 있습니다."));
+            LocalizedText desc =
+                max == 0 ? txt("No untagged <none> images are left", "태그 없는 <none> 이미지가 남아 있지 않다")
+                         : txt("At most " + num(max) + " untagged <none> images",
+                               "태그 없는 <none> 이미지가 " + num(max) + "개 이하다");
+            return result(
+                dangling <= max, desc,
+                txt(num(dangling) + " untagged <none> image" + (dangling == 1 ? " is" : "s are") + " still there.",
+                    "태그 없는 <none> 이미지가 아직 " + num(dangling) + "개 있습니다."));
         }
-        default: return {};
+        default:
+            return {};
     }
 }
 
-}  // namespace layerlab::scenario::detail
+}   // namespace layerlab::scenario::detail

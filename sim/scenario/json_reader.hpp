@@ -19,7 +19,8 @@ using nlohmann::json;
 // throwing. Missing keys leave the target at its default.
 class JsonReader {
 public:
-    JsonReader(const json& j, std::string ptr, std::vector<std::string>& errors) : m_j(j), m_ptr(std::move(ptr)), m_errors(errors) {}
+    JsonReader(const json& j, std::string ptr, std::vector<std::string>& errors)
+        : m_j(j), m_ptr(std::move(ptr)), m_errors(errors) {}
 
     bool isObject() {
         if (m_j.is_object()) return true;
@@ -31,7 +32,9 @@ public:
         return it == m_j.end() ? nullptr : &*it;
     }
     std::string at(const std::string& key) const { return appendPointer(m_ptr, key); }
-    void fail(const std::string& ptr, const std::string& msg) { m_errors.push_back((ptr.empty() ? "/" : ptr) + ": " + msg); }
+    void fail(const std::string& ptr, const std::string& msg) {
+        m_errors.push_back((ptr.empty() ? "/" : ptr) + ": " + msg);
+    }
 
     void str(const char* key, std::string& out) {
         if (auto v = get(key)) {
@@ -108,4 +111,4 @@ void eachItem(JsonReader& in, const char* key, Fn fn) {
     for (size_t i = 0; i < v->size(); ++i) fn((*v)[i], appendPointer(in.at(key), i));
 }
 
-}  // namespace layerlab::scenario::detail
+}   // namespace layerlab::scenario::detail

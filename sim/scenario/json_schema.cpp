@@ -19,18 +19,40 @@ std::string appendPointer(const std::string& pointer, const std::string& token) 
     return out;
 }
 
-std::string appendPointer(const std::string& pointer, size_t index) {
-    return pointer + "/" + std::to_string(index);
-}
+std::string appendPointer(const std::string& pointer, size_t index) { return pointer + "/" + std::to_string(index); }
 
 namespace {
 
 const std::set<std::string>& knownKeywords() {
-    static const std::set<std::string> keys = {
-        "$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "default", "examples",
-        "type", "properties", "required", "additionalProperties", "items", "enum", "const", "minimum",
-        "maximum", "minLength", "minItems", "pattern", "oneOf", "anyOf", "allOf", "not", "if", "then",
-        "else", "dependentRequired"};
+    static const std::set<std::string> keys = {"$schema",
+                                               "$id",
+                                               "$defs",
+                                               "$ref",
+                                               "$comment",
+                                               "title",
+                                               "description",
+                                               "default",
+                                               "examples",
+                                               "type",
+                                               "properties",
+                                               "required",
+                                               "additionalProperties",
+                                               "items",
+                                               "enum",
+                                               "const",
+                                               "minimum",
+                                               "maximum",
+                                               "minLength",
+                                               "minItems",
+                                               "pattern",
+                                               "oneOf",
+                                               "anyOf",
+                                               "allOf",
+                                               "not",
+                                               "if",
+                                               "then",
+                                               "else",
+                                               "dependentRequired"};
     return keys;
 }
 
@@ -38,7 +60,8 @@ bool hasType(const json& value, const std::string& type) {
     if (type == "string") return value.is_string();
     if (type == "integer") {
         if (value.is_number_integer()) return true;
-        return value.is_number_float() && value.get<double>() == static_cast<double>(static_cast<long long>(value.get<double>()));
+        return value.is_number_float() &&
+               value.get<double>() == static_cast<double>(static_cast<long long>(value.get<double>()));
     }
     if (type == "number") return value.is_number();
     if (type == "object") return value.is_object();
@@ -96,7 +119,7 @@ std::vector<std::string> requiredOnlyNames(const json& branches) {
     return names;
 }
 
-}  // namespace
+}   // namespace
 
 SchemaValidator::SchemaValidator(json schema) : m_schema(std::move(schema)) { checkKeywords(m_schema, "#"); }
 
@@ -115,7 +138,8 @@ void SchemaValidator::checkKeywords(const json& schema, const std::string& where
             for (size_t i = 0; i < sub.size(); ++i) checkKeywords(sub[i], where + "/" + key + "/" + std::to_string(i));
         } else if (key == "$ref") {
             std::string ref = sub.get<std::string>();
-            if (ref.rfind("#/$defs/", 0) != 0) throw std::invalid_argument(where + ": only #/$defs/ references are supported");
+            if (ref.rfind("#/$defs/", 0) != 0)
+                throw std::invalid_argument(where + ": only #/$defs/ references are supported");
         } else if (key == "pattern") {
             std::regex check(sub.get<std::string>(), std::regex::ECMAScript);   // throws on a bad pattern
         }
@@ -145,8 +169,8 @@ void SchemaValidator::check(const json& schema, const json& value, const std::st
     if (schema.contains("$ref")) check(resolve(schema), value, pointer, errors);
 
     if (auto t = schema.find("type"); t != schema.end()) {
-        std::vector<std::string> types = t->is_array() ? t->get<std::vector<std::string>>()
-                                                       : std::vector<std::string>{t->get<std::string>()};
+        std::vector<std::string> types =
+            t->is_array() ? t->get<std::vector<std::string>>() : std::vector<std::string>{t->get<std::string>()};
         bool ok = std::any_of(types.begin(), types.end(), [&](const std::string& ty) { return hasType(value, ty); });
         if (!ok) {
             std::vector<std::string> phrases;
@@ -171,7 +195,7 @@ void SchemaValidator::check(const json& schema, const json& value, const std::st
         const auto& s = value.get_ref<const std::string&>();
         if (auto m = schema.find("minLength"); m != schema.end() && codePoints(s) < m->get<size_t>())
             errors.push_back({pointer, m->get<size_t>() == 1 ? std::string("must not be empty")
-                                                              : "must be at least " + numberText(*m) + " characters"});
+                                                             : "must be at least " + numberText(*m) + " characters"});
         if (auto p = schema.find("pattern"); p != schema.end()) {
             std::regex re(p->get<std::string>(), std::regex::ECMAScript);
             if (!std::regex_search(s, re))
@@ -212,15 +236,15 @@ void SchemaValidator::check(const json& schema, const json& value, const std::st
                 if (!value.contains(key)) continue;
                 for (const auto& n : needs)
                     if (!value.contains(n.get<std::string>()))
-                        errors.push_back({pointer, quoted(key) + " is only allowed together with " +
-                                                       quoted(n.get<std::string>())});
+                        errors.push_back(
+                            {pointer, quoted(key) + " is only allowed together with " + quoted(n.get<std::string>())});
             }
         }
     }
     if (value.is_array()) {
         if (auto m = schema.find("minItems"); m != schema.end() && value.size() < m->get<size_t>())
-            errors.push_back({pointer, "must have at least " + numberText(*m) + " item" +
-                                           (m->get<size_t>() == 1 ? "" : "s")});
+            errors.push_back(
+                {pointer, "must have at least " + numberText(*m) + " item" + (m->get<size_t>() == 1 ? "" : "s")});
         if (auto it = schema.find("items"); it != schema.end())
             for (size_t i = 0; i < value.size(); ++i) check(*it, value[i], appendPointer(pointer, i), errors);
     }
@@ -230,7 +254,8 @@ void SchemaValidator::check(const json& schema, const json& value, const std::st
         bool ok = std::any_of(any->begin(), any->end(), [&](const json& sub) { return matches(sub, value); });
         if (!ok) {
             auto names = requiredOnlyNames(*any);
-            if (!names.empty()) errors.push_back({pointer, "expected at least one of " + joinAlternatives(names, ", ")});
+            if (!names.empty())
+                errors.push_back({pointer, "expected at least one of " + joinAlternatives(names, ", ")});
             else check((*any)[0], value, pointer, errors);   // the first form's own complaint
         }
     }
@@ -284,7 +309,7 @@ void collectProperties(const json& schema, std::set<std::string>& out) {
         }
     }
 }
-}  // namespace
+}   // namespace
 
 std::vector<std::string> SchemaValidator::declaredProperties() const {
     std::set<std::string> names;
@@ -292,4 +317,4 @@ std::vector<std::string> SchemaValidator::declaredProperties() const {
     return {names.begin(), names.end()};
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

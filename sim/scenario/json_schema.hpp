@@ -56,4 +56,4 @@ private:
 std::string appendPointer(const std::string& pointer, const std::string& token);
 std::string appendPointer(const std::string& pointer, size_t index);
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

@@ -35,7 +35,9 @@ LessonCatalog loadLessonCatalog(const std::string& dir) {
     std::ostringstream buf;
     buf << in.rdbuf();
     nlohmann::json index = nlohmann::json::parse(buf.str(), nullptr, false);
-    auto fail = [&](const std::string& where, const std::string& msg) { cat.errors.push_back(indexPath + ": " + where + ": " + msg); };
+    auto fail = [&](const std::string& where, const std::string& msg) {
+        cat.errors.push_back(indexPath + ": " + where + ": " + msg);
+    };
     if (index.is_discarded()) {
         cat.errors.push_back(indexPath + ": invalid JSON");
         return cat;
@@ -51,7 +53,8 @@ LessonCatalog loadLessonCatalog(const std::string& dir) {
         return cat;
     }
     for (const auto& [key, v] : index.items())
-        if (key != "version" && key != "lessons" && key != "$comment") fail("/" + key, "unknown property (expected one of: version, lessons)");
+        if (key != "version" && key != "lessons" && key != "$comment")
+            fail("/" + key, "unknown property (expected one of: version, lessons)");
 
     std::set<std::string> listed, ids;
     std::vector<Scenario> lessons;
@@ -72,8 +75,11 @@ LessonCatalog loadLessonCatalog(const std::string& dir) {
         for (const auto& e : r.errors) cat.errors.push_back(path + ": " + e);
         if (!r.scenario) continue;
         if (!r.scenario->lesson) cat.errors.push_back(path + ": /kind: expected \"lesson\"");
-        if (r.scenario->id != name) cat.errors.push_back(path + ": /id: \"" + r.scenario->id + "\" differs from the file name \"" + name + "\"");
-        if (!ids.insert(r.scenario->id).second) cat.errors.push_back(path + ": /id: \"" + r.scenario->id + "\" is used twice");
+        if (r.scenario->id != name)
+            cat.errors.push_back(path + ": /id: \"" + r.scenario->id + "\" differs from the file name \"" + name +
+                                 "\"");
+        if (!ids.insert(r.scenario->id).second)
+            cat.errors.push_back(path + ": /id: \"" + r.scenario->id + "\" is used twice");
         lessons.push_back(std::move(*r.scenario));
     }
     std::error_code ec;
@@ -90,8 +96,8 @@ LessonCatalog loadLessonCatalog(const std::string& dir) {
 const Scenario* findLesson(const LessonCatalog& catalog, const std::string& idOrNumber) {
     for (const auto& l : catalog.lessons)
         if (l.id == idOrNumber) return &l;
-    bool digits = !idOrNumber.empty() && idOrNumber.size() < 4 &&
-                  idOrNumber.find_first_not_of("0123456789") == std::string::npos;
+    bool digits =
+        !idOrNumber.empty() && idOrNumber.size() < 4 && idOrNumber.find_first_not_of("0123456789") == std::string::npos;
     if (digits) {
         size_t n = std::stoul(idOrNumber);
         if (n >= 1 && n <= catalog.lessons.size()) return &catalog.lessons[n - 1];
@@ -102,4 +108,4 @@ const Scenario* findLesson(const LessonCatalog& catalog, const std::string& idOr
     return nullptr;
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

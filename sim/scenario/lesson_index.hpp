@@ -19,7 +19,7 @@ std::string findLessonsDir();
 
 struct LessonCatalog {
     std::string dir;
-    std::vector<Scenario> lessons;     // in index order; empty when errors is not empty
+    std::vector<Scenario> lessons;   // in index order; empty when errors is not empty
     std::vector<std::string> errors;   // "lessons/index.json: /lessons/2: expected a string", "FILE: POINTER: ..."
 };
 
@@ -31,4 +31,4 @@ LessonCatalog loadLessonCatalog(const std::string& dir);
 // By id ("03-dockerfile"), by number ("3"), or nullptr.
 const Scenario* findLesson(const LessonCatalog& catalog, const std::string& idOrNumber);
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

@@ -10,8 +10,10 @@ namespace layerlab::scenario {
 using nlohmann::json;
 
 std::string ProgressStore::defaultPath() {
-    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/layerlab/progress.json";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/layerlab/progress.json";
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        return std::string(xdg) + "/layerlab/progress.json";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return std::string(home) + "/.local/share/layerlab/progress.json";
     return "";
 }
 
@@ -85,4 +87,4 @@ bool ProgressStore::save(std::string& error) const {
     return true;
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

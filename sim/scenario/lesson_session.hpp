@@ -22,8 +22,8 @@ struct LessonProgress {
     int predictionsAsked = 0;
     int predictionsRight = 0;
     std::optional<nlohmann::json> savedState;   // stateToJson of an unfinished lesson
-    int buildsDone = 0;                         // how many `docker build`s the saved session ran (predictions key on it)
-    int predictionsDone = 0;                    // how many of the lesson's predictions the saved session asked
+    int buildsDone = 0;   // how many `docker build`s the saved session ran (predictions key on it)
+    int predictionsDone = 0;   // how many of the lesson's predictions the saved session asked
 };
 
 class ProgressStore {
@@ -47,4 +47,4 @@ private:
     std::map<std::string, LessonProgress> m_lessons;
 };
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

@@ -13,24 +13,42 @@ using nlohmann::json;
 
 std::string goalKindName(GoalKind kind) {
     switch (kind) {
-        case GoalKind::ImageTagged: return "imageTagged";
-        case GoalKind::ImageAbsent: return "imageAbsent";
-        case GoalKind::ImageConfig: return "imageConfig";
-        case GoalKind::LayerDelta: return "layerDelta";
-        case GoalKind::DanglingImages: return "danglingImages";
-        case GoalKind::ContainersFromImage: return "containersFromImage";
-        case GoalKind::ContainerPublishes: return "containerPublishes";
-        case GoalKind::ContainerState: return "containerState";
-        case GoalKind::ContainerAbsent: return "containerAbsent";
-        case GoalKind::ContainerCount: return "containerCount";
-        case GoalKind::ContainerAutoRemove: return "containerAutoRemove";
-        case GoalKind::ContainerLogsContain: return "containerLogsContain";
-        case GoalKind::LastBuildStep: return "lastBuildStep";
-        case GoalKind::CacheKeepsStep: return "cacheKeepsStep";
-        case GoalKind::FileContains: return "fileContains";
-        case GoalKind::FileLacks: return "fileLacks";
-        case GoalKind::ContainerLogsRead: return "containerLogsRead";
-        case GoalKind::FileDiffersFromImage: return "fileDiffersFromImage";
+        case GoalKind::ImageTagged:
+            return "imageTagged";
+        case GoalKind::ImageAbsent:
+            return "imageAbsent";
+        case GoalKind::ImageConfig:
+            return "imageConfig";
+        case GoalKind::LayerDelta:
+            return "layerDelta";
+        case GoalKind::DanglingImages:
+            return "danglingImages";
+        case GoalKind::ContainersFromImage:
+            return "containersFromImage";
+        case GoalKind::ContainerPublishes:
+            return "containerPublishes";
+        case GoalKind::ContainerState:
+            return "containerState";
+        case GoalKind::ContainerAbsent:
+            return "containerAbsent";
+        case GoalKind::ContainerCount:
+            return "containerCount";
+        case GoalKind::ContainerAutoRemove:
+            return "containerAutoRemove";
+        case GoalKind::ContainerLogsContain:
+            return "containerLogsContain";
+        case GoalKind::LastBuildStep:
+            return "lastBuildStep";
+        case GoalKind::CacheKeepsStep:
+            return "cacheKeepsStep";
+        case GoalKind::FileContains:
+            return "fileContains";
+        case GoalKind::FileLacks:
+            return "fileLacks";
+        case GoalKind::ContainerLogsRead:
+            return "containerLogsRead";
+        case GoalKind::FileDiffersFromImage:
+            return "fileDiffersFromImage";
     }
     return "imageTagged";
 }
@@ -66,9 +84,7 @@ namespace {
 // The schema has already checked every shape below: these readers only map.
 LocalizedText text(const json& j) { return {j.at("en").get<std::string>(), j.at("ko").get<std::string>()}; }
 
-LocalizedText optText(const json& j, const char* key) {
-    return j.contains(key) ? text(j.at(key)) : LocalizedText{};
-}
+LocalizedText optText(const json& j, const char* key) { return j.contains(key) ? text(j.at(key)) : LocalizedText{}; }
 
 std::string joinLines(const json& j) {
     if (j.is_string()) return j.get<std::string>();
@@ -82,7 +98,9 @@ std::optional<int> optInt(const json& j, const char* key) {
     return j.at(key).get<int>();
 }
 
-std::string optStr(const json& j, const char* key) { return j.contains(key) ? j.at(key).get<std::string>() : std::string(); }
+std::string optStr(const json& j, const char* key) {
+    return j.contains(key) ? j.at(key).get<std::string>() : std::string();
+}
 
 std::optional<GoalKind> goalKindFromName(const std::string& name) {
     for (int k = 0; k <= static_cast<int>(GoalKind::FileDiffersFromImage); ++k)
@@ -204,12 +222,12 @@ std::vector<std::string> checkSemantics(const json& doc, Scenario& sc) {
         for (size_t k = 0; k < i; ++k)
             if (sc.predictions[i].atBuild == sc.predictions[k].atBuild)
                 errors.push_back("/predictions/" + std::to_string(i) + "/atBuild: build " +
-                                 std::to_string(sc.predictions[i].atBuild) + " already has a prediction (/predictions/" +
-                                 std::to_string(k) + ")");
+                                 std::to_string(sc.predictions[i].atBuild) +
+                                 " already has a prediction (/predictions/" + std::to_string(k) + ")");
     return errors;
 }
 
-}  // namespace
+}   // namespace
 
 LoadResult scenarioFromJson(const json& doc) {
     LoadResult result;
@@ -247,7 +265,8 @@ LoadResult scenarioFromJson(const json& doc) {
     if (doc.contains("hints"))
         for (const auto& h : doc.at("hints")) sc.hints.push_back(text(h));
     sc.solution = readSteps(doc, "solution");
-    if (doc.contains("disabledCommands")) sc.disabledCommands = doc.at("disabledCommands").get<std::vector<std::string>>();
+    if (doc.contains("disabledCommands"))
+        sc.disabledCommands = doc.at("disabledCommands").get<std::vector<std::string>>();
     if (doc.contains("predictions"))
         for (const auto& p : doc.at("predictions")) {
             Prediction pr;
@@ -293,4 +312,4 @@ LoadResult loadScenarioFile(const std::string& path) {
     return result;
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

@@ -38,4 +38,4 @@ std::optional<std::string> disabledBy(std::string_view line, const std::vector<s
 // A Dockerfile-style line split on blanks (for command matching only).
 std::vector<std::string> splitWords(std::string_view line);
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

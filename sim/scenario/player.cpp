@@ -20,7 +20,7 @@ std::string numbers(const std::vector<int>& v) {
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 bool PlayReport::goalsMet() const {
     return std::all_of(goals.begin(), goals.end(), [](const GoalResult& g) { return g.met; });
@@ -54,8 +54,8 @@ engine::State startState(const Scenario& scenario, const PlayOptions& options, s
         if (o.exitCode != 0) {
             std::string why = o.err.empty() ? o.out : o.err;
             while (!why.empty() && why.back() == '\n') why.pop_back();
-            errors.push_back("/start/setup/" + std::to_string(i) + ": `" + scenario.start.setup[i] + "` failed (exit code " +
-                             std::to_string(o.exitCode) + "): " + why);
+            errors.push_back("/start/setup/" + std::to_string(i) + ": `" + scenario.start.setup[i] +
+                             "` failed (exit code " + std::to_string(o.exitCode) + "): " + why);
         }
     }
     return m.state();
@@ -83,9 +83,10 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
             case Step::Kind::Command: {
                 // Only a build can be preceded by a question (and `when` may build on a copy: costly).
                 const bool mayBuild = step.command.find("build") != std::string::npos;
-                const Prediction* due = lessonPredictions && mayBuild ? duePrediction(scenario.predictions, asked, builds + 1,
-                                                                          machine.state(), probe)
-                                                          : nullptr;
+                const Prediction* due =
+                    lessonPredictions && mayBuild
+                        ? duePrediction(scenario.predictions, asked, builds + 1, machine.state(), probe)
+                        : nullptr;
                 r.prompt = machine.prompt();
                 r.outcome = machine.execute(step.command);
                 r.terminal = cli::Machine::terminalText(step.command, r.outcome);
@@ -100,7 +101,8 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
                                 std::to_string(r.outcome.exitCode);
                 else if (!step.expectContains.empty() && r.terminal.find(step.expectContains) == std::string::npos)
                     r.failure = "expected the output to contain \"" + step.expectContains + "\"";
-                else if (!step.expectExitCode && step.expectContains.empty() && r.outcome.exitCode != 0 && !machine.attached())
+                else if (!step.expectExitCode && step.expectContains.empty() && r.outcome.exitCode != 0 &&
+                         !machine.attached())
                     r.failure = "failed with exit code " + std::to_string(r.outcome.exitCode);
                 if (r.built && due && !pending)
                     r.failure = "the lesson asks /predictions/" + std::to_string(asked) +
@@ -118,7 +120,8 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
                 }
                 break;
             }
-            case Step::Kind::Say: break;
+            case Step::Kind::Say:
+                break;
             case Step::Kind::Write: {
                 engine::State s = machine.state();
                 std::string path = fs::normalizePath(s.cwd.empty() ? step.path : s.cwd + "/" + step.path);
@@ -135,7 +138,8 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
             }
             case Step::Kind::Predict:
                 if (pending) r.failure = "the prediction at " + pending->second + " was never followed by a build";
-                else if (lessonPredictions && !duePrediction(scenario.predictions, asked, builds + 1, machine.state(), probe))
+                else if (lessonPredictions &&
+                         !duePrediction(scenario.predictions, asked, builds + 1, machine.state(), probe))
                     r.failure = "the lesson asks no prediction before the next build here (/predictions/" +
                                 std::to_string(asked) + " is not due: see its atBuild and when)";
                 pending = std::make_pair(step.answer, step.pointer);
@@ -159,9 +163,10 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
     report.commandLog = machine.commandLog();
     if (scenario.finalState) {
         report.finalStateMatches = stateToText(*scenario.finalState) == stateToText(report.state);
-        if (!*report.finalStateMatches) report.errors.push_back("/finalState: the replay does not reproduce the exported state");
+        if (!*report.finalStateMatches)
+            report.errors.push_back("/finalState: the replay does not reproduce the exported state");
     }
     return report;
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

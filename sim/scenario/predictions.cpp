@@ -7,7 +7,8 @@ namespace layerlab::scenario {
 std::optional<std::vector<int>> parsePredictionAnswer(std::string_view text) {
     std::string t(text);
     auto trim = [](std::string s) {
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.pop_back();
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+            s.pop_back();
         size_t i = 0;
         while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
         return s.substr(i);
@@ -43,7 +44,7 @@ std::string listOf(const std::vector<int>& v, const std::string& empty) {
     for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + std::to_string(v[i]);
     return out;
 }
-}  // namespace
+}   // namespace
 
 PredictionScore scorePrediction(const std::vector<int>& answer, const engine::LastBuild& build) {
     PredictionScore s;
@@ -63,12 +64,15 @@ PredictionScore scorePrediction(const std::vector<int>& answer, const engine::La
         }
     }
     std::sort(s.actual.begin(), s.actual.end());
-    std::set_difference(s.actual.begin(), s.actual.end(), s.predicted.begin(), s.predicted.end(), std::back_inserter(s.missed));
-    std::set_difference(s.predicted.begin(), s.predicted.end(), s.actual.begin(), s.actual.end(), std::back_inserter(s.extra));
+    std::set_difference(s.actual.begin(), s.actual.end(), s.predicted.begin(), s.predicted.end(),
+                        std::back_inserter(s.missed));
+    std::set_difference(s.predicted.begin(), s.predicted.end(), s.actual.begin(), s.actual.end(),
+                        std::back_inserter(s.extra));
     s.correct = build.ran && s.missed.empty() && s.extra.empty();
-    const std::string youEn = "You predicted: " + listOf(s.predicted, "none") + ". The builder ran again: " +
-                              listOf(s.actual, "none") + ".";
-    const std::string youKo = "예측: " + listOf(s.predicted, "없음") + ". 실제로 다시 실행된 단계: " + listOf(s.actual, "없음") + ".";
+    const std::string youEn =
+        "You predicted: " + listOf(s.predicted, "none") + ". The builder ran again: " + listOf(s.actual, "none") + ".";
+    const std::string youKo =
+        "예측: " + listOf(s.predicted, "없음") + ". 실제로 다시 실행된 단계: " + listOf(s.actual, "없음") + ".";
     if (s.correct) {
         s.summary = {youEn + " Correct!", youKo + " 정답입니다!"};
     } else {
@@ -96,4 +100,4 @@ const Prediction* duePrediction(const std::vector<Prediction>& predictions, size
     return &p;
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

@@ -23,12 +23,12 @@ std::optional<std::vector<int>> parsePredictionAnswer(std::string_view text);
 
 struct PredictionScore {
     std::vector<int> predicted;   // sorted, unique
-    std::vector<int> actual;      // steps that ran again, sorted
-    std::vector<int> missed;      // ran again, not predicted
-    std::vector<int> extra;       // predicted, but came from the cache
+    std::vector<int> actual;   // steps that ran again, sorted
+    std::vector<int> missed;   // ran again, not predicted
+    std::vector<int> extra;   // predicted, but came from the cache
     bool correct = false;
-    LocalizedText summary;        // one line: the verdict
-    LocalizedText explanation;    // one line per step: cached, or ran again and why
+    LocalizedText summary;   // one line: the verdict
+    LocalizedText explanation;   // one line per step: cached, or ran again and why
 };
 
 PredictionScore scorePrediction(const std::vector<int>& answer, const engine::LastBuild& build);
@@ -40,4 +40,4 @@ PredictionScore scorePrediction(const std::vector<int>& answer, const engine::La
 const Prediction* duePrediction(const std::vector<Prediction>& predictions, size_t asked, int build,
                                 const engine::State& state, const CommandProbe& probe);
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

@@ -12,11 +12,16 @@ json textJson(const LocalizedText& t) { return {{"en", t.en}, {"ko", t.ko}}; }
 
 const char* kindName(Step::Kind k) {
     switch (k) {
-        case Step::Kind::Command: return "command";
-        case Step::Kind::Say: return "say";
-        case Step::Kind::Write: return "write";
-        case Step::Kind::Predict: return "predict";
-        case Step::Kind::Check: return "check";
+        case Step::Kind::Command:
+            return "command";
+        case Step::Kind::Say:
+            return "say";
+        case Step::Kind::Write:
+            return "write";
+        case Step::Kind::Predict:
+            return "predict";
+        case Step::Kind::Check:
+            return "check";
     }
     return "command";
 }
@@ -32,31 +37,42 @@ json buildJson(const engine::LastBuild& b) {
                          {"reasonKo", s.reasonKo},
                          {"durationMs", s.durationMs},
                          {"sourceLine", s.sourceLine}});
-    return {{"ok", b.ok}, {"legacy", b.legacy}, {"imageId", b.imageId}, {"tags", b.tags},
+    return {{"ok", b.ok},           {"legacy", b.legacy},   {"imageId", b.imageId}, {"tags", b.tags},
             {"totalMs", b.totalMs}, {"savedMs", b.savedMs}, {"steps", steps}};
 }
 
 json predictionJson(const PredictionScore& p) {
-    return {{"predicted", p.predicted}, {"actual", p.actual}, {"missed", p.missed}, {"extra", p.extra},
-            {"correct", p.correct},     {"summary", textJson(p.summary)}, {"explanation", textJson(p.explanation)}};
+    return {{"predicted", p.predicted},
+            {"actual", p.actual},
+            {"missed", p.missed},
+            {"extra", p.extra},
+            {"correct", p.correct},
+            {"summary", textJson(p.summary)},
+            {"explanation", textJson(p.explanation)}};
 }
 
-}  // namespace
+}   // namespace
 
 json eventToJson(const Event& event) {
     return std::visit(
         [](const auto& e) -> json {
             using T = std::decay_t<decltype(e)>;
             if constexpr (std::is_same_v<T, StepCached>)
-                return {{"type", "StepCached"}, {"stage", e.stage}, {"step", e.step}, {"instruction", e.instruction},
-                        {"key", e.key}, {"sourceLine", e.sourceLine}};
+                return {{"type", "StepCached"},         {"stage", e.stage}, {"step", e.step},
+                        {"instruction", e.instruction}, {"key", e.key},     {"sourceLine", e.sourceLine}};
             else if constexpr (std::is_same_v<T, StepBuilt>)
-                return {{"type", "StepBuilt"}, {"stage", e.stage}, {"step", e.step}, {"instruction", e.instruction},
-                        {"reason", e.reason}, {"reasonKo", e.reasonKo}, {"key", e.key}, {"durationMs", e.durationMs},
+                return {{"type", "StepBuilt"},
+                        {"stage", e.stage},
+                        {"step", e.step},
+                        {"instruction", e.instruction},
+                        {"reason", e.reason},
+                        {"reasonKo", e.reasonKo},
+                        {"key", e.key},
+                        {"durationMs", e.durationMs},
                         {"sourceLine", e.sourceLine}};
             else if constexpr (std::is_same_v<T, StepFailed>)
-                return {{"type", "StepFailed"}, {"stage", e.stage}, {"step", e.step}, {"instruction", e.instruction},
-                        {"error", e.error}, {"sourceLine", e.sourceLine}};
+                return {{"type", "StepFailed"},         {"stage", e.stage}, {"step", e.step},
+                        {"instruction", e.instruction}, {"error", e.error}, {"sourceLine", e.sourceLine}};
             else if constexpr (std::is_same_v<T, LayerCreated>)
                 return {{"type", "LayerCreated"}, {"diffId", e.diffId}, {"size", e.size}};
             else if constexpr (std::is_same_v<T, ImageCreated>)
@@ -71,21 +87,21 @@ json eventToJson(const Event& event) {
                 return {{"type", "LayerPulled"}, {"diffId", e.diffId}, {"alreadyExists", e.alreadyExists}};
             else if constexpr (std::is_same_v<T, ContainerCreated>)
                 return {{"type", "ContainerCreated"}, {"id", e.id}, {"name", e.name}, {"imageId", e.imageId}};
-            else if constexpr (std::is_same_v<T, ContainerStarted>)
-                return {{"type", "ContainerStarted"}, {"id", e.id}};
+            else if constexpr (std::is_same_v<T, ContainerStarted>) return {{"type", "ContainerStarted"}, {"id", e.id}};
             else if constexpr (std::is_same_v<T, ContainerStopped>)
                 return {{"type", "ContainerStopped"}, {"id", e.id}, {"exitCode", e.exitCode}};
             else if constexpr (std::is_same_v<T, ContainerPaused>)
                 return {{"type", "ContainerPaused"}, {"id", e.id}, {"paused", e.paused}};
-            else if constexpr (std::is_same_v<T, ContainerRemoved>)
-                return {{"type", "ContainerRemoved"}, {"id", e.id}};
+            else if constexpr (std::is_same_v<T, ContainerRemoved>) return {{"type", "ContainerRemoved"}, {"id", e.id}};
             else if constexpr (std::is_same_v<T, PortPublished>)
-                return {{"type", "PortPublished"}, {"containerId", e.containerId}, {"hostPort", e.hostPort},
-                        {"containerPort", e.containerPort}, {"proto", e.proto}};
+                return {{"type", "PortPublished"},
+                        {"containerId", e.containerId},
+                        {"hostPort", e.hostPort},
+                        {"containerPort", e.containerPort},
+                        {"proto", e.proto}};
             else if constexpr (std::is_same_v<T, FileChanged>)
                 return {{"type", "FileChanged"}, {"path", e.path}, {"change", e.change}};
-            else
-                return {{"type", "Unknown"}};
+            else return {{"type", "Unknown"}};
         },
         event);
 }
@@ -121,9 +137,15 @@ json reportToJson(const Scenario& scenario, const PlayReport& report, const std:
                 if (r.prediction) s["prediction"] = predictionJson(*r.prediction);
                 break;
             }
-            case Step::Kind::Say: s["say"] = textJson(r.step.say); break;
-            case Step::Kind::Write: s["path"] = r.step.path; break;
-            case Step::Kind::Predict: s["answer"] = r.step.answer; break;
+            case Step::Kind::Say:
+                s["say"] = textJson(r.step.say);
+                break;
+            case Step::Kind::Write:
+                s["path"] = r.step.path;
+                break;
+            case Step::Kind::Predict:
+                s["answer"] = r.step.answer;
+                break;
             case Step::Kind::Check: {
                 json checks = json::array();
                 for (const auto& g : r.checks) checks.push_back(goalResultToJson(g));
@@ -136,10 +158,10 @@ json reportToJson(const Scenario& scenario, const PlayReport& report, const std:
     }
     json goals = json::array();
     for (const auto& g : report.goals) goals.push_back(goalResultToJson(g));
-    json j = {{"id", scenario.id},        {"kind", scenario.lesson ? "lesson" : "scenario"},
-              {"lang", lang},             {"steps", steps},
-              {"goals", goals},           {"goalsMet", report.goalsMet()},
-              {"ok", report.ok()},        {"errors", report.errors}};
+    json j = {{"id", scenario.id}, {"kind", scenario.lesson ? "lesson" : "scenario"},
+              {"lang", lang},      {"steps", steps},
+              {"goals", goals},    {"goalsMet", report.goalsMet()},
+              {"ok", report.ok()}, {"errors", report.errors}};
     if (!scenario.title.empty()) j["title"] = textJson(scenario.title);
     if (report.finalStateMatches) j["finalStateMatches"] = *report.finalStateMatches;
     return j;
@@ -159,15 +181,19 @@ std::string reportToText(const Scenario& scenario, const PlayReport& report, con
                     out += r.prediction->explanation.in(lang);
                 }
                 break;
-            case Step::Kind::Say: out += "\n> " + r.step.say.in(lang) + "\n\n"; break;
+            case Step::Kind::Say:
+                out += "\n> " + r.step.say.in(lang) + "\n\n";
+                break;
             case Step::Kind::Write:
                 out += (lang == "ko" ? "(파일 쓰기: ~/app/" : "(wrote ~/app/") + r.step.path + ")\n";
                 break;
             case Step::Kind::Predict: {
                 std::string nums;
-                for (size_t i = 0; i < r.step.answer.size(); ++i) nums += (i ? " " : "") + std::to_string(r.step.answer[i]);
+                for (size_t i = 0; i < r.step.answer.size(); ++i)
+                    nums += (i ? " " : "") + std::to_string(r.step.answer[i]);
                 if (nums.empty()) nums = "none";
-                out += (lang == "ko" ? "? 다음 빌드에서 다시 실행될 단계 예측: " : "? Predicted steps to run again in the next build: ") +
+                out += (lang == "ko" ? "? 다음 빌드에서 다시 실행될 단계 예측: "
+                                     : "? Predicted steps to run again in the next build: ") +
                        nums + "\n";
                 break;
             }
@@ -182,12 +208,15 @@ std::string reportToText(const Scenario& scenario, const PlayReport& report, con
     if (!report.goals.empty()) {
         out += lang == "ko" ? "\n목표:\n" : "\nGoals:\n";
         for (const auto& g : report.goals)
-            out += std::string(g.met ? "  [x] " : "  [ ] ") + g.description.in(lang) + (g.met ? "" : " -- " + g.missing.in(lang)) + "\n";
+            out += std::string(g.met ? "  [x] " : "  [ ] ") + g.description.in(lang) +
+                   (g.met ? "" : " -- " + g.missing.in(lang)) + "\n";
     }
     if (report.finalStateMatches)
-        out += *report.finalStateMatches ? (lang == "ko" ? "최종 상태가 내보낸 상태와 같습니다.\n" : "The final state matches the exported state.\n")
-                                         : (lang == "ko" ? "최종 상태가 내보낸 상태와 다릅니다.\n" : "The final state differs from the exported state.\n");
+        out += *report.finalStateMatches ? (lang == "ko" ? "최종 상태가 내보낸 상태와 같습니다.\n"
+                                                         : "The final state matches the exported state.\n")
+                                         : (lang == "ko" ? "최종 상태가 내보낸 상태와 다릅니다.\n"
+                                                         : "The final state differs from the exported state.\n");
     return out;
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

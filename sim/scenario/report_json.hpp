@@ -17,4 +17,4 @@ nlohmann::json reportToJson(const Scenario& scenario, const PlayReport& report, 
 // predictions with their scores, checks, then the goals.
 std::string reportToText(const Scenario& scenario, const PlayReport& report, const std::string& lang);
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

@@ -33,15 +33,30 @@ struct StartSpec {
     // "empty": an empty ~/app.
     Context context = Context::Course;
     std::map<std::string, FileSpec> files;   // written over the context (relative to ~/app)
-    std::vector<std::string> remove;         // context files to delete first
-    std::vector<std::string> setup;          // command lines run silently before step 1
-    std::optional<engine::State> state;      // a whole exported state: replaces all of the above
+    std::vector<std::string> remove;   // context files to delete first
+    std::vector<std::string> setup;   // command lines run silently before step 1
+    std::optional<engine::State> state;   // a whole exported state: replaces all of the above
 };
 
 enum class GoalKind {
-    ImageTagged, ImageAbsent, ImageConfig, LayerDelta, DanglingImages, ContainersFromImage, ContainerPublishes,
-    ContainerState, ContainerAbsent, ContainerCount, ContainerAutoRemove, ContainerLogsContain, LastBuildStep,
-    CacheKeepsStep, FileContains, FileLacks, ContainerLogsRead, FileDiffersFromImage
+    ImageTagged,
+    ImageAbsent,
+    ImageConfig,
+    LayerDelta,
+    DanglingImages,
+    ContainersFromImage,
+    ContainerPublishes,
+    ContainerState,
+    ContainerAbsent,
+    ContainerCount,
+    ContainerAutoRemove,
+    ContainerLogsContain,
+    LastBuildStep,
+    CacheKeepsStep,
+    FileContains,
+    FileLacks,
+    ContainerLogsRead,
+    FileDiffersFromImage
 };
 std::string goalKindName(GoalKind kind);
 
@@ -49,14 +64,14 @@ std::string goalKindName(GoalKind kind);
 // the schema); the rest stay empty.
 struct Goal {
     GoalKind kind = GoalKind::ImageTagged;
-    LocalizedText describe;                  // optional wording that replaces the generated one
+    LocalizedText describe;   // optional wording that replaces the generated one
     std::string tag, base, image, name, path, text, instruction, edit, dockerfile, curlText, reasonContains;
-    std::string status;                      // container status word: "running", "exited", ...
-    std::string outcome;                     // lastBuildStep: "cached" or "rebuilt"
-    std::string sameAs;                      // imageTagged: the tag must name the same image as this one
-    std::string runMode;                     // containerState: "attached" or "detached" (how it was first started)
-    std::string copies;                      // lastBuildStep: the step whose layer holds this context file
-    std::string imagePath;                   // fileDiffersFromImage: the file's path inside the image"
+    std::string status;   // container status word: "running", "exited", ...
+    std::string outcome;   // lastBuildStep: "cached" or "rebuilt"
+    std::string sameAs;   // imageTagged: the tag must name the same image as this one
+    std::string runMode;   // containerState: "attached" or "detached" (how it was first started)
+    std::string copies;   // lastBuildStep: the step whose layer holds this context file
+    std::string imagePath;   // fileDiffersFromImage: the file's path inside the image"
     std::optional<std::string> workingDir;
     std::optional<std::vector<std::string>> cmd, exposedPorts;
     std::optional<int> min, max, step, delta, hostPort, containerPort;
@@ -65,9 +80,9 @@ struct Goal {
 struct Step {
     enum class Kind { Command, Say, Write, Predict, Check };
     Kind kind = Kind::Command;
-    std::string pointer;                     // "/steps/3": where it came from, for reports
+    std::string pointer;   // "/steps/3": where it came from, for reports
     // Command
-    std::string command;                     // may hold several lines (a heredoc)
+    std::string command;   // may hold several lines (a heredoc)
     std::optional<int> expectExitCode;
     std::string expectContains;
     // Say
@@ -105,7 +120,7 @@ struct Scenario {
     std::string id;
     LocalizedText title, summary, objective;
     std::optional<uint64_t> seed;
-    std::string lang;                        // "" = the caller's choice
+    std::string lang;   // "" = the caller's choice
     StartSpec start;
     std::vector<Card> cards;
     std::vector<Step> steps;
@@ -114,8 +129,8 @@ struct Scenario {
     std::vector<Step> solution;
     std::vector<std::string> disabledCommands;
     std::vector<Prediction> predictions;
-    std::optional<engine::State> finalState; // written by `layerlab export`
-    std::string sourcePath;                  // the file it came from ("" when parsed from text)
+    std::optional<engine::State> finalState;   // written by `layerlab export`
+    std::string sourcePath;   // the file it came from ("" when parsed from text)
 };
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

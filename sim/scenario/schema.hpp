@@ -17,4 +17,4 @@ inline constexpr int kFormatVersion = 1;
 std::string_view scenarioSchemaText();
 const SchemaValidator& scenarioValidator();
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

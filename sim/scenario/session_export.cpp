@@ -5,8 +5,8 @@
 
 namespace layerlab::scenario {
 
-nlohmann::json sessionToScenario(const std::string& id, const engine::State& start, const std::vector<std::string>& commands,
-                                 const engine::State& now) {
+nlohmann::json sessionToScenario(const std::string& id, const engine::State& start,
+                                 const std::vector<std::string>& commands, const engine::State& now) {
     nlohmann::json steps = nlohmann::json::array();
     for (const auto& c : commands) steps.push_back({{"command", c}});
     return {{"version", kFormatVersion},
@@ -23,4 +23,4 @@ std::string sessionToText(const std::string& id, const engine::State& start, con
     return sessionToScenario(id, start, commands, now).dump(2) + "\n";
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

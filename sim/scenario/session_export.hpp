@@ -15,10 +15,10 @@
 
 namespace layerlab::scenario {
 
-nlohmann::json sessionToScenario(const std::string& id, const engine::State& start, const std::vector<std::string>& commands,
-                                 const engine::State& now);
+nlohmann::json sessionToScenario(const std::string& id, const engine::State& start,
+                                 const std::vector<std::string>& commands, const engine::State& now);
 // dump(2) + "\n"
 std::string sessionToText(const std::string& id, const engine::State& start, const std::vector<std::string>& commands,
                           const engine::State& now);
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

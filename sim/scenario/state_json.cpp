@@ -112,12 +112,18 @@ std::string hex64(uint64_t v) {
 
 const char* statusName(Container::Status s) {
     switch (s) {
-        case Container::Status::Created: return "created";
-        case Container::Status::Running: return "running";
-        case Container::Status::Paused: return "paused";
-        case Container::Status::Restarting: return "restarting";
-        case Container::Status::Exited: return "exited";
-        case Container::Status::Dead: return "dead";
+        case Container::Status::Created:
+            return "created";
+        case Container::Status::Running:
+            return "running";
+        case Container::Status::Paused:
+            return "paused";
+        case Container::Status::Restarting:
+            return "restarting";
+        case Container::Status::Exited:
+            return "exited";
+        case Container::Status::Dead:
+            return "dead";
     }
     return "created";
 }
@@ -147,8 +153,11 @@ json imageToJson(const Image& img) {
     j["layers"] = img.layers;
     json hist = json::array();
     for (const auto& h : img.history)
-        hist.push_back({{"createdMs", h.createdMs}, {"createdBy", h.createdBy}, {"comment", h.comment},
-                        {"emptyLayer", h.emptyLayer}, {"size", h.size}});
+        hist.push_back({{"createdMs", h.createdMs},
+                        {"createdBy", h.createdBy},
+                        {"comment", h.comment},
+                        {"emptyLayer", h.emptyLayer},
+                        {"size", h.size}});
     j["history"] = hist;
     j["createdMs"] = img.createdMs;
     j["architecture"] = img.architecture;
@@ -163,30 +172,46 @@ json imageToJson(const Image& img) {
 
 json layerToJson(const Layer& l) {
     return {{"diffId", l.diffId}, {"changes", fileTreeToJson(l.changes)}, {"deleted", l.deleted},
-            {"size", l.size}, {"blobDigest", l.blobDigest}, {"compressedSize", l.compressedSize}};
+            {"size", l.size},     {"blobDigest", l.blobDigest},           {"compressedSize", l.compressedSize}};
 }
 
 json cacheToJson(const CacheRecord& r) {
-    return {{"key", r.key},           {"layer", r.layer},         {"imageId", r.imageId},
-            {"description", r.description}, {"durationMs", r.durationMs}, {"createdMs", r.createdMs},
-            {"lastUsedMs", r.lastUsedMs}, {"parentKey", r.parentKey}, {"op", r.op},
-            {"command", r.command},   {"inputs", r.inputs},       {"legacy", r.legacy}};
+    return {{"key", r.key},
+            {"layer", r.layer},
+            {"imageId", r.imageId},
+            {"description", r.description},
+            {"durationMs", r.durationMs},
+            {"createdMs", r.createdMs},
+            {"lastUsedMs", r.lastUsedMs},
+            {"parentKey", r.parentKey},
+            {"op", r.op},
+            {"command", r.command},
+            {"inputs", r.inputs},
+            {"legacy", r.legacy}};
 }
 
 json lastBuildToJson(const LastBuild& b) {
     json steps = json::array();
     for (const auto& s : b.steps)
-        steps.push_back({{"stage", s.stage}, {"step", s.step}, {"instruction", s.instruction}, {"cached", s.cached},
-                         {"reason", s.reason}, {"reasonKo", s.reasonKo}, {"durationMs", s.durationMs},
-                         {"sourceLine", s.sourceLine}, {"layerDiffId", s.layerDiffId}, {"layerSize", s.layerSize}});
-    return {{"ran", b.ran},         {"ok", b.ok},           {"legacy", b.legacy}, {"imageId", b.imageId},
-            {"tags", b.tags},       {"totalMs", b.totalMs}, {"savedMs", b.savedMs}, {"steps", steps}};
+        steps.push_back({{"stage", s.stage},
+                         {"step", s.step},
+                         {"instruction", s.instruction},
+                         {"cached", s.cached},
+                         {"reason", s.reason},
+                         {"reasonKo", s.reasonKo},
+                         {"durationMs", s.durationMs},
+                         {"sourceLine", s.sourceLine},
+                         {"layerDiffId", s.layerDiffId},
+                         {"layerSize", s.layerSize}});
+    return {{"ran", b.ran},   {"ok", b.ok},           {"legacy", b.legacy},   {"imageId", b.imageId},
+            {"tags", b.tags}, {"totalMs", b.totalMs}, {"savedMs", b.savedMs}, {"steps", steps}};
 }
 
 json portsToJson(const std::vector<PortBinding>& bindings) {
     json ports = json::array();
     for (const auto& p : bindings)
-        ports.push_back({{"hostIp", p.hostIp}, {"hostPort", p.hostPort}, {"containerPort", p.containerPort}, {"proto", p.proto}});
+        ports.push_back(
+            {{"hostIp", p.hostIp}, {"hostPort", p.hostPort}, {"containerPort", p.containerPort}, {"proto", p.proto}});
     return ports;
 }
 
@@ -233,7 +258,7 @@ json containerToJson(const Container& c) {
     return j;
 }
 
-}  // namespace
+}   // namespace
 
 json fileTreeToJson(const fs::FileTree& tree) {
     json out = json::object();
@@ -287,4 +312,4 @@ json stateToJson(const State& s) {
 
 std::string stateToText(const State& state) { return stateToJson(state).dump(2) + "\n"; }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

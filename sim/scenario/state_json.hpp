@@ -43,7 +43,7 @@ fs::FileTree fileTreeFromJson(const nlohmann::json& json, const std::string& poi
 std::string base64Encode(const std::string& bytes);
 std::optional<std::string> base64Decode(const std::string& text);
 bool isValidUtf8(const std::string& bytes);
-std::string modeToText(uint32_t mode);                     // 0644 -> "0644"
+std::string modeToText(uint32_t mode);   // 0644 -> "0644"
 std::optional<uint32_t> modeFromText(const std::string& text);   // "644" / "0755" -> bits
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

@@ -156,7 +156,9 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
     std::string status = "created";
     in.str("status", status);
     if (auto st = statusFromName(status)) c.status = *st;
-    else in.fail(in.at("status"), "expected one of \"created\", \"running\", \"paused\", \"restarting\", \"exited\", \"dead\"");
+    else
+        in.fail(in.at("status"),
+                "expected one of \"created\", \"running\", \"paused\", \"restarting\", \"exited\", \"dead\"");
     in.integer("exitCode", c.exitCode);
     in.integer("createdMs", c.createdMs);
     in.integer("startedMs", c.startedMs);
@@ -208,7 +210,7 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
     return c;
 }
 
-}  // namespace
+}   // namespace
 
 fs::FileTree fileTreeFromJson(const json& j, const std::string& pointer, std::vector<std::string>& errors) {
     fs::FileTree tree;
@@ -290,7 +292,8 @@ StateImport stateFromJson(const json& j, const std::string& pointer) {
     });
     if (auto lb = in.get("lastBuild")) s.lastBuild = readLastBuild(*lb, in.at("lastBuild"), errors);
     if (auto bh = in.get("buildHistory")) s.buildHistory = buildHistoryFromJson(*bh, in.at("buildHistory"), errors);
-    eachItem(in, "containers", [&](const json& v, const std::string& p) { s.containers.push_back(readContainer(v, p, errors)); });
+    eachItem(in, "containers",
+             [&](const json& v, const std::string& p) { s.containers.push_back(readContainer(v, p, errors)); });
     if (auto c = in.get("clock")) {
         JsonReader cin(*c, in.at("clock"), errors);
         if (cin.isObject()) cin.integer("nowMs", s.clock.nowMs);
@@ -315,4 +318,4 @@ StateImport stateFromJson(const json& j, const std::string& pointer) {
     return result;
 }
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

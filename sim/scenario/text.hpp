@@ -14,4 +14,4 @@ struct LocalizedText {
     bool empty() const { return en.empty() && ko.empty(); }
 };
 
-}  // namespace layerlab::scenario
+}   // namespace layerlab::scenario

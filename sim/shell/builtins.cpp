@@ -14,26 +14,51 @@ namespace {
 std::string escapes(const std::string& s, bool& stop) {
     std::string out;
     for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '\\' || i + 1 >= s.size()) { out += s[i]; continue; }
+        if (s[i] != '\\' || i + 1 >= s.size()) {
+            out += s[i];
+            continue;
+        }
         char n = s[++i];
         switch (n) {
-            case 'n': out += '\n'; break;
-            case 't': out += '\t'; break;
-            case 'r': out += '\r'; break;
-            case 'a': out += '\a'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'v': out += '\v'; break;
-            case 'e': out += '\x1b'; break;
-            case '\\': out += '\\'; break;
-            case 'c': stop = true; return out;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 'a':
+                out += '\a';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'v':
+                out += '\v';
+                break;
+            case 'e':
+                out += '\x1b';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case 'c':
+                stop = true;
+                return out;
             case '0': {
                 int v = 0, k = 0;
                 while (k < 3 && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '7') v = v * 8 + (s[++i] - '0'), ++k;
                 out += static_cast<char>(v);
                 break;
             }
-            default: out += '\\'; out += n;
+            default:
+                out += '\\';
+                out += n;
         }
     }
     return out;
@@ -92,23 +117,37 @@ int cmdPrintf(Shell& sh, const std::vector<std::string>& argv, Io& io) {
             char c = fmt[i];
             if (c == '\\') {
                 size_t j = i + 1;
-                if (j < fmt.size() && fmt[j] == '0') while (j + 1 < fmt.size() && j < i + 4 && fmt[j + 1] >= '0' && fmt[j + 1] <= '7') ++j;
+                if (j < fmt.size() && fmt[j] == '0')
+                    while (j + 1 < fmt.size() && j < i + 4 && fmt[j + 1] >= '0' && fmt[j + 1] <= '7') ++j;
                 io.out += escapes(fmt.substr(i, j - i + 1), stop);
                 i = j;
                 continue;
             }
-            if (c != '%' || i + 1 >= fmt.size()) { io.out += c; continue; }
+            if (c != '%' || i + 1 >= fmt.size()) {
+                io.out += c;
+                continue;
+            }
             size_t j = i + 1;
             std::string spec = "%";
             while (j < fmt.size() && std::string_view("-+ 0#").find(fmt[j]) != std::string_view::npos) spec += fmt[j++];
-            while (j < fmt.size() && (std::isdigit(static_cast<unsigned char>(fmt[j])) || fmt[j] == '.')) spec += fmt[j++];
-            if (j >= fmt.size()) { io.out += fmt.substr(i); break; }
+            while (j < fmt.size() && (std::isdigit(static_cast<unsigned char>(fmt[j])) || fmt[j] == '.'))
+                spec += fmt[j++];
+            if (j >= fmt.size()) {
+                io.out += fmt.substr(i);
+                break;
+            }
             char k = fmt[j];
             i = j;
-            if (k == '%') { io.out += '%'; continue; }
+            if (k == '%') {
+                io.out += '%';
+                continue;
+            }
             std::string a = arg < argv.size() ? argv[arg++] : "";
             if (k == 'd' || k == 'i' || k == 'x' || k == 'X' || k == 'o' || k == 'u' || k == 'c') {
-                if (k == 'c') { io.out += a.substr(0, 1); continue; }
+                if (k == 'c') {
+                    io.out += a.substr(0, 1);
+                    continue;
+                }
                 long long v = 0;
                 if (!a.empty()) {
                     char* end = nullptr;
@@ -137,11 +176,13 @@ int cmdPrintf(Shell& sh, const std::vector<std::string>& argv, Io& io) {
 
 bool isNumber(const std::string& s) {
     size_t i = !s.empty() && (s[0] == '-' || s[0] == '+') ? 1 : 0;
-    return i < s.size() && std::all_of(s.begin() + static_cast<long>(i), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    return i < s.size() && std::all_of(s.begin() + static_cast<long>(i), s.end(),
+                                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 // test's expression over a..b. Returns 0 true, 1 false, 2 error (message set).
-int evalTest(Shell& sh, const std::vector<std::string>& a, std::string& err, const std::string& who, bool doubleBracket) {
+int evalTest(Shell& sh, const std::vector<std::string>& a, std::string& err, const std::string& who,
+             bool doubleBracket) {
     if (a.empty()) return 1;
     if (a[0] == "!") {
         int r = evalTest(sh, {a.begin() + 1, a.end()}, err, who, doubleBracket);
@@ -169,13 +210,21 @@ int evalTest(Shell& sh, const std::vector<std::string>& a, std::string& err, con
             Resolved r = sh.resolve(a[1]);
             const fs::FileEntry* e = r.outside || a[1].empty() ? nullptr : sh.fs.find(r.tree);
             switch (op[1]) {
-                case 'e': return e ? 0 : 1;
-                case 'f': return e && e->kind == fs::FileEntry::Kind::File ? 0 : 1;
-                case 'd': return e && e->isDir() ? 0 : 1;
-                case 's': return e && e->size() > 0 ? 0 : 1;
-                case 'x': return e && (e->mode & 0111) ? 0 : 1;
-                case 'L': case 'h': return e && e->kind == fs::FileEntry::Kind::Symlink ? 0 : 1;
-                default: return e ? 0 : 1;
+                case 'e':
+                    return e ? 0 : 1;
+                case 'f':
+                    return e && e->kind == fs::FileEntry::Kind::File ? 0 : 1;
+                case 'd':
+                    return e && e->isDir() ? 0 : 1;
+                case 's':
+                    return e && e->size() > 0 ? 0 : 1;
+                case 'x':
+                    return e && (e->mode & 0111) ? 0 : 1;
+                case 'L':
+                case 'h':
+                    return e && e->kind == fs::FileEntry::Kind::Symlink ? 0 : 1;
+                default:
+                    return e ? 0 : 1;
             }
         }
         err = who + a[0] + ": unary operator expected\n";
@@ -195,7 +244,12 @@ int evalTest(Shell& sh, const std::vector<std::string>& a, std::string& err, con
                     return 2;
                 }
             long long x = std::stoll(a[0].substr(0, 18)), y = std::stoll(a[2].substr(0, 18));
-            bool r = op == "-eq" ? x == y : op == "-ne" ? x != y : op == "-lt" ? x < y : op == "-le" ? x <= y : op == "-gt" ? x > y : x >= y;
+            bool r = op == "-eq"   ? x == y
+                     : op == "-ne" ? x != y
+                     : op == "-lt" ? x < y
+                     : op == "-le" ? x <= y
+                     : op == "-gt" ? x > y
+                                   : x >= y;
             return r ? 0 : 1;
         }
         err = who + a[1] + ": binary operator expected\n";
@@ -240,10 +294,12 @@ int cmdCd(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     }
     const fs::FileEntry* e = sh.fs.find(r.tree);
     if (!e || !e->isDir()) {
-        if (sh.isBash()) io.err += "bash: cd: " + dir + ": " + (e ? "Not a directory" : "No such file or directory") + "\n";
+        if (sh.isBash())
+            io.err += "bash: cd: " + dir + ": " + (e ? "Not a directory" : "No such file or directory") + "\n";
         else if (sh.config.flavour == Flavour::Dash) io.err += sh.errorPrefix() + "cd: can't cd to " + dir + "\n";
         else   // busybox ash numbers the lines of `sh -c` from 0 in this message
-            io.err += "/bin/sh: cd: line " + std::to_string(sh.lineNo - 1) + ": can't cd to " + dir + ": " + (e ? "Not a directory" : "No such file or directory") + "\n";
+            io.err += "/bin/sh: cd: line " + std::to_string(sh.lineNo - 1) + ": can't cd to " + dir + ": " +
+                      (e ? "Not a directory" : "No such file or directory") + "\n";
         return sh.isBash() ? 1 : 2;
     }
     sh.vars["OLDPWD"] = sh.cwd;
@@ -271,7 +327,8 @@ int cmdExport(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     bool unset = argv[0] == "unset";
     int status = 0;
     if (argv.size() == 1 && !unset) {
-        for (const auto& [k, v] : sh.environment()) io.out += (sh.isBash() ? "declare -x " : "export ") + k + "=\"" + v + "\"\n";
+        for (const auto& [k, v] : sh.environment())
+            io.out += (sh.isBash() ? "declare -x " : "export ") + k + "=\"" + v + "\"\n";
         return 0;
     }
     for (size_t i = 1; i < argv.size(); ++i) {
@@ -280,7 +337,8 @@ int cmdExport(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         auto eq = a.find('=');
         std::string name = a.substr(0, eq);
         bool valid = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0])) &&
-                     std::all_of(name.begin(), name.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+                     std::all_of(name.begin(), name.end(),
+                                 [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
         if (!valid) {
             io.err += sh.isBash() ? "bash: " + argv[0] + ": `" + a + "': not a valid identifier\n"
                                   : sh.errorPrefix() + argv[0] + ": " + a + ": bad variable name\n";
@@ -300,7 +358,8 @@ int cmdExport(Shell& sh, const std::vector<std::string>& argv, Io& io) {
 
 int cmdWhich(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     int status = argv.size() > 1 ? 0 : 1;
-    static const char* const notInPath[] = {"cd", "export", "unset", "set", "exit", ":", "[[", "history", "why", "help"};
+    static const char* const notInPath[] = {"cd", "export", "unset",   "set", "exit",
+                                            ":",  "[[",     "history", "why", "help"};
     for (size_t i = 1; i < argv.size(); ++i) {
         const std::string& n = argv[i];
         bool builtinOnly = std::find(std::begin(notInPath), std::end(notInPath), n) != std::end(notInPath);
@@ -318,11 +377,11 @@ int cmdWhich(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     return status;
 }
 
-}  // namespace
+}   // namespace
 
 const std::vector<std::string>& builtinNames(Flavour f) {
-    static const std::vector<std::string> sh = {"cd",   "export", "unset", "set", "exit", "echo", "printf",
-                                                "test", "[",      "true",  "false", ":",  "pwd",  "which"};
+    static const std::vector<std::string> sh = {"cd",   "export", "unset", "set",   "exit", "echo", "printf",
+                                                "test", "[",      "true",  "false", ":",    "pwd",  "which"};
     static const std::vector<std::string> bash = [] {
         std::vector<std::string> v = sh;
         v.push_back("[[");
@@ -345,17 +404,21 @@ int runBuiltin(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     if (n == "set") {
         for (size_t i = 1; i < argv.size(); ++i) {
             const std::string& a = argv[i];
-            if (a.size() > 1 && (a[0] == '-' || a[0] == '+') && a.find('e') != std::string::npos) sh.errexit = a[0] == '-';
+            if (a.size() > 1 && (a[0] == '-' || a[0] == '+') && a.find('e') != std::string::npos)
+                sh.errexit = a[0] == '-';
         }
         return 0;
     }
     if (n == "true" || n == ":") return 0;
     if (n == "false") return 1;
-    if (n == "pwd") { io.out += sh.cwd + "\n"; return 0; }
+    if (n == "pwd") {
+        io.out += sh.cwd + "\n";
+        return 0;
+    }
     if (n == "echo") return cmdEcho(sh, argv, io);
     if (n == "printf") return cmdPrintf(sh, argv, io);
     if (n == "which") return cmdWhich(sh, argv, io);
     return cmdTest(sh, argv, io);
 }
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

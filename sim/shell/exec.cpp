@@ -53,15 +53,19 @@ std::string Shell::absolute(std::string_view tree) const {
 uint32_t Shell::uid() const {
     if (user.empty() || user == "root" || user == "0") return 0;
     if (user == "node") return 1000;
-    bool digits = std::all_of(user.begin(), user.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    bool digits =
+        std::all_of(user.begin(), user.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
     return digits ? static_cast<uint32_t>(std::stoul(user.substr(0, 9))) : 1000;
 }
 
 std::string Shell::errorPrefix() const {
     switch (config.flavour) {
-        case Flavour::Bash: return "bash: ";
-        case Flavour::Dash: return "/bin/sh: " + std::to_string(lineNo) + ": ";
-        case Flavour::Ash: return "/bin/sh: ";
+        case Flavour::Bash:
+            return "bash: ";
+        case Flavour::Dash:
+            return "/bin/sh: " + std::to_string(lineNo) + ": ";
+        case Flavour::Ash:
+            return "/bin/sh: ";
     }
     return "";
 }
@@ -151,7 +155,8 @@ bool isAssignment(const RawWord& w) {
 std::string loopLimitMessage(const Shell& sh, bool total) {
     std::string n = std::to_string(total ? Shell::kTurnBudget : sh.config.loopLimit);
     if (sh.config.lang == "ko")
-        return total ? "layerlab: 반복문들이 모두 합쳐 " + n + "번 돌아서 이 명령을 멈췄습니다 (LayerLab이 시뮬레이션하는 반복의 한도입니다)\n"
+        return total ? "layerlab: 반복문들이 모두 합쳐 " + n +
+                           "번 돌아서 이 명령을 멈췄습니다 (LayerLab이 시뮬레이션하는 반복의 한도입니다)\n"
                      : "layerlab: 반복문을 " + n + "번 돌고 멈췄습니다 (LayerLab이 시뮬레이션하는 반복의 한도입니다)\n";
     return total ? "layerlab: loops stopped after " + n + " iterations in all (LayerLab's limit for simulated loops)\n"
                  : "layerlab: loop stopped after " + n + " iterations (LayerLab's limit for a simulated loop)\n";
@@ -160,11 +165,11 @@ std::string loopLimitMessage(const Shell& sh, bool total) {
 // Where fd 1 and fd 2 of a command go after its redirections.
 struct Target {
     enum class Kind { Current, File, Null, Out, Err } kind = Kind::Current;
-    std::string path;      // Files path for File
-    std::string shown;     // as typed, for messages
+    std::string path;   // Files path for File
+    std::string shown;   // as typed, for messages
 };
 
-}  // namespace
+}   // namespace
 
 int Shell::loopLimitReached(Io& io, int turns) {
     bool total = turns <= config.loopLimit;
@@ -287,7 +292,8 @@ int Shell::execute(const Node& node, Io& io) {
             exited = false;
             return status;
         }
-        case Node::Kind::Simple: break;
+        case Node::Kind::Simple:
+            break;
     }
 
     // ---- a simple command
@@ -345,10 +351,17 @@ int Shell::execute(const Node& node, Io& io) {
         Resolved res = resolve(t);
         if (r.op == "<") {
             const fs::FileEntry* e = devNull ? nullptr : (res.outside ? nullptr : fs.find(res.tree));
-            if (devNull) { cmd.in.clear(); cmd.hasIn = true; continue; }
-            if (res.outside && outsideMessage) return lastStatus = fail(outsideMessage(isBash() ? "bash" : "/bin/sh", t));
+            if (devNull) {
+                cmd.in.clear();
+                cmd.hasIn = true;
+                continue;
+            }
+            if (res.outside && outsideMessage)
+                return lastStatus = fail(outsideMessage(isBash() ? "bash" : "/bin/sh", t));
             if (!e || e->isDir()) {
-                if (isBash()) return lastStatus = fail("bash: " + t + ": " + (e ? "Is a directory" : "No such file or directory") + "\n");
+                if (isBash())
+                    return lastStatus =
+                               fail("bash: " + t + ": " + (e ? "Is a directory" : "No such file or directory") + "\n");
                 return lastStatus = fail(errorPrefix() + "cannot open " + t + ": No such file\n");
             }
             cmd.in = e->content ? *e->content : "";
@@ -366,15 +379,19 @@ int Shell::execute(const Node& node, Io& io) {
             }
             tgt = {Target::Kind::File, res.tree, t};
             const fs::FileEntry* existing = fs.find(res.tree);
-            std::string parent = res.tree.rfind('/') == std::string::npos ? "" : res.tree.substr(0, res.tree.rfind('/'));
+            std::string parent =
+                res.tree.rfind('/') == std::string::npos ? "" : res.tree.substr(0, res.tree.rfind('/'));
             std::string why;
             if (existing && existing->isDir()) why = "Is a directory";
-            else if (!fs.view().isDirectory(parent)) why = fs.find(parent) ? "Not a directory" : "No such file or directory";
+            else if (!fs.view().isDirectory(parent))
+                why = fs.find(parent) ? "Not a directory" : "No such file or directory";
             if (!why.empty()) {
                 if (isBash()) return lastStatus = fail("bash: " + t + ": " + why + "\n");
                 if (why == "No such file or directory") why = "Directory nonexistent";
                 if (config.flavour == Flavour::Ash) {
-                    write(cmd, "", "/bin/sh: can't create " + t + ": " + (why == "Directory nonexistent" ? "nonexistent directory" : why) + "\n");
+                    write(cmd, "",
+                          "/bin/sh: can't create " + t + ": " +
+                              (why == "Directory nonexistent" ? "nonexistent directory" : why) + "\n");
                     return lastStatus = 1;
                 }
                 return lastStatus = fail(errorPrefix() + "cannot create " + t + ": " + why + "\n");
@@ -383,12 +400,17 @@ int Shell::execute(const Node& node, Io& io) {
             if (!append || !existing) {
                 fs::FileEntry e;
                 if (existing) e = *existing;
-                else { e.mode = 0644; e.uid = e.gid = uid(); }
+                else {
+                    e.mode = 0644;
+                    e.uid = e.gid = uid();
+                }
                 e.kind = fs::FileEntry::Kind::File;
                 e.content = std::make_shared<const std::string>();
                 e.mtimeMs = nowMs;
                 std::string err = fs.put(res.tree, e);
-                if (!err.empty()) return lastStatus = fail(isBash() ? "bash: " + t + ": " + err + "\n" : errorPrefix() + "cannot create " + t + ": " + err + "\n");
+                if (!err.empty())
+                    return lastStatus = fail(isBash() ? "bash: " + t + ": " + err + "\n"
+                                                      : errorPrefix() + "cannot create " + t + ": " + err + "\n");
             }
         }
         if (r.op == "&>") fd1 = fd2 = tgt;
@@ -426,11 +448,20 @@ int Shell::execute(const Node& node, Io& io) {
     auto route = [&](const Target& t, const std::string& data, bool isErr) {
         if (data.empty()) return;
         switch (t.kind) {
-            case Target::Kind::Null: return;
-            case Target::Kind::File: files[t.path] += data; return;
-            case Target::Kind::Out: toOut += data; return;
-            case Target::Kind::Err: toErr += data; return;
-            case Target::Kind::Current: (isErr ? toErr : toOut) += data; return;
+            case Target::Kind::Null:
+                return;
+            case Target::Kind::File:
+                files[t.path] += data;
+                return;
+            case Target::Kind::Out:
+                toOut += data;
+                return;
+            case Target::Kind::Err:
+                toErr += data;
+                return;
+            case Target::Kind::Current:
+                (isErr ? toErr : toOut) += data;
+                return;
         }
     };
     if (cmd.errFirst) {
@@ -479,4 +510,4 @@ int Shell::runArgv(const std::vector<std::string>& argv, Io& io) {
     return 127;
 }
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

@@ -30,15 +30,21 @@ public:
         while (!rest.empty() && rest.back() == ' ') rest.pop_back();
         if (f == Flavour::Bash) {
             switch (m_error) {
-                case Error::DivZero: return expr + ": division by 0 (error token is \"" + rest + "\")";
-                case Error::Leftover: return expr + ": syntax error in expression (error token is \"" + rest + "\")";
-                default: return expr + ": syntax error: operand expected (error token is \"" + rest + "\")";
+                case Error::DivZero:
+                    return expr + ": division by 0 (error token is \"" + rest + "\")";
+                case Error::Leftover:
+                    return expr + ": syntax error in expression (error token is \"" + rest + "\")";
+                default:
+                    return expr + ": syntax error: operand expected (error token is \"" + rest + "\")";
             }
         }
         switch (m_error) {
-            case Error::DivZero: return "arithmetic expression: division by zero: \"" + expr + "\"";
-            case Error::Leftover: return "arithmetic expression: expecting EOF: \"" + expr + "\"";
-            default: return "arithmetic expression: expecting primary: \"" + expr + "\"";
+            case Error::DivZero:
+                return "arithmetic expression: division by zero: \"" + expr + "\"";
+            case Error::Leftover:
+                return "arithmetic expression: expecting EOF: \"" + expr + "\"";
+            default:
+                return "arithmetic expression: expecting primary: \"" + expr + "\"";
         }
     }
 
@@ -100,7 +106,10 @@ private:
         if (take("-")) return -unary();
         if (take("+")) return unary();
         if (take("(")) {
-            if (++m_parens > 200) { fail(Error::Operand, m_p); return 0; }   // absurd nesting: an error, not a stack overflow
+            if (++m_parens > 200) {
+                fail(Error::Operand, m_p);
+                return 0;
+            }   // absurd nesting: an error, not a stack overflow
             long long v = compare();
             if (!take(")")) fail(Error::Operand, skipSpace());
             return v;
@@ -115,7 +124,8 @@ private:
             return 0;
         }
         if (std::isdigit(static_cast<unsigned char>(tok[0]))) {
-            if (!std::all_of(tok.begin(), tok.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+            if (!std::all_of(tok.begin(), tok.end(),
+                             [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
                 fail(Error::Leftover, start);
                 return 0;
             }
@@ -166,14 +176,20 @@ std::string chomp(std::string s) {
     return s;
 }
 
-}  // namespace
+}   // namespace
 
 std::string Shell::expandText(const std::string& s) {
     std::string out;
     for (size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
-        if (c == '\x01') { out += '$'; continue; }
-        if (c == '\x02') { out += '`'; continue; }
+        if (c == '\x01') {
+            out += '$';
+            continue;
+        }
+        if (c == '\x02') {
+            out += '`';
+            continue;
+        }
         if (c == '`') {
             size_t end = i + 1;
             while (end < s.size() && s[end] != '`') end += s[end] == '\\' ? 2 : 1;
@@ -181,7 +197,10 @@ std::string Shell::expandText(const std::string& s) {
             i = std::min(end, s.size());
             continue;
         }
-        if (c != '$' || i + 1 >= s.size()) { out += c; continue; }
+        if (c != '$' || i + 1 >= s.size()) {
+            out += c;
+            continue;
+        }
         char n = s[i + 1];
         if (n == '(') {
             // The lexer kept "$(...)" whole: find its matching ')'.
@@ -190,9 +209,19 @@ std::string Shell::expandText(const std::string& s) {
             char q = 0;
             for (; j < s.size(); ++j) {
                 char d = s[j];
-                if (q) { if (d == q) q = 0; else if (d == '\\' && q == '"') ++j; continue; }
-                if (d == '\'' || d == '"') { q = d; continue; }
-                if (d == '\\') { ++j; continue; }
+                if (q) {
+                    if (d == q) q = 0;
+                    else if (d == '\\' && q == '"') ++j;
+                    continue;
+                }
+                if (d == '\'' || d == '"') {
+                    q = d;
+                    continue;
+                }
+                if (d == '\\') {
+                    ++j;
+                    continue;
+                }
                 if (d == '(') ++depth;
                 if (d == ')' && --depth == 0) break;
             }
@@ -203,7 +232,8 @@ std::string Shell::expandText(const std::string& s) {
                 long long v = a.value();
                 if (a.failed()) {
                     // bash abandons the command line ($? = 1); sh abandons the script (status 2).
-                    write(Io{}, "", errorPrefix() + a.message(inner.substr(1, inner.size() - 2), config.flavour) + "\n");
+                    write(Io{}, "",
+                          errorPrefix() + a.message(inner.substr(1, inner.size() - 2), config.flavour) + "\n");
                     lastStatus = isBash() ? 1 : 2;
                     stopped = true;
                     continue;
@@ -216,12 +246,21 @@ std::string Shell::expandText(const std::string& s) {
         }
         if (n == '{') {
             size_t close = s.find('}', i + 2);
-            if (close == std::string::npos) { out += c; continue; }
+            if (close == std::string::npos) {
+                out += c;
+                continue;
+            }
             std::string inner = s.substr(i + 2, close - i - 2);
             i = close;
-            if (!inner.empty() && inner[0] == '#' && inner.size() > 1) { out += std::to_string(lookup(*this, inner.substr(1)).size()); continue; }
+            if (!inner.empty() && inner[0] == '#' && inner.size() > 1) {
+                out += std::to_string(lookup(*this, inner.substr(1)).size());
+                continue;
+            }
             size_t op = inner.find_first_of(":-=+?");
-            if (op == std::string::npos || op == 0) { out += lookup(*this, inner); continue; }
+            if (op == std::string::npos || op == 0) {
+                out += lookup(*this, inner);
+                continue;
+            }
             std::string name = inner.substr(0, op);
             bool colon = inner[op] == ':';
             char kind = colon && op + 1 < inner.size() ? inner[op + 1] : inner[op];
@@ -230,8 +269,10 @@ std::string Shell::expandText(const std::string& s) {
             std::string val = lookup(*this, name);
             bool useDefault = colon ? val.empty() : !set;
             if (kind == '-') out += useDefault ? word : val;
-            else if (kind == '=') { if (useDefault) vars[name] = word; out += useDefault ? word : val; }
-            else if (kind == '+') out += useDefault ? "" : word;
+            else if (kind == '=') {
+                if (useDefault) vars[name] = word;
+                out += useDefault ? word : val;
+            } else if (kind == '+') out += useDefault ? "" : word;
             else out += val;
             continue;
         }
@@ -242,7 +283,10 @@ std::string Shell::expandText(const std::string& s) {
         }
         size_t j = i + 1;
         while (j < s.size() && isNameChar(s[j])) ++j;
-        if (j == i + 1) { out += c; continue; }
+        if (j == i + 1) {
+            out += c;
+            continue;
+        }
         out += lookup(*this, s.substr(i + 1, j - i - 1));
         i = j - 1;
     }
@@ -253,7 +297,8 @@ std::string Shell::expandHeredoc(const std::string& body) {
     // In a heredoc only $ and ` are special; a backslash escapes $ ` \ .
     std::string marked;
     for (size_t i = 0; i < body.size(); ++i) {
-        if (body[i] == '\\' && i + 1 < body.size() && (body[i + 1] == '$' || body[i + 1] == '`' || body[i + 1] == '\\')) {
+        if (body[i] == '\\' && i + 1 < body.size() &&
+            (body[i + 1] == '$' || body[i + 1] == '`' || body[i + 1] == '\\')) {
             marked += body[i + 1] == '$' ? '\x01' : body[i + 1] == '`' ? '\x02' : '\\';
             ++i;
             continue;
@@ -288,7 +333,9 @@ std::vector<std::string> globPaths(const Shell& sh, const std::string& pattern) 
     for (const auto& part : parts) {
         std::vector<std::string> next;
         for (const auto& disp : cur) {
-            auto join = [&](const std::string& b) { return disp.empty() || disp.back() == '/' ? disp + b : disp + "/" + b; };
+            auto join = [&](const std::string& b) {
+                return disp.empty() || disp.back() == '/' ? disp + b : disp + "/" + b;
+            };
             if (part.find_first_of("*?[") == std::string::npos) {
                 std::string p = join(unescape(part));
                 Resolved r = sh.resolve(p);
@@ -310,7 +357,10 @@ std::vector<std::string> globPaths(const Shell& sh, const std::string& pattern) 
 
 bool hasGlob(const std::string& pattern) {
     for (size_t i = 0; i < pattern.size(); ++i) {
-        if (pattern[i] == '\\') { ++i; continue; }
+        if (pattern[i] == '\\') {
+            ++i;
+            continue;
+        }
         if (pattern[i] == '*' || pattern[i] == '?' || pattern[i] == '[') return true;
     }
     return false;
@@ -325,7 +375,7 @@ std::string escapeGlob(const std::string& s) {
     return o;
 }
 
-}  // namespace
+}   // namespace
 
 std::vector<std::string> Shell::expandWord(const RawWord& w, bool split) {
     struct Field {
@@ -437,4 +487,4 @@ bool globMatch(std::string_view pat, std::string_view name) {
     return p == pat.size();
 }
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

@@ -11,9 +11,9 @@ namespace layerlab::shell {
 namespace {
 
 struct Opts {
-    std::string letters;               // short options seen, e.g. "rf"
+    std::string letters;   // short options seen, e.g. "rf"
     std::vector<std::string> operands;
-    std::string bad;                   // first unknown option letter
+    std::string bad;   // first unknown option letter
 };
 
 // GNU-style options before or among operands ("--" ends them).
@@ -22,7 +22,10 @@ Opts splitOptions(const std::vector<std::string>& argv, std::string_view known) 
     bool done = false;
     for (size_t i = 1; i < argv.size(); ++i) {
         const std::string& a = argv[i];
-        if (!done && a == "--") { done = true; continue; }
+        if (!done && a == "--") {
+            done = true;
+            continue;
+        }
         if (!done && a.rfind("--", 0) == 0 && a.size() > 2) {
             if (a == "--recursive") o.letters += 'r';
             else if (a == "--force") o.letters += 'f';
@@ -100,7 +103,8 @@ std::string numbered(const std::string& text, size_t& n) {
 int cmdCat(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     Opts opt = splitOptions(argv, "nu");
     if (!opt.bad.empty()) {
-        if (std::string_view("AvETbset").find(opt.bad[0]) == std::string_view::npos) return invalidOption(io, "cat", opt.bad);
+        if (std::string_view("AvETbset").find(opt.bad[0]) == std::string_view::npos)
+            return invalidOption(io, "cat", opt.bad);
         io.err += "cat: -" + opt.bad + ": a real option of cat that LayerLab does not model (-n works)\n";
         return 1;
     }
@@ -119,11 +123,12 @@ int cmdCat(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     if (opt.operands.empty()) {
         if (!io.hasIn && sh.config.keyboard) {
             // A real cat would wait for the keyboard; LayerLab's terminal has no stdin to give it.
-            io.err += sh.config.lang == "ko"
-                          ? "cat: 파일 이름 없이 쓰면 키보드 입력을 읽습니다. LayerLab에서는 파일을 주거나 heredoc을 쓰세요: "
-                            "cat > FILE <<'EOF'\n"
-                          : "cat: with no file, cat reads the keyboard. In LayerLab give a file, or use a heredoc: "
-                            "cat > FILE <<'EOF'\n";
+            io.err +=
+                sh.config.lang == "ko"
+                    ? "cat: 파일 이름 없이 쓰면 키보드 입력을 읽습니다. LayerLab에서는 파일을 주거나 heredoc을 쓰세요: "
+                      "cat > FILE <<'EOF'\n"
+                    : "cat: with no file, cat reads the keyboard. In LayerLab give a file, or use a heredoc: "
+                      "cat > FILE <<'EOF'\n";
             return 1;
         }
         io.out += io.in;
@@ -131,16 +136,31 @@ int cmdCat(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     }
     int status = 0;
     for (const auto& f : opt.operands) {
-        if (f == "-") { io.out += io.in; continue; }
+        if (f == "-") {
+            io.out += io.in;
+            continue;
+        }
         auto p = operand(sh, io, "cat", f);
-        if (!p) { status = 1; continue; }
+        if (!p) {
+            status = 1;
+            continue;
+        }
         const fs::FileEntry* e = sh.fs.find(*p);
         if (e && e->kind == fs::FileEntry::Kind::Symlink) {
-            Resolved t = sh.resolve(e->linkTarget[0] == '/' ? e->linkTarget : sh.absolute(parentOf(*p)) + "/" + e->linkTarget);
+            Resolved t =
+                sh.resolve(e->linkTarget[0] == '/' ? e->linkTarget : sh.absolute(parentOf(*p)) + "/" + e->linkTarget);
             e = t.outside ? nullptr : sh.fs.find(t.tree);
         }
-        if (!e) { io.err += "cat: " + f + ": No such file or directory\n"; status = 1; continue; }
-        if (e->isDir()) { io.err += "cat: " + f + ": Is a directory\n"; status = 1; continue; }
+        if (!e) {
+            io.err += "cat: " + f + ": No such file or directory\n";
+            status = 1;
+            continue;
+        }
+        if (e->isDir()) {
+            io.err += "cat: " + f + ": Is a directory\n";
+            status = 1;
+            continue;
+        }
         if (e->content) io.out += *e->content;
     }
     return status;
@@ -149,11 +169,17 @@ int cmdCat(Shell& sh, const std::vector<std::string>& argv, Io& io) {
 int cmdMkdir(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     Opts opt = splitOptions(argv, "pvm");
     if (!opt.bad.empty()) return invalidOption(io, "mkdir", opt.bad);
-    if (opt.operands.empty()) { io.err += "mkdir: missing operand\n" + tryHelp("mkdir"); return 1; }
+    if (opt.operands.empty()) {
+        io.err += "mkdir: missing operand\n" + tryHelp("mkdir");
+        return 1;
+    }
     int status = 0;
     for (const auto& a : opt.operands) {
         auto p = operand(sh, io, "mkdir", a);
-        if (!p) { status = 1; continue; }
+        if (!p) {
+            status = 1;
+            continue;
+        }
         auto err = sh.fs.mkdir(*p, 0755, has(opt, 'p'), sh.nowMs);
         if (!err.empty()) {
             io.err += "mkdir: cannot create directory " + sh.quote(a) + ": " + err + "\n";
@@ -166,11 +192,17 @@ int cmdMkdir(Shell& sh, const std::vector<std::string>& argv, Io& io) {
 int cmdTouch(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     Opts opt = splitOptions(argv, "acm");
     if (!opt.bad.empty()) return invalidOption(io, "touch", opt.bad);
-    if (opt.operands.empty()) { io.err += "touch: missing file operand\n" + tryHelp("touch"); return 1; }
+    if (opt.operands.empty()) {
+        io.err += "touch: missing file operand\n" + tryHelp("touch");
+        return 1;
+    }
     int status = 0;
     for (const auto& a : opt.operands) {
         auto p = operand(sh, io, "touch", a);
-        if (!p) { status = 1; continue; }
+        if (!p) {
+            status = 1;
+            continue;
+        }
         const fs::FileEntry* e = sh.fs.find(*p);
         std::string err;
         if (e) {
@@ -179,7 +211,9 @@ int cmdTouch(Shell& sh, const std::vector<std::string>& argv, Io& io) {
             err = sh.fs.put(*p, copy);
         } else {
             const fs::FileEntry* parent = sh.fs.find(parentOf(*p));
-            err = parent && parent->isDir() ? sh.fs.put(*p, newFile(sh, "")) : parent ? "Not a directory" : "No such file or directory";
+            err = parent && parent->isDir() ? sh.fs.put(*p, newFile(sh, ""))
+                  : parent                  ? "Not a directory"
+                                            : "No such file or directory";
         }
         if (!err.empty()) {
             io.err += "touch: cannot touch '" + a + "': " + err + "\n";
@@ -207,7 +241,10 @@ int cmdRm(Shell& sh, const std::vector<std::string>& argv, Io& io) {
             continue;
         }
         auto p = operand(sh, io, "rm", a);
-        if (!p) { status = 1; continue; }
+        if (!p) {
+            status = 1;
+            continue;
+        }
         const fs::FileEntry* e = sh.fs.find(*p);
         if (!e) {
             if (!force) {
@@ -223,7 +260,8 @@ int cmdRm(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         }
         if (p->empty()) {
             if (sh.config.mount.empty()) {
-                io.err += "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n";
+                io.err +=
+                    "rm: it is dangerous to operate recursively on '/'\nrm: use --no-preserve-root to override this failsafe\n";
             } else {
                 io.err += "rm: refusing to remove '.' or '..' directory: skipping '" + a + "'\n";
             }
@@ -245,7 +283,10 @@ int cmdCopyMove(Shell& sh, const std::vector<std::string>& argv, Io& io, bool mo
     if (!opt.bad.empty()) return invalidOption(io, name, opt.bad);
     bool recursive = move || has(opt, 'r') || has(opt, 'R') || has(opt, 'a');
     std::vector<std::string> ops = opt.operands;
-    if (ops.empty()) { io.err += name + ": missing file operand\n" + tryHelp(name); return 1; }
+    if (ops.empty()) {
+        io.err += name + ": missing file operand\n" + tryHelp(name);
+        return 1;
+    }
     if (ops.size() == 1) {
         io.err += name + ": missing destination file operand after '" + ops[0] + "'\n" + tryHelp(name);
         return 1;
@@ -256,13 +297,17 @@ int cmdCopyMove(Shell& sh, const std::vector<std::string>& argv, Io& io, bool mo
     if (!destPath) return 1;
     bool destIsDir = sh.fs.view().isDirectory(*destPath);
     if (ops.size() > 1 && !destIsDir) {
-        io.err += name + ": target '" + dest + "': " + (sh.fs.find(*destPath) ? "Not a directory" : "No such file or directory") + "\n";
+        io.err += name + ": target '" + dest +
+                  "': " + (sh.fs.find(*destPath) ? "Not a directory" : "No such file or directory") + "\n";
         return 1;
     }
     int status = 0;
     for (const auto& src : ops) {
         auto srcPath = operand(sh, io, name, src);
-        if (!srcPath) { status = 1; continue; }
+        if (!srcPath) {
+            status = 1;
+            continue;
+        }
         const fs::FileEntry* e = sh.fs.find(*srcPath);
         if (!e) {
             io.err += name + ": cannot stat '" + src + "': No such file or directory\n";
@@ -271,7 +316,8 @@ int cmdCopyMove(Shell& sh, const std::vector<std::string>& argv, Io& io, bool mo
         }
         std::string target = destIsDir ? join(*destPath, baseName(*srcPath)) : *destPath;
         if (target == *srcPath) {
-            io.err += name + ": '" + src + "' and '" + (destIsDir ? dest + "/" + baseName(src) : dest) + "' are the same file\n";
+            io.err += name + ": '" + src + "' and '" + (destIsDir ? dest + "/" + baseName(src) : dest) +
+                      "' are the same file\n";
             status = 1;
             continue;
         }
@@ -284,17 +330,24 @@ int cmdCopyMove(Shell& sh, const std::vector<std::string>& argv, Io& io, bool mo
                 continue;
             }
             const fs::FileEntry* parent = sh.fs.find(parentOf(target));
-            err = parent && parent->isDir() ? sh.fs.graft(target, sh.fs.view().subtree(*srcPath)) : "No such file or directory";
+            err = parent && parent->isDir() ? sh.fs.graft(target, sh.fs.view().subtree(*srcPath))
+                                            : "No such file or directory";
         } else {
             fs::FileEntry copy = *e;
-            if (!move && !has(opt, 'a') && !has(opt, 'p')) { copy.uid = copy.gid = sh.uid(); copy.mtimeMs = sh.nowMs; }
+            if (!move && !has(opt, 'a') && !has(opt, 'p')) {
+                copy.uid = copy.gid = sh.uid();
+                copy.mtimeMs = sh.nowMs;
+            }
             const fs::FileEntry* parent = sh.fs.find(parentOf(target));
-            err = parent && parent->isDir() ? sh.fs.put(target, copy) : parent ? "Not a directory" : "No such file or directory";
+            err = parent && parent->isDir() ? sh.fs.put(target, copy)
+                  : parent                  ? "Not a directory"
+                                            : "No such file or directory";
         }
         if (err.empty() && move) err = sh.fs.remove(*srcPath);
         if (!err.empty()) {
             io.err += move ? "mv: cannot move '" + src + "' to '" + shownTarget + "': " + err + "\n"
-                           : "cp: cannot create " + std::string(e->isDir() ? "directory" : "regular file") + " '" + shownTarget + "': " + err + "\n";
+                           : "cp: cannot create " + std::string(e->isDir() ? "directory" : "regular file") + " '" +
+                                 shownTarget + "': " + err + "\n";
             status = 1;
         }
         sh.elapsedMs += static_cast<int64_t>(e->size() / 200000);
@@ -310,8 +363,14 @@ int cmdChmod(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         else if (argv[i] == "-v" || argv[i] == "-f" || argv[i] == "-c") continue;
         else args.push_back(argv[i]);
     }
-    if (args.empty()) { io.err += "chmod: missing operand\n" + tryHelp("chmod"); return 1; }
-    if (args.size() == 1) { io.err += "chmod: missing operand after " + sh.quote(args[0]) + "\n" + tryHelp("chmod"); return 1; }
+    if (args.empty()) {
+        io.err += "chmod: missing operand\n" + tryHelp("chmod");
+        return 1;
+    }
+    if (args.size() == 1) {
+        io.err += "chmod: missing operand after " + sh.quote(args[0]) + "\n" + tryHelp("chmod");
+        return 1;
+    }
     const std::string spec = args[0];
     if (!applyMode(spec, 0644, false)) {
         io.err += "chmod: invalid mode: " + sh.quote(spec) + "\n" + tryHelp("chmod");
@@ -320,14 +379,18 @@ int cmdChmod(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     int status = 0;
     for (size_t i = 1; i < args.size(); ++i) {
         auto p = operand(sh, io, "chmod", args[i]);
-        if (!p) { status = 1; continue; }
+        if (!p) {
+            status = 1;
+            continue;
+        }
         if (!sh.fs.find(*p)) {
             io.err += "chmod: cannot access '" + args[i] + "': No such file or directory\n";
             status = 1;
             continue;
         }
         std::vector<std::string> paths = {*p};
-        if (recursive) sh.fs.view().forEach([&](const std::string& q, const fs::FileEntry&) { paths.push_back(q); }, *p);
+        if (recursive)
+            sh.fs.view().forEach([&](const std::string& q, const fs::FileEntry&) { paths.push_back(q); }, *p);
         for (const auto& q : paths) {
             fs::FileEntry e = *sh.fs.find(q);
             e.mode = *applyMode(spec, e.mode, e.isDir());
@@ -340,8 +403,14 @@ int cmdChmod(Shell& sh, const std::vector<std::string>& argv, Io& io) {
 int cmdChown(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     size_t i = 1;
     bool recursive = false;
-    if (i < argv.size() && argv[i] == "-R") { recursive = true; ++i; }
-    if (i + 1 >= argv.size()) { io.err += "chown: missing operand\n" + tryHelp("chown"); return 1; }
+    if (i < argv.size() && argv[i] == "-R") {
+        recursive = true;
+        ++i;
+    }
+    if (i + 1 >= argv.size()) {
+        io.err += "chown: missing operand\n" + tryHelp("chown");
+        return 1;
+    }
     std::string spec = argv[i++];
     auto idOf = [](const std::string& n) -> uint32_t {
         if (n.empty() || n == "root") return 0;
@@ -355,14 +424,18 @@ int cmdChown(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     int status = 0;
     for (; i < argv.size(); ++i) {
         auto p = operand(sh, io, "chown", argv[i]);
-        if (!p) { status = 1; continue; }
+        if (!p) {
+            status = 1;
+            continue;
+        }
         if (!sh.fs.find(*p)) {
             io.err += "chown: cannot access '" + argv[i] + "': No such file or directory\n";
             status = 1;
             continue;
         }
         std::vector<std::string> paths = {*p};
-        if (recursive) sh.fs.view().forEach([&](const std::string& q, const fs::FileEntry&) { paths.push_back(q); }, *p);
+        if (recursive)
+            sh.fs.view().forEach([&](const std::string& q, const fs::FileEntry&) { paths.push_back(q); }, *p);
         for (const auto& q : paths) {
             fs::FileEntry e = *sh.fs.find(q);
             e.uid = uid;
@@ -376,7 +449,10 @@ int cmdChown(Shell& sh, const std::vector<std::string>& argv, Io& io) {
 int cmdLn(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     Opts opt = splitOptions(argv, "sfnvT");
     if (!opt.bad.empty()) return invalidOption(io, "ln", opt.bad);
-    if (opt.operands.size() < 2) { io.err += "ln: missing file operand\n" + tryHelp("ln"); return 1; }
+    if (opt.operands.size() < 2) {
+        io.err += "ln: missing file operand\n" + tryHelp("ln");
+        return 1;
+    }
     std::string target = opt.operands[0];
     auto linkPath = operand(sh, io, "ln", opt.operands[1]);
     if (!linkPath) return 1;
@@ -384,7 +460,8 @@ int cmdLn(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     if (sh.fs.view().isDirectory(link)) link = join(link, baseName(target));
     bool symbolic = has(opt, 's');
     if (sh.fs.find(link) && !has(opt, 'f')) {
-        io.err += std::string("ln: failed to create ") + (symbolic ? "symbolic " : "hard ") + "link '" + opt.operands[1] + "': File exists\n";
+        io.err += std::string("ln: failed to create ") + (symbolic ? "symbolic " : "hard ") + "link '" +
+                  opt.operands[1] + "': File exists\n";
         return 1;
     }
     fs::FileEntry e;
@@ -396,15 +473,21 @@ int cmdLn(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     } else {
         Resolved src = sh.resolve(target);
         const fs::FileEntry* s = src.outside ? nullptr : sh.fs.find(src.tree);
-        if (!s) { io.err += "ln: failed to access '" + target + "': No such file or directory\n"; return 1; }
+        if (!s) {
+            io.err += "ln: failed to access '" + target + "': No such file or directory\n";
+            return 1;
+        }
         e = *s;
     }
     auto err = sh.fs.put(link, e);
-    if (!err.empty()) { io.err += "ln: failed to create link: " + err + "\n"; return 1; }
+    if (!err.empty()) {
+        io.err += "ln: failed to create link: " + err + "\n";
+        return 1;
+    }
     return 0;
 }
 
-}  // namespace
+}   // namespace
 
 const std::vector<std::string>& fileCommandNames() {
     static const std::vector<std::string> names = {"cat", "mkdir", "touch", "rm", "cp", "mv", "chmod", "chown", "ln"};
@@ -430,4 +513,4 @@ int runFileCommand(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     return -1;
 }
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

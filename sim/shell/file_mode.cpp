@@ -52,4 +52,4 @@ std::optional<uint32_t> applyMode(std::string_view spec, uint32_t oldMode, bool 
     return mode & 07777;
 }
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

@@ -13,4 +13,4 @@ namespace layerlab::shell {
 // spec is invalid (chmod then says "invalid mode").
 std::optional<uint32_t> applyMode(std::string_view spec, uint32_t oldMode, bool isDir);
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

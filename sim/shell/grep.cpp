@@ -21,8 +21,14 @@ bool charEq(char a, char b, bool icase) {
 
 // One atom at p (char, '.', '[...]', '\x'): its length in the pattern and whether it matches c.
 size_t atom(std::string_view p, size_t i, char c, bool icase, bool& ok) {
-    if (p[i] == '.') { ok = true; return 1; }
-    if (p[i] == '\\' && i + 1 < p.size()) { ok = charEq(p[i + 1], c, icase); return 2; }
+    if (p[i] == '.') {
+        ok = true;
+        return 1;
+    }
+    if (p[i] == '\\' && i + 1 < p.size()) {
+        ok = charEq(p[i + 1], c, icase);
+        return 2;
+    }
     if (p[i] == '[') {
         size_t j = i + 1;
         bool neg = j < p.size() && p[j] == '^';
@@ -32,8 +38,10 @@ size_t atom(std::string_view p, size_t i, char c, bool icase, bool& ok) {
         while (j < p.size() && (p[j] != ']' || j == first)) {
             if (j + 2 < p.size() && p[j + 1] == '-' && p[j + 2] != ']') {
                 char lo = p[j], hi = p[j + 2];
-                if ((c >= lo && c <= hi) || (icase && std::tolower(static_cast<unsigned char>(c)) >= std::tolower(static_cast<unsigned char>(lo)) &&
-                                             std::tolower(static_cast<unsigned char>(c)) <= std::tolower(static_cast<unsigned char>(hi))))
+                if ((c >= lo && c <= hi) ||
+                    (icase &&
+                     std::tolower(static_cast<unsigned char>(c)) >= std::tolower(static_cast<unsigned char>(lo)) &&
+                     std::tolower(static_cast<unsigned char>(c)) <= std::tolower(static_cast<unsigned char>(hi))))
                     in = true;
                 j += 3;
             } else {
@@ -87,8 +95,17 @@ bool grepMatch(const std::string& pattern, const std::string& line, const Patter
     std::vector<std::string> alts;
     std::string cur;
     for (size_t i = 0; i < pattern.size(); ++i) {
-        if (!fixed && pat.ere && pattern[i] == '|') { alts.push_back(cur); cur.clear(); continue; }
-        if (!fixed && !pat.ere && pattern[i] == '\\' && i + 1 < pattern.size() && pattern[i + 1] == '|') { alts.push_back(cur); cur.clear(); ++i; continue; }
+        if (!fixed && pat.ere && pattern[i] == '|') {
+            alts.push_back(cur);
+            cur.clear();
+            continue;
+        }
+        if (!fixed && !pat.ere && pattern[i] == '\\' && i + 1 < pattern.size() && pattern[i + 1] == '|') {
+            alts.push_back(cur);
+            cur.clear();
+            ++i;
+            continue;
+        }
         cur += pattern[i];
     }
     alts.push_back(cur);
@@ -99,7 +116,10 @@ bool grepMatch(const std::string& pattern, const std::string& line, const Patter
                 for (auto& c : needle) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
                 for (auto& c : hay) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             }
-            if (!word) { if (hay.find(needle) != std::string::npos) return true; continue; }
+            if (!word) {
+                if (hay.find(needle) != std::string::npos) return true;
+                continue;
+            }
             for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
                 auto isW = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
                 bool left = at == 0 || !isW(hay[at - 1]);
@@ -113,11 +133,12 @@ bool grepMatch(const std::string& pattern, const std::string& line, const Patter
     return false;
 }
 
-}  // namespace
+}   // namespace
 
 int runGrep(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     Pattern pat;
-    bool invert = false, count = false, number = false, quiet = false, fixed = false, word = false, names = false, recursive = false;
+    bool invert = false, count = false, number = false, quiet = false, fixed = false, word = false, names = false,
+         recursive = false;
     std::vector<std::string> ops;
     for (size_t i = 1; i < argv.size(); ++i) {
         const std::string& a = argv[i];
@@ -134,7 +155,8 @@ int runGrep(Shell& sh, const std::vector<std::string>& argv, Io& io) {
                 else if (c == 'l') names = true;
                 else if (c == 'r' || c == 'R') recursive = true;
                 else {
-                    io.err += std::string("grep: invalid option -- '") + c + "'\nUsage: grep [OPTION]... PATTERNS [FILE]...\n" + tryHelp("grep");
+                    io.err += std::string("grep: invalid option -- '") + c +
+                              "'\nUsage: grep [OPTION]... PATTERNS [FILE]...\n" + tryHelp("grep");
                     return 2;
                 }
             }
@@ -154,7 +176,10 @@ int runGrep(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     bool any = false, error = false;
     for (const auto& f : files) {
         std::string text;
-        if (!readInput(sh, io, "grep", f, text)) { error = true; continue; }
+        if (!readInput(sh, io, "grep", f, text)) {
+            error = true;
+            continue;
+        }
         size_t n = 0, lineNo = 0;
         for (const auto& l : lines(text)) {
             ++lineNo;
@@ -162,7 +187,8 @@ int runGrep(Shell& sh, const std::vector<std::string>& argv, Io& io) {
             ++n;
             any = true;
             if (quiet || count || names) continue;
-            io.out += (prefix ? (f == "-" ? "(standard input)" : f) + ":" : "") + (number ? std::to_string(lineNo) + ":" : "") + l + "\n";
+            io.out += (prefix ? (f == "-" ? "(standard input)" : f) + ":" : "") +
+                      (number ? std::to_string(lineNo) + ":" : "") + l + "\n";
         }
         if (count && !quiet) io.out += (prefix ? f + ":" : "") + std::to_string(n) + "\n";
         if (names && n > 0 && !quiet) io.out += (f == "-" ? "(standard input)" : f) + "\n";
@@ -171,4 +197,4 @@ int runGrep(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     return error ? 2 : any ? 0 : 1;
 }
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

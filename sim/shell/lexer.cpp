@@ -6,16 +6,28 @@
 
 namespace layerlab::shell::detail {
 
-bool isOpChar(char c) { return c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == '\n' || c == '(' || c == ')'; }
+bool isOpChar(char c) {
+    return c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == '\n' || c == '(' || c == ')';
+}
 
 std::vector<Token> Lexer::run() {
     std::vector<Token> out;
     std::vector<size_t> pendingHeredocs;
     while (m_pos < m_s.size()) {
         char c = m_s[m_pos];
-        if (c == ' ' || c == '\t' || c == '\r') { ++m_pos; continue; }
-        if (c == '\\' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '\n') { m_pos += 2; ++m_line; continue; }
-        if (c == '#') { while (m_pos < m_s.size() && m_s[m_pos] != '\n') ++m_pos; continue; }
+        if (c == ' ' || c == '\t' || c == '\r') {
+            ++m_pos;
+            continue;
+        }
+        if (c == '\\' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '\n') {
+            m_pos += 2;
+            ++m_line;
+            continue;
+        }
+        if (c == '#') {
+            while (m_pos < m_s.size() && m_s[m_pos] != '\n') ++m_pos;
+            continue;
+        }
         Token t;
         t.line = m_line;
         if (c == '\n') {
@@ -38,13 +50,28 @@ std::vector<Token> Lexer::run() {
         }
         if (m_pos < m_s.size() && (m_s[m_pos] == '>' || m_s[m_pos] == '<' || startsWith("&>"))) {
             Redirect r;
-            if (startsWith("<<-")) { r.op = "<<"; m_pos += 3; }
-            else if (startsWith("<<")) { r.op = "<<"; m_pos += 2; }
-            else if (startsWith(">>")) { r.op = ">>"; m_pos += 2; }
-            else if (startsWith(">&")) { r.op = ">&"; m_pos += 2; }
-            else if (startsWith("&>")) { r.op = "&>"; m_pos += 2; }
-            else if (startsWith(">|")) { r.op = ">"; m_pos += 2; }
-            else { r.op = std::string(1, m_s[m_pos]); ++m_pos; }
+            if (startsWith("<<-")) {
+                r.op = "<<";
+                m_pos += 3;
+            } else if (startsWith("<<")) {
+                r.op = "<<";
+                m_pos += 2;
+            } else if (startsWith(">>")) {
+                r.op = ">>";
+                m_pos += 2;
+            } else if (startsWith(">&")) {
+                r.op = ">&";
+                m_pos += 2;
+            } else if (startsWith("&>")) {
+                r.op = "&>";
+                m_pos += 2;
+            } else if (startsWith(">|")) {
+                r.op = ">";
+                m_pos += 2;
+            } else {
+                r.op = std::string(1, m_s[m_pos]);
+                ++m_pos;
+            }
             r.fd = fd >= 0 ? fd : (r.op == "<" || r.op == "<<" ? 0 : 1);
             while (m_pos < m_s.size() && (m_s[m_pos] == ' ' || m_s[m_pos] == '\t')) ++m_pos;
             if (m_pos >= m_s.size() || isOpChar(m_s[m_pos])) {
@@ -90,7 +117,10 @@ std::string Lexer::readDollarParen() {
     int depth = 1;
     while (m_pos < m_s.size() && depth > 0) {
         char c = m_s[m_pos];
-        if (c == '\\' && m_pos + 1 < m_s.size()) { m_pos += 2; continue; }
+        if (c == '\\' && m_pos + 1 < m_s.size()) {
+            m_pos += 2;
+            continue;
+        }
         if (c == '\'') {
             size_t end = m_s.find('\'', m_pos + 1);
             if (end == std::string_view::npos) break;
@@ -116,7 +146,10 @@ std::string Lexer::readDollarParen() {
 std::string Lexer::readBacktick() {
     size_t end = m_pos + 1;
     while (end < m_s.size() && m_s[end] != '`') end += m_s[end] == '\\' ? 2 : 1;
-    if (end >= m_s.size()) { m_unterminated = true; end = m_s.size(); }
+    if (end >= m_s.size()) {
+        m_unterminated = true;
+        end = m_s.size();
+    }
     std::string raw(m_s.substr(m_pos, std::min(end + 1, m_s.size()) - m_pos));
     m_pos = std::min(end + 1, m_s.size());
     return raw;
@@ -133,7 +166,11 @@ RawWord Lexer::readWord() {
         char c = m_s[m_pos];
         if (c == ' ' || c == '\t' || c == '\r' || isOpChar(c)) break;
         if (c == '\\' && m_pos + 1 < m_s.size()) {
-            if (m_s[m_pos + 1] == '\n') { m_pos += 2; ++m_line; continue; }
+            if (m_s[m_pos + 1] == '\n') {
+                m_pos += 2;
+                ++m_line;
+                continue;
+            }
             flush();
             w.push_back({std::string(1, m_s[m_pos + 1]), '\''});
             m_pos += 2;
@@ -142,7 +179,11 @@ RawWord Lexer::readWord() {
         if (c == '\'') {
             flush();
             size_t end = m_s.find('\'', m_pos + 1);
-            if (end == std::string_view::npos) { m_unterminated = true; m_quoteChar = '\''; return w; }
+            if (end == std::string_view::npos) {
+                m_unterminated = true;
+                m_quoteChar = '\'';
+                return w;
+            }
             w.push_back({std::string(m_s.substr(m_pos + 1, end - m_pos - 1)), '\''});
             m_pos = end + 1;
             continue;
@@ -160,21 +201,43 @@ RawWord Lexer::readWord() {
                     m_pos += 2;
                     continue;
                 }
-                if (d == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '(') { q.text += readDollarParen(); continue; }
-                if (d == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '{') { q.text += readBrace(); continue; }
-                if (d == '`') { q.text += readBacktick(); continue; }
+                if (d == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '(') {
+                    q.text += readDollarParen();
+                    continue;
+                }
+                if (d == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '{') {
+                    q.text += readBrace();
+                    continue;
+                }
+                if (d == '`') {
+                    q.text += readBacktick();
+                    continue;
+                }
                 if (d == '\n') ++m_line;
                 q.text += d;
                 ++m_pos;
             }
-            if (m_pos >= m_s.size()) { m_unterminated = true; m_quoteChar = '"'; return w; }
+            if (m_pos >= m_s.size()) {
+                m_unterminated = true;
+                m_quoteChar = '"';
+                return w;
+            }
             ++m_pos;
             w.push_back(q);
             continue;
         }
-        if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '(') { plain.text += readDollarParen(); continue; }
-        if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '{') { plain.text += readBrace(); continue; }
-        if (c == '`') { plain.text += readBacktick(); continue; }
+        if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '(') {
+            plain.text += readDollarParen();
+            continue;
+        }
+        if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '{') {
+            plain.text += readBrace();
+            continue;
+        }
+        if (c == '`') {
+            plain.text += readBacktick();
+            continue;
+        }
         plain.text += c;
         ++m_pos;
     }
@@ -199,4 +262,4 @@ bool Lexer::readHeredoc(Redirect& r) {
     return false;
 }
 
-}  // namespace layerlab::shell::detail
+}   // namespace layerlab::shell::detail

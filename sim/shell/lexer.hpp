@@ -17,7 +17,7 @@ struct Token {
     enum class Kind { Word, Op, Redir, End };
     Kind kind = Kind::End;
     RawWord word;
-    std::string op;      // ";", "&&", "||", "|", "&", "\n", "(", ")"
+    std::string op;   // ";", "&&", "||", "|", "&", "\n", "(", ")"
     Redirect redir;
     int line = 1;
     bool plain(std::string_view s) const {   // an unquoted word equal to s (a keyword)
@@ -49,7 +49,10 @@ private:
 
     std::string readBrace() {   // "${...}"
         size_t end = m_s.find('}', m_pos + 2);
-        if (end == std::string_view::npos) { m_unterminated = true; end = m_s.size() - 1; }
+        if (end == std::string_view::npos) {
+            m_unterminated = true;
+            end = m_s.size() - 1;
+        }
         std::string raw(m_s.substr(m_pos, end + 1 - m_pos));
         m_pos = end + 1;
         return raw;
@@ -72,4 +75,4 @@ private:
     std::string m_missingNear;
 };
 
-}  // namespace layerlab::shell::detail
+}   // namespace layerlab::shell::detail

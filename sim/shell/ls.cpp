@@ -15,7 +15,7 @@ namespace {
 struct Item {
     std::string name;   // as shown
     const fs::FileEntry* entry = nullptr;
-    size_t subdirs = 0;  // for the link count of directories
+    size_t subdirs = 0;   // for the link count of directories
 };
 
 std::string modeString(const fs::FileEntry& e) {
@@ -43,16 +43,14 @@ std::string lsDate(int64_t ms, int64_t nowMs) {
     int64_t d = doy - (153 * mp + 2) / 5 + 1;
     int64_t m = mp < 10 ? mp + 3 : mp - 9;
     if (m <= 2) ++y;
-    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     char buf[32];
     const int64_t sixMonthsMs = 15778476000;
     bool recent = ms <= nowMs && nowMs - ms < sixMonthsMs;
     if (recent)
         std::snprintf(buf, sizeof buf, "%s %2d %02d:%02d", months[m - 1], static_cast<int>(d),
                       static_cast<int>(rem / 3600), static_cast<int>(rem % 3600 / 60));
-    else
-        std::snprintf(buf, sizeof buf, "%s %2d  %d", months[m - 1], static_cast<int>(d), static_cast<int>(y));
+    else std::snprintf(buf, sizeof buf, "%s %2d  %d", months[m - 1], static_cast<int>(d), static_cast<int>(y));
     return buf;
 }
 
@@ -93,7 +91,8 @@ std::string human(uint64_t bytes) {
     return buf;
 }
 
-std::string longFormat(const Shell& sh, const std::vector<Item>& items, int64_t nowMs, bool withTotal, bool humanSizes = false) {
+std::string longFormat(const Shell& sh, const std::vector<Item>& items, int64_t nowMs, bool withTotal,
+                       bool humanSizes = false) {
     auto sizeText = [&](uint64_t n) { return humanSizes ? human(n) : std::to_string(n); };
     std::string out;
     uint64_t total = 0;
@@ -102,9 +101,9 @@ std::string longFormat(const Shell& sh, const std::vector<Item>& items, int64_t 
         total += blocksOf(*it.entry);
         size_t links = it.entry->isDir() ? 2 + it.subdirs : 1;
         linkW = std::max(linkW, std::to_string(links).size());
-        uint64_t size = it.entry->isDir() ? 4096 : it.entry->kind == fs::FileEntry::Kind::Symlink
-                                                       ? it.entry->linkTarget.size()
-                                                       : it.entry->size();
+        uint64_t size = it.entry->isDir()                                ? 4096
+                        : it.entry->kind == fs::FileEntry::Kind::Symlink ? it.entry->linkTarget.size()
+                                                                         : it.entry->size();
         sizeW = std::max(sizeW, sizeText(size).size());
     }
     if (withTotal) out += "total " + (humanSizes ? human(total * 1024) : std::to_string(total)) + "\n";
@@ -150,7 +149,7 @@ std::string columns(const std::vector<std::string>& names) {
     return "";
 }
 
-}  // namespace
+}   // namespace
 
 int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     struct {
@@ -172,7 +171,8 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
                 else if (c == 'h') humanSizes = true;
                 else if (std::string_view("rtSRdFiGgonpQsuUvXZcxBCmLNk").find(c) != std::string_view::npos) {
                     // A real GNU ls option: say it is not modelled rather than call it invalid.
-                    io.err += std::string("ls: -") + c + ": a real option of ls that LayerLab does not model (-l, -a, -A, -1, -h work)\n";
+                    io.err += std::string("ls: -") + c +
+                              ": a real option of ls that LayerLab does not model (-l, -a, -A, -1, -h work)\n";
                     return 2;
                 } else {
                     o.err = std::string("ls: invalid option -- '") + c + "'\nTry 'ls --help' for more information.\n";
@@ -191,7 +191,8 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     for (const auto& a : operands) {
         Resolved p = sh.resolve(a);
         if (p.outside) {
-            o.err += sh.outsideMessage ? sh.outsideMessage("ls", a) : "ls: cannot open directory '" + a + "': Permission denied\n";
+            o.err += sh.outsideMessage ? sh.outsideMessage("ls", a)
+                                       : "ls: cannot open directory '" + a + "': Permission denied\n";
             o.exitCode = 2;
             continue;
         }
@@ -201,10 +202,8 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
             o.exitCode = 2;
             continue;
         }
-        if (e->isDir())
-            dirs.emplace_back(a, p.tree);
-        else
-            files.push_back({a, e, 0});
+        if (e->isDir()) dirs.emplace_back(a, p.tree);
+        else files.push_back({a, e, 0});
     }
     std::sort(files.begin(), files.end(), [](const Item& x, const Item& y) { return x.name < y.name; });
     const bool headers = operands.size() > 1;
@@ -226,8 +225,10 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         if (all) {
             items.push_back({".", tree0.find(tree), countSubdirs(tree0, tree)});
             // ~/app's parent is outside the model: show it as a plain directory
-            const fs::FileEntry* parent = tree.empty() ? tree0.find("") : tree0.find(
-                tree.find('/') == std::string::npos ? std::string() : tree.substr(0, tree.rfind('/')));
+            const fs::FileEntry* parent =
+                tree.empty()
+                    ? tree0.find("")
+                    : tree0.find(tree.find('/') == std::string::npos ? std::string() : tree.substr(0, tree.rfind('/')));
             items.push_back({"..", parent, 1});
         }
         for (const auto& child : tree0.list(tree)) {
@@ -245,8 +246,7 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
             for (const auto& it : items) names.push_back(it.name);
             if (one)
                 for (const auto& nm : names) o.out += nm + "\n";
-            else
-                o.out += columns(names);
+            else o.out += columns(names);
         }
         firstBlock = false;
     }
@@ -255,4 +255,4 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     return o.exitCode;
 }
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

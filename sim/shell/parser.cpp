@@ -65,7 +65,10 @@ private:
             skipNewlines();
             if (atEnd() || isStop(stops)) break;
             n.kids.push_back(andOr());
-            if (isOp(";") || isOp("&") || isOp("\n")) { ++m_pos; continue; }
+            if (isOp(";") || isOp("&") || isOp("\n")) {
+                ++m_pos;
+                continue;
+            }
             break;
         }
         return n;
@@ -89,7 +92,10 @@ private:
 
     Node pipeline() {
         bool negate = false;
-        if (peek().plain("!")) { negate = true; ++m_pos; }
+        if (peek().plain("!")) {
+            negate = true;
+            ++m_pos;
+        }
         Node first = command();
         if (!isOp("|") && !negate) return first;
         Node n;
@@ -166,7 +172,10 @@ private:
             n.kids.push_back(nonEmpty(list({"then"})));
             expectWord("then");
             n.kids.push_back(nonEmpty(list({"elif", "else", "fi"})));
-            if (peek().plain("elif")) { ++m_pos; continue; }
+            if (peek().plain("elif")) {
+                ++m_pos;
+                continue;
+            }
             break;
         }
         if (peek().plain("else")) {
@@ -229,14 +238,17 @@ private:
 
 std::string syntaxError(Flavour f, const std::string& near, int line) {
     switch (f) {
-        case Flavour::Bash: return "bash: syntax error near unexpected token `" + near + "'";
-        case Flavour::Dash: return "/bin/sh: " + std::to_string(line) + ": Syntax error: \"" + near + "\" unexpected";
-        case Flavour::Ash: return "/bin/sh: syntax error: unexpected \"" + near + "\"";
+        case Flavour::Bash:
+            return "bash: syntax error near unexpected token `" + near + "'";
+        case Flavour::Dash:
+            return "/bin/sh: " + std::to_string(line) + ": Syntax error: \"" + near + "\" unexpected";
+        case Flavour::Ash:
+            return "/bin/sh: syntax error: unexpected \"" + near + "\"";
     }
     return "";
 }
 
-}  // namespace
+}   // namespace
 
 ParseResult parse(std::string_view script, Flavour flavour) {
     ParseResult r;
@@ -266,9 +278,10 @@ ParseResult parse(std::string_view script, Flavour flavour) {
     } catch (const Failure& f) {
         r.status = f.status;
         if (f.status == ParseResult::Status::Error) r.error = syntaxError(flavour, f.near, line);
-        else if (flavour != Flavour::Bash) r.error = flavour == Flavour::Dash
-                                                       ? "/bin/sh: " + std::to_string(line) + ": Syntax error: end of file unexpected"
-                                                       : "/bin/sh: syntax error: unexpected end of file";
+        else if (flavour != Flavour::Bash)
+            r.error = flavour == Flavour::Dash
+                          ? "/bin/sh: " + std::to_string(line) + ": Syntax error: end of file unexpected"
+                          : "/bin/sh: syntax error: unexpected end of file";
         else r.error = "bash: syntax error: unexpected end of file";
         return r;
     }
@@ -305,4 +318,4 @@ std::string shellQuote(std::string_view word) {
     return out + "'";
 }
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

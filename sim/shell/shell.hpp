@@ -39,11 +39,11 @@ namespace layerlab::shell {
 
 // What one command reads and writes.
 struct Io {
-    std::string in;             // stdin text (a pipe, heredoc or `< file`)
-    bool hasIn = false;         // stdin is one of those, not the terminal
-    std::string out;            // stdout text
-    std::string err;            // stderr text
-    bool outIsTerminal = false; // stdout goes to the host's terminal (ls prints columns)
+    std::string in;   // stdin text (a pipe, heredoc or `< file`)
+    bool hasIn = false;   // stdin is one of those, not the terminal
+    std::string out;   // stdout text
+    std::string err;   // stderr text
+    bool outIsTerminal = false;   // stdout goes to the host's terminal (ls prints columns)
     // A terminal shows this command's stderr before its stdout (docker run).
     bool errFirst = false;
 };
@@ -66,17 +66,17 @@ struct Config {
     // Where Files is mounted: "" for a container's / ; "/home/learner/app" on
     // the host, where every other path is outside the model.
     std::string mount;
-    std::string lang = "en";    // LayerLab's own notes (loop limit, outside the model)
-    bool utf8Quotes = false;    // GNU coreutils in a UTF-8 locale quote some names as ‘x’
-    std::string owner;          // ls -l owner/group for every file ("learner"); "" = from the uid
-    int loopLimit = 1000;       // turns of one while/for before LayerLab stops it
-    int64_t commandMs = 2;      // simulated time one coreutil takes (a RUN log's timing; 0 on the host)
-    bool terminal = false;      // the shell's stdout is a terminal (the host's): ls prints columns
-    bool keyboard = false;      // stdin is the learner's keyboard (host terminal), which LayerLab cannot read
+    std::string lang = "en";   // LayerLab's own notes (loop limit, outside the model)
+    bool utf8Quotes = false;   // GNU coreutils in a UTF-8 locale quote some names as ‘x’
+    std::string owner;   // ls -l owner/group for every file ("learner"); "" = from the uid
+    int loopLimit = 1000;   // turns of one while/for before LayerLab stops it
+    int64_t commandMs = 2;   // simulated time one coreutil takes (a RUN log's timing; 0 on the host)
+    bool terminal = false;   // the shell's stdout is a terminal (the host's): ls prints columns
+    bool keyboard = false;   // stdin is the learner's keyboard (host terminal), which LayerLab cannot read
 };
 
 struct Resolved {
-    std::string tree;       // Files path ("" = the mount point itself)
+    std::string tree;   // Files path ("" = the mount point itself)
     bool outside = false;   // the path is outside the mount (host: outside ~/app)
 };
 
@@ -104,17 +104,17 @@ public:
 
     Files& fs;
     const Config config;
-    std::string cwd = "/";                      // absolute
-    std::map<std::string, std::string> vars;    // shell variables
-    std::set<std::string> exported;             // the ones commands see (env)
-    std::string user;                           // "" = root
-    int64_t nowMs = 0;                          // wall clock for mtimes
-    int64_t elapsedMs = 0;                      // simulated time spent so far
+    std::string cwd = "/";   // absolute
+    std::map<std::string, std::string> vars;   // shell variables
+    std::set<std::string> exported;   // the ones commands see (env)
+    std::string user;   // "" = root
+    int64_t nowMs = 0;   // wall clock for mtimes
+    int64_t elapsedMs = 0;   // simulated time spent so far
     int lastStatus = 0;
-    bool exited = false;                        // `exit` ran
-    bool stopped = false;                       // a command ended the line (attach, question)
-    int lineNo = 1;                             // dash's "/bin/sh: 1: ..."
-    bool errexit = false;                       // set -e
+    bool exited = false;   // `exit` ran
+    bool stopped = false;   // a command ended the line (attach, question)
+    int lineNo = 1;   // dash's "/bin/sh: 1: ..."
+    bool errexit = false;   // set -e
 
     Resolved resolve(std::string_view arg) const;
     // Files path for arg (outside the mount: "").
@@ -145,11 +145,11 @@ public:
 
     std::string* m_outCapture = nullptr;   // stdout of the current command goes here (pipe, $(...))
     std::string* m_errCapture = nullptr;
-    int m_depth = 0;                       // nested $(...)
-    int m_turns = 0;                       // loop turns in this run(), nested loops included
+    int m_depth = 0;   // nested $(...)
+    int m_turns = 0;   // loop turns in this run(), nested loops included
     static constexpr int kTurnBudget = 10000;
-    int m_condDepth = 0;                   // inside an if/while condition: set -e does not apply
-    bool m_shielded = false;               // the last status came from a non-final && / || operand
+    int m_condDepth = 0;   // inside an if/while condition: set -e does not apply
+    bool m_shielded = false;   // the last status came from a non-final && / || operand
 };
 
 // Command groups (each in its own file). Return -1 when the name is not theirs.
@@ -168,4 +168,4 @@ const std::vector<std::string>& textCommandNames();
 // A sh pattern (`*`, `?`, `[a-z]`, `[!x]`, `\` escapes) against a name.
 bool globMatch(std::string_view pattern, std::string_view name);
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

@@ -26,7 +26,7 @@ namespace layerlab::shell {
 enum class Flavour {
     Bash,   // the learner's host terminal (GNU bash 5.2, GNU coreutils, UTF-8 locale)
     Dash,   // /bin/sh in Debian/Ubuntu images (dash 0.5, GNU coreutils, C locale)
-    Ash,    // /bin/sh in Alpine and busybox images (busybox ash and applets)
+    Ash,   // /bin/sh in Alpine and busybox images (busybox ash and applets)
 };
 
 struct Segment {
@@ -39,9 +39,9 @@ using RawWord = std::vector<Segment>;
 
 struct Redirect {
     int fd = 1;
-    std::string op;         // ">", ">>", "<", ">&", "&>", "<<"
+    std::string op;   // ">", ">>", "<", ">&", "&>", "<<"
     RawWord target;
-    std::string heredoc;    // body for "<<"
+    std::string heredoc;   // body for "<<"
     bool heredocExpand = true;
 };
 
@@ -67,8 +67,8 @@ struct Node {
 struct ParseResult {
     enum class Status { Ok, Incomplete, Error };
     Status status = Status::Ok;
-    Node list;              // Kind::List
-    std::string error;      // the shell's own words, without a trailing newline
+    Node list;   // Kind::List
+    std::string error;   // the shell's own words, without a trailing newline
 };
 
 // Parses a whole script. Incomplete: the text ends inside a heredoc, after
@@ -84,4 +84,4 @@ std::vector<std::string> firstCommandWords(std::string_view line);
 // (only when it contains spaces or special characters).
 std::string shellQuote(std::string_view word);
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

@@ -23,8 +23,14 @@ int cmdHeadTail(Shell& sh, const std::vector<std::string>& argv, Io& io, bool he
         else if (a.rfind("-n", 0) == 0 && a.size() > 2) num = a.substr(2);
         else if (a.size() > 1 && a[0] == '-' && std::isdigit(static_cast<unsigned char>(a[1]))) num = a.substr(1);
         else if (a == "-f" || a == "-q") continue;
-        else { files.push_back(a); continue; }
-        if (!num.empty() && num[0] == '+') { fromStart = !head; num = num.substr(1); }
+        else {
+            files.push_back(a);
+            continue;
+        }
+        if (!num.empty() && num[0] == '+') {
+            fromStart = !head;
+            num = num.substr(1);
+        }
         if (num.empty() || num.find_first_not_of("0123456789") != std::string::npos) {
             io.err += name + ": invalid number of lines: " + sh.quote(num) + "\n";
             return 1;
@@ -35,8 +41,12 @@ int cmdHeadTail(Shell& sh, const std::vector<std::string>& argv, Io& io, bool he
     int status = 0;
     for (size_t k = 0; k < files.size(); ++k) {
         std::string text;
-        if (!readInput(sh, io, name, files[k], text, "open")) { status = 1; continue; }
-        if (files.size() > 1) io.out += std::string(k ? "\n" : "") + "==> " + (files[k] == "-" ? "standard input" : files[k]) + " <==\n";
+        if (!readInput(sh, io, name, files[k], text, "open")) {
+            status = 1;
+            continue;
+        }
+        if (files.size() > 1)
+            io.out += std::string(k ? "\n" : "") + "==> " + (files[k] == "-" ? "standard input" : files[k]) + " <==\n";
         auto ls = lines(text);
         size_t total = ls.size(), from = 0, to = total;
         if (head) to = std::min(total, static_cast<size_t>(n));
@@ -65,13 +75,19 @@ int cmdWc(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     if (!l && !w && !c) l = w = c = true;
     bool fromStdin = files.empty();
     if (fromStdin) files.push_back("-");
-    struct Counts { size_t l = 0, w = 0, c = 0; std::string name; };
+    struct Counts {
+        size_t l = 0, w = 0, c = 0;
+        std::string name;
+    };
     std::vector<Counts> rows;
     Counts total{0, 0, 0, "total"};
     int status = 0;
     for (const auto& f : files) {
         std::string text;
-        if (!readInput(sh, io, "wc", f, text)) { status = 1; continue; }
+        if (!readInput(sh, io, "wc", f, text)) {
+            status = 1;
+            continue;
+        }
         Counts k{0, 0, text.size(), fromStdin ? "" : f};
         bool inWord = false;
         for (char ch : text) {
@@ -88,7 +104,8 @@ int cmdWc(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     // width (7 when reading stdin, else the width of the largest count).
     int fields = (l ? 1 : 0) + (w ? 1 : 0) + (c ? 1 : 0);
     size_t width = 1;
-    for (const auto& r : rows) width = std::max({width, std::to_string(r.l).size(), std::to_string(r.w).size(), std::to_string(r.c).size()});
+    for (const auto& r : rows)
+        width = std::max({width, std::to_string(r.l).size(), std::to_string(r.w).size(), std::to_string(r.c).size()});
     if (fromStdin && fields > 1) width = 7;
     if (fields == 1 && rows.size() == 1) width = 0;
     for (const auto& r : rows) {
@@ -129,7 +146,9 @@ int cmdSortUniq(Shell& sh, const std::vector<std::string>& argv, Io& io, bool so
     int status = 0;
     for (const auto& f : files) {
         std::string text;
-        if (!readInput(sh, io, name, f, text, sort ? "sort" : "")) { return 2 - (sort ? 0 : 1); }
+        if (!readInput(sh, io, name, f, text, sort ? "sort" : "")) {
+            return 2 - (sort ? 0 : 1);
+        }
         auto ls = lines(text);
         all.insert(all.end(), ls.begin(), ls.end());
     }
@@ -171,8 +190,10 @@ int cmdCut(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         };
         if (a.rfind("-d", 0) == 0) delim = value("-d");
         else if (a.rfind("-f", 0) == 0) list = value("-f");
-        else if (a.rfind("-c", 0) == 0 || a.rfind("-b", 0) == 0) { list = value("-c"); chars = true; }
-        else files.push_back(a);
+        else if (a.rfind("-c", 0) == 0 || a.rfind("-b", 0) == 0) {
+            list = value("-c");
+            chars = true;
+        } else files.push_back(a);
     }
     if (list.empty()) {
         io.err += "cut: you must specify a list of bytes, characters, or fields\n" + tryHelp("cut");
@@ -205,7 +226,10 @@ int cmdCut(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     int status = 0;
     for (const auto& f : files) {
         std::string text;
-        if (!readInput(sh, io, "cut", f, text)) { status = 1; continue; }
+        if (!readInput(sh, io, "cut", f, text)) {
+            status = 1;
+            continue;
+        }
         for (const auto& l : lines(text)) {
             std::string out;
             if (chars) {
@@ -219,7 +243,10 @@ int cmdCut(Shell& sh, const std::vector<std::string>& argv, Io& io) {
                 while (start <= l.size()) {
                     size_t d = l.find(delim[0], start);
                     std::string field = l.substr(start, d == std::string::npos ? std::string::npos : d - start);
-                    if (wanted(k)) { out += (first ? "" : delim) + field; first = false; }
+                    if (wanted(k)) {
+                        out += (first ? "" : delim) + field;
+                        first = false;
+                    }
                     if (d == std::string::npos) break;
                     start = d + 1;
                     ++k;
@@ -236,20 +263,38 @@ int cmdTee(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     int status = 0;
     io.out += io.in;
     for (size_t i = 1; i < argv.size(); ++i) {
-        if (argv[i] == "-a") { append = true; continue; }
+        if (argv[i] == "-a") {
+            append = true;
+            continue;
+        }
         Resolved r = sh.resolve(argv[i]);
         if (argv[i] == "/dev/null") continue;
-        if (r.outside) { io.err += sh.outsideMessage ? sh.outsideMessage("tee", argv[i]) : ""; status = 1; continue; }
+        if (r.outside) {
+            io.err += sh.outsideMessage ? sh.outsideMessage("tee", argv[i]) : "";
+            status = 1;
+            continue;
+        }
         const fs::FileEntry* e = sh.fs.find(r.tree);
         fs::FileEntry f;
         if (e) f = *e;
-        else { f.mode = 0644; f.uid = f.gid = sh.uid(); }
-        if (e && e->isDir()) { io.err += "tee: " + argv[i] + ": Is a directory\n"; status = 1; continue; }
+        else {
+            f.mode = 0644;
+            f.uid = f.gid = sh.uid();
+        }
+        if (e && e->isDir()) {
+            io.err += "tee: " + argv[i] + ": Is a directory\n";
+            status = 1;
+            continue;
+        }
         f.kind = fs::FileEntry::Kind::File;
-        f.content = std::make_shared<const std::string>((append && e && e->content ? *e->content : std::string()) + io.in);
+        f.content =
+            std::make_shared<const std::string>((append && e && e->content ? *e->content : std::string()) + io.in);
         f.mtimeMs = sh.nowMs;
         std::string err = sh.fs.put(r.tree, f);
-        if (!err.empty()) { io.err += "tee: " + argv[i] + ": " + err + "\n"; status = 1; }
+        if (!err.empty()) {
+            io.err += "tee: " + argv[i] + ": " + err + "\n";
+            status = 1;
+        }
     }
     return status;
 }
@@ -304,15 +349,19 @@ int cmdXargs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
 int cmdSeq(Shell&, const std::vector<std::string>& argv, Io& io) {
     std::vector<long long> n;
     for (size_t i = 1; i < argv.size(); ++i) n.push_back(std::strtoll(argv[i].c_str(), nullptr, 10));
-    if (n.empty()) { io.err += "seq: missing operand\n" + tryHelp("seq"); return 1; }
+    if (n.empty()) {
+        io.err += "seq: missing operand\n" + tryHelp("seq");
+        return 1;
+    }
     long long first = n.size() > 1 ? n[0] : 1, step = n.size() > 2 ? n[1] : 1, last = n.back();
     if (step == 0) return 1;
     int guard = 0;
-    for (long long v = first; (step > 0 ? v <= last : v >= last) && guard < 100000; v += step, ++guard) io.out += std::to_string(v) + "\n";
+    for (long long v = first; (step > 0 ? v <= last : v >= last) && guard < 100000; v += step, ++guard)
+        io.out += std::to_string(v) + "\n";
     return 0;
 }
 
-}  // namespace
+}   // namespace
 
 const std::vector<std::string>& textCommandNames() {
     static const std::vector<std::string> names = {"grep", "head",   "tail",     "wc",      "sort",
@@ -338,9 +387,15 @@ int runTextCommand(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     if (cmd == "tee") return cmdTee(sh, argv, io);
     if (cmd == "xargs") return cmdXargs(sh, argv, io);
     if (cmd == "seq") return cmdSeq(sh, argv, io);
-    if (cmd == "whoami") { io.out += (sh.user.empty() ? "root" : sh.user) + "\n"; return 0; }
+    if (cmd == "whoami") {
+        io.out += (sh.user.empty() ? "root" : sh.user) + "\n";
+        return 0;
+    }
     if (cmd == "basename" || cmd == "dirname") {
-        if (argv.size() < 2) { io.err += cmd + ": missing operand\n" + tryHelp(cmd); return 1; }
+        if (argv.size() < 2) {
+            io.err += cmd + ": missing operand\n" + tryHelp(cmd);
+            return 1;
+        }
         std::string p = argv[1];
         while (p.size() > 1 && p.back() == '/') p.pop_back();
         size_t s = p.rfind('/');
@@ -349,7 +404,10 @@ int runTextCommand(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         return 0;
     }
     if (cmd == "sleep") {
-        if (argv.size() < 2) { io.err += "sleep: missing operand\n" + tryHelp("sleep"); return 1; }
+        if (argv.size() < 2) {
+            io.err += "sleep: missing operand\n" + tryHelp("sleep");
+            return 1;
+        }
         char* end = nullptr;
         double secs = std::strtod(argv[1].c_str(), &end);
         if (!end || (*end && std::string_view(end) != "s")) {
@@ -372,7 +430,8 @@ int runTextCommand(Shell& sh, const std::vector<std::string>& argv, Io& io) {
             }
             int s = 0;
             if (i < argv.size()) s = sh.runArgv({argv.begin() + static_cast<long>(i), argv.end()}, io);
-            else for (const auto& [k, v] : sh.environment()) io.out += k + "=" + v + "\n";
+            else
+                for (const auto& [k, v] : sh.environment()) io.out += k + "=" + v + "\n";
             sh.vars = saved;
             sh.exported = savedExp;
             return s;
@@ -383,4 +442,4 @@ int runTextCommand(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     return -1;
 }
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

@@ -24,8 +24,12 @@ inline std::vector<std::string> lines(const std::string& text) {
 inline std::string tryHelp(const std::string& cmd) { return "Try '" + cmd + " --help' for more information.\n"; }
 
 // The text of FILE operands (or stdin). false: an error was reported.
-inline bool readInput(Shell& sh, Io& io, const std::string& cmd, const std::string& file, std::string& text, const std::string& style = "") {
-    if (file == "-") { text = io.in; return true; }
+inline bool readInput(Shell& sh, Io& io, const std::string& cmd, const std::string& file, std::string& text,
+                      const std::string& style = "") {
+    if (file == "-") {
+        text = io.in;
+        return true;
+    }
     Resolved r = sh.resolve(file);
     if (r.outside) {
         io.err += sh.outsideMessage ? sh.outsideMessage(cmd, file) : cmd + ": " + file + ": Permission denied\n";
@@ -35,7 +39,8 @@ inline bool readInput(Shell& sh, Io& io, const std::string& cmd, const std::stri
     std::string why = !e ? "No such file or directory" : e->isDir() ? "Is a directory" : "";
     if (!why.empty()) {
         if (style == "open") io.err += cmd + ": cannot open '" + file + "' for reading: " + why + "\n";
-        else if (style == "sort") io.err += cmd + ": " + (e ? "read failed: " : "cannot read: ") + file + ": " + why + "\n";
+        else if (style == "sort")
+            io.err += cmd + ": " + (e ? "read failed: " : "cannot read: ") + file + ": " + why + "\n";
         else io.err += cmd + ": " + file + ": " + why + "\n";
         return false;
     }
@@ -46,4 +51,4 @@ inline bool readInput(Shell& sh, Io& io, const std::string& cmd, const std::stri
 // grep (grep.cpp).
 int runGrep(Shell& sh, const std::vector<std::string>& argv, Io& io);
 
-}  // namespace layerlab::shell
+}   // namespace layerlab::shell

@@ -77,18 +77,20 @@ int checkDiffer(const char* a, const char* b) {
     const long total = static_cast<long>(x.w) * x.h;
     for (long i = 0; i < total * 3; i += 3)
         if (std::abs(x.pixels[i] - y.pixels[i]) + std::abs(x.pixels[i + 1] - y.pixels[i + 1]) +
-                std::abs(x.pixels[i + 2] - y.pixels[i + 2]) > 24)
+                std::abs(x.pixels[i + 2] - y.pixels[i + 2]) >
+            24)
             ++differing;
     std::printf("pixel_check: %ld of %ld pixels differ\n", differing, total);
     return differing * 100 >= total ? 0 : 1;
 }
 
-}  // namespace
+}   // namespace
 
 int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "block" && argc == 7) return checkBlock(argv[2], argv[3], std::atoi(argv[4]), argv[5], argv[6]);
     if (mode == "differ" && argc == 4) return checkDiffer(argv[2], argv[3]);
-    std::fprintf(stderr, "usage: pixel_check block FILE.png COLUMN STEP STATE R,G,B | pixel_check differ A.png B.png\n");
+    std::fprintf(stderr,
+                 "usage: pixel_check block FILE.png COLUMN STEP STATE R,G,B | pixel_check differ A.png B.png\n");
     return 2;
 }

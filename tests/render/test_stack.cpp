@@ -37,12 +37,13 @@ const render::stack::Block* byStep(const render::stack::Column& column, int step
     return nullptr;
 }
 
-}  // namespace
+}   // namespace
 
 TEST_CASE("stack scene: a first build is NEW, base image at the bottom as one block") {
     cli::Machine machine;
     REQUIRE(machine.execute("docker build -t app .").ok());
-    const auto scene = render::stack::buildScene(machine.state(), render::stack::fromLastBuild(machine.state().lastBuild), {});
+    const auto scene =
+        render::stack::buildScene(machine.state(), render::stack::fromLastBuild(machine.state().lastBuild), {});
     REQUIRE(scene.after.present);
     CHECK_FALSE(scene.before.present);
     REQUIRE(scene.after.blocks.size() >= 4);

@@ -25,9 +25,9 @@ typed() { tmux -L "$SOCK" send-keys -l "$1"; }
 screen() { tmux -L "$SOCK" capture-pane -p; }
 clear_screen() { tmux -L "$SOCK" send-keys C-l; tmux -L "$SOCK" clear-history; sleep 0.2; }
 
-# wait_for GREP-OPTION TEXT: until the screen shows TEXT (5 s at most)
+# wait_for GREP-OPTION TEXT: until the screen shows TEXT (15 s at most: a cold first start under load is slow)
 wait_for() {
-  for _ in $(seq 50); do
+  for _ in $(seq 150); do
     screen | grep -q "$1" -- "$2" && return 0
     sleep 0.1
   done

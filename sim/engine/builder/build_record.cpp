@@ -22,7 +22,7 @@ std::string shortSum(const std::string& digest) {
 std::string orNone(const std::string& v, bool ko) { return v.empty() ? (ko ? "(없음)" : "(not set)") : v; }
 std::string orRoot(const std::string& v) { return v.empty() ? "root" : v; }
 
-}  // namespace
+}   // namespace
 
 const BuildRecord* latestBuild(const State& state, const std::string& tag) {
     auto it = state.buildHistory.find(tag);
@@ -47,28 +47,48 @@ const BuildRecord* previousBuild(const State& state, const BuildRecord& build) {
 
 const char* outcomeLabel(BuildStepOutcome outcome) {
     switch (outcome) {
-        case BuildStepOutcome::Cached: return "CACHED";
-        case BuildStepOutcome::Rebuilt: return "REBUILT";
-        case BuildStepOutcome::New: return "NEW";
-        case BuildStepOutcome::Failed: return "FAILED";
-        case BuildStepOutcome::Config: return "CONFIG";
+        case BuildStepOutcome::Cached:
+            return "CACHED";
+        case BuildStepOutcome::Rebuilt:
+            return "REBUILT";
+        case BuildStepOutcome::New:
+            return "NEW";
+        case BuildStepOutcome::Failed:
+            return "FAILED";
+        case BuildStepOutcome::Config:
+            return "CONFIG";
     }
     return "CACHED";
 }
 
 namespace {
 template <class E>
-struct Named { E value; const char* name; };
-const Named<BuildStepOutcome> kOutcomes[] = {{BuildStepOutcome::Cached, "cached"}, {BuildStepOutcome::Rebuilt, "rebuilt"},
-                                             {BuildStepOutcome::New, "new"},       {BuildStepOutcome::Failed, "failed"},
+struct Named {
+    E value;
+    const char* name;
+};
+const Named<BuildStepOutcome> kOutcomes[] = {{BuildStepOutcome::Cached, "cached"},
+                                             {BuildStepOutcome::Rebuilt, "rebuilt"},
+                                             {BuildStepOutcome::New, "new"},
+                                             {BuildStepOutcome::Failed, "failed"},
                                              {BuildStepOutcome::Config, "config"}};
-const Named<MissCause> kCauses[] = {{MissCause::None, "none"},       {MissCause::Own, "own"}, {MissCause::Cascade, "cascade"},
-                                    {MissCause::NoCache, "noCache"}, {MissCause::NotInCache, "notInCache"}};
+const Named<MissCause> kCauses[] = {{MissCause::None, "none"},
+                                    {MissCause::Own, "own"},
+                                    {MissCause::Cascade, "cascade"},
+                                    {MissCause::NoCache, "noCache"},
+                                    {MissCause::NotInCache, "notInCache"}};
 using CK = InputChange::Kind;
-const Named<CK> kKinds[] = {{CK::Instruction, "instruction"}, {CK::Parent, "parent"},   {CK::FileChanged, "fileChanged"},
-                            {CK::FileAdded, "fileAdded"},     {CK::FileRemoved, "fileRemoved"}, {CK::BuildArg, "buildArg"},
-                            {CK::Env, "env"},                 {CK::Workdir, "workdir"}, {CK::User, "user"},
-                            {CK::BaseImage, "baseImage"},     {CK::Config, "config"}};
+const Named<CK> kKinds[] = {{CK::Instruction, "instruction"},
+                            {CK::Parent, "parent"},
+                            {CK::FileChanged, "fileChanged"},
+                            {CK::FileAdded, "fileAdded"},
+                            {CK::FileRemoved, "fileRemoved"},
+                            {CK::BuildArg, "buildArg"},
+                            {CK::Env, "env"},
+                            {CK::Workdir, "workdir"},
+                            {CK::User, "user"},
+                            {CK::BaseImage, "baseImage"},
+                            {CK::Config, "config"}};
 template <class E, size_t N>
 const char* nameOf(const Named<E> (&table)[N], E v) {
     for (const auto& n : table)
@@ -78,10 +98,13 @@ const char* nameOf(const Named<E> (&table)[N], E v) {
 template <class E, size_t N>
 bool valueOf(const Named<E> (&table)[N], const std::string& name, E& out) {
     for (const auto& n : table)
-        if (name == n.name) { out = n.value; return true; }
+        if (name == n.name) {
+            out = n.value;
+            return true;
+        }
     return false;
 }
-}  // namespace
+}   // namespace
 
 const char* outcomeName(BuildStepOutcome outcome) { return nameOf(kOutcomes, outcome); }
 const char* causeName(MissCause cause) { return nameOf(kCauses, cause); }
@@ -101,10 +124,12 @@ std::string stepVerdict(const BuildRecordStep& s, bool ko) {
         case BuildStepOutcome::Failed:
             if (s.cause == MissCause::Cascade)
                 return (ko ? std::to_string(s.causeStep) + "단계가 바뀌어 다시 실행했고 실패했습니다: "
-                           : "ran again because step " + std::to_string(s.causeStep) + " changed, and failed: ") + s.error;
+                           : "ran again because step " + std::to_string(s.causeStep) + " changed, and failed: ") +
+                       s.error;
             return (ko ? "실패했습니다: " : "failed: ") + s.error;
         case BuildStepOutcome::Rebuilt:
-        case BuildStepOutcome::New: break;
+        case BuildStepOutcome::New:
+            break;
     }
     switch (s.cause) {
         case MissCause::Cascade:
@@ -114,10 +139,12 @@ std::string stepVerdict(const BuildRecordStep& s, bool ko) {
             return ko ? "--no-cache: 캐시를 쓰지 않고 모든 단계를 다시 실행했습니다"
                       : "--no-cache: every step runs again without the cache";
         case MissCause::NotInCache:
-            return (ko ? "이 태그의 첫 빌드라 비교할 이전 빌드가 없습니다: " : "first build of this tag, nothing to compare with: ") +
+            return (ko ? "이 태그의 첫 빌드라 비교할 이전 빌드가 없습니다: "
+                       : "first build of this tag, nothing to compare with: ") +
                    reason;
         case MissCause::Own:
-        case MissCause::None: break;
+        case MissCause::None:
+            break;
     }
     return (ko ? "자기 입력이 바뀌어서 캐시를 놓쳤습니다: " : "missed by its own change: ") + reason;
 }
@@ -126,19 +153,25 @@ std::string changeText(const InputChange& c, bool ko) {
     using K = InputChange::Kind;
     const std::string both = " (" + c.before + kArrow + c.after + ")";
     switch (c.kind) {
-        case K::Instruction: return (ko ? "명령어 텍스트가 바뀜" : "instruction text changed") + both;
-        case K::Parent: return ko ? "부모 레이어가 바뀜" : "parent layer changed";
+        case K::Instruction:
+            return (ko ? "명령어 텍스트가 바뀜" : "instruction text changed") + both;
+        case K::Parent:
+            return ko ? "부모 레이어가 바뀜" : "parent layer changed";
         case K::FileChanged:
-            return c.name + (ko ? " 파일이 바뀜 (" : " changed (") + shortSum(c.before) + kArrow + shortSum(c.after) + ")";
-        case K::FileAdded: return ko ? "새 파일 " + c.name + " 추가됨" : "new file " + c.name + " added";
-        case K::FileRemoved: return c.name + (ko ? " 파일이 삭제됨" : " removed");
+            return c.name + (ko ? " 파일이 바뀜 (" : " changed (") + shortSum(c.before) + kArrow + shortSum(c.after) +
+                   ")";
+        case K::FileAdded:
+            return ko ? "새 파일 " + c.name + " 추가됨" : "new file " + c.name + " added";
+        case K::FileRemoved:
+            return c.name + (ko ? " 파일이 삭제됨" : " removed");
         case K::BuildArg:
             return (ko ? "빌드 인자 " + c.name + " 값이 바뀜" : "build argument " + c.name + " changed") + " (" +
                    orNone(c.before, ko) + kArrow + orNone(c.after, ko) + ")";
         case K::Env:
             return "ENV " + c.name + (ko ? " 값이 바뀜" : " changed") + " (" + orNone(c.before, ko) + kArrow +
                    orNone(c.after, ko) + ")";
-        case K::Workdir: return (ko ? "작업 디렉터리가 바뀜" : "working directory changed") + both;
+        case K::Workdir:
+            return (ko ? "작업 디렉터리가 바뀜" : "working directory changed") + both;
         case K::User:
             return (ko ? "USER가 바뀜 (" : "USER changed (") + orRoot(c.before) + kArrow + orRoot(c.after) + ")";
         case K::BaseImage:
@@ -163,13 +196,15 @@ CopyInputFiles copyInputFiles(const State& state, const BuildRecordStep& step) {
     const fs::FileEntry* top = dir.empty() ? nullptr : tree.find(dir);
     if (top && !top->isDir()) {
         auto slash = dir.rfind('/');
-        out.files.push_back({slash == std::string::npos ? dir : dir.substr(slash + 1), fs::pathChecksum(tree, dir), top->size()});
+        out.files.push_back(
+            {slash == std::string::npos ? dir : dir.substr(slash + 1), fs::pathChecksum(tree, dir), top->size()});
         return out;
     }
     tree.forEach(
         [&](const std::string& p, const fs::FileEntry& e) {
             // pathChecksum: memoized on the shared tree nodes the build already hashed
-            if (!e.isDir()) out.files.push_back({dir.empty() ? p : p.substr(dir.size() + 1), fs::pathChecksum(tree, p), e.size()});
+            if (!e.isDir())
+                out.files.push_back({dir.empty() ? p : p.substr(dir.size() + 1), fs::pathChecksum(tree, p), e.size()});
         },
         dir);
     return out;
@@ -177,24 +212,27 @@ CopyInputFiles copyInputFiles(const State& state, const BuildRecordStep& step) {
 
 namespace {
 // keyInputRows and keyInputRowKinds, built together so they stay parallel.
-std::vector<KeyInputRow> rowsOf(const State& state, const BuildRecord& build, size_t index, std::vector<KeyInputRowKind>& kinds) {
+std::vector<KeyInputRow> rowsOf(const State& state, const BuildRecord& build, size_t index,
+                                std::vector<KeyInputRowKind>& kinds) {
     std::vector<KeyInputRow> rows;
     if (index >= build.steps.size()) return rows;
     const BuildRecordStep& now = build.steps[index];
     const BuildRecord* prevBuild = previousBuild(state, build);
-    const BuildRecordStep* prev = prevBuild && now.previousIndex >= 0 &&
-                                          now.previousIndex < static_cast<int>(prevBuild->steps.size())
-                                      ? &prevBuild->steps[now.previousIndex]
-                                      : nullptr;
+    const BuildRecordStep* prev =
+        prevBuild && now.previousIndex >= 0 && now.previousIndex < static_cast<int>(prevBuild->steps.size())
+            ? &prevBuild->steps[now.previousIndex]
+            : nullptr;
     static const BuildRecordStep kNone;
     const BuildRecordStep& p = prev ? *prev : kNone;
-    auto row = [&](const std::string& label, const std::string& before, const std::string& after, const std::string& kind,
-                   const std::string& name = "") {
+    auto row = [&](const std::string& label, const std::string& before, const std::string& after,
+                   const std::string& kind, const std::string& name = "") {
         rows.push_back({label, before, after, prev != nullptr && before == after});
         kinds.push_back({kind, name});
     };
     // The instruction as keyed: a RUN's "/bin/sh -c npm install", a COPY's text.
-    auto keyed = [](const BuildRecordStep& st) { return st.inputs.command.empty() ? st.instruction : st.inputs.command; };
+    auto keyed = [](const BuildRecordStep& st) {
+        return st.inputs.command.empty() ? st.instruction : st.inputs.command;
+    };
     row("instruction", prev ? keyed(p) : "", keyed(now), "instruction");
     if (now.inputs.op == "FROM") {
         row("base image", p.inputs.baseImage, now.inputs.baseImage, "baseImage");
@@ -205,7 +243,8 @@ std::vector<KeyInputRow> rowsOf(const State& state, const BuildRecord& build, si
     if (now.outcome == BuildStepOutcome::Config) return rows;
     auto parentText = [](const KeyInputs& k) {
         if (k.parentKey.empty()) return std::string();
-        return (k.parentStep > 0 ? "[" + std::to_string(k.parentStep) + "] " : std::string()) + k.parentKey.substr(0, 12);
+        return (k.parentStep > 0 ? "[" + std::to_string(k.parentStep) + "] " : std::string()) +
+               k.parentKey.substr(0, 12);
     };
     row("parent", parentText(p.inputs), parentText(now.inputs), "parent");
     if (now.inputs.op == "COPY" || now.inputs.op == "ADD") {
@@ -215,7 +254,8 @@ std::vector<KeyInputRow> rowsOf(const State& state, const BuildRecord& build, si
         for (const auto& f : b.files) files[f.path].second = f.checksum;
         for (const auto& [path, sums] : files) row(path, sums.first, sums.second, "file", path);
     }
-    auto pairRows = [&](const std::vector<std::string>& before, const std::vector<std::string>& after, const std::string& kind) {
+    auto pairRows = [&](const std::vector<std::string>& before, const std::vector<std::string>& after,
+                        const std::string& kind) {
         std::map<std::string, std::pair<std::string, std::string>> m;
         for (const auto& l : before) m[l.substr(0, l.find('='))].first = l.substr(std::min(l.size(), l.find('=') + 1));
         for (const auto& l : after) m[l.substr(0, l.find('='))].second = l.substr(std::min(l.size(), l.find('=') + 1));
@@ -223,8 +263,10 @@ std::vector<KeyInputRow> rowsOf(const State& state, const BuildRecord& build, si
     };
     pairRows(p.inputs.buildArgs, now.inputs.buildArgs, "arg");
     pairRows(p.inputs.env, now.inputs.env, "env");
-    if (!now.inputs.workdir.empty() || !p.inputs.workdir.empty()) row("workdir", p.inputs.workdir, now.inputs.workdir, "workdir");
-    if (now.inputs.op == "RUN" || now.inputs.op == "WORKDIR") row("user", prev ? orRoot(p.inputs.user) : "", orRoot(now.inputs.user), "user");
+    if (!now.inputs.workdir.empty() || !p.inputs.workdir.empty())
+        row("workdir", p.inputs.workdir, now.inputs.workdir, "workdir");
+    if (now.inputs.op == "RUN" || now.inputs.op == "WORKDIR")
+        row("user", prev ? orRoot(p.inputs.user) : "", orRoot(now.inputs.user), "user");
     std::set<std::string> config(p.inputs.config.begin(), p.inputs.config.end());
     config.insert(now.inputs.config.begin(), now.inputs.config.end());
     for (const auto& line : config) {
@@ -235,7 +277,7 @@ std::vector<KeyInputRow> rowsOf(const State& state, const BuildRecord& build, si
     return rows;
 }
 
-}  // namespace
+}   // namespace
 
 std::vector<KeyInputRow> keyInputRows(const State& state, const BuildRecord& build, size_t index) {
     std::vector<KeyInputRowKind> kinds;
@@ -314,7 +356,7 @@ LayerContents layerContents(const State& state, const std::vector<Digest>& stack
     return out;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine
 
 namespace layerlab::engine {
 
@@ -346,7 +388,8 @@ LayerContents stepLayerContents(const State& state, const BuildRecord& build, si
     for (const auto& s : build.steps)
         if (s.stage == step.stage && !s.layerDiffId.empty() && s.keyword != "FROM") own.push_back(s.layerDiffId);
     // The image's stack when it holds this stage's layers (the final stage), else the stage's own.
-    bool inImage = stack.size() >= own.size() && std::equal(own.begin(), own.end(), stack.end() - static_cast<long>(own.size()));
+    bool inImage =
+        stack.size() >= own.size() && std::equal(own.begin(), own.end(), stack.end() - static_cast<long>(own.size()));
     if (!inImage) stack = own;
     size_t seen = 0;
     for (size_t k = inImage ? stack.size() - own.size() + firstOwn : firstOwn; k < stack.size(); ++k)
@@ -354,4 +397,4 @@ LayerContents stepLayerContents(const State& state, const BuildRecord& build, si
     return none;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

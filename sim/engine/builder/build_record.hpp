@@ -48,21 +48,21 @@ using Digest = std::string;   // "sha256:" + 64 lower-case hex digits (as state.
 inline constexpr size_t kBuildsKeptPerTag = 3;
 
 enum class BuildStepOutcome {
-    Cached,    // the build cache answered: the recorded layer was reused
+    Cached,   // the build cache answered: the recorded layer was reused
     Rebuilt,   // it ran again; a previous build of this tag had this step
-    New,       // it ran; there is no previous build (or no such step in it) to compare with
-    Failed,    // it ran and failed with Docker's error (`error`)
-    Config,    // BuildKit only: ENV, ARG, EXPOSE, CMD, LABEL, USER, WORKDIR /... are not
-               // build steps (no "[i/N]", no cache decision): they only change the image config
+    New,   // it ran; there is no previous build (or no such step in it) to compare with
+    Failed,   // it ran and failed with Docker's error (`error`)
+    Config,   // BuildKit only: ENV, ARG, EXPOSE, CMD, LABEL, USER, WORKDIR /... are not
+    // build steps (no "[i/N]", no cache decision): they only change the image config
 };
 
 // Why a step that ran, ran. Cached and config steps have None.
 enum class MissCause {
     None,
-    Own,         // its own cache-key inputs differ: a file it copies, its text, an arg/env it sees, ...
-    Cascade,     // a lower step in its chain ran again, so its parent key is new ("rebuilt because step 3 changed")
-    NoCache,     // --no-cache
-    NotInCache,  // NEW: nothing to compare with (first build of this tag); the cache had no result for its key
+    Own,   // its own cache-key inputs differ: a file it copies, its text, an arg/env it sees, ...
+    Cascade,   // a lower step in its chain ran again, so its parent key is new ("rebuilt because step 3 changed")
+    NoCache,   // --no-cache
+    NotInCache,   // NEW: nothing to compare with (first build of this tag); the cache had no result for its key
 };
 
 // The cache key's inputs of one step, as the builder keyed it. Only the
@@ -73,35 +73,35 @@ enum class MissCause {
 // the whole run config (`config`). COPY/ADD source files are not stored
 // here: copyInputFiles() derives them from the step's layer.
 struct KeyInputs {
-    std::string op;                      // "FROM", "RUN", "COPY", "ADD", "WORKDIR"; legacy: any keyword
-    std::string command;                 // the text as keyed: "npm install", "COPY . /app", "docker.io/library/node:latest"
-    std::string parentKey;               // cache key of the step below ("" for FROM and COPY --link)
-    int parentStep = 0;                  // its step number in this build (0: none, or the base image)
-    std::string destination;             // COPY/ADD: where the files land, "/app"
-    std::vector<std::string> buildArgs;  // RUN: "NAME=value" build args in scope (they are in the key)
-    std::vector<std::string> env;        // RUN: "KEY=value" from ENV (and the base image's env)
-    std::string workdir;                 // RUN (BuildKit): working directory "/app"
-    std::string user;                    // RUN, WORKDIR: "" = root
-    std::vector<std::string> config;     // legacy builder: the run config its cache probe compares ("expose:80/tcp", ...)
-    std::string baseImage;               // FROM: "docker.io/library/node:latest"
-    Digest baseImageId;                  // FROM: the resolved image ID (what the key is made of)
-    std::string platform;                // FROM: "linux/amd64"
+    std::string op;   // "FROM", "RUN", "COPY", "ADD", "WORKDIR"; legacy: any keyword
+    std::string command;   // the text as keyed: "npm install", "COPY . /app", "docker.io/library/node:latest"
+    std::string parentKey;   // cache key of the step below ("" for FROM and COPY --link)
+    int parentStep = 0;   // its step number in this build (0: none, or the base image)
+    std::string destination;   // COPY/ADD: where the files land, "/app"
+    std::vector<std::string> buildArgs;   // RUN: "NAME=value" build args in scope (they are in the key)
+    std::vector<std::string> env;   // RUN: "KEY=value" from ENV (and the base image's env)
+    std::string workdir;   // RUN (BuildKit): working directory "/app"
+    std::string user;   // RUN, WORKDIR: "" = root
+    std::vector<std::string> config;   // legacy builder: the run config its cache probe compares ("expose:80/tcp", ...)
+    std::string baseImage;   // FROM: "docker.io/library/node:latest"
+    Digest baseImageId;   // FROM: the resolved image ID (what the key is made of)
+    std::string platform;   // FROM: "linux/amd64"
 };
 
 // One thing that differs between a step and the previous build's step.
 struct InputChange {
     enum class Kind {
         Instruction,   // instruction text changed (before/after: the texts)
-        Parent,        // the parent step's key changed (before/after: keys); a cascade shows this
+        Parent,   // the parent step's key changed (before/after: keys); a cascade shows this
         FileChanged,   // name: path relative to the COPY destination; before/after: checksums
-        FileAdded,     // after: checksum
+        FileAdded,   // after: checksum
         FileRemoved,   // before: checksum
-        BuildArg,      // name: arg; before/after: values ("" = not set)
-        Env,           // name: variable; before/after: values ("" = not set)
+        BuildArg,   // name: arg; before/after: values ("" = not set)
+        Env,   // name: variable; before/after: values ("" = not set)
         Workdir,
         User,
-        BaseImage,     // name: ref; before/after: image IDs
-        Config,        // legacy: a run-config line; before/after: the lines ("" = absent)
+        BaseImage,   // name: ref; before/after: image IDs
+        Config,   // legacy: a run-config line; before/after: the lines ("" = absent)
     };
     Kind kind = Kind::Instruction;
     std::string name;
@@ -113,34 +113,34 @@ struct InputChange {
 // instruction of the stages that were built, in Dockerfile order (BuildKit's
 // config instructions included, as outcome Config).
 struct BuildRecordStep {
-    int stage = 0;                 // 0-based stage index in the Dockerfile
-    std::string stageName;         // "build" for `FROM x AS build`, "" otherwise
-    int step = 0;                  // as printed: "[3/4]" -> 3, legacy "Step 3/7" -> 3; 0 for Config
-    int stepTotal = 0;             // the N of "[i/N]" / "Step i/N"
-    std::string instruction;       // as Docker prints it after "[3/4] ": "COPY . /app"
-    std::string keyword;           // "COPY"
-    int sourceLine = 0;            // 1-based Dockerfile line range (inclusive)
+    int stage = 0;   // 0-based stage index in the Dockerfile
+    std::string stageName;   // "build" for `FROM x AS build`, "" otherwise
+    int step = 0;   // as printed: "[3/4]" -> 3, legacy "Step 3/7" -> 3; 0 for Config
+    int stepTotal = 0;   // the N of "[i/N]" / "Step i/N"
+    std::string instruction;   // as Docker prints it after "[3/4] ": "COPY . /app"
+    std::string keyword;   // "COPY"
+    int sourceLine = 0;   // 1-based Dockerfile line range (inclusive)
     int sourceEndLine = 0;
     BuildStepOutcome outcome = BuildStepOutcome::Cached;
-    std::string error;             // Failed: Docker's error text
-    std::string reason;            // the builder's reason it ran, as StepBuilt: "server.js changed (sha256:… → sha256:…)"
+    std::string error;   // Failed: Docker's error text
+    std::string reason;   // the builder's reason it ran, as StepBuilt: "server.js changed (sha256:… → sha256:…)"
     std::string reasonKo;
-    bool configOnly = false;       // no new layer, 0 B (Config; legacy metadata steps; an empty WORKDIR diff)
-    Digest layerDiffId;            // the layer it produced or reused ("" when configOnly)
-    uint64_t layerSize = 0;        // bytes
-    int64_t durationMs = 0;        // simulated time this build spent on it (0 when cached)
-    int64_t recordedMs = 0;        // how long it took when it really ran (a cached step: the time it saved)
-    int64_t startMs = 0;           // virtual clock (ms since the epoch) when it started and ended
+    bool configOnly = false;   // no new layer, 0 B (Config; legacy metadata steps; an empty WORKDIR diff)
+    Digest layerDiffId;   // the layer it produced or reused ("" when configOnly)
+    uint64_t layerSize = 0;   // bytes
+    int64_t durationMs = 0;   // simulated time this build spent on it (0 when cached)
+    int64_t recordedMs = 0;   // how long it took when it really ran (a cached step: the time it saved)
+    int64_t startMs = 0;   // virtual clock (ms since the epoch) when it started and ended
     int64_t endMs = 0;
-    std::string cacheKey;          // "" for Config
+    std::string cacheKey;   // "" for Config
     KeyInputs inputs;
     // Compared with the previous build of the same tag (see the alignment note above).
-    int previousIndex = -1;        // index into previousBuild()->steps, -1 = none
-    Digest previousLayerDiffId;    // what that step produced ("" = none or config)
+    int previousIndex = -1;   // index into previousBuild()->steps, -1 = none
+    Digest previousLayerDiffId;   // what that step produced ("" = none or config)
     std::vector<InputChange> changes;   // what differs from it, in key order; empty = same inputs
-    int changesOmitted = 0;        // files beyond the first kMaxRecordedChanges differences
+    int changesOmitted = 0;   // files beyond the first kMaxRecordedChanges differences
     MissCause cause = MissCause::None;
-    int causeStep = 0;             // Cascade: step number of the first missed step below it (the one cause)
+    int causeStep = 0;   // Cascade: step number of the first missed step below it (the one cause)
 };
 inline constexpr size_t kMaxRecordedChanges = 200;
 
@@ -148,38 +148,38 @@ inline constexpr size_t kMaxRecordedChanges = 200;
 struct BaseLayerRecord {
     Digest diffId;
     uint64_t size = 0;
-    std::string createdBy;         // from the image's history ("" when the history does not say)
-    bool pulled = false;           // downloaded during this build (else it was already here)
+    std::string createdBy;   // from the image's history ("" when the history does not say)
+    bool pulled = false;   // downloaded during this build (else it was already here)
 };
 struct BaseImageRecord {
-    int stage = 0;                 // the stage whose FROM this is
-    std::string ref;               // "node:latest" as written (familiar form)
+    int stage = 0;   // the stage whose FROM this is
+    std::string ref;   // "node:latest" as written (familiar form)
     Digest imageId;
-    std::string platform;          // "linux/amd64"
-    bool pulled = false;           // downloaded during this build
+    std::string platform;   // "linux/amd64"
+    bool pulled = false;   // downloaded during this build
     std::vector<BaseLayerRecord> layers;   // bottom to top
-    uint64_t totalSize = 0;        // sum of the layer sizes
+    uint64_t totalSize = 0;   // sum of the layer sizes
 };
 
 struct BuildRecord {
-    int number = 0;                // 1, 2, ... per tag: "build #2"
-    std::string tag;               // its key in State.buildHistory: "myapp:latest" ("" = untagged build)
-    std::vector<std::string> tags; // every -t of the build
+    int number = 0;   // 1, 2, ... per tag: "build #2"
+    std::string tag;   // its key in State.buildHistory: "myapp:latest" ("" = untagged build)
+    std::vector<std::string> tags;   // every -t of the build
     bool ok = false;
     bool legacy = false;
     bool noCache = false;
-    Digest imageId;                // "" when the build failed
-    int64_t startedMs = 0;         // virtual clock
+    Digest imageId;   // "" when the build failed
+    int64_t startedMs = 0;   // virtual clock
     int64_t finishedMs = 0;
-    int64_t totalMs = 0;           // simulated build time
-    int64_t savedMs = 0;           // time the cache saved (recordedMs of the cached steps)
-    uint64_t bytesReused = 0;      // layers taken from the cache or the local image store (base included)
-    uint64_t bytesWritten = 0;     // layers this build wrote
-    uint64_t bytesPulled = 0;      // base layers downloaded during the build
-    int firstMissStep = 0;         // step number of the first step that ran (0 = everything cached)
-    int failedStep = 0;            // step number that failed (0 = none)
-    std::string error;             // the build's error (failed builds)
-    int previousNumber = 0;        // the build of the same tag it was compared with (0 = none)
+    int64_t totalMs = 0;   // simulated build time
+    int64_t savedMs = 0;   // time the cache saved (recordedMs of the cached steps)
+    uint64_t bytesReused = 0;   // layers taken from the cache or the local image store (base included)
+    uint64_t bytesWritten = 0;   // layers this build wrote
+    uint64_t bytesPulled = 0;   // base layers downloaded during the build
+    int firstMissStep = 0;   // step number of the first step that ran (0 = everything cached)
+    int failedStep = 0;   // step number that failed (0 = none)
+    std::string error;   // the build's error (failed builds)
+    int previousNumber = 0;   // the build of the same tag it was compared with (0 = none)
     std::vector<BaseImageRecord> bases;   // one per stage built FROM an image
     std::vector<BuildRecordStep> steps;
 };
@@ -214,12 +214,12 @@ bool changeKindFromName(const std::string& name, InputChange::Kind& out);
 
 // A COPY/ADD source file as its cache key saw it (derived from the step's layer).
 struct CopyInputFile {
-    std::string path;              // relative to the destination: "server.js"
-    std::string checksum;          // tarsum-like file checksum, "sha256:…"
+    std::string path;   // relative to the destination: "server.js"
+    std::string checksum;   // tarsum-like file checksum, "sha256:…"
     uint64_t size = 0;
 };
 struct CopyInputFiles {
-    bool known = false;            // false: not a COPY/ADD, or its layer is no longer stored
+    bool known = false;   // false: not a COPY/ADD, or its layer is no longer stored
     std::vector<CopyInputFile> files;   // sorted by path
 };
 CopyInputFiles copyInputFiles(const State& state, const BuildRecordStep& step);
@@ -228,8 +228,8 @@ CopyInputFiles copyInputFiles(const State& state, const BuildRecordStep& step);
 // previous build's step, one row per input: "instruction", "parent", each
 // COPY file, each build arg / env, workdir, user, base image.
 struct KeyInputRow {
-    std::string label;             // "instruction", "parent", "server.js", "arg VERSION", "env NODE_ENV", ...
-    std::string before;            // "" when absent (or no previous build)
+    std::string label;   // "instruction", "parent", "server.js", "arg VERSION", "env NODE_ENV", ...
+    std::string before;   // "" when absent (or no previous build)
     std::string now;
     bool same = false;
 };
@@ -240,14 +240,14 @@ std::vector<KeyInputRow> keyInputRows(const State& state, const BuildRecord& bui
 // the bytes a higher layer of the same stack deletes or overwrites (wasted).
 struct LayerFileChange {
     enum class Kind { Added, Changed, Removed };
-    std::string path;              // "/app/server.js"
+    std::string path;   // "/app/server.js"
     Kind kind = Kind::Added;
     bool directory = false;
-    uint64_t size = 0;             // bytes in this layer (0 for directories and removals)
-    uint64_t wastedBytes = 0;      // of `size`, hidden by a higher layer (deleted or overwritten)
+    uint64_t size = 0;   // bytes in this layer (0 for directories and removals)
+    uint64_t wastedBytes = 0;   // of `size`, hidden by a higher layer (deleted or overwritten)
 };
 struct LayerContents {
-    bool known = false;            // false: the layer (or one below it) is no longer stored
+    bool known = false;   // false: the layer (or one below it) is no longer stored
     std::vector<LayerFileChange> files;   // sorted by path
     uint64_t addedBytes = 0, changedBytes = 0, wastedBytes = 0;
     int added = 0, changed = 0, removed = 0;
@@ -262,4 +262,4 @@ LayerContents stepLayerContents(const State& state, const BuildRecord& build, si
 // The previous build's step that step `index` is compared with, or null.
 const BuildRecordStep* previousStep(const State& state, const BuildRecord& build, size_t index);
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

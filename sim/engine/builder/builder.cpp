@@ -44,8 +44,8 @@ bool metadataVertices(Session& s) {
         std::string text = ex.ok ? ex.value : s.df.stages[i].baseImage;
         auto parsed = format::parseNormalizedNamed(text);
         if (!parsed.ref) continue;   // reported by the FROM step itself
-        std::string full = parsed.ref->fullName() + (parsed.ref->digest.empty() ? ":" + parsed.ref->tagOrLatest()
-                                                                                : "@" + parsed.ref->digest);
+        std::string full = parsed.ref->fullName() +
+                           (parsed.ref->digest.empty() ? ":" + parsed.ref->tagOrLatest() : "@" + parsed.ref->digest);
         if (!seen.insert(full).second) continue;
         Vertex& v = vertex(s, "[internal] load metadata for " + full);
         bool local = !s.opt.pull && resolveImageRef(s.state, parsed.ref->familiarString()).image;
@@ -95,7 +95,8 @@ bool predefinedArg(const std::string& k) {
 std::string lintSummary(const std::vector<dockerfile::Diagnostic>& warnings) {
     std::vector<const dockerfile::Diagnostic*> shown;
     for (const auto& w : warnings)
-        if (w.severity == dockerfile::Diagnostic::Severity::Warning && !w.code.empty() && std::isupper(static_cast<unsigned char>(w.code[0])))
+        if (w.severity == dockerfile::Diagnostic::Severity::Warning && !w.code.empty() &&
+            std::isupper(static_cast<unsigned char>(w.code[0])))
             shown.push_back(&w);
     if (shown.empty()) return "";
     std::string out = " " + std::to_string(shown.size()) + (shown.size() == 1 ? " warning" : " warnings") +
@@ -114,8 +115,9 @@ std::optional<std::vector<format::ImageRef>> parseTags(const BuildOptions& opt, 
             std::string why = "invalid argument \"" + t + "\" for \"-t, --tag\" flag: " +
                               (parsed.ref ? std::string("invalid reference format") : parsed.error);
             o.err = opt.legacy ? why + "\nSee 'docker build --help'.\n"
-                               : why + "\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\n"
-                                       "Run 'docker buildx build --help' for more information\n";
+                               : why +
+                                     "\n\nUsage:  docker buildx build [OPTIONS] PATH | URL | -\n\n"
+                                     "Run 'docker buildx build --help' for more information\n";
             o.exitCode = 1;
             return std::nullopt;
         }
@@ -156,7 +158,8 @@ std::string renderProgress(const Session& s) {
 // "[internal] load build definition".
 void announceInputs(Session& s) {
     if (s.opt.legacy) {
-        s.trace.legacyPreamble.push_back("Sending build context to Docker daemon  " + human(bk::contextTarSize(s.context)));
+        s.trace.legacyPreamble.push_back("Sending build context to Docker daemon  " +
+                                         human(bk::contextTarSize(s.context)));
         return;
     }
     Vertex& v = vertex(s, "[internal] load build definition from " + s.trace.dockerfileName);
@@ -167,9 +170,9 @@ void announceInputs(Session& s) {
 
 // Parses the Dockerfile and picks the stages the target needs.
 struct Plan {
-    std::string error;         // "" or why the build cannot start
+    std::string error;   // "" or why the build cannot start
     bool parseError = false;   // the daemon words a parse error as its response
-    int target = 0;            // the stage that becomes the image
+    int target = 0;   // the stage that becomes the image
 };
 
 Plan planStages(Session& s, std::vector<dockerfile::Diagnostic>& warnings) {
@@ -208,7 +211,8 @@ bool runStages(Session& s) {
     if (!s.opt.legacy) {
         ok = metadataVertices(s);
         Vertex& v = vertex(s, "[internal] load .dockerignore");
-        v.subs.push_back({"transferring context: " + (s.hasDockerignore ? human(s.dockerignoreSize) : std::string("2B")), 0});
+        v.subs.push_back(
+            {"transferring context: " + (s.hasDockerignore ? human(s.dockerignoreSize) : std::string("2B")), 0});
         ok = ok && bk::checkBeforeSolve(s);
     }
     for (size_t k = 0; ok && k < s.order.size(); ++k) {
@@ -224,7 +228,8 @@ bool runStages(Session& s) {
 // Export: the target stage becomes the image (legacy: its last intermediate
 // image already is), then the tags point at it. `before`: the State the build
 // started from, to tell a new image from one that existed.
-Digest exportImage(Session& s, const State& before, const bk::StageRun& final, const std::vector<format::ImageRef>& tags) {
+Digest exportImage(Session& s, const State& before, const bk::StageRun& final,
+                   const std::vector<format::ImageRef>& tags) {
     Digest id;
     if (s.opt.legacy) {
         id = final.legacyImageId;
@@ -238,7 +243,8 @@ Digest exportImage(Session& s, const State& before, const bk::StageRun& final, c
             if (!step.cached && !step.layerDiffId.empty()) layersMs += timing::kExportPerLayerMs;
         v.subs.push_back({"exporting layers", layersMs});
         v.subs.push_back({"writing image " + id, 0});
-        for (const auto& t : tags) v.subs.push_back({"naming to " + t.fullName() + ":" + (t.tag.empty() ? "latest" : t.tag), 0});
+        for (const auto& t : tags)
+            v.subs.push_back({"naming to " + t.fullName() + ":" + (t.tag.empty() ? "latest" : t.tag), 0});
         v.durationMs = layersMs + timing::kExportWriteMs;
         s.elapsedMs += v.durationMs;
     }
@@ -264,7 +270,8 @@ void warnUnusedBuildArgs(Session& s) {
 
 // What a successful build prints: the ID alone with -q, else the progress
 // (BuildKit's on stderr, followed by the linter's summary).
-void successOutput(const Session& s, const Digest& id, const std::vector<dockerfile::Diagnostic>& warnings, Outcome& o) {
+void successOutput(const Session& s, const Digest& id, const std::vector<dockerfile::Diagnostic>& warnings,
+                   Outcome& o) {
     if (s.opt.quiet) {
         o.out = id + "\n";
         if (s.opt.legacy) o.err = kDeprecated;
@@ -279,7 +286,7 @@ void successOutput(const Session& s, const Digest& id, const std::vector<dockerf
     }
 }
 
-}  // namespace
+}   // namespace
 
 BuildResult build(State& state, const BuildOptions& opt) {
     BuildResult result;
@@ -297,8 +304,9 @@ BuildResult build(State& state, const BuildOptions& opt) {
     std::string err = bk::loadInputs(s);
     if (!err.empty()) {
         if (legacy) return finishFailure(result, state, work, s, tagKeys, "", deprecated + err + "\n");
-        return finishFailure(result, state, work, s, tagKeys, "",
-                             "ERROR: " + std::string(err.rfind("failed to solve", 0) == 0 ? "failed to build: " : "") + err + "\n");
+        return finishFailure(
+            result, state, work, s, tagKeys, "",
+            "ERROR: " + std::string(err.rfind("failed to solve", 0) == 0 ? "failed to build: " : "") + err + "\n");
     }
     announceInputs(s);
     Plan plan = planStages(s, result.warnings);
@@ -308,8 +316,11 @@ BuildResult build(State& state, const BuildOptions& opt) {
         return finishFailure(result, state, work, s, tagKeys, bk::renderLegacy(s.trace), deprecated + daemon + "\n");
     }
     if (!runStages(s)) {
-        if (legacy) return finishFailure(result, state, work, s, tagKeys, bk::renderLegacy(s.trace), deprecated + s.trace.error + "\n");
-        if (!s.trace.error.empty() && s.trace.error.rfind("failed to solve", 0) != 0) s.trace.error = "failed to solve: " + s.trace.error;
+        if (legacy)
+            return finishFailure(result, state, work, s, tagKeys, bk::renderLegacy(s.trace),
+                                 deprecated + s.trace.error + "\n");
+        if (!s.trace.error.empty() && s.trace.error.rfind("failed to solve", 0) != 0)
+            s.trace.error = "failed to solve: " + s.trace.error;
         return finishFailure(result, state, work, s, tagKeys, "", renderProgress(s));
     }
 
@@ -328,4 +339,4 @@ BuildResult build(State& state, const BuildOptions& opt) {
     return result;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -42,17 +42,17 @@ struct BuildOptions {
     // -f: a host path relative to State.cwd. Empty (the default) means
     // "<contextDir>/Dockerfile", as Docker does when -f is not given.
     std::string dockerfilePath;
-    std::vector<std::string> tags;                  // -t, several allowed: "hello:v0.2", "hello"
+    std::vector<std::string> tags;   // -t, several allowed: "hello:v0.2", "hello"
     // --build-arg K=V. `--build-arg K` with no value takes K from the CLI's
     // environment; the simulated host has none, so the CLI leaves it out.
     std::map<std::string, std::string> buildArgs;
-    bool noCache = false;                           // --no-cache
-    bool pull = false;                              // --pull: resolve FROM images from the registry
-    std::string target;                             // --target
+    bool noCache = false;   // --no-cache
+    bool pull = false;   // --pull: resolve FROM images from the registry
+    std::string target;   // --target
     enum class Progress { Auto, Plain, Tty };
-    Progress progress = Progress::Auto;             // --progress; Auto prints the tty summary
-    bool legacy = false;                            // DOCKER_BUILDKIT=0
-    bool quiet = false;                             // -q: print only the image ID
+    Progress progress = Progress::Auto;   // --progress; Auto prints the tty summary
+    bool legacy = false;   // DOCKER_BUILDKIT=0
+    bool quiet = false;   // -q: print only the image ID
 };
 
 // One step as Docker numbers it. BuildStepRecord lives in state.hpp so the
@@ -60,11 +60,11 @@ struct BuildOptions {
 using BuildStepResult = BuildStepRecord;
 
 struct BuildResult {
-    Outcome outcome;                        // text, exit code, events (StepCached/StepBuilt/...)
-    std::vector<BuildStepResult> steps;     // in the order they ran
-    Digest imageId;                         // "" on failure
-    int64_t totalMs = 0;                    // simulated build time
-    int64_t savedMs = 0;                    // time the cache saved (recorded durations of cached steps)
+    Outcome outcome;   // text, exit code, events (StepCached/StepBuilt/...)
+    std::vector<BuildStepResult> steps;   // in the order they ran
+    Digest imageId;   // "" on failure
+    int64_t totalMs = 0;   // simulated build time
+    int64_t savedMs = 0;   // time the cache saved (recorded durations of cached steps)
     std::vector<dockerfile::Diagnostic> warnings;   // the Dockerfile's warnings
 };
 
@@ -77,4 +77,4 @@ struct BuildResult {
 // Docker's does. Never throws on learner input.
 BuildResult build(State& state, const BuildOptions& options);
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -36,4 +36,4 @@ void remember(Session& s, CacheRecord rec) {
 
 int64_t nowMs(const Session& s) { return s.state.clock.nowMs + s.elapsedMs; }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

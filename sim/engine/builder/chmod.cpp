@@ -9,8 +9,8 @@ namespace layerlab::engine::bk {
 namespace {
 
 constexpr uint32_t kSetUid = 04000, kSetGid = 02000, kSticky = 01000;   // isUID isGID isTXT
-constexpr uint32_t kUser = 0700, kGroup = 070, kOther = 07;             // iRWXU iRWXG iRWXO
-constexpr uint32_t kStandard = 07777;                                   // standardBits
+constexpr uint32_t kUser = 0700, kGroup = 070, kOther = 07;   // iRWXU iRWXG iRWXO
+constexpr uint32_t kStandard = 07777;   // standardBits
 constexpr uint32_t kRead = 0444, kWrite = 0222, kExec = 0111;
 constexpr uint8_t kClear = 1, kSet = 2, kToGroup = 4, kToOther = 8, kToUser = 16;   // cmd2Clear ...
 
@@ -23,36 +23,36 @@ bool allOctalDigits(const std::string& s) {
     return true;
 }
 
-}  // namespace
+}   // namespace
 
 void ChmodSpec::add(char op, uint32_t who, uint32_t arg) {
     // addcmd, with the mask of an umask of 0 (every bit).
     Command c;
     switch (op) {
-    case '=':
-        m_commands.push_back({'-', 0, who ? who : kStandard});
-        op = '+';
-        [[fallthrough]];
-    case '+':
-    case '-':
-    case 'X':
-        c.op = op;
-        c.bits = who ? who & arg : arg;
-        break;
-    default:   // 'u', 'g', 'o': copy that class's bits
-        c.op = op;
-        if (who) {
-            if (who & 0400) c.copy |= kToUser;
-            if (who & 040) c.copy |= kToGroup;
-            if (who & 04) c.copy |= kToOther;
-            c.bits = ~0u;
-        } else {
-            c.copy = kToUser | kToGroup | kToOther;
-            c.bits = ~0u;
-        }
-        if (arg == '+') c.copy |= kSet;
-        else if (arg == '-') c.copy |= kClear;
-        else c.copy |= kSet | kClear;
+        case '=':
+            m_commands.push_back({'-', 0, who ? who : kStandard});
+            op = '+';
+            [[fallthrough]];
+        case '+':
+        case '-':
+        case 'X':
+            c.op = op;
+            c.bits = who ? who & arg : arg;
+            break;
+        default:   // 'u', 'g', 'o': copy that class's bits
+            c.op = op;
+            if (who) {
+                if (who & 0400) c.copy |= kToUser;
+                if (who & 040) c.copy |= kToGroup;
+                if (who & 04) c.copy |= kToOther;
+                c.bits = ~0u;
+            } else {
+                c.copy = kToUser | kToGroup | kToOther;
+                c.bits = ~0u;
+            }
+            if (arg == '+') c.copy |= kSet;
+            else if (arg == '-') c.copy |= kClear;
+            else c.copy |= kSet | kClear;
     }
     m_commands.push_back(c);
 }
@@ -170,17 +170,27 @@ uint32_t ChmodSpec::apply(uint32_t mode, bool isDir) const {
     };
     for (const auto& c : m_commands) {
         switch (c.op) {
-        case 'u': copyClass(c, (now & kUser) >> 6); break;
-        case 'g': copyClass(c, (now & kGroup) >> 3); break;
-        case 'o': copyClass(c, now & kOther); break;
-        case '+': now |= c.bits; break;
-        case '-': now &= ~c.bits; break;
-        case 'X':
-            if ((old & kExec) != 0 || isDir) now |= c.bits;
-            break;
+            case 'u':
+                copyClass(c, (now & kUser) >> 6);
+                break;
+            case 'g':
+                copyClass(c, (now & kGroup) >> 3);
+                break;
+            case 'o':
+                copyClass(c, now & kOther);
+                break;
+            case '+':
+                now |= c.bits;
+                break;
+            case '-':
+                now &= ~c.bits;
+                break;
+            case 'X':
+                if ((old & kExec) != 0 || isDir) now |= c.bits;
+                break;
         }
     }
     return now & kStandard;
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

@@ -30,8 +30,8 @@ public:
 
 private:
     struct Command {
-        char op = '+';       // '+' set, '-' clear, 'X' set if executable/dir, 'u'/'g'/'o' copy a class
-        uint8_t copy = 0;    // for 'u'/'g'/'o': which classes receive, and set/clear
+        char op = '+';   // '+' set, '-' clear, 'X' set if executable/dir, 'u'/'g'/'o' copy a class
+        uint8_t copy = 0;   // for 'u'/'g'/'o': which classes receive, and set/clear
         uint32_t bits = 0;
     };
     void add(char op, uint32_t who, uint32_t arg);
@@ -45,4 +45,4 @@ inline const char* kChmodNeedsBuildkit =
     "the --chmod option requires BuildKit. Refer to https://docs.docker.com/go/buildkit/ to learn how to build "
     "images with BuildKit enabled";
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

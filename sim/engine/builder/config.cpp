@@ -11,13 +11,19 @@ namespace {
 
 void setEnv(std::vector<dockerfile::KeyValue>& env, const std::string& k, const std::string& v) {
     for (auto& kv : env)
-        if (kv.key == k) { kv.value = v; return; }
+        if (kv.key == k) {
+            kv.value = v;
+            return;
+        }
     env.push_back({k, v});
 }
 
 void setConfigEnv(std::vector<std::string>& env, const std::string& k, const std::string& v) {
     for (auto& kv : env)
-        if (kv.compare(0, k.size() + 1, k + "=") == 0) { kv = k + "=" + v; return; }
+        if (kv.compare(0, k.size() + 1, k + "=") == 0) {
+            kv = k + "=" + v;
+            return;
+        }
     env.push_back(k + "=" + v);
 }
 
@@ -25,7 +31,10 @@ void setConfigEnv(std::vector<std::string>& env, const std::string& k, const std
 std::vector<std::string> portSpecs(const std::string& raw) {
     std::string port = raw, proto = "tcp";
     auto slash = raw.find('/');
-    if (slash != std::string::npos) { port = raw.substr(0, slash); proto = raw.substr(slash + 1); }
+    if (slash != std::string::npos) {
+        port = raw.substr(0, slash);
+        proto = raw.substr(slash + 1);
+    }
     std::transform(proto.begin(), proto.end(), proto.begin(), [](unsigned char c) { return std::tolower(c); });
     auto dash = port.find('-');
     if (dash == std::string::npos) return {port + "/" + proto};
@@ -39,9 +48,10 @@ std::vector<std::string> shellOf(const StageRun& st) {
     return st.config.shell.empty() ? std::vector<std::string>{"/bin/sh", "-c"} : st.config.shell;
 }
 
-}  // namespace
+}   // namespace
 
-int addStep(Session& s, const StageRun& st, int number, const std::string& instruction, const dockerfile::Command& cmd) {
+int addStep(Session& s, const StageRun& st, int number, const std::string& instruction,
+            const dockerfile::Command& cmd) {
     BuildStepRecord r;
     r.stage = st.index;
     r.step = number;
@@ -66,7 +76,9 @@ void finishStep(Session& s, int step, bool cached, const Reason& why, int64_t du
     s.trace.stepKeys[step] = key;
     s.notes.stepEndMs[step] = s.elapsedMs;
     if (cached) s.events.push_back(StepCached{r.stage, r.step, r.instruction, key, r.sourceLine});
-    else s.events.push_back(StepBuilt{r.stage, r.step, r.instruction, r.reason, r.reasonKo, key, r.durationMs, r.sourceLine});
+    else
+        s.events.push_back(
+            StepBuilt{r.stage, r.step, r.instruction, r.reason, r.reasonKo, key, r.durationMs, r.sourceLine});
 }
 
 void failStep(Session& s, int step, const std::string& error, const dockerfile::Command& cmd) {
@@ -156,13 +168,19 @@ void applyConfigInstruction(Session& s, StageRun& st, const dockerfile::Command&
         }
     } else if (const auto* c = std::get_if<dockerfile::CmdInstruction>(&in)) {
         std::vector<std::string> args = c->args;
-        if (c->shellForm) { args = shellOf(st); args.push_back(c->args.empty() ? "" : c->args[0]); }
+        if (c->shellForm) {
+            args = shellOf(st);
+            args.push_back(c->args.empty() ? "" : c->args[0]);
+        }
         st.config.cmd = args;
         st.cmdSet = true;
         history = "CMD " + goQuoteList(args);
     } else if (const auto* c = std::get_if<dockerfile::EntrypointInstruction>(&in)) {
         std::vector<std::string> args = c->args;
-        if (c->shellForm) { args = shellOf(st); args.push_back(c->args.empty() ? "" : c->args[0]); }
+        if (c->shellForm) {
+            args = shellOf(st);
+            args.push_back(c->args.empty() ? "" : c->args[0]);
+        }
         st.config.entrypoint = args;
         if (!st.cmdSet) st.config.cmd.reset();   // an inherited CMD does not survive a new ENTRYPOINT
         history = "ENTRYPOINT " + goQuoteList(args);
@@ -171,7 +189,8 @@ void applyConfigInstruction(Session& s, StageRun& st, const dockerfile::Command&
         history = "USER " + st.config.user;
     } else if (const auto* c = std::get_if<dockerfile::VolumeInstruction>(&in)) {
         std::vector<std::string> vols;
-        for (const auto& p : c->paths) for (const auto& w : expandWords(st, p, esc)) vols.push_back(w);
+        for (const auto& p : c->paths)
+            for (const auto& w : expandWords(st, p, esc)) vols.push_back(w);
         for (const auto& v : vols)
             if (std::find(st.config.volumes.begin(), st.config.volumes.end(), v) == st.config.volumes.end())
                 st.config.volumes.push_back(v);
@@ -197,4 +216,4 @@ void applyConfigInstruction(Session& s, StageRun& st, const dockerfile::Command&
     }
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

@@ -13,9 +13,10 @@ std::string loadInputs(Session& s) {
     if (!ctxDir.empty() && !st.host.isDirectory(ctxDir)) {
         return "unable to prepare context: path \"" + s.opt.contextDir + "\" not found";
     }
-    std::string dfPath = s.opt.dockerfilePath.empty()
-                             ? (ctxDir.empty() ? "Dockerfile" : ctxDir + "/Dockerfile")
-                             : fs::normalizePath(st.cwd.empty() ? s.opt.dockerfilePath : st.cwd + "/" + s.opt.dockerfilePath);
+    std::string dfPath =
+        s.opt.dockerfilePath.empty()
+            ? (ctxDir.empty() ? "Dockerfile" : ctxDir + "/Dockerfile")
+            : fs::normalizePath(st.cwd.empty() ? s.opt.dockerfilePath : st.cwd + "/" + s.opt.dockerfilePath);
     std::string shownName = s.opt.dockerfilePath.empty() ? "Dockerfile" : s.opt.dockerfilePath;
     auto slash = dfPath.rfind('/');
     s.trace.dockerfileName = slash == std::string::npos ? dfPath : dfPath.substr(slash + 1);
@@ -31,13 +32,15 @@ std::string loadInputs(Session& s) {
 
     fs::FileTree ctx = ctxDir.empty() ? st.host : st.host.subtree(ctxDir);
     // The Dockerfile's path as the context sees it (for "ignored Dockerfile").
-    std::string dfInCtx = ctxDir.empty() ? dfPath
-                          : dfPath.rfind(ctxDir + "/", 0) == 0 ? dfPath.substr(ctxDir.size() + 1) : std::string("Dockerfile");
+    std::string dfInCtx = ctxDir.empty()                       ? dfPath
+                          : dfPath.rfind(ctxDir + "/", 0) == 0 ? dfPath.substr(ctxDir.size() + 1)
+                                                               : std::string("Dockerfile");
     const fs::FileEntry* ignoreFile = ctx.find(".dockerignore");
     s.hasDockerignore = ignoreFile && !ignoreFile->isDir();
     s.dockerignoreSize = s.hasDockerignore ? ignoreFile->size() : 0;
-    fs::DockerIgnore ignore = s.hasDockerignore ? fs::DockerIgnore::parse(ignoreFile->content ? *ignoreFile->content : "")
-                                                : fs::DockerIgnore();
+    fs::DockerIgnore ignore = s.hasDockerignore
+                                  ? fs::DockerIgnore::parse(ignoreFile->content ? *ignoreFile->content : "")
+                                  : fs::DockerIgnore();
     if (!ignore.error().empty()) {
         return legacy ? "error checking context: " + ignore.error()
                       : "failed to solve: failed to read .dockerignore: " + ignore.error();
@@ -55,4 +58,4 @@ uint64_t contextTarSize(const fs::FileTree& context) {
     return total;
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

@@ -23,9 +23,10 @@ std::string refIdFor(const std::string& seed) {
     std::string h = hashKey({"ref", seed});
     const char* b36 = "0123456789abcdefghijklmnopqrstuvwxyz";
     std::string id;
-    for (size_t i = 0; i < 25; ++i) id += b36[static_cast<unsigned char>(h[i * 2 % h.size()] ^ h[(i * 7 + 3) % h.size()]) % 36];
-    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20, 12) +
-           "::" + id;
+    for (size_t i = 0; i < 25; ++i)
+        id += b36[static_cast<unsigned char>(h[i * 2 % h.size()] ^ h[(i * 7 + 3) % h.size()]) % 36];
+    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" +
+           h.substr(20, 12) + "::" + id;
 }
 
 // uid (or gid) for a --chown part: a number, or a name from the stage's files.
@@ -57,7 +58,10 @@ fs::FileTree withOwnerAndMode(fs::FileTree tree, const std::string& root, uint32
     std::vector<std::pair<std::string, fs::FileEntry>> edits;
     auto visit = [&](const std::string& p, const fs::FileEntry& e) {
         fs::FileEntry copy = e;
-        if (chown) { copy.uid = uid; copy.gid = gid; }
+        if (chown) {
+            copy.uid = uid;
+            copy.gid = gid;
+        }
         if (mode) copy.mode = mode->apply(e.mode, e.isDir());
         edits.push_back({p, copy});
     };
@@ -67,7 +71,7 @@ fs::FileTree withOwnerAndMode(fs::FileTree tree, const std::string& root, uint32
     return tree;
 }
 
-}  // namespace
+}   // namespace
 
 bool checkBeforeSolve(Session& s) {
     for (int i : s.order)
@@ -98,7 +102,10 @@ CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruct
             srcName = "stage " + from;
         } else {
             BaseImage img = resolveBaseImage(s, from, s.opt.legacy);
-            if (!img.ok) { plan.error = plan.legacyError = img.error; return plan; }
+            if (!img.ok) {
+                plan.error = plan.legacyError = img.error;
+                return plan;
+            }
             src = img.rootfs;
             srcName = "image " + from;
         }
@@ -129,11 +136,12 @@ CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruct
             continue;
         }
         std::string shown = "/" + clean;
-        plan.error = "failed to calculate checksum of ref " + refIdFor(srcName + "|" + clean) + ": \"" + shown +
-                     "\": not found";
-        plan.legacyError = wildcard ? kw + " failed: no source files were specified"
-                                    : kw + " failed: file not found in build context or excluded by .dockerignore: stat " +
-                                          clean + ": file does not exist";
+        plan.error =
+            "failed to calculate checksum of ref " + refIdFor(srcName + "|" + clean) + ": \"" + shown + "\": not found";
+        plan.legacyError = wildcard
+                               ? kw + " failed: no source files were specified"
+                               : kw + " failed: file not found in build context or excluded by .dockerignore: stat " +
+                                     clean + ": file does not exist";
         return plan;
     }
     bool intoDir = destSlash || matches.size() > 1 || wildcard || st.rootfs.isDirectory(destPath);
@@ -149,7 +157,8 @@ CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruct
             fs::FileTree sub = path.empty() ? src : src.subtree(path);
             layer = layer.overlaid(fs::FileTree().withSubtree(destPath, sub));
         } else {
-            std::string target = intoDir ? (destPath.empty() ? fs::baseName(path) : destPath + "/" + fs::baseName(path)) : destPath;
+            std::string target =
+                intoDir ? (destPath.empty() ? fs::baseName(path) : destPath + "/" + fs::baseName(path)) : destPath;
             parts.push_back(path + ">" + target);
             parts.push_back(fs::pathChecksum(src, path, &s.hashes));
             layer = layer.withEntry(target, *e);
@@ -174,8 +183,9 @@ CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruct
         auto uo = idFor(st.rootfs, u, false);
         auto go = colon == std::string::npos ? uo : idFor(st.rootfs, g, true);
         if (!uo || !go) {
-            plan.error = plan.legacyError = "unable to convert uid/gid chown string to host mapping: can't find uid for user " +
-                                            (uo ? g : u) + ": no such user: " + (uo ? g : u);
+            plan.error = plan.legacyError =
+                "unable to convert uid/gid chown string to host mapping: can't find uid for user " + (uo ? g : u) +
+                ": no such user: " + (uo ? g : u);
             return plan;
         }
         uid = *uo;
@@ -193,4 +203,4 @@ CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruct
     return plan;
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

@@ -114,7 +114,8 @@ bool runFrom(Session& s, StageRun& st, const dockerfile::Stage& stage) {
     auto ex = dockerfile::shell::processWord(stage.baseImage, meta, esc);
     std::string baseText = ex.ok ? ex.value : stage.baseImage;
     std::string lowerText = baseText;
-    std::transform(lowerText.begin(), lowerText.end(), lowerText.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lowerText.begin(), lowerText.end(), lowerText.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     int from = findStage(s.df, lowerText, st.index);
     if (from >= 0) {
         const StageRun& src = s.stages[from];
@@ -184,9 +185,9 @@ bool runFrom(Session& s, StageRun& st, const dockerfile::Stage& stage) {
 
 // What a missed step produced when it ran.
 struct Ran {
-    std::string error;                     // non-empty: the step failed, in BuildKit's words
-    Layer layer;                           // the step's changes
-    std::optional<fs::FileTree> rootfs;    // the stage's files after it (default: the stage's files + layer)
+    std::string error;   // non-empty: the step failed, in BuildKit's words
+    Layer layer;   // the step's changes
+    std::optional<fs::FileTree> rootfs;   // the stage's files after it (default: the stage's files + layer)
     int64_t durationMs = 0;
 };
 
@@ -245,7 +246,8 @@ bool commitStep(Session& s, StageRun& st, const dockerfile::Command& cmd, int st
 // with its heredocs, or the exec form as written.
 std::vector<std::string> runArgv(const StageRun& st, const dockerfile::RunInstruction& r) {
     if (!r.shellForm) return r.args;
-    std::vector<std::string> argv = st.config.shell.empty() ? std::vector<std::string>{"/bin/sh", "-c"} : st.config.shell;
+    std::vector<std::string> argv =
+        st.config.shell.empty() ? std::vector<std::string>{"/bin/sh", "-c"} : st.config.shell;
     std::string script = r.args.empty() ? "" : r.args[0];
     if (isWholeHeredoc(r)) {
         script = r.heredocs[0].content;   // RUN <<EOF: the body is the script
@@ -264,8 +266,8 @@ bool runRun(Session& s, StageRun& st, const dockerfile::Command& cmd, const dock
     cand.command = join(argv, " ");
     cand.parentKey = st.key;
     cand.inputs = inputsOf(st);
-    cand.key = hashKey({"buildkit", "RUN", st.key, join(argv, std::string(1, '\0')), join(envLines(st), std::string(1, '\0')),
-                        wd, st.config.user, r.network, join(r.mounts, ",")});
+    cand.key = hashKey({"buildkit", "RUN", st.key, join(argv, std::string(1, '\0')),
+                        join(envLines(st), std::string(1, '\0')), wd, st.config.user, r.network, join(r.mounts, ",")});
     std::string name = vertexName(st, cmd, s.df.escapeToken);
     int step = addStep(s, st, st.stepIndex + 1, name, cmd);
     Vertex& v = newVertex(s, prefix(st) + name, step);
@@ -276,8 +278,8 @@ bool runRun(Session& s, StageRun& st, const dockerfile::Command& cmd, const dock
         Ran ran;
         ran.durationMs = res.durationMs;
         if (res.exitCode != 0) {
-            ran.error = "process \"" + join(argv, " ") + "\" did not complete successfully: exit code: " +
-                        std::to_string(res.exitCode);
+            ran.error = "process \"" + join(argv, " ") +
+                        "\" did not complete successfully: exit code: " + std::to_string(res.exitCode);
             return ran;
         }
         ran.layer.changes = res.changes;
@@ -346,7 +348,7 @@ bool runWorkdir(Session& s, StageRun& st, const dockerfile::Command& cmd, const 
     });
 }
 
-}  // namespace
+}   // namespace
 
 bool runStage(Session& s, StageRun& st) {
     const dockerfile::Stage& stage = s.df.stages[st.index];
@@ -368,4 +370,4 @@ bool runStage(Session& s, StageRun& st) {
     return true;
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

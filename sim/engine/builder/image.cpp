@@ -19,7 +19,7 @@ namespace {
 
 const char* kDefaultPath = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-}  // namespace
+}   // namespace
 
 std::string goQuoteList(const std::vector<std::string>& v) {
     std::string out = "[";
@@ -31,8 +31,8 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
     BaseImage b;
     auto parsed = format::parseNormalizedNamed(refText);
     if (!parsed.ref) {
-        b.error = legacy ? parsed.error
-                         : "failed to solve: failed to parse stage name \"" + refText + "\": " + parsed.error;
+        b.error =
+            legacy ? parsed.error : "failed to solve: failed to parse stage name \"" + refText + "\": " + parsed.error;
         return b;
     }
     const format::ImageRef& ref = *parsed.ref;
@@ -47,7 +47,10 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
             b.vertexRef = b.fullRef;
             for (const auto& rd : b.image.repoDigests) {
                 auto at = rd.find('@');
-                if (at != std::string::npos && ref.digest.empty()) { b.vertexRef += rd.substr(at); break; }
+                if (at != std::string::npos && ref.digest.empty()) {
+                    b.vertexRef += rd.substr(at);
+                    break;
+                }
             }
             return b;
         }
@@ -109,7 +112,8 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
         if (!had) addLayer(s.state, layer);
         root = applyLayer(root, layer);
         if (!had) {
-            int64_t ms = static_cast<int64_t>(layer.compressedSize / timing::kPullBytesPerMs) + timing::kPullLayerBaseMs;
+            int64_t ms =
+                static_cast<int64_t>(layer.compressedSize / timing::kPullBytesPerMs) + timing::kPullLayerBaseMs;
             t += ms;
             std::string sz = format::humanSizeWithPrecision(static_cast<double>(layer.compressedSize), 4);
             b.pullSubs.push_back({layer.blobDigest + " " + sz + " / " + sz, ms});
@@ -146,7 +150,8 @@ void applyBase(Session& s, StageRun& st, const BaseImage& base) {
     st.baseImageId = base.image.id;
     st.author = base.image.author;
     bool hasPath = false;
-    for (const auto& kv : st.config.env) if (kv.rfind("PATH=", 0) == 0) hasPath = true;
+    for (const auto& kv : st.config.env)
+        if (kv.rfind("PATH=", 0) == 0) hasPath = true;
     if (!hasPath && !s.opt.legacy) st.config.env.push_back(kDefaultPath);
     st.env.clear();
     for (const auto& kv : st.config.env) {
@@ -178,4 +183,4 @@ Image assembleImage(const Session& s, const StageRun& st) {
     return img;
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

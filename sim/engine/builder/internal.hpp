@@ -29,44 +29,44 @@ namespace layerlab::engine::bk {
 // What the outputs print: BuildKit vertices ("#5 [2/5] WORKDIR /app") or
 // legacy steps ("Step 2/5 : WORKDIR /app"), in the order they ran.
 
-struct SubStatus {                 // "transferring dockerfile: 187B", "exporting layers"
+struct SubStatus {   // "transferring dockerfile: 187B", "exporting layers"
     std::string text;
     int64_t durationMs = 0;
 };
 
 struct Vertex {
     enum class Status { Done, Cached, Error };
-    std::string name;              // "[internal] load build definition from Dockerfile", "[2/5] WORKDIR /app"
+    std::string name;   // "[internal] load build definition from Dockerfile", "[2/5] WORKDIR /app"
     Status status = Status::Done;
     std::vector<SubStatus> subs;
     std::vector<run::OutputLine> logs;
     int64_t durationMs = 0;
-    std::string error;             // Status::Error: BuildKit's message
-    int step = -1;                 // index into BuildTrace::steps, -1 for internal vertices
+    std::string error;   // Status::Error: BuildKit's message
+    int step = -1;   // index into BuildTrace::steps, -1 for internal vertices
 };
 
 struct LegacyStep {
-    std::string header;            // "Step 2/5 : WORKDIR /app"
+    std::string header;   // "Step 2/5 : WORKDIR /app"
     std::vector<std::string> lines;   // " ---> Using cache", output, "Removing intermediate container ..."
 };
 
 struct BuildTrace {
-    std::vector<Vertex> vertices;          // BuildKit
+    std::vector<Vertex> vertices;   // BuildKit
     std::vector<LegacyStep> legacySteps;   // legacy
     std::vector<std::string> legacyPreamble;   // "Sending build context to Docker daemon  2.048kB"
     std::vector<std::string> legacyWarnings;   // "[Warning] One or more build-args [X] were not consumed"
-    std::vector<BuildStepRecord> steps;    // what State.lastBuild / BuildResult get
-    std::vector<std::string> stepKeys;     // cache key of each step (parallel to steps)
+    std::vector<BuildStepRecord> steps;   // what State.lastBuild / BuildResult get
+    std::vector<std::string> stepKeys;   // cache key of each step (parallel to steps)
     // Failure: the vertex/step that failed and BuildKit's or the daemon's words.
     bool failed = false;
-    std::string error;                     // "process \"/bin/sh -c npm install\" did not complete successfully: exit code: 1"
+    std::string error;   // "process \"/bin/sh -c npm install\" did not complete successfully: exit code: 1"
     int errorLine = 0, errorEndLine = 0;   // Dockerfile lines for the excerpt (0: none)
     int failedVertex = -1;
     std::string dockerfileName = "Dockerfile";
     std::string dockerfileText;
     Digest imageId;
-    std::vector<std::string> namedAs;      // "docker.io/library/hello:v0.2"
-    std::vector<std::string> tagsShort;    // "hello:v0.2" (legacy's "Successfully tagged")
+    std::vector<std::string> namedAs;   // "docker.io/library/hello:v0.2"
+    std::vector<std::string> tagsShort;   // "hello:v0.2" (legacy's "Successfully tagged")
     int64_t totalMs = 0;
     int64_t savedMs = 0;
 };
@@ -75,29 +75,29 @@ struct BuildTrace {
 
 struct StageRun {
     int index = 0;
-    std::string label;                 // prefix inside "[...]": "" or "build " / "stage-1 "
-    int stepTotal = 0;                 // BuildKit N of "[i/N]"
+    std::string label;   // prefix inside "[...]": "" or "build " / "stage-1 "
+    int stepTotal = 0;   // BuildKit N of "[i/N]"
     int stepIndex = 0;
     bool built = false;
-    bool externalBase = false;         // FROM an image (not another stage, not scratch)
-    std::string baseRef;               // familiar ref of the base image, "node:latest"
+    bool externalBase = false;   // FROM an image (not another stage, not scratch)
+    std::string baseRef;   // familiar ref of the base image, "node:latest"
     Digest baseImageId;
     fs::FileTree rootfs;
     ImageConfig config;
     std::vector<Digest> layers;
     std::vector<HistoryEntry> history;
-    std::string key;                   // cache key of the last step
-    bool lastRan = false;              // the last step ran (it was not cached)
-    int lastStep = -1;                 // index into trace.steps of the last step
-    int64_t lastCreatedMs = 0;         // creation time for config-only history entries
+    std::string key;   // cache key of the last step
+    bool lastRan = false;   // the last step ran (it was not cached)
+    int lastStep = -1;   // index into trace.steps of the last step
+    int64_t lastCreatedMs = 0;   // creation time for config-only history entries
     // The LLB environment: ENV and ARG values in dispatch order (later wins,
     // replaced in place), and which keys an ARG set last.
     std::vector<dockerfile::KeyValue> env;
     std::set<std::string> argKeys;
-    std::vector<std::string> argOrder;          // ARGs in scope with a value, in declaration order
-    std::set<std::string> declaredArgs;         // every ARG declared in this stage
-    bool cmdSet = false;                        // CMD given in this stage (ENTRYPOINT keeps it)
-    Digest legacyImageId;                       // legacy: the current intermediate image
+    std::vector<std::string> argOrder;   // ARGs in scope with a value, in declaration order
+    std::set<std::string> declaredArgs;   // every ARG declared in this stage
+    bool cmdSet = false;   // CMD given in this stage (ENTRYPOINT keeps it)
+    Digest legacyImageId;   // legacy: the current intermediate image
     std::string author;
 };
 
@@ -106,32 +106,32 @@ struct StageRun {
 struct RecordNotes {
     std::vector<int64_t> stepStartMs, stepEndMs;   // elapsed ms, parallel to trace.steps
     std::map<int, CacheRecord> failedCandidates;   // step -> the key it would have had (a failed RUN)
-    std::vector<BaseImageRecord> bases;            // applyBase: each external base, per stage
+    std::vector<BaseImageRecord> bases;   // applyBase: each external base, per stage
 };
 
 // ---------------------------------------------------------------- session --
 
 struct Session {
     Session(State& st, const BuildOptions& o) : state(st), opt(o), buildStartMs(st.clock.nowMs) {}
-    State& state;                      // the working copy build() commits on success
+    State& state;   // the working copy build() commits on success
     const BuildOptions& opt;
-    int64_t buildStartMs = 0;          // records used after this belong to this build
+    int64_t buildStartMs = 0;   // records used after this belong to this build
     dockerfile::Dockerfile df;
     std::string dockerfileText;
-    fs::FileTree context;              // after .dockerignore
+    fs::FileTree context;   // after .dockerignore
     uint64_t dockerignoreSize = 0;
     bool hasDockerignore = false;
     fs::HashCache hashes;
     BuildTrace trace;
-    std::vector<StageRun> stages;      // one per Dockerfile stage
-    std::vector<int> order;            // stages to build, in order
+    std::vector<StageRun> stages;   // one per Dockerfile stage
+    std::vector<int> order;   // stages to build, in order
     std::map<std::string, std::string> metaArgs;   // ARG before FROM, with --build-arg applied
-    std::set<std::string> usedBuildArgs;           // --build-arg keys some ARG consumed
+    std::set<std::string> usedBuildArgs;   // --build-arg keys some ARG consumed
     std::vector<Event> events;
-    int64_t elapsedMs = 0;             // simulated time since the build started
+    int64_t elapsedMs = 0;   // simulated time since the build started
     int legacyStepNo = 0, legacyStepTotal = 0;
-    bool contextLoaded = false;        // BuildKit "[internal] load build context" shown
-    RecordNotes notes;                 // for the BuildRecord (record.cpp)
+    bool contextLoaded = false;   // BuildKit "[internal] load build context" shown
+    RecordNotes notes;   // for the BuildRecord (record.cpp)
 };
 
 // context.cpp: reads the Dockerfile and the context. "" or the error
@@ -157,12 +157,12 @@ bool isWholeHeredoc(const dockerfile::RunInstruction& r);
 // image.cpp
 struct BaseImage {
     bool ok = false;
-    std::string error;                 // BuildKit-worded (without "ERROR: failed to build: failed to solve: ")
+    std::string error;   // BuildKit-worded (without "ERROR: failed to build: failed to solve: ")
     Image image;
     fs::FileTree rootfs;
-    bool pulled = false;               // came from the simulated hub in this build
-    std::string vertexRef;             // "docker.io/library/node:latest@sha256:..."
-    std::string fullRef;               // "docker.io/library/node:latest"
+    bool pulled = false;   // came from the simulated hub in this build
+    std::string vertexRef;   // "docker.io/library/node:latest@sha256:..."
+    std::string fullRef;   // "docker.io/library/node:latest"
     std::vector<SubStatus> pullSubs;   // BuildKit: resolve + per-layer lines
     std::vector<std::string> pullLines;   // legacy: "latest: Pulling from library/node" ...
     int64_t pullMs = 0;
@@ -210,12 +210,12 @@ void applyConfigInstruction(Session& s, StageRun& st, const dockerfile::Command&
 // copy.cpp
 struct CopyPlan {
     bool ok = false;
-    std::string error;                 // BuildKit-worded
-    std::string legacyError;           // daemon-worded
-    fs::FileTree layerTree;            // entries to add (tree paths)
-    std::string checksum;              // content checksum of the sources (for the key)
-    std::string destDir;               // tree path the files land under, for reasons
-    std::string legacyHash;            // "file:<hex>", "dir:<hex>", "multi:<hex>"
+    std::string error;   // BuildKit-worded
+    std::string legacyError;   // daemon-worded
+    fs::FileTree layerTree;   // entries to add (tree paths)
+    std::string checksum;   // content checksum of the sources (for the key)
+    std::string destDir;   // tree path the files land under, for reasons
+    std::string legacyHash;   // "file:<hex>", "dir:<hex>", "multi:<hex>"
     uint64_t bytes = 0;
 };
 CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruction& c);
@@ -229,6 +229,6 @@ std::string renderPlain(const BuildTrace& t);
 std::string renderTty(const BuildTrace& t);
 std::string renderLegacy(const BuildTrace& t);
 std::string renderErrorTail(const BuildTrace& t);   // the "------ > [4/5] RUN ...:" block, excerpt and ERROR line
-std::string seconds1(int64_t ms);                   // "0.4s" style without the 's': "0.4"
+std::string seconds1(int64_t ms);   // "0.4s" style without the 's': "0.4"
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

@@ -11,7 +11,7 @@ namespace layerlab::engine {
 
 struct KeyInputRowKind {
     std::string kind;   // "instruction" "parent" "file" "arg" "env" "workdir" "user" "baseImage" "imageId"
-                        // "platform" "config"
+        // "platform" "config"
     std::string name;   // file path / arg / env name ("" for the others)
 };
 // Parallel to keyInputRows(state, build, index): the same rows, in the same order.
@@ -19,4 +19,4 @@ std::vector<KeyInputRowKind> keyInputRowKinds(const State& state, const BuildRec
 // A row's label: English as keyInputRows gives it, or Korean.
 std::string keyInputLabel(const KeyInputRow& row, const KeyInputRowKind& kind, bool ko);
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -54,9 +54,8 @@ std::string original(const dockerfile::Command& cmd) {
 }
 
 LegacyStep& newStep(Session& s, const std::string& text) {
-    s.trace.legacySteps.push_back({"Step " + std::to_string(++s.legacyStepNo) + "/" + std::to_string(s.legacyStepTotal) +
-                                       " : " + text,
-                                   {}});
+    s.trace.legacySteps.push_back(
+        {"Step " + std::to_string(++s.legacyStepNo) + "/" + std::to_string(s.legacyStepTotal) + " : " + text, {}});
     return s.trace.legacySteps.back();
 }
 
@@ -110,8 +109,8 @@ bool runFromLegacy(Session& s, StageRun& st, const dockerfile::Stage& stage) {
         ls.lines.push_back(" ---> " + format::shortId(base.image.id));
     }
     if (from < 0) st.lastRan = pulled;
-    finishStep(s, step, !pulled, {"base image pulled from the registry", "레지스트리에서 베이스 이미지를 받아옴"}, 0, "", 0,
-               st.key);
+    finishStep(s, step, !pulled, {"base image pulled from the registry", "레지스트리에서 베이스 이미지를 받아옴"}, 0,
+               "", 0, st.key);
     return true;
 }
 
@@ -120,15 +119,16 @@ bool runFromLegacy(Session& s, StageRun& st, const dockerfile::Stage& stage) {
 // as it will be after a metadata instruction.
 struct Probe {
     CacheRecord cand;
-    StageRun next;                             // the stage after this instruction
-    std::string cmdText;                       // the run config's Cmd, and the history's "created by"
-    std::optional<CopyPlan> plan;              // COPY/ADD
+    StageRun next;   // the stage after this instruction
+    std::string cmdText;   // the run config's Cmd, and the history's "created by"
+    std::optional<CopyPlan> plan;   // COPY/ADD
     const dockerfile::RunInstruction* runIn = nullptr;
-    std::vector<std::string> argv;             // RUN
+    std::vector<std::string> argv;   // RUN
 };
 
 // "" or the error (a COPY whose sources are missing fails before the probe).
-std::string probeFor(Session& s, const StageRun& st, const dockerfile::Command& cmd, const std::string& text, Probe& p) {
+std::string probeFor(Session& s, const StageRun& st, const dockerfile::Command& cmd, const std::string& text,
+                     Probe& p) {
     const auto& in = cmd.instruction;
     std::vector<std::string> shell = shellOf(st);
     p.cand.legacy = true;
@@ -222,8 +222,10 @@ bool executeLegacy(Session& s, const StageRun& st, const dockerfile::Command& cm
             s.trace.steps[step].reason = why.en;
             s.trace.steps[step].reasonKo = why.ko;
             noteCandidate(s, step, p.cand);
-            failStep(s, step,
-                     "The command '" + join(p.argv, " ") + "' returned a non-zero code: " + std::to_string(res.exitCode), cmd);
+            failStep(
+                s, step,
+                "The command '" + join(p.argv, " ") + "' returned a non-zero code: " + std::to_string(res.exitCode),
+                cmd);
             return false;
         }
         layer.changes = res.changes;
@@ -271,7 +273,7 @@ bool executeLegacy(Session& s, const StageRun& st, const dockerfile::Command& cm
     return true;
 }
 
-}  // namespace
+}   // namespace
 
 bool runStageLegacy(Session& s, StageRun& st) {
     const dockerfile::Stage& stage = s.df.stages[st.index];
@@ -293,7 +295,8 @@ bool runStageLegacy(Session& s, StageRun& st) {
         } else {
             Layer copied;
             if (p.plan) copied.changes = p.plan->layerTree;
-            Reason why = s.opt.noCache ? noCacheReason() : missReason(s, p.cand, st.lastRan, p.plan ? &copied : nullptr);
+            Reason why =
+                s.opt.noCache ? noCacheReason() : missReason(s, p.cand, st.lastRan, p.plan ? &copied : nullptr);
             if (!executeLegacy(s, st, cmd, p, ls, step, why)) return false;
         }
         st = std::move(p.next);
@@ -302,4 +305,4 @@ bool runStageLegacy(Session& s, StageRun& st) {
     return true;
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

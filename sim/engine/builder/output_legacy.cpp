@@ -21,4 +21,4 @@ std::string renderLegacy(const BuildTrace& t) {
     return out;
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

@@ -38,8 +38,14 @@ std::string excerpt(const BuildTrace& t) {
     int pad = first == last ? 4 : 2, p = 0;
     int prepadStart = first;
     while (p < pad) {
-        if (first > 1) { --first; ++p; }
-        if (last != n) { ++last; ++p; }
+        if (first > 1) {
+            --first;
+            ++p;
+        }
+        if (last != n) {
+            ++last;
+            ++p;
+        }
         ++p;
     }
     std::string out = t.dockerfileName + ":" + std::to_string(prepadStart) + "\n--------------------\n";
@@ -52,7 +58,7 @@ std::string excerpt(const BuildTrace& t) {
     return out + "--------------------\n";
 }
 
-}  // namespace
+}   // namespace
 
 std::string seconds1(int64_t ms) {
     char buf[32];
@@ -83,9 +89,15 @@ std::string renderPlain(const BuildTrace& t) {
             out += n + sub.text + (sub.durationMs >= 50 ? " " + seconds1(sub.durationMs) + "s" : "") + " done\n";
         for (const auto& l : v.logs) out += n + seconds3(l.atMs) + " " + l.text + "\n";
         switch (v.status) {
-            case Vertex::Status::Cached: out += n + "CACHED\n"; break;
-            case Vertex::Status::Done: out += n + "DONE " + seconds1(v.durationMs) + "s\n"; break;
-            case Vertex::Status::Error: out += n + "ERROR: " + v.error + "\n"; break;
+            case Vertex::Status::Cached:
+                out += n + "CACHED\n";
+                break;
+            case Vertex::Status::Done:
+                out += n + "DONE " + seconds1(v.durationMs) + "s\n";
+                break;
+            case Vertex::Status::Error:
+                out += n + "ERROR: " + v.error + "\n";
+                break;
         }
         out += "\n";
     }
@@ -93,4 +105,4 @@ std::string renderPlain(const BuildTrace& t) {
     return out;
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

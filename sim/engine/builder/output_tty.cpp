@@ -21,7 +21,7 @@ std::string line(const std::string& left, const std::string& right) {
     return l + std::string(static_cast<size_t>(std::max(pad, 1)), ' ') + right + "\n";
 }
 
-}  // namespace
+}   // namespace
 
 std::string renderTty(const BuildTrace& t) {
     int64_t total = 0;
@@ -34,7 +34,9 @@ std::string renderTty(const BuildTrace& t) {
                        std::to_string(t.vertices.size()) + ") FINISHED";
     std::string out = line(head, "docker:default");
     for (const auto& v : t.vertices) {
-        std::string status = v.status == Vertex::Status::Cached ? "CACHED " : v.status == Vertex::Status::Error ? "ERROR " : "";
+        std::string status = v.status == Vertex::Status::Cached  ? "CACHED "
+                             : v.status == Vertex::Status::Error ? "ERROR "
+                                                                 : "";
         out += line(" => " + status + v.name, seconds1(v.durationMs) + "s");
         for (const auto& sub : v.subs) out += line(" => => " + sub.text, seconds1(sub.durationMs) + "s");
     }
@@ -42,4 +44,4 @@ std::string renderTty(const BuildTrace& t) {
     return out;
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

@@ -66,7 +66,8 @@ std::optional<Reason> inputDifference(const std::vector<std::string>& before, co
         }
         std::string old = it == am.end() ? "" : it->second;
         if (k == "workdir")
-            return Reason{"working directory changed (" + old + " \u2192 " + v + ")", "작업 디렉터리가 바뀜 (" + old + " \u2192 " + v + ")"};
+            return Reason{"working directory changed (" + old + " \u2192 " + v + ")",
+                          "작업 디렉터리가 바뀜 (" + old + " \u2192 " + v + ")"};
         if (k == "user") {
             std::string o = old.empty() ? "root" : old, n = v.empty() ? "root" : v;
             return Reason{"USER changed (" + o + " \u2192 " + n + ")", "USER가 바뀜 (" + o + " \u2192 " + n + ")"};
@@ -79,7 +80,9 @@ std::optional<Reason> inputDifference(const std::vector<std::string>& before, co
         if (bm.count(k)) continue;
         bool isArg = k.rfind("arg:", 0) == 0, isEnv = k.rfind("env:", 0) == 0;
         if (isArg) return Reason{"build argument " + nameOf(k) + " changed", "빌드 인자 " + nameOf(k) + " 값이 바뀜"};
-        if (isEnv) return Reason{"ENV " + nameOf(k) + " removed before this step", "이 단계 앞의 ENV " + nameOf(k) + " 삭제됨"};
+        if (isEnv)
+            return Reason{"ENV " + nameOf(k) + " removed before this step",
+                          "이 단계 앞의 ENV " + nameOf(k) + " 삭제됨"};
     }
     return std::nullopt;
 }
@@ -101,7 +104,10 @@ bool firstDifference(const fs::FileTree& a, const fs::FileTree& b, const std::st
         std::string p = dir.empty() ? n : dir + "/" + n;
         const fs::FileEntry* ea = a.find(p);
         const fs::FileEntry* eb = b.find(p);
-        if (!ea || !eb) { out = {p, ea, eb}; return true; }
+        if (!ea || !eb) {
+            out = {p, ea, eb};
+            return true;
+        }
         if (fs::pathChecksum(a, p) == fs::pathChecksum(b, p)) continue;
         if (ea->isDir() && eb->isDir()) {
             if (firstDifference(a, b, p, out)) return true;
@@ -118,7 +124,8 @@ Reason fileReason(const FileDiff& d, const std::string& destDir) {
     if (!d.before) return {"new file " + p + " added", "새 파일 " + p + " 추가됨"};
     if (!d.after) return {p + " removed", p + " 삭제됨"};
     if (d.before->mode != d.after->mode && fs::fileChecksum(*d.before) != fs::fileChecksum(*d.after) &&
-        d.before->kind == d.after->kind && (!d.before->content || !d.after->content || *d.before->content == *d.after->content))
+        d.before->kind == d.after->kind &&
+        (!d.before->content || !d.after->content || *d.before->content == *d.after->content))
         return {p + " permissions changed (" + octal(d.before->mode) + " \u2192 " + octal(d.after->mode) + ")",
                 p + " 권한이 바뀜 (" + octal(d.before->mode) + " \u2192 " + octal(d.after->mode) + ")"};
     if ((d.before->uid != d.after->uid || d.before->gid != d.after->gid) && d.before->mode == d.after->mode &&
@@ -145,7 +152,7 @@ std::string instructionOf(const CacheRecord& r) {
     return d.empty() ? r.command : d;
 }
 
-}  // namespace
+}   // namespace
 
 Reason noCacheReason() { return {"--no-cache", "--no-cache (캐시를 쓰지 않음)"}; }
 
@@ -165,7 +172,8 @@ Reason missReason(const Session& s, const CacheRecord& cand, bool parentRan, con
         // The same kind of instruction was built before: then a new parent,
         // not novelty, is why this one runs.
         if (r.op == cand.op && r.createdMs <= s.buildStartMs) seenElsewhere = true;
-        bool sibling = cand.op == "FROM" ? (r.op == "FROM" && r.command == cand.command) : r.parentKey == cand.parentKey;
+        bool sibling =
+            cand.op == "FROM" ? (r.op == "FROM" && r.command == cand.command) : r.parentKey == cand.parentKey;
         if (!sibling || key == cand.key || r.lastUsedMs > s.buildStartMs) continue;
         if (!sib || rank(r) > rank(*sib)) sib = &r;
     }
@@ -195,4 +203,4 @@ Reason missReason(const Session& s, const CacheRecord& cand, bool parentRan, con
     return {"step options changed", "단계 옵션이 바뀜"};
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

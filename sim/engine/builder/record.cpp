@@ -20,7 +20,9 @@ namespace {
 bool isCopy(const KeyInputs& in) { return in.op == "COPY" || in.op == "ADD"; }
 
 // The tree path a COPY/ADD destination names ("/app" -> "app", "/" -> "").
-std::string destDir(const std::string& dest) { return dest.empty() || dest == "/" ? "" : dest.substr(dest[0] == '/' ? 1 : 0); }
+std::string destDir(const std::string& dest) {
+    return dest.empty() || dest == "/" ? "" : dest.substr(dest[0] == '/' ? 1 : 0);
+}
 
 // Files that differ between two COPY/ADD layers below `dir`, in path order.
 // Subtrees with equal (memoized) checksums are skipped, so a one-file edit
@@ -101,16 +103,20 @@ void compare(const State& state, const BuildRecordStep& prev, BuildRecordStep& n
     if (ta != tb) out.push_back({InputChange::Kind::Instruction, "", ta, tb});
     if (a.parentKey != b.parentKey) out.push_back({InputChange::Kind::Parent, "", a.parentKey, b.parentKey});
     if (a.baseImageId != b.baseImageId)
-        out.push_back({InputChange::Kind::BaseImage, b.baseImage.empty() ? a.baseImage : b.baseImage, a.baseImageId, b.baseImageId});
+        out.push_back({InputChange::Kind::BaseImage, b.baseImage.empty() ? a.baseImage : b.baseImage, a.baseImageId,
+                       b.baseImageId});
     comparePairs(a.buildArgs, b.buildArgs, InputChange::Kind::BuildArg, out);
     comparePairs(a.env, b.env, InputChange::Kind::Env, out);
     if (a.workdir != b.workdir) out.push_back({InputChange::Kind::Workdir, "", a.workdir, b.workdir});
     if (a.user != b.user) out.push_back({InputChange::Kind::User, "", a.user, b.user});
     for (const auto& l : b.config)
-        if (std::find(a.config.begin(), a.config.end(), l) == a.config.end()) out.push_back({InputChange::Kind::Config, "", "", l});
+        if (std::find(a.config.begin(), a.config.end(), l) == a.config.end())
+            out.push_back({InputChange::Kind::Config, "", "", l});
     for (const auto& l : a.config)
-        if (std::find(b.config.begin(), b.config.end(), l) == b.config.end()) out.push_back({InputChange::Kind::Config, "", l, ""});
-    if (isCopy(a) && isCopy(b) && prev.layerDiffId != now.layerDiffId && !prev.layerDiffId.empty() && !now.layerDiffId.empty()) {
+        if (std::find(b.config.begin(), b.config.end(), l) == b.config.end())
+            out.push_back({InputChange::Kind::Config, "", l, ""});
+    if (isCopy(a) && isCopy(b) && prev.layerDiffId != now.layerDiffId && !prev.layerDiffId.empty() &&
+        !now.layerDiffId.empty()) {
         auto la = state.layers.find(prev.layerDiffId), lb = state.layers.find(now.layerDiffId);
         if (la == state.layers.end() || lb == state.layers.end()) return;
         size_t files = 0;
@@ -211,7 +217,10 @@ BuildRecordStep stepEntry(const Session& s, int t, const dockerfile::Command& cm
     // The step below in the key chain (FROM of another stage carries that stage's key).
     if (!e.inputs.parentKey.empty())
         for (int p = t - 1; p >= 0; --p)
-            if (s.trace.stepKeys[p] == e.inputs.parentKey) { e.inputs.parentStep = s.trace.steps[p].step; break; }
+            if (s.trace.stepKeys[p] == e.inputs.parentKey) {
+                e.inputs.parentStep = s.trace.steps[p].step;
+                break;
+            }
     return e;
 }
 
@@ -294,7 +303,7 @@ int alignedIndex(const BuildRecord& prev, const std::vector<BuildRecordStep>& st
     return -1;
 }
 
-}  // namespace
+}   // namespace
 
 void noteCandidate(Session& s, int step, const CacheRecord& candidate) { s.notes.failedCandidates[step] = candidate; }
 
@@ -354,7 +363,10 @@ void recordBuild(Session& s, bool ok, const Digest& imageId, const std::vector<s
         const std::string& pk = rec.steps[i].inputs.parentKey;
         if (pk.empty() || rec.steps[i].outcome == BuildStepOutcome::Config) continue;
         for (int k = static_cast<int>(i) - 1; k >= 0; --k)
-            if (rec.steps[k].outcome != BuildStepOutcome::Config && rec.steps[k].cacheKey == pk) { parent[i] = k; break; }
+            if (rec.steps[k].outcome != BuildStepOutcome::Config && rec.steps[k].cacheKey == pk) {
+                parent[i] = k;
+                break;
+            }
     }
     for (const auto& b : rec.bases)
         for (const auto& l : b.layers) (l.pulled ? rec.bytesPulled : rec.bytesReused) += l.size;
@@ -385,8 +397,8 @@ void recordBuild(Session& s, bool ok, const Digest& imageId, const std::vector<s
             }
             if (e.outcome == BuildStepOutcome::Cached || e.outcome == BuildStepOutcome::Config) continue;
             // A first build (NEW) has nothing to compare with: no step "changed".
-            const bool first = e.outcome == BuildStepOutcome::New ||
-                               (e.outcome == BuildStepOutcome::Failed && e.previousIndex < 0);
+            const bool first =
+                e.outcome == BuildStepOutcome::New || (e.outcome == BuildStepOutcome::Failed && e.previousIndex < 0);
             if (r.noCache) e.cause = MissCause::NoCache;
             else if (first) e.cause = MissCause::NotInCache;
             else if (parent[i] >= 0 && r.steps[parent[i]].outcome != BuildStepOutcome::Cached) {
@@ -399,4 +411,4 @@ void recordBuild(Session& s, bool ok, const Digest& imageId, const std::vector<s
     }
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

@@ -21,7 +21,7 @@ bool allDigits(const std::string& s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
-}  // namespace
+}   // namespace
 
 int findStage(const dockerfile::Dockerfile& df, const std::string& nameOrIndex, int before) {
     if (allDigits(nameOrIndex)) {
@@ -40,7 +40,10 @@ std::string targetError(Session& s, int& target) {
     if (s.opt.target.empty()) return "";
     std::string want = lower(s.opt.target);
     for (const auto& st : stages)
-        if (st.name == want) { target = st.index; return ""; }
+        if (st.name == want) {
+            target = st.index;
+            return "";
+        }
     if (s.opt.legacy) return "failed to reach build target " + s.opt.target + " in Dockerfile";
     return "failed to solve: target stage \"" + s.opt.target + "\" could not be found";
 }
@@ -77,7 +80,8 @@ void initStageLabels(Session& s) {
     for (const auto& stage : stages) {
         StageRun st;
         st.index = stage.index;
-        if (stages.size() > 1) st.label = (stage.name.empty() ? "stage-" + std::to_string(stage.index) : stage.name) + " ";
+        if (stages.size() > 1)
+            st.label = (stage.name.empty() ? "stage-" + std::to_string(stage.index) : stage.name) + " ";
         std::string base = lower(stage.baseImage);
         st.externalBase = base != "scratch" && findStage(s.df, base, stage.index) < 0;
         int total = st.externalBase ? 1 : 0;
@@ -127,7 +131,7 @@ std::string heredocSummary(const std::string& body) {
     return firstLine + (doc.find('\n') == std::string::npos ? "" : "...");
 }
 
-}  // namespace
+}   // namespace
 
 std::string vertexName(const StageRun& st, const dockerfile::Command& cmd, char escape) {
     // BuildKit: uppercaseCmd(processCmdEnv(shlex, cmd.String(), env)), where
@@ -151,4 +155,4 @@ std::string vertexName(const StageRun& st, const dockerfile::Command& cmd, char 
     return sp == std::string::npos ? kw : kw + out.substr(sp);
 }
 
-}  // namespace layerlab::engine::bk
+}   // namespace layerlab::engine::bk

@@ -100,8 +100,8 @@ bool isContainerRef(const State& state, std::string_view ref);
 // `docker system df`'s Containers row.
 struct ContainersDiskUsage {
     int total = 0;
-    int active = 0;             // running or paused
-    uint64_t size = 0;          // bytes in writable layers
+    int active = 0;   // running or paused
+    uint64_t size = 0;   // bytes in writable layers
     uint64_t reclaimable = 0;   // bytes in the writable layers of stopped containers
 };
 ContainersDiskUsage containersDiskUsage(const State& state);
@@ -154,4 +154,4 @@ ContainerOutcome attachedCloseTerminal(State& state, const Attachment& attachmen
 // container. Output: "Deleted Containers:" + IDs, then "Total reclaimed space: …".
 ContainerOutcome pruneContainers(State& state, const PruneOptions& options);
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -34,7 +34,7 @@ ContainerOutcome ended(State& state, size_t index, int code, ContainerOutcome ou
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 ContainerOutcome containerLogs(const State& stateIn, const LogsOptions& o) {
     ContainerOutcome out;
@@ -153,12 +153,16 @@ ContainerOutcome attachedInterrupt(State& state, const Attachment& a) {
     if (a.stdinAttached && a.tty) {
         // -it: the terminal is raw, Ctrl-C is a byte for the container's TTY
         // and never reaches the docker client, so only the detach keys help.
-        out.hints.push_back({p.name + " runs as PID 1 and has no SIGINT handler, so Ctrl-C is ignored: the container "
-                                 "keeps running and the terminal stays attached. Detach with Ctrl-P Ctrl-Q, then docker stop " +
-                                 name + ".",
-                             ko::with(p.name, ko::Particle::EunNeun) + " PID 1로 실행되고 SIGINT 처리기가 없어 Ctrl-C가 "
-                                 "무시됩니다. 컨테이너는 계속 실행되고 터미널도 연결된 채로 남습니다. Ctrl-P Ctrl-Q로 분리한 뒤 "
-                                 "docker stop " + ko::with(name, ko::Particle::EulReul) + " 실행하세요."});
+        out.hints.push_back(
+            {p.name +
+                 " runs as PID 1 and has no SIGINT handler, so Ctrl-C is ignored: the container "
+                 "keeps running and the terminal stays attached. Detach with Ctrl-P Ctrl-Q, then docker stop " +
+                 name + ".",
+             ko::with(p.name, ko::Particle::EunNeun) +
+                 " PID 1로 실행되고 SIGINT 처리기가 없어 Ctrl-C가 "
+                 "무시됩니다. 컨테이너는 계속 실행되고 터미널도 연결된 채로 남습니다. Ctrl-P Ctrl-Q로 분리한 뒤 "
+                 "docker stop " +
+                 ko::with(name, ko::Particle::EulReul) + " 실행하세요."});
         return out;
     }
     // Without a raw terminal the docker client receives the SIGINT itself and
@@ -171,24 +175,30 @@ ContainerOutcome attachedInterrupt(State& state, const Attachment& a) {
         out.err += "got 3 SIGTERM/SIGINTs, forcefully exiting\n";
         out.attached.reset();
         out.exitCode = 1;
-        out.hints.push_back({"The docker client gave up after the third Ctrl-C and returned the prompt, but the container " +
-                                 name + " keeps running (docker ps shows it). Stop it with docker stop " + name + ".",
-                             "docker 클라이언트가 세 번째 Ctrl-C에서 포기하고 프롬프트로 돌아왔지만, " +
-                                 ko::with(name, ko::Particle::EunNeun) + " 계속 실행 중입니다(docker ps에 보입니다). docker stop " +
-                                 ko::with(name, ko::Particle::EuroRo) + " 멈추세요."});
+        out.hints.push_back(
+            {"The docker client gave up after the third Ctrl-C and returned the prompt, but the container " + name +
+                 " keeps running (docker ps shows it). Stop it with docker stop " + name + ".",
+             "docker 클라이언트가 세 번째 Ctrl-C에서 포기하고 프롬프트로 돌아왔지만, " +
+                 ko::with(name, ko::Particle::EunNeun) + " 계속 실행 중입니다(docker ps에 보입니다). docker stop " +
+                 ko::with(name, ko::Particle::EuroRo) + " 멈추세요."});
         return out;
     }
     out.attached->clientSignals = count;
     const std::string left = count == 1 ? "two more times" : "once more";
     const std::string leftKo = count == 1 ? "두 번 더" : "한 번 더";
-    out.hints.push_back({p.name + " runs as PID 1 and has no SIGINT handler, so Ctrl-C (forwarded as SIGINT) is ignored: "
-                             "the container keeps running and the terminal stays attached. Press Ctrl-C " + left +
-                             ": after the third, the docker client gives up and returns the prompt, and the container "
-                             "keeps running. Next time, start it with -d.",
-                         ko::with(p.name, ko::Particle::EunNeun) + " PID 1로 실행되고 SIGINT 처리기가 없어 Ctrl-C(SIGINT로 "
-                             "전달됨)가 무시됩니다. 컨테이너는 계속 실행되고 터미널도 연결된 채로 남습니다. Ctrl-C를 " + leftKo +
-                             " 누르면 세 번째에서 docker 클라이언트가 포기하고 프롬프트로 돌아옵니다. 컨테이너는 계속 실행됩니다. "
-                             "다음에는 -d로 시작하세요."});
+    out.hints.push_back(
+        {p.name +
+             " runs as PID 1 and has no SIGINT handler, so Ctrl-C (forwarded as SIGINT) is ignored: "
+             "the container keeps running and the terminal stays attached. Press Ctrl-C " +
+             left +
+             ": after the third, the docker client gives up and returns the prompt, and the container "
+             "keeps running. Next time, start it with -d.",
+         ko::with(p.name, ko::Particle::EunNeun) +
+             " PID 1로 실행되고 SIGINT 처리기가 없어 Ctrl-C(SIGINT로 "
+             "전달됨)가 무시됩니다. 컨테이너는 계속 실행되고 터미널도 연결된 채로 남습니다. Ctrl-C를 " +
+             leftKo +
+             " 누르면 세 번째에서 docker 클라이언트가 포기하고 프롬프트로 돌아옵니다. 컨테이너는 계속 실행됩니다. "
+             "다음에는 -d로 시작하세요."});
     return out;
 }
 
@@ -202,10 +212,11 @@ ContainerOutcome attachedDetachKeys(State& state, const Attachment& a) {
         out.attached.reset();
         return out;
     }
-    out.hints.push_back({"Ctrl-P Ctrl-Q detaches only when the container has stdin and a TTY (docker run -it); here "
-                         "the keys do nothing.",
-                         "Ctrl-P Ctrl-Q는 컨테이너에 stdin과 TTY가 있을 때(docker run -it)만 분리합니다. 여기서는 아무 "
-                         "일도 일어나지 않습니다."});
+    out.hints.push_back(
+        {"Ctrl-P Ctrl-Q detaches only when the container has stdin and a TTY (docker run -it); here "
+         "the keys do nothing.",
+         "Ctrl-P Ctrl-Q는 컨테이너에 stdin과 TTY가 있을 때(docker run -it)만 분리합니다. 여기서는 아무 "
+         "일도 일어나지 않습니다."});
     return out;
 }
 
@@ -260,19 +271,24 @@ ContainerOutcome attachedInput(State& state, const Attachment& a, std::string_vi
             return out;
         }
         const std::string first = line.substr(0, line.find(' '));
-        static const char* const shellWords[] = {"docker", "ls", "cat", "cd", "curl", "pwd", "rm", "mkdir", "touch", "nano",
-                                                 "vi", "clear", "help", "hint", "show", "predict", "restart", "save"};
+        static const char* const shellWords[] = {"docker", "ls",    "cat",   "cd",      "curl",    "pwd",
+                                                 "rm",     "mkdir", "touch", "nano",    "vi",      "clear",
+                                                 "help",   "hint",  "show",  "predict", "restart", "save"};
         for (const char* w : shellWords)
             if (first == w) {
                 // A learner who ran `docker run -it node` and types shell or lesson commands into the REPL.
                 const std::string leave = node ? ".exit or Ctrl-D" : "exit() or Ctrl-D";
                 const std::string leaveKo = node ? ".exit 또는 Ctrl-D" : "exit() 또는 Ctrl-D";
-                out.hints.push_back({"You are inside " + p.name + "'s REPL, the program running in the container, not in "
-                                         "the shell: `" + first + "` means nothing to it. Leave with " + leave +
-                                         " (the container then exits); shell and lesson commands work again after that.",
-                                     "지금은 셸이 아니라 컨테이너에서 실행 중인 " + p.name + " REPL 안입니다. REPL은 " +
-                                         ko::with("`" + first + "`", ko::Particle::EulReul) + " 모릅니다. " +
-                                         ko::with(leaveKo, ko::Particle::EuroRo) + " 나오세요(컨테이너도 끝납니다). 그다음에는 셸 명령과 레슨 명령이 다시 동작합니다."});
+                out.hints.push_back(
+                    {"You are inside " + p.name +
+                         "'s REPL, the program running in the container, not in "
+                         "the shell: `" +
+                         first + "` means nothing to it. Leave with " + leave +
+                         " (the container then exits); shell and lesson commands work again after that.",
+                     "지금은 셸이 아니라 컨테이너에서 실행 중인 " + p.name + " REPL 안입니다. REPL은 " +
+                         ko::with("`" + first + "`", ko::Particle::EulReul) + " 모릅니다. " +
+                         ko::with(leaveKo, ko::Particle::EuroRo) +
+                         " 나오세요(컨테이너도 끝납니다). 그다음에는 셸 명령과 레슨 명령이 다시 동작합니다."});
                 return out;
             }
         out.hints.push_back({"LayerLab's REPL only understands literals, simple sums, " + call + "(...) and " +
@@ -307,4 +323,4 @@ ContainerOutcome attachedCloseTerminal(State& state, const Attachment& a) {
     return out;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

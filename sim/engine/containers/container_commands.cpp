@@ -18,8 +18,8 @@ const std::string kDaemon = "Error response from daemon: ";
 // Runs `op` on each container in its own copy of the state, so a failure
 // leaves that container as it was. op returns "" or the error line.
 template <typename Op>
-void forEach(State& state, const std::vector<std::string>& refs, ContainerOutcome& out, std::vector<std::string>& errors,
-             Op op) {
+void forEach(State& state, const std::vector<std::string>& refs, ContainerOutcome& out,
+             std::vector<std::string>& errors, Op op) {
     for (const std::string& ref : refs) {
         Lookup l = findContainer(state, ref);
         if (l.index < 0) {
@@ -47,7 +47,7 @@ void finish(ContainerOutcome& out, const std::vector<std::string>& errors) {
     out.exitCode = 1;
 }
 
-}  // namespace
+}   // namespace
 
 // A container keeps the image it was created from: after a rebuild moved the
 // tag, (re)starting it still runs the old image. Learners expect the new code.
@@ -58,11 +58,13 @@ static void staleImageHint(const State& state, const Container& c, ContainerOutc
     const std::string shortOld = c.imageId.substr(c.imageId.rfind(':') + 1, 12);
     out.hints.push_back({c.name + " still runs the image it was created from (" + shortOld + "); " + c.imageRef +
                              " now names a newer image. A container keeps its image: to run the new one, remove this "
-                             "container (docker rm -f " + c.name + ") and docker run it again.",
-                         ko::with(c.name, ko::Particle::EunNeun) + " 만들어질 때의 이미지(" + shortOld + ")를 계속 실행합니다. " +
-                             ko::with(c.imageRef, ko::Particle::EunNeun) + " 이제 더 새 이미지를 가리킵니다. 컨테이너는 자기 "
-                             "이미지를 바꾸지 않으므로, 새 이미지를 실행하려면 이 컨테이너를 지우고(docker rm -f " + c.name +
-                             ") docker run으로 다시 만드세요."});
+                             "container (docker rm -f " +
+                             c.name + ") and docker run it again.",
+                         ko::with(c.name, ko::Particle::EunNeun) + " 만들어질 때의 이미지(" + shortOld +
+                             ")를 계속 실행합니다. " + ko::with(c.imageRef, ko::Particle::EunNeun) +
+                             " 이제 더 새 이미지를 가리킵니다. 컨테이너는 자기 "
+                             "이미지를 바꾸지 않으므로, 새 이미지를 실행하려면 이 컨테이너를 지우고(docker rm -f " +
+                             c.name + ") docker run으로 다시 만드세요."});
 }
 
 ContainerOutcome startContainers(State& state, const StartOptions& o) {
@@ -205,10 +207,10 @@ ContainerOutcome killContainers(State& state, const KillOptions& o) {
     std::vector<std::string> errors;
     forEach(state, o.containers, out, errors, [&](State& s, size_t i, ContainerOutcome& step) {
         Container& c = s.containers[i];
-        if (!isUp(c))
-            return kDaemon + "cannot kill container: " + c.name + ": container " + c.id + " is not running";
+        if (!isUp(c)) return kDaemon + "cannot kill container: " + c.name + ": container " + c.id + " is not running";
         if (c.status == Container::Status::Paused && sig != 9)
-            return kDaemon + "cannot kill container: " + c.name + ": container " + c.id + " is paused. Unpause the "
+            return kDaemon + "cannot kill container: " + c.name + ": container " + c.id +
+                   " is paused. Unpause the "
                    "container before stopping or killing";
         const std::string program = programOf(s, c).name;
         const std::string name = c.name;
@@ -216,7 +218,8 @@ ContainerOutcome killContainers(State& state, const KillOptions& o) {
             step.hints.push_back({program + " in '" + name + "' ignores " + signalName(sig) +
                                       " (PID 1 without a handler): the container keeps running.",
                                   "'" + name + "'의 " + ko::with(program, ko::Particle::EunNeun) + " " +
-                                      ko::with(signalName(sig), ko::Particle::EulReul) + " 무시합니다(처리기가 없는 PID 1): 컨테이너는 계속 실행됩니다."});
+                                      ko::with(signalName(sig), ko::Particle::EulReul) +
+                                      " 무시합니다(처리기가 없는 PID 1): 컨테이너는 계속 실행됩니다."});
         return std::string();
     });
     finish(out, errors);
@@ -274,9 +277,10 @@ ContainerOutcome removeContainers(State& state, const RmOptions& o) {
             else
                 errors.push_back(kDaemon + "cannot remove container \"/" + c.name + "\": container is " + stateName(c) +
                                  ": stop the container before removing or force remove");
-            out.hints.push_back({"A running container cannot be removed: docker stop " + c.name + " first, or docker rm -f.",
-                                 "실행 중인 컨테이너는 지울 수 없습니다: 먼저 docker stop " + c.name +
-                                     " 하거나 docker rm -f를 쓰세요."});
+            out.hints.push_back(
+                {"A running container cannot be removed: docker stop " + c.name + " first, or docker rm -f.",
+                 "실행 중인 컨테이너는 지울 수 없습니다: 먼저 docker stop " + c.name +
+                     " 하거나 docker rm -f를 쓰세요."});
             continue;
         }
         ContainerOutcome step;
@@ -293,4 +297,4 @@ ContainerOutcome removeContainers(State& state, const RmOptions& o) {
     return out;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -62,17 +62,22 @@ bool isUp(const Container& c) {
 std::string statusText(const Container& c, int64_t nowMs) {
     using S = Container::Status;
     switch (c.status) {
-    case S::Running: return "Up " + format::humanDuration(nowMs - c.startedMs);
-    case S::Paused: return "Up " + format::humanDuration(nowMs - c.startedMs) + " (Paused)";
-    case S::Restarting:
-        return "Restarting (" + std::to_string(c.exitCode) + ") " + format::humanDuration(nowMs - c.finishedMs) +
-               " ago";
-    case S::Dead: return "Dead";
-    case S::Created: return "Created";
-    case S::Exited:
-        // A container whose start failed was never started: Docker still says Created.
-        if (c.startedMs == 0) return "Created";
-        return "Exited (" + std::to_string(c.exitCode) + ") " + format::humanDuration(nowMs - c.finishedMs) + " ago";
+        case S::Running:
+            return "Up " + format::humanDuration(nowMs - c.startedMs);
+        case S::Paused:
+            return "Up " + format::humanDuration(nowMs - c.startedMs) + " (Paused)";
+        case S::Restarting:
+            return "Restarting (" + std::to_string(c.exitCode) + ") " + format::humanDuration(nowMs - c.finishedMs) +
+                   " ago";
+        case S::Dead:
+            return "Dead";
+        case S::Created:
+            return "Created";
+        case S::Exited:
+            // A container whose start failed was never started: Docker still says Created.
+            if (c.startedMs == 0) return "Created";
+            return "Exited (" + std::to_string(c.exitCode) + ") " + format::humanDuration(nowMs - c.finishedMs) +
+                   " ago";
     }
     return "";
 }
@@ -80,12 +85,18 @@ std::string statusText(const Container& c, int64_t nowMs) {
 std::string stateName(const Container& c) {
     using S = Container::Status;
     switch (c.status) {
-    case S::Created: return "created";
-    case S::Running: return "running";
-    case S::Paused: return "paused";
-    case S::Restarting: return "restarting";
-    case S::Exited: return c.startedMs == 0 ? "created" : "exited";
-    case S::Dead: return "dead";
+        case S::Created:
+            return "created";
+        case S::Running:
+            return "running";
+        case S::Paused:
+            return "paused";
+        case S::Restarting:
+            return "restarting";
+        case S::Exited:
+            return c.startedMs == 0 ? "created" : "exited";
+        case S::Dead:
+            return "dead";
     }
     return "";
 }
@@ -134,11 +145,11 @@ struct SignalEntry {
     int number;
 };
 constexpr std::array<SignalEntry, 20> kSignals = {{
-    {"HUP", 1},    {"INT", 2},    {"QUIT", 3},   {"ILL", 4},   {"TRAP", 5},   {"ABRT", 6},   {"BUS", 7},
-    {"FPE", 8},    {"KILL", 9},   {"USR1", 10},  {"SEGV", 11}, {"USR2", 12},  {"PIPE", 13},  {"ALRM", 14},
-    {"TERM", 15},  {"CHLD", 17},  {"CONT", 18},  {"STOP", 19}, {"TSTP", 20},  {"WINCH", 28},
+    {"HUP", 1},   {"INT", 2},   {"QUIT", 3},  {"ILL", 4},   {"TRAP", 5},  {"ABRT", 6},   {"BUS", 7},
+    {"FPE", 8},   {"KILL", 9},  {"USR1", 10}, {"SEGV", 11}, {"USR2", 12}, {"PIPE", 13},  {"ALRM", 14},
+    {"TERM", 15}, {"CHLD", 17}, {"CONT", 18}, {"STOP", 19}, {"TSTP", 20}, {"WINCH", 28},
 }};
-}  // namespace
+}   // namespace
 
 int signalNumber(std::string_view signal) {
     if (signal.empty()) return 0;
@@ -165,4 +176,4 @@ std::string signalName(int number) {
     return "SIG" + std::to_string(number);
 }
 
-}  // namespace layerlab::engine::containers
+}   // namespace layerlab::engine::containers

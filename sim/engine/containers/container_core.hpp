@@ -61,6 +61,6 @@ std::vector<Event> settleContainers(State& state);
 
 // Docker's exit code for a process killed by a signal: 128 + signal number.
 int signalNumber(std::string_view signal);   // "KILL", "SIGKILL", "9" -> 9; 0 when unknown
-std::string signalName(int number);          // 9 -> "SIGKILL"
+std::string signalName(int number);   // 9 -> "SIGKILL"
 
-}  // namespace layerlab::engine::containers
+}   // namespace layerlab::engine::containers

@@ -32,13 +32,13 @@ Program runInside(State& state, size_t index, const std::vector<std::string>& ar
     }
     c.writable = c.writable.overlaid(p.changes);
     // Something written back is no longer deleted.
-    c.deleted.erase(std::remove_if(c.deleted.begin(), c.deleted.end(),
-                                   [&](const std::string& d) { return c.writable.exists(d); }),
-                    c.deleted.end());
+    c.deleted.erase(
+        std::remove_if(c.deleted.begin(), c.deleted.end(), [&](const std::string& d) { return c.writable.exists(d); }),
+        c.deleted.end());
     return p;
 }
 
-}  // namespace containers
+}   // namespace containers
 
 using namespace containers;
 
@@ -63,8 +63,9 @@ ContainerOutcome execInContainer(State& state, const ExecOptions& o) {
         return out;
     }
     if (o.command.empty()) {
-        out.err = "\"docker exec\" requires at least 2 arguments.\nSee 'docker exec --help'.\n\nUsage:  docker exec "
-                  "[OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n";
+        out.err =
+            "\"docker exec\" requires at least 2 arguments.\nSee 'docker exec --help'.\n\nUsage:  docker exec "
+            "[OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n";
         out.exitCode = 1;
         return out;
     }
@@ -77,8 +78,8 @@ ContainerOutcome execInContainer(State& state, const ExecOptions& o) {
     State work = state;
     Program p = runInside(work, static_cast<size_t>(l.index), o.command, o.workdir, o.env, o.interactive, o.tty);
     if (!p.startError.empty()) {
-        out.err = "OCI runtime exec failed: exec failed: unable to start container process: " + p.startError +
-                  ": unknown\n";
+        out.err =
+            "OCI runtime exec failed: exec failed: unable to start container process: " + p.startError + ": unknown\n";
         out.exitCode = 127;
         return out;
     }
@@ -86,10 +87,11 @@ ContainerOutcome execInContainer(State& state, const ExecOptions& o) {
     if (p.kind != Program::Kind::Exits) {
         // A server or an interactive shell started by exec: the simulator does not
         // keep a second process; say so rather than pretend.
-        out.hints.push_back({"LayerLab runs docker exec commands that finish at once (ls, cat, echo, sh -c \"...\"); "
-                             "an interactive or long-running exec is not modelled.",
-                             "LayerLab은 바로 끝나는 docker exec 명령(ls, cat, echo, sh -c \"...\")만 실행합니다. "
-                             "대화형이거나 오래 실행되는 exec은 모델링하지 않습니다."});
+        out.hints.push_back(
+            {"LayerLab runs docker exec commands that finish at once (ls, cat, echo, sh -c \"...\"); "
+             "an interactive or long-running exec is not modelled.",
+             "LayerLab은 바로 끝나는 docker exec 명령(ls, cat, echo, sh -c \"...\")만 실행합니다. "
+             "대화형이거나 오래 실행되는 exec은 모델링하지 않습니다."});
         out.exitCode = 0;
         return out;
     }
@@ -100,4 +102,4 @@ ContainerOutcome execInContainer(State& state, const ExecOptions& o) {
     return out;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -52,11 +52,14 @@ ContainerOutcome curlLocalhost(const State& stateIn, int port, std::string_view 
     }
     if (target->status == Container::Status::Paused) {
         out.exitCode = 130;
-        out.hints.push_back({"'" + target->name + "' is paused: its processes are frozen, so the connection is accepted "
-                             "but never answered. Real curl would wait until you press Ctrl-C; the simulator stops "
-                             "waiting at once.",
-                             ko::with("'" + target->name + "'", ko::Particle::EunNeun) + " 일시 중지되어 프로세스가 멈춰 있습니다. 연결은 되지만 응답이 "
-                             "오지 않습니다. 실제 curl은 Ctrl-C를 누를 때까지 기다리며, 시뮬레이터는 바로 멈춥니다."});
+        out.hints.push_back(
+            {"'" + target->name +
+                 "' is paused: its processes are frozen, so the connection is accepted "
+                 "but never answered. Real curl would wait until you press Ctrl-C; the simulator stops "
+                 "waiting at once.",
+             ko::with("'" + target->name + "'", ko::Particle::EunNeun) +
+                 " 일시 중지되어 프로세스가 멈춰 있습니다. 연결은 되지만 응답이 "
+                 "오지 않습니다. 실제 curl은 Ctrl-C를 누를 때까지 기다리며, 시뮬레이터는 바로 멈춥니다."});
         return out;
     }
     const Program p = programOf(state, *target);
@@ -70,15 +73,16 @@ ContainerOutcome curlLocalhost(const State& stateIn, int port, std::string_view 
             whyKo = "'" + target->name + "'의 프로그램(" + p.name + ")은 어떤 포트에서도 수신하지 않습니다";
         } else if (p.http.loopbackOnly) {
             why = p.name + " in '" + target->name + "' listens on 127.0.0.1 only (inside the container)";
-            whyKo = "'" + target->name + "'의 " + ko::with(p.name, ko::Particle::EunNeun) + " 127.0.0.1(컨테이너 안쪽)에서만 수신합니다";
+            whyKo = "'" + target->name + "'의 " + ko::with(p.name, ko::Particle::EunNeun) +
+                    " 127.0.0.1(컨테이너 안쪽)에서만 수신합니다";
         } else {
             why = p.name + " in '" + target->name + "' listens on port " + std::to_string(p.http.port) +
                   ", but host port " + std::to_string(port) + " is published to container port " +
                   std::to_string(binding->containerPort);
-            whyKo = "'" + target->name + "'의 " + ko::with(p.name, ko::Particle::EunNeun) + " " + std::to_string(p.http.port) +
-                    " 포트에서 수신하지만, 호스트 포트 " + ko::with(std::to_string(port), ko::Particle::EunNeun) +
-                    " 컨테이너 포트 " + ko::with(std::to_string(binding->containerPort), ko::Particle::EuroRo) +
-                    " 게시되어 있습니다";
+            whyKo = "'" + target->name + "'의 " + ko::with(p.name, ko::Particle::EunNeun) + " " +
+                    std::to_string(p.http.port) + " 포트에서 수신하지만, 호스트 포트 " +
+                    ko::with(std::to_string(port), ko::Particle::EunNeun) + " 컨테이너 포트 " +
+                    ko::with(std::to_string(binding->containerPort), ko::Particle::EuroRo) + " 게시되어 있습니다";
         }
         out.hints.push_back({"Docker accepted the connection on the host, but " + why + ", so it was reset.",
                              "Docker가 호스트에서 연결을 받았지만, " + whyKo + ". 그래서 연결이 끊겼습니다."});
@@ -87,9 +91,10 @@ ContainerOutcome curlLocalhost(const State& stateIn, int port, std::string_view 
     // The program answers from what it loaded at start (not from the host's files).
     HttpAnswer a = answerHttp(p.http, containerRootfs(state, *target, true), path);
     if (a.status == -1) {
-        out.hints.push_back({"LayerLab could not work out what this route answers (simplified reading of the source); "
-                             "the body is left empty.",
-                             "LayerLab이 이 경로의 응답을 알아내지 못했습니다(소스를 단순화해 읽음). 본문을 비워 둡니다."});
+        out.hints.push_back(
+            {"LayerLab could not work out what this route answers (simplified reading of the source); "
+             "the body is left empty.",
+             "LayerLab이 이 경로의 응답을 알아내지 못했습니다(소스를 단순화해 읽음). 본문을 비워 둡니다."});
         return out;
     }
     out.out = a.body;
@@ -145,4 +150,4 @@ std::vector<const Container*> containersUsingImage(const State& state, std::stri
     return out;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -32,7 +32,8 @@ Json document(const State& state, const Container& c, bool size) {
     j["Id"] = c.id;
     j["Created"] = format::rfc3339Nano(c.createdMs);
     j["Path"] = c.path.empty() ? "" : c.path[0];
-    j["Args"] = strings(std::vector<std::string>(c.path.empty() ? c.path.end() : c.path.begin() + 1, c.path.end()), false);
+    j["Args"] =
+        strings(std::vector<std::string>(c.path.empty() ? c.path.end() : c.path.begin() + 1, c.path.end()), false);
     Json st;
     st["Status"] = stateName(c);
     st["Running"] = up;
@@ -185,7 +186,7 @@ std::string applyTemplate(const std::string& tmpl, const Json& doc) {
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 ContainerOutcome inspectContainers(const State& stateIn, const InspectOptions& o) {
     ContainerOutcome out;
@@ -213,4 +214,4 @@ ContainerOutcome inspectContainers(const State& stateIn, const InspectOptions& o
 
 bool isContainerRef(const State& state, std::string_view ref) { return findContainer(state, ref).index >= 0; }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

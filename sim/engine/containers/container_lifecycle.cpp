@@ -29,7 +29,7 @@ ProgramContext contextFor(const State& state, const Container& c, bool asLoaded,
     return ctx;
 }
 
-}  // namespace
+}   // namespace
 
 Program programOf(const State& state, const Container& c) {
     ProgramContext ctx = contextFor(state, c, true, c.startedMs);
@@ -60,20 +60,25 @@ StartResult startAt(State& state, size_t index, ContainerOutcome& out) {
     if (!ports.conflict.empty()) {
         // libnetwork names the endpoint (its own ID, not the container's).
         const std::string endpoint = fs::sha256Hex(c.id + "/endpoint/" + std::to_string(state.clock.nowMs));
-        r.error = "failed to set up container networking: driver failed programming external connectivity on "
-                  "endpoint " + c.name + " (" + endpoint + "): " + ports.conflict;
-        out.hints.push_back({"Another running container already publishes that host port. Stop it, or publish a "
-                             "different host port (-p 3001:80). The container was created but did not start.",
-                             "이미 실행 중인 다른 컨테이너가 그 호스트 포트를 게시하고 있습니다. 그 컨테이너를 멈추거나 "
-                             "다른 호스트 포트(-p 3001:80)를 쓰세요. 컨테이너는 생성되었지만 시작되지 않았습니다."});
+        r.error =
+            "failed to set up container networking: driver failed programming external connectivity on "
+            "endpoint " +
+            c.name + " (" + endpoint + "): " + ports.conflict;
+        out.hints.push_back(
+            {"Another running container already publishes that host port. Stop it, or publish a "
+             "different host port (-p 3001:80). The container was created but did not start.",
+             "이미 실행 중인 다른 컨테이너가 그 호스트 포트를 게시하고 있습니다. 그 컨테이너를 멈추거나 "
+             "다른 호스트 포트(-p 3001:80)를 쓰세요. 컨테이너는 생성되었지만 시작되지 않았습니다."});
         return r;
     }
     ProgramContext ctx = contextFor(state, c, false, state.clock.nowMs);
     r.program = startProgram(ctx);
     const Program& p = r.program;
     if (!p.startError.empty()) {
-        r.error = "failed to create task for container: failed to create shim task: OCI runtime create failed: runc "
-                  "create failed: unable to start container process: " + p.startError + ": unknown";
+        r.error =
+            "failed to create task for container: failed to create shim task: OCI runtime create failed: runc "
+            "create failed: unable to start container process: " +
+            p.startError + ": unknown";
         return r;
     }
     r.ok = true;
@@ -172,4 +177,4 @@ void stopAt(State& state, size_t index, const std::string& signal, int timeoutSe
              "있으면 바로 멈춥니다."});
 }
 
-}  // namespace layerlab::engine::containers
+}   // namespace layerlab::engine::containers

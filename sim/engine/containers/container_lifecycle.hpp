@@ -61,4 +61,4 @@ void eraseAt(State& state, size_t index, ContainerOutcome& out);
 // with help, a blank line and "Run 'docker run --help' for more information".
 std::string runError(const std::string& message, bool withHelp, const std::string& command = "run");
 
-}  // namespace layerlab::engine::containers
+}   // namespace layerlab::engine::containers

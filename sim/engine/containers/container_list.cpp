@@ -44,10 +44,13 @@ struct Row {
 
 const std::vector<std::pair<std::string, std::string>>& headers() {
     static const std::vector<std::pair<std::string, std::string>> h = {
-        {"ID", "CONTAINER ID"}, {"Image", "IMAGE"},   {"Command", "COMMAND"}, {"CreatedAt", "CREATED AT"},
-        {"RunningFor", "CREATED"}, {"Ports", "PORTS"}, {"Status", "STATUS"},  {"Size", "SIZE"},
-        {"Names", "NAMES"},      {"Labels", "LABELS"}, {"Mounts", "MOUNTS"},   {"Networks", "NETWORKS"},
-        {"State", "STATE"},      {"LocalVolumes", "LOCAL VOLUMES"}};
+        {"ID", "CONTAINER ID"},    {"Image", "IMAGE"},
+        {"Command", "COMMAND"},    {"CreatedAt", "CREATED AT"},
+        {"RunningFor", "CREATED"}, {"Ports", "PORTS"},
+        {"Status", "STATUS"},      {"Size", "SIZE"},
+        {"Names", "NAMES"},        {"Labels", "LABELS"},
+        {"Mounts", "MOUNTS"},      {"Networks", "NETWORKS"},
+        {"State", "STATE"},        {"LocalVolumes", "LOCAL VOLUMES"}};
     return h;
 }
 
@@ -91,7 +94,7 @@ bool isAncestor(const State& state, const Image& ancestor, const Container& c) {
     return !theirs.empty() && mine.size() > theirs.size() && std::equal(theirs.begin(), theirs.end(), mine.begin());
 }
 
-}  // namespace
+}   // namespace
 
 ContainerOutcome listContainers(const State& stateIn, const PsOptions& o) {
     ContainerOutcome out;
@@ -108,9 +111,9 @@ ContainerOutcome listContainers(const State& stateIn, const PsOptions& o) {
             return out;
         }
         std::string key = f.substr(0, eq);
-        static const std::vector<std::string> known = {"status", "name", "id", "ancestor", "exited", "label",
-                                                       "before", "since", "volume", "network", "publish", "expose",
-                                                       "health", "isolation", "is-task"};
+        static const std::vector<std::string> known = {"status",  "name",   "id",     "ancestor",  "exited",
+                                                       "label",   "before", "since",  "volume",    "network",
+                                                       "publish", "expose", "health", "isolation", "is-task"};
         if (std::find(known.begin(), known.end(), key) == known.end()) {
             out.err = "Error response from daemon: invalid filter '" + key + "'\n";
             out.exitCode = 1;
@@ -118,7 +121,7 @@ ContainerOutcome listContainers(const State& stateIn, const PsOptions& o) {
         }
         if (key == "status") {
             static const std::vector<std::string> statuses = {"created", "restarting", "running", "removing",
-                                                              "paused", "exited", "dead"};
+                                                              "paused",  "exited",     "dead"};
             if (std::find(statuses.begin(), statuses.end(), f.substr(eq + 1)) == statuses.end()) {
                 out.err = "Error response from daemon: invalid filter 'status=" + f.substr(eq + 1) + "'\n";
                 out.exitCode = 1;
@@ -145,14 +148,17 @@ ContainerOutcome listContainers(const State& stateIn, const PsOptions& o) {
                     } catch (const std::regex_error&) {
                         any = any || c.name.find(v) != std::string::npos;
                     }
-                } else if (key == "exited") any = any || (c.status == Container::Status::Exited && c.startedMs != 0 &&
-                                                          std::to_string(c.exitCode) == v);
+                } else if (key == "exited")
+                    any = any || (c.status == Container::Status::Exited && c.startedMs != 0 &&
+                                  std::to_string(c.exitCode) == v);
                 else if (key == "ancestor") {
                     ResolvedImage r = resolveImageRef(state, v);
                     any = any || (r.image && isAncestor(state, *r.image, c));
                 } else if (key == "publish" || key == "expose") {
                     std::string want = v.find('/') == std::string::npos ? v + "/tcp" : v;
-                    if (key == "expose") any = any || std::find(c.exposedPorts.begin(), c.exposedPorts.end(), want) != c.exposedPorts.end();
+                    if (key == "expose")
+                        any = any ||
+                              std::find(c.exposedPorts.begin(), c.exposedPorts.end(), want) != c.exposedPorts.end();
                     for (const PortBinding& b : c.activePorts)
                         any = any || (key == "publish" && std::to_string(b.hostPort) + "/" + b.proto == want);
                 } else if (key == "network") any = any || v == "bridge";
@@ -242,4 +248,4 @@ ContainerOutcome listContainers(const State& stateIn, const PsOptions& o) {
     return out;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -22,33 +22,33 @@ namespace layerlab::engine {
 
 // `docker run` / `docker create` (create ignores detach, sigProxy, detachKeys).
 struct RunOptions {
-    std::string image;                      // IMAGE as typed: "node", "myapp:1", "sha256:…", a short ID
-    std::vector<std::string> command;       // [COMMAND] [ARG...] after IMAGE; empty = image CMD
-    std::string name;                       // --name ("" = random adjective_surname)
-    bool detach = false;                    // -d
-    bool rm = false;                        // --rm
-    bool interactive = false;               // -i
-    bool tty = false;                       // -t
-    std::vector<std::string> publish;       // -p, raw: "3000:80", "127.0.0.1:8080:80/tcp", "80"
-    bool publishAll = false;                // -P
-    std::vector<std::string> expose;        // --expose, raw: "80", "8080/udp"
-    std::vector<std::string> env;           // -e, raw: "KEY=value" or "KEY" (taken from the host: unset here)
-    std::string workdir;                    // -w
-    std::optional<std::string> entrypoint;  // --entrypoint; set to "" by `--entrypoint=` (clears it)
-    std::vector<std::string> attach;        // -a stdin|stdout|stderr (empty = Docker's default)
-    std::string pull = "missing";           // --pull always|missing|never
-    bool quiet = false;                     // -q: no pull progress
-    bool sigProxy = true;                   // --sig-proxy
-    std::string detachKeys;                 // --detach-keys ("" = ctrl-p,ctrl-q)
-    std::string hostname;                   // -h / --hostname ("" = short ID)
-    std::string user;                       // -u
-    bool terminal = false;                  // the shell's output is a terminal: pull progress as it stays on screen
+    std::string image;   // IMAGE as typed: "node", "myapp:1", "sha256:…", a short ID
+    std::vector<std::string> command;   // [COMMAND] [ARG...] after IMAGE; empty = image CMD
+    std::string name;   // --name ("" = random adjective_surname)
+    bool detach = false;   // -d
+    bool rm = false;   // --rm
+    bool interactive = false;   // -i
+    bool tty = false;   // -t
+    std::vector<std::string> publish;   // -p, raw: "3000:80", "127.0.0.1:8080:80/tcp", "80"
+    bool publishAll = false;   // -P
+    std::vector<std::string> expose;   // --expose, raw: "80", "8080/udp"
+    std::vector<std::string> env;   // -e, raw: "KEY=value" or "KEY" (taken from the host: unset here)
+    std::string workdir;   // -w
+    std::optional<std::string> entrypoint;   // --entrypoint; set to "" by `--entrypoint=` (clears it)
+    std::vector<std::string> attach;   // -a stdin|stdout|stderr (empty = Docker's default)
+    std::string pull = "missing";   // --pull always|missing|never
+    bool quiet = false;   // -q: no pull progress
+    bool sigProxy = true;   // --sig-proxy
+    std::string detachKeys;   // --detach-keys ("" = ctrl-p,ctrl-q)
+    std::string hostname;   // -h / --hostname ("" = short ID)
+    std::string user;   // -u
+    bool terminal = false;   // the shell's output is a terminal: pull progress as it stays on screen
 };
 
 // `docker start [-a] [-i] CONTAINER...`
 struct StartOptions {
     std::vector<std::string> containers;
-    bool attach = false;        // -a
+    bool attach = false;   // -a
     bool interactive = false;   // -i
     std::string detachKeys;
 };
@@ -57,7 +57,7 @@ struct StartOptions {
 struct StopOptions {
     std::vector<std::string> containers;
     std::optional<int> timeoutSeconds;   // -t / --timeout (default 10)
-    std::string signal;                  // -s / --signal ("" = the image's STOPSIGNAL or SIGTERM)
+    std::string signal;   // -s / --signal ("" = the image's STOPSIGNAL or SIGTERM)
 };
 
 // `docker kill [-s SIGNAL]`
@@ -69,36 +69,37 @@ struct KillOptions {
 // `docker rm [-f] [-v]`
 struct RmOptions {
     std::vector<std::string> containers;
-    bool force = false;     // -f
+    bool force = false;   // -f
     bool volumes = false;   // -v (no volumes are modelled: accepted, nothing to remove)
 };
 
 // `docker ps` / `docker container ls`
 struct PsOptions {
-    bool all = false;                  // -a
-    bool quiet = false;                // -q
-    bool size = false;                 // -s
-    bool latest = false;               // -l
-    int last = -1;                     // -n N (-1 = unset)
-    bool noTrunc = false;              // --no-trunc
-    std::vector<std::string> filters;  // --filter raw "status=running", "name=web", "ancestor=node", "id=…", "exited=0"
-    std::string format;                // --format ("" = table, "table …", or a template like "{{.Names}}")
+    bool all = false;   // -a
+    bool quiet = false;   // -q
+    bool size = false;   // -s
+    bool latest = false;   // -l
+    int last = -1;   // -n N (-1 = unset)
+    bool noTrunc = false;   // --no-trunc
+    std::vector<std::string>
+        filters;   // --filter raw "status=running", "name=web", "ancestor=node", "id=…", "exited=0"
+    std::string format;   // --format ("" = table, "table …", or a template like "{{.Names}}")
 };
 
 // `docker logs [-f] [--tail N] [-t] CONTAINER`
 struct LogsOptions {
     std::string container;
-    bool follow = false;         // -f
-    std::string tail = "all";    // --tail / -n: "all" or a number
-    bool timestamps = false;     // -t
+    bool follow = false;   // -f
+    std::string tail = "all";   // --tail / -n: "all" or a number
+    bool timestamps = false;   // -t
 };
 
 // `docker attach CONTAINER`
 struct AttachOptions {
     std::string container;
-    bool noStdin = false;    // --no-stdin
-    bool sigProxy = true;    // --sig-proxy
-    std::string detachKeys;  // --detach-keys
+    bool noStdin = false;   // --no-stdin
+    bool sigProxy = true;   // --sig-proxy
+    std::string detachKeys;   // --detach-keys
 };
 
 // `docker exec [-i] [-t] [-d] [-w DIR] [-e K=V] [-u USER] CONTAINER COMMAND [ARG...]`
@@ -117,13 +118,13 @@ struct ExecOptions {
 struct InspectOptions {
     std::vector<std::string> containers;
     std::string format;   // "" = JSON array; else a Go template over the inspect document ("{{.State.Status}}")
-    bool size = false;    // -s: SizeRw / SizeRootFs
+    bool size = false;   // -s: SizeRw / SizeRootFs
 };
 
 // `docker container prune [-f] [--filter until=…]`
 struct PruneOptions {
-    bool force = false;                // -f (the confirmation prompt is the CLI's business)
-    std::vector<std::string> filters;  // "until=24h" is not modelled; "label=…" neither
+    bool force = false;   // -f (the confirmation prompt is the CLI's business)
+    std::vector<std::string> filters;   // "until=24h" is not modelled; "label=…" neither
 };
 
 // ---------------------------------------------------------------- [SECTION] Results
@@ -143,13 +144,13 @@ struct Hint {
 struct Attachment {
     enum class Kind { Run, Start, Attach, LogsFollow };
     Kind kind = Kind::Run;
-    std::string containerId;       // full 64-hex ID
-    bool stdinAttached = false;    // -i: typed lines go to the program
-    bool tty = false;              // the container has a TTY (-t)
-    bool sigProxy = true;          // Ctrl-C is forwarded as SIGINT (only without a TTY; with one it is a byte)
-    std::string detachKeys;        // "" = ctrl-p,ctrl-q
-    std::string prompt;            // what the program prints while waiting for input ("> ", "/ # "), "" if none
-    int interrupts = 0;            // Ctrl-C presses the program has seen in a row (node's REPL exits on the second)
+    std::string containerId;   // full 64-hex ID
+    bool stdinAttached = false;   // -i: typed lines go to the program
+    bool tty = false;   // the container has a TTY (-t)
+    bool sigProxy = true;   // Ctrl-C is forwarded as SIGINT (only without a TTY; with one it is a byte)
+    std::string detachKeys;   // "" = ctrl-p,ctrl-q
+    std::string prompt;   // what the program prints while waiting for input ("> ", "/ # "), "" if none
+    int interrupts = 0;   // Ctrl-C presses the program has seen in a row (node's REPL exits on the second)
     // SIGINTs the docker client itself received (Ctrl-C without a raw -it
     // terminal). Since CLI 27 the third makes it give up: "got 3
     // SIGTERM/SIGINTs, forcefully exiting", exit 1, the container runs on.
@@ -163,4 +164,4 @@ struct ContainerOutcome : layerlab::Outcome {
     std::vector<Hint> hints;
 };
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

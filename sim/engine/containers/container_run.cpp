@@ -60,7 +60,8 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
         return result;
     }
     if (o.pull != "missing" && o.pull != "always" && o.pull != "never") {
-        fail("invalid pull option: '" + o.pull + "': must be one of \"always\", \"missing\" or \"never\"", false, true, 125);
+        fail("invalid pull option: '" + o.pull + "': must be one of \"always\", \"missing\" or \"never\"", false, true,
+             125);
         return result;
     }
     // The image: pulled when missing (or always with --pull=always).
@@ -130,7 +131,8 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
     }
     Container c;
     // daemon merge(): the image's Cmd only when neither a command nor an entrypoint was given.
-    if (o.entrypoint) c.entrypoint = o.entrypoint->empty() ? std::vector<std::string>{} : std::vector<std::string>{*o.entrypoint};
+    if (o.entrypoint)
+        c.entrypoint = o.entrypoint->empty() ? std::vector<std::string>{} : std::vector<std::string>{*o.entrypoint};
     else if (image.config.entrypoint) c.entrypoint = *image.config.entrypoint;
     if (!o.command.empty()) c.cmd = o.command;
     else if (!o.entrypoint && image.config.cmd) c.cmd = *image.config.cmd;
@@ -170,7 +172,7 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
     return result;
 }
 
-}  // namespace
+}   // namespace
 
 ContainerOutcome createContainer(State& state, const RunOptions& options) {
     ContainerOutcome out;
@@ -249,4 +251,4 @@ ContainerOutcome runContainer(State& state, const RunOptions& options) {
     return out;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

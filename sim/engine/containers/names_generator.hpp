@@ -28,4 +28,4 @@ std::string validateContainerName(std::string_view name);
 size_t nameAdjectiveCount();
 size_t nameSurnameCount();
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -90,7 +90,7 @@ bool sameAddress(const std::string& a, const std::string& b) {
     return a == b || wild(a) || wild(b);
 }
 
-}  // namespace
+}   // namespace
 
 PublishSpecs parsePublishSpecs(const std::vector<std::string>& specs) {
     PublishSpecs out;
@@ -179,7 +179,8 @@ void sortPortKeys(std::vector<std::string>& keys) {
         parseUint16(k.substr(0, slash), port);
         return std::make_pair(port, slash == std::string::npos ? std::string("tcp") : k.substr(slash + 1));
     };
-    std::sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) { return split(a) < split(b); });
+    std::sort(keys.begin(), keys.end(),
+              [&](const std::string& a, const std::string& b) { return split(a) < split(b); });
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 }
 
@@ -216,7 +217,8 @@ PortAllocation allocatePorts(const State& state, const Container& c) {
             b.hostPort = port;
         } else if (isTaken(b.hostIp, b.hostPort, b.proto)) {
             out.bindings.clear();
-            out.conflict = "Bind for " + b.hostIp + ":" + std::to_string(b.hostPort) + " failed: port is already allocated";
+            out.conflict =
+                "Bind for " + b.hostIp + ":" + std::to_string(b.hostPort) + " failed: port is already allocated";
             return out;
         }
         taken.push_back(b);
@@ -276,7 +278,8 @@ std::string displayPorts(const Container& c) {
         if (!p.ip.empty()) {
             if (p.pub != p.priv) {
                 std::string host = p.ip.find(':') != std::string::npos ? "[" + p.ip + "]" : p.ip;
-                hostMappings.push_back(host + ":" + std::to_string(p.pub) + "->" + std::to_string(p.priv) + "/" + p.type);
+                hostMappings.push_back(host + ":" + std::to_string(p.pub) + "->" + std::to_string(p.priv) + "/" +
+                                       p.type);
                 continue;
             }
             key = p.ip + "/" + p.type;
@@ -300,4 +303,4 @@ std::string displayPorts(const Container& c) {
     return joined;
 }
 
-}  // namespace layerlab::engine::containers
+}   // namespace layerlab::engine::containers

@@ -48,4 +48,4 @@ PortAllocation allocatePorts(const State& state, const Container& c);
 // exposed-only "80/tcp", consecutive ports grouped. Empty unless the container is up.
 std::string displayPorts(const Container& c);
 
-}  // namespace layerlab::engine::containers
+}   // namespace layerlab::engine::containers

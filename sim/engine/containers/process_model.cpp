@@ -34,18 +34,19 @@ bool isShell(const std::string& name) {
 // Every simulated Linux image has these (coreutils or busybox).
 const std::set<std::string>& baseUtilities() {
     static const std::set<std::string> s = {
-        "sh",   "echo", "cat",   "ls",    "env",  "sleep", "true",     "false", "pwd",  "mkdir", "touch", "rm",
-        "cp",   "mv",   "printf", "date", "hostname", "whoami", "id",  "uname", "head", "tail", "grep",  "wc",
-        "sort", "test", "[",     "chmod", "chown", "ln",   "find",     "sed",   "tr",   "cut",  "uniq",  "tee",
-        "xargs", "basename", "dirname", "readlink", "stat", "df", "du", "kill", "expr", "seq", "yes", "nproc"};
+        "sh",    "echo", "cat",  "ls",   "env",    "sleep", "true",     "false",    "pwd",     "mkdir",
+        "touch", "rm",   "cp",   "mv",   "printf", "date",  "hostname", "whoami",   "id",      "uname",
+        "head",  "tail", "grep", "wc",   "sort",   "test",  "[",        "chmod",    "chown",   "ln",
+        "find",  "sed",  "tr",   "cut",  "uniq",   "tee",   "xargs",    "basename", "dirname", "readlink",
+        "stat",  "df",   "du",   "kill", "expr",   "seq",   "yes",      "nproc"};
     return s;
 }
 
 const std::set<std::string>& shellBuiltins() {
-    static const std::set<std::string> s = {"cd",   "export", "exit", "set",   "unset", ":",     ".",    "exec",
-                                            "if",   "then",   "else", "fi",    "for",   "while", "do",   "done",
-                                            "case", "esac",   "read", "shift", "trap",  "wait",  "umask", "source",
-                                            "{",    "}",      "!",    "eval",  "return", "local", "type", "command"};
+    static const std::set<std::string> s = {"cd",   "export", "exit", "set",   "unset",  ":",     ".",     "exec",
+                                            "if",   "then",   "else", "fi",    "for",    "while", "do",    "done",
+                                            "case", "esac",   "read", "shift", "trap",   "wait",  "umask", "source",
+                                            "{",    "}",      "!",    "eval",  "return", "local", "type",  "command"};
     return s;
 }
 
@@ -60,8 +61,9 @@ struct Civil {
 };
 Civil civil(int64_t ms) {
     const CivilTime t = civilFromMs(ms);
-    return {static_cast<int>(t.year), static_cast<int>(t.month), static_cast<int>(t.day), static_cast<int>(t.hour),
-            static_cast<int>(t.minute), static_cast<int>(t.second), static_cast<int>(t.weekday)};
+    return {static_cast<int>(t.year),   static_cast<int>(t.month),  static_cast<int>(t.day),
+            static_cast<int>(t.hour),   static_cast<int>(t.minute), static_cast<int>(t.second),
+            static_cast<int>(t.weekday)};
 }
 
 Program startNginx(const ProgramContext& ctx, bool viaEntrypoint, const std::vector<std::string>& args) {
@@ -74,26 +76,27 @@ Program startNginx(const ProgramContext& ctx, bool viaEntrypoint, const std::vec
             return p;
         }
     if (viaEntrypoint) {
-        for (const char* l : {"/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
-                              "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
-                              "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
-                              "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
-                              "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
-                              "/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh",
-                              "/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh",
-                              "/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh",
-                              "/docker-entrypoint.sh: Configuration complete; ready for start up"})
+        for (const char* l :
+             {"/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration",
+              "/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/",
+              "/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
+              "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+              "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+              "/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh",
+              "/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh",
+              "/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh",
+              "/docker-entrypoint.sh: Configuration complete; ready for start up"})
             p.output.push_back({false, l});
     }
     Civil c = civil(ctx.nowMs);
     const std::string stamp = std::to_string(c.year) + "/" + twoDigits(c.month) + "/" + twoDigits(c.day) + " " +
                               twoDigits(c.hour) + ":" + twoDigits(c.minute) + ":" + twoDigits(c.second) +
                               " [notice] 1#1: ";
-    for (const std::string& l : {std::string("using the \"epoll\" event method"), version,
-                                 std::string("built by gcc 12.2.0 (Debian 12.2.0-14)"),
-                                 std::string("OS: Linux 6.1.0-28-amd64"),
-                                 std::string("getrlimit(RLIMIT_NOFILE): 1048576:1048576"),
-                                 std::string("start worker processes"), std::string("start worker process 29")})
+    for (const std::string& l :
+         {std::string("using the \"epoll\" event method"), version,
+          std::string("built by gcc 12.2.0 (Debian 12.2.0-14)"), std::string("OS: Linux 6.1.0-28-amd64"),
+          std::string("getrlimit(RLIMIT_NOFILE): 1048576:1048576"), std::string("start worker processes"),
+          std::string("start worker process 29")})
         p.output.push_back({true, stamp + l});
     p.kind = Program::Kind::Serves;
     p.http.flavor = HttpServer::Flavor::Nginx;
@@ -116,9 +119,10 @@ Program startHttpd(const ProgramContext& ctx) {
     const std::string stamp = std::string("[") + kDays[c.weekday] + " " + kMonths[c.month - 1] + " " +
                               twoDigits(c.day) + " " + twoDigits(c.hour) + ":" + twoDigits(c.minute) + ":" +
                               twoDigits(c.second) + "." + ms + " " + std::to_string(c.year) + "] ";
-    const std::string ah00558 = "AH00558: httpd: Could not reliably determine the server's fully qualified domain "
-                                "name, using " + ctx.ipAddress +
-                                ". Set the 'ServerName' directive globally to suppress this message";
+    const std::string ah00558 =
+        "AH00558: httpd: Could not reliably determine the server's fully qualified domain "
+        "name, using " +
+        ctx.ipAddress + ". Set the 'ServerName' directive globally to suppress this message";
     p.output = {{true, ah00558},
                 {true, ah00558},
                 {true, stamp + "[mpm_event:notice] [pid 1:tid 1] AH00489: " + version +
@@ -168,7 +172,8 @@ Program shellNotFound(const ProgramContext& ctx, const std::string& shell, const
     p.exitCode = 127;
     Distro d = detectDistro(ctx.rootfs);
     if (p.name == "bash") p.output.push_back({true, shell + ": line 1: " + word + ": command not found"});
-    else if (d == Distro::Alpine || d == Distro::Busybox) p.output.push_back({true, shell + ": " + word + ": not found"});
+    else if (d == Distro::Alpine || d == Distro::Busybox)
+        p.output.push_back({true, shell + ": " + word + ": not found"});
     else p.output.push_back({true, shell + ": 1: " + word + ": not found"});
     return p;
 }
@@ -211,8 +216,8 @@ Program startShell(const ProgramContext& ctx, const std::vector<std::string>& ar
         // `sh -c "node server.js"` and friends: the shell runs the program as its
         // child; sh is PID 1 with no signal handlers, so it ignores SIGTERM/SIGINT.
         const std::string b = baseName(word);
-        if (b == "node" || b == "python" || b == "python3" || b == "nginx" || b == "httpd-foreground" ||
-            b == "sleep" || b == "tail") {
+        if (b == "node" || b == "python" || b == "python3" || b == "nginx" || b == "httpd-foreground" || b == "sleep" ||
+            b == "tail") {
             std::vector<std::string> inner;
             std::string cur;
             bool any = false;
@@ -259,7 +264,7 @@ Program startShell(const ProgramContext& ctx, const std::vector<std::string>& ar
     return p;
 }
 
-}  // namespace
+}   // namespace
 
 std::string envLookup(const std::vector<std::string>& env, const std::string& key) {
     std::string v;
@@ -323,8 +328,7 @@ Program startProgram(const ProgramContext& ctx) {
     if (!programExists(exe, ctx.rootfs, ctx.env)) {
         if (exe.find('/') != std::string::npos)
             p.startError = "exec: \"" + exe + "\": stat " + exe + ": no such file or directory";
-        else
-            p.startError = "exec: \"" + exe + "\": executable file not found in $PATH";
+        else p.startError = "exec: \"" + exe + "\": executable file not found in $PATH";
         return p;
     }
     const std::string b = baseName(exe);
@@ -353,7 +357,8 @@ Program startProgram(const ProgramContext& ctx) {
     if (b == "sleep") {
         p.name = "sleep";
         p.kind = Program::Kind::Waits;
-        if (!args.empty() && args[0] != "infinity") p.runsForMs = static_cast<int64_t>(std::atof(args[0].c_str()) * 1000);
+        if (!args.empty() && args[0] != "infinity")
+            p.runsForMs = static_cast<int64_t>(std::atof(args[0].c_str()) * 1000);
         return p;
     }
     if (b == "tail" && args.size() == 2 && args[0] == "-f") {
@@ -363,7 +368,8 @@ Program startProgram(const ProgramContext& ctx) {
     }
     if (baseUtilities().count(b)) return runOneShot(ctx, ctx.argv);
     // A file in the image that is a shell script: run it with the shell model.
-    const fs::FileEntry* e = ctx.rootfs.find(fs::normalizePath(exe.find('/') != std::string::npos ? exe : "usr/local/bin/" + exe));
+    const fs::FileEntry* e =
+        ctx.rootfs.find(fs::normalizePath(exe.find('/') != std::string::npos ? exe : "usr/local/bin/" + exe));
     if (e && e->content && e->content->rfind("#!", 0) == 0 && e->content->find("sh") < e->content->find('\n')) {
         std::vector<std::string> sh = {"/bin/sh", "-c", *e->content};
         ProgramContext sub = ctx;
@@ -371,8 +377,9 @@ Program startProgram(const ProgramContext& ctx) {
         return startShell(sub, sh);
     }
     p.name = b;
-    p.hints.push_back({"LayerLab does not simulate the program '" + b + "': it started and exited (0) with no output.",
-                       "LayerLab은 '" + b + "' 프로그램을 시뮬레이션하지 않습니다: 출력 없이 시작하고 종료(0)했습니다."});
+    p.hints.push_back(
+        {"LayerLab does not simulate the program '" + b + "': it started and exited (0) with no output.",
+         "LayerLab은 '" + b + "' 프로그램을 시뮬레이션하지 않습니다: 출력 없이 시작하고 종료(0)했습니다."});
     return p;
 }
 
@@ -390,28 +397,36 @@ HttpAnswer answerHttp(const HttpServer& server, const fs::FileTree& rootfs, cons
         if (e && e->content) return {200, *e->content};
     }
     switch (server.flavor) {
-    case HttpServer::Flavor::Express:
-        return {404, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n"
-                     "</head>\n<body>\n<pre>Cannot GET " + path + "</pre>\n</body>\n</html>\n"};
-    case HttpServer::Flavor::Nginx:
-        return {404, "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1>"
-                     "</center>\r\n<hr><center>" + server.version + "</center>\r\n</body>\r\n</html>\r\n"};
-    case HttpServer::Flavor::Httpd:
-        return {404, "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>404 Not Found</title>\n"
-                     "</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n"
-                     "</body></html>\n"};
-    case HttpServer::Flavor::Flask:
-        return {404, "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The "
-                     "requested URL was not found on the server. If you entered the URL manually please check your "
-                     "spelling and try again.</p>\n"};
-    case HttpServer::Flavor::PythonHttp:
-        return {404, "<!DOCTYPE HTML>\n<html lang=\"en\">\n    <head>\n        <meta charset=\"utf-8\">\n        "
-                     "<title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        "
-                     "<p>Error code: 404</p>\n        <p>Message: File not found.</p>\n        <p>Error code "
-                     "explanation: 404 - Nothing matches the given URI.</p>\n    </body>\n</html>\n"};
-    case HttpServer::Flavor::NodeHttp: return {200, ""};
+        case HttpServer::Flavor::Express:
+            return {404,
+                    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Error</title>\n"
+                    "</head>\n<body>\n<pre>Cannot GET " +
+                        path + "</pre>\n</body>\n</html>\n"};
+        case HttpServer::Flavor::Nginx:
+            return {404,
+                    "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1>"
+                    "</center>\r\n<hr><center>" +
+                        server.version + "</center>\r\n</body>\r\n</html>\r\n"};
+        case HttpServer::Flavor::Httpd:
+            return {404,
+                    "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>404 Not Found</title>\n"
+                    "</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n"
+                    "</body></html>\n"};
+        case HttpServer::Flavor::Flask:
+            return {404,
+                    "<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n<p>The "
+                    "requested URL was not found on the server. If you entered the URL manually please check your "
+                    "spelling and try again.</p>\n"};
+        case HttpServer::Flavor::PythonHttp:
+            return {404,
+                    "<!DOCTYPE HTML>\n<html lang=\"en\">\n    <head>\n        <meta charset=\"utf-8\">\n        "
+                    "<title>Error response</title>\n    </head>\n    <body>\n        <h1>Error response</h1>\n        "
+                    "<p>Error code: 404</p>\n        <p>Message: File not found.</p>\n        <p>Error code "
+                    "explanation: 404 - Nothing matches the given URI.</p>\n    </body>\n</html>\n"};
+        case HttpServer::Flavor::NodeHttp:
+            return {200, ""};
     }
     return {404, ""};
 }
 
-}  // namespace layerlab::engine::containers
+}   // namespace layerlab::engine::containers

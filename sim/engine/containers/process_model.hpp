@@ -35,56 +35,56 @@ struct OutputLine {
 
 struct HttpRoute {
     std::string method = "GET";
-    std::string path;          // "/", "/users"
+    std::string path;   // "/", "/users"
     int status = 200;
     std::string body;
     std::string contentType;   // "text/html; charset=utf-8"
-    std::string location;      // redirects
+    std::string location;   // redirects
 };
 
 // What answers HTTP inside the container.
 struct HttpServer {
     enum class Flavor { Express, NodeHttp, Nginx, Httpd, PythonHttp, Flask };
     Flavor flavor = Flavor::Express;
-    int port = 0;                    // container port it listens on
-    bool loopbackOnly = false;       // bound to 127.0.0.1 (Flask's default): unreachable through -p
+    int port = 0;   // container port it listens on
+    bool loopbackOnly = false;   // bound to 127.0.0.1 (Flask's default): unreachable through -p
     std::vector<HttpRoute> routes;
-    std::string staticRoot;          // tree path served as files ("usr/share/nginx/html"), "" = none
-    std::string anyPathBody;         // http.createServer: the same answer for every path
+    std::string staticRoot;   // tree path served as files ("usr/share/nginx/html"), "" = none
+    std::string anyPathBody;   // http.createServer: the same answer for every path
     bool answersAnyPath = false;
-    std::string version;             // "nginx/1.27.3" for error pages
+    std::string version;   // "nginx/1.27.3" for error pages
 };
 
 struct Program {
     enum class Kind { Exits, Serves, Waits };
     Kind kind = Kind::Exits;
-    std::string name;                    // "node", "python", "nginx", "sh", …
-    std::vector<OutputLine> output;      // printed as it starts
-    int exitCode = 0;                    // Kind::Exits
-    int64_t runsForMs = 0;               // Exits/Waits: ends by itself after this long (0 = at once / never)
-    std::string startError;              // the start fails: runc's error, without the daemon prefixes
-    HttpServer http;                     // Kind::Serves
-    std::map<int, int> onSignal;         // signal number -> exit code; absent = ignored (PID 1)
+    std::string name;   // "node", "python", "nginx", "sh", …
+    std::vector<OutputLine> output;   // printed as it starts
+    int exitCode = 0;   // Kind::Exits
+    int64_t runsForMs = 0;   // Exits/Waits: ends by itself after this long (0 = at once / never)
+    std::string startError;   // the start fails: runc's error, without the daemon prefixes
+    HttpServer http;   // Kind::Serves
+    std::map<int, int> onSignal;   // signal number -> exit code; absent = ignored (PID 1)
     std::vector<OutputLine> signalOutput;   // printed when a handled signal ends it
     enum class Repl { None, Shell, Node, Python };
-    Repl repl = Repl::None;              // Kind::Waits with stdin: what reads the typed lines
-    std::string prompt;                  // shown while waiting for input ("/ # ", "> "), TTY only
-    fs::FileTree changes;                // a one-shot's writes (into the writable layer)
+    Repl repl = Repl::None;   // Kind::Waits with stdin: what reads the typed lines
+    std::string prompt;   // shown while waiting for input ("/ # ", "> "), TTY only
+    fs::FileTree changes;   // a one-shot's writes (into the writable layer)
     std::vector<std::string> deleted;
     std::vector<Hint> hints;
 };
 
 struct ProgramContext {
     std::vector<std::string> argv;   // Path + Args
-    fs::FileTree rootfs;             // image layers + writable layer
-    std::vector<std::string> env;    // "KEY=value"
+    fs::FileTree rootfs;   // image layers + writable layer
+    std::vector<std::string> env;   // "KEY=value"
     std::string workdir = "/";
-    bool interactive = false;        // stdin kept open (-i)
-    bool tty = false;                // -t
-    std::string hostname;            // short ID unless -h
+    bool interactive = false;   // stdin kept open (-i)
+    bool tty = false;   // -t
+    std::string hostname;   // short ID unless -h
     std::string ipAddress = "172.17.0.2";
     int64_t nowMs = 0;
-    bool pid1 = true;                // false for `docker exec`
+    bool pid1 = true;   // false for `docker exec`
 };
 
 Program startProgram(const ProgramContext& ctx);
@@ -112,4 +112,4 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
 std::string envLookup(const std::vector<std::string>& env, const std::string& key);
 std::string absolutePath(const std::string& workdir, const std::string& path);   // tree path, no leading '/'
 
-}  // namespace layerlab::engine::containers
+}   // namespace layerlab::engine::containers

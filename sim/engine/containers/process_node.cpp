@@ -13,10 +13,36 @@ namespace {
 using scan::Lang;
 
 const std::set<std::string>& builtinModules() {
-    static const std::set<std::string> mods = {
-        "assert", "buffer", "child_process", "cluster", "crypto", "dgram", "dns", "events", "fs", "fs/promises",
-        "http", "http2", "https", "net", "os", "path", "process", "querystring", "readline", "stream", "string_decoder",
-        "timers", "tls", "tty", "url", "util", "v8", "vm", "worker_threads", "zlib"};
+    static const std::set<std::string> mods = {"assert",
+                                               "buffer",
+                                               "child_process",
+                                               "cluster",
+                                               "crypto",
+                                               "dgram",
+                                               "dns",
+                                               "events",
+                                               "fs",
+                                               "fs/promises",
+                                               "http",
+                                               "http2",
+                                               "https",
+                                               "net",
+                                               "os",
+                                               "path",
+                                               "process",
+                                               "querystring",
+                                               "readline",
+                                               "stream",
+                                               "string_decoder",
+                                               "timers",
+                                               "tls",
+                                               "tty",
+                                               "url",
+                                               "util",
+                                               "v8",
+                                               "vm",
+                                               "worker_threads",
+                                               "zlib"};
     return mods;
 }
 
@@ -45,10 +71,12 @@ void addLines(std::vector<OutputLine>& out, const std::string& text, bool err) {
 }
 
 Hint simplifiedHint(const std::string& what) {
-    return {"LayerLab reads " + what + " with a simplified model (it does not run JavaScript); some code may be "
-            "beyond what it understands.",
-            "LayerLab은 " + ko::with(what, ko::Particle::EulReul) + " 단순화된 모델로 읽습니다(JavaScript를 실제로 실행하지 않음). 일부 코드는 "
-            "이해하지 못할 수 있습니다."};
+    return {"LayerLab reads " + what +
+                " with a simplified model (it does not run JavaScript); some code may be "
+                "beyond what it understands.",
+            "LayerLab은 " + ko::with(what, ko::Particle::EulReul) +
+                " 단순화된 모델로 읽습니다(JavaScript를 실제로 실행하지 않음). 일부 코드는 "
+                "이해하지 못할 수 있습니다."};
 }
 
 struct Range {
@@ -68,8 +96,8 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
     size_t best = std::string::npos;
     std::string kind;
     scan::Call call;
-    for (const char* name : {"res.send", "res.end", "res.json", "res.redirect", "res.sendFile", "res.sendStatus",
-                             "res.status"}) {
+    for (const char* name :
+         {"res.send", "res.end", "res.json", "res.redirect", "res.sendFile", "res.sendStatus", "res.status"}) {
         for (const scan::Call& c : scan::findCalls(body, name))
             if (c.begin < best) {
                 best = c.begin;
@@ -101,10 +129,9 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
         auto v = args.empty() ? std::nullopt : scan::evaluate(args[0], scope);
         if (!v) return r;
         r.status = std::atoi(v->c_str());
-        static const std::map<int, std::string> reasons = {{200, "OK"}, {201, "Created"}, {204, "No Content"},
-                                                           {400, "Bad Request"}, {401, "Unauthorized"},
-                                                           {403, "Forbidden"}, {404, "Not Found"},
-                                                           {500, "Internal Server Error"}};
+        static const std::map<int, std::string> reasons = {
+            {200, "OK"},           {201, "Created"},   {204, "No Content"}, {400, "Bad Request"},
+            {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},  {500, "Internal Server Error"}};
         auto it = reasons.find(r.status);
         r.body = it == reasons.end() ? std::to_string(r.status) : it->second;
         return r;
@@ -125,7 +152,8 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
         for (auto it = std::sregex_iterator(args[0].begin(), args[0].end(), strLit); it != std::sregex_iterator(); ++it)
             target += (target.empty() ? "" : "/") + (*it)[1].str();
         if (target.empty()) return r;
-        std::string path = target.front() == '/' ? fs::normalizePath(target) : fs::normalizePath(scriptDir + "/" + target);
+        std::string path =
+            target.front() == '/' ? fs::normalizePath(target) : fs::normalizePath(scriptDir + "/" + target);
         const fs::FileEntry* e = root.find(path);
         if (!e || !e->content) return r;
         r.status = status;
@@ -182,10 +210,11 @@ void startRepl(const ProgramContext& ctx, const std::string& version, Program& p
     // The REPL: with stdin closed (no -i) it reads EOF and exits 0 at once.
     p.repl = Program::Repl::Node;
     if (!ctx.interactive) {
-        p.hints.push_back({"node with no script starts its interactive REPL; without -i the container's stdin is "
-                           "closed, so the REPL reads end-of-input and exits (0) at once. Try docker run -it node.",
-                           "스크립트 없이 실행한 node는 대화형 REPL을 시작합니다. -i가 없으면 컨테이너의 stdin이 닫혀 "
-                           "있어 REPL이 입력 끝을 읽고 바로 종료(0)합니다. docker run -it node를 해 보세요."});
+        p.hints.push_back(
+            {"node with no script starts its interactive REPL; without -i the container's stdin is "
+             "closed, so the REPL reads end-of-input and exits (0) at once. Try docker run -it node.",
+             "스크립트 없이 실행한 node는 대화형 REPL을 시작합니다. -i가 없으면 컨테이너의 stdin이 닫혀 "
+             "있어 REPL이 입력 끝을 읽고 바로 종료(0)합니다. docker run -it node를 해 보세요."});
         return;
     }
     p.kind = Program::Kind::Waits;
@@ -219,10 +248,12 @@ bool missingModule(const ProgramContext& ctx, const std::string& path, const std
                      "'\nRequire stack:\n- /" + path + "\n{\n  code: 'MODULE_NOT_FOUND',\n  requireStack: [ '/" + path +
                      "' ]\n}\n\nNode.js " + version,
                  true);
-        p.hints.push_back({"The package '" + pkg + "' is not in node_modules inside the container (the stack trace is "
-                           "shortened here). Did the Dockerfile run npm install after copying package.json?",
-                           "컨테이너 안의 node_modules에 '" + pkg + "' 패키지가 없습니다(스택 추적은 줄여서 보여 줍니다). "
-                           "Dockerfile에서 package.json을 복사한 뒤 npm install을 실행했나요?"});
+        p.hints.push_back({"The package '" + pkg +
+                               "' is not in node_modules inside the container (the stack trace is "
+                               "shortened here). Did the Dockerfile run npm install after copying package.json?",
+                           "컨테이너 안의 node_modules에 '" + pkg +
+                               "' 패키지가 없습니다(스택 추적은 줄여서 보여 줍니다). "
+                               "Dockerfile에서 package.json을 복사한 뒤 npm install을 실행했나요?"});
         return true;
     }
 
@@ -268,8 +299,8 @@ Answers collectAnswers(const ProgramContext& ctx, const std::string& src, const 
                                  s != std::sregex_iterator(); ++s)
                                 dir += (dir.empty() ? "" : "/") + (*s)[1].str();
                             if (!dir.empty())
-                                http.staticRoot = dir.front() == '/' ? fs::normalizePath(dir)
-                                                                     : absolutePath(ctx.workdir, dir);
+                                http.staticRoot =
+                                    dir.front() == '/' ? fs::normalizePath(dir) : absolutePath(ctx.workdir, dir);
                         }
                     }
                     continue;
@@ -366,7 +397,6 @@ void startupOutput(const std::string& src, const scan::Scope& scope, const std::
     for (auto& l : startLines) p.output.push_back(l.second);
     if (listens)
         for (auto& l : laterLines) p.output.push_back(l.second);
-
 }
 
 // process.on('SIGTERM', ...) / ('SIGINT', ...): a handler makes node exit on it.
@@ -377,10 +407,9 @@ void signalHandlers(const std::string& src, Program& p) {
         int n = sig == "SIGTERM" ? 15 : sig == "SIGINT" ? 2 : sig == "SIGHUP" ? 1 : sig == "SIGQUIT" ? 3 : 0;
         if (n) p.onSignal[n] = 0;
     }
-
 }
 
-}  // namespace
+}   // namespace
 
 Program startNode(const ProgramContext& ctx, const std::vector<std::string>& args) {
     Program p;
@@ -418,10 +447,12 @@ Program startNode(const ProgramContext& ctx, const std::vector<std::string>& arg
                  "node:internal/modules/cjs/loader\n  throw err;\n  ^\n\nError: Cannot find module '/" + path +
                      "'\n{\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}\n\nNode.js " + version,
                  true);
-        p.hints.push_back({"Node could not find /" + path + " inside the container (the stack trace is shortened here). "
-                           "Was the file copied into the image (COPY) and is the WORKDIR right?",
-                           "컨테이너 안에서 /" + path + " 파일을 찾지 못했습니다(스택 추적은 줄여서 보여 줍니다). 파일을 "
-                           "이미지에 COPY 했는지, WORKDIR가 맞는지 확인하세요."});
+        p.hints.push_back({"Node could not find /" + path +
+                               " inside the container (the stack trace is shortened here). "
+                               "Was the file copied into the image (COPY) and is the WORKDIR right?",
+                           "컨테이너 안에서 /" + path +
+                               " 파일을 찾지 못했습니다(스택 추적은 줄여서 보여 줍니다). 파일을 "
+                               "이미지에 COPY 했는지, WORKDIR가 맞는지 확인하세요."});
         return p;
     }
     const std::string scriptDir = dirOf(path);
@@ -453,11 +484,12 @@ Program startNode(const ProgramContext& ctx, const std::vector<std::string>& arg
     }
     if (src.find("setInterval(") != std::string::npos) {
         p.kind = Program::Kind::Waits;
-        p.hints.push_back({"This script keeps running (setInterval); the simulator does not re-run timers as time passes.",
-                           "이 스크립트는 계속 실행됩니다(setInterval). 시뮬레이터는 시간이 지나도 타이머를 다시 실행하지 "
-                           "않습니다."});
+        p.hints.push_back(
+            {"This script keeps running (setInterval); the simulator does not re-run timers as time passes.",
+             "이 스크립트는 계속 실행됩니다(setInterval). 시뮬레이터는 시간이 지나도 타이머를 다시 실행하지 "
+             "않습니다."});
     }
     return p;
 }
 
-}  // namespace layerlab::engine::containers
+}   // namespace layerlab::engine::containers

@@ -25,7 +25,7 @@ bool packageInstalled(const fs::FileTree& root, const std::string& pkg) {
     return found;
 }
 
-}  // namespace
+}   // namespace
 
 Program startPython(const ProgramContext& ctx, const std::vector<std::string>& args) {
     Program p;
@@ -65,8 +65,8 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
         p.http.flavor = HttpServer::Flavor::PythonHttp;
         p.http.port = port;
         p.http.staticRoot = absolutePath(ctx.workdir, ".");
-        const std::string line = "Serving HTTP on 0.0.0.0 port " + std::to_string(port) + " (http://0.0.0.0:" +
-                                 std::to_string(port) + "/) ...";
+        const std::string line = "Serving HTTP on 0.0.0.0 port " + std::to_string(port) +
+                                 " (http://0.0.0.0:" + std::to_string(port) + "/) ...";
         if (unbuffered) p.output.push_back({false, line});
         else
             p.hints.push_back({"python's stdout is block-buffered without a TTY, so \"" + line +
@@ -88,7 +88,8 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
         p.kind = Program::Kind::Waits;
         if (ctx.tty) {
             p.output.push_back({false, "Python " + version + " (main) [GCC 12.2.0] on linux"});
-            p.output.push_back({false, "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information."});
+            p.output.push_back(
+                {false, "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information."});
             p.prompt = ">>> ";
         }
         return p;
@@ -102,9 +103,10 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
     }
     const std::string src = scan::stripComments(*entry->content, scan::Lang::Python);
     static const std::regex imports(R"((?:^|\n)\s*(?:from\s+([A-Za-z_]\w*)|import\s+([A-Za-z_]\w*)))");
-    static const std::set<std::string> stdlib = {"os", "sys", "time", "json", "http", "socketserver", "datetime",
-                                                 "math", "random", "re", "pathlib", "logging", "signal", "subprocess",
-                                                 "threading", "urllib", "collections", "typing", "socket"};
+    static const std::set<std::string> stdlib = {"os",           "sys",         "time",   "json",       "http",
+                                                 "socketserver", "datetime",    "math",   "random",     "re",
+                                                 "pathlib",      "logging",     "signal", "subprocess", "threading",
+                                                 "urllib",       "collections", "typing", "socket"};
     for (auto it = std::sregex_iterator(src.begin(), src.end(), imports); it != std::sregex_iterator(); ++it) {
         std::string mod = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
         if (stdlib.count(mod) || ctx.rootfs.exists(absolutePath(ctx.workdir, mod + ".py")) ||
@@ -114,10 +116,12 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
         p.output.push_back({true, "Traceback (most recent call last):"});
         p.output.push_back({true, "  File \"/" + path + "\", line 1, in <module>"});
         p.output.push_back({true, "ModuleNotFoundError: No module named '" + mod + "'"});
-        p.hints.push_back({"The package '" + mod + "' is not installed in the image (the traceback is shortened). Did "
-                           "the Dockerfile run pip install?",
-                           "이미지에 '" + mod + "' 패키지가 없습니다(트레이스백은 줄여서 보여 줍니다). Dockerfile에서 pip "
-                           "install을 실행했나요?"});
+        p.hints.push_back({"The package '" + mod +
+                               "' is not installed in the image (the traceback is shortened). Did "
+                               "the Dockerfile run pip install?",
+                           "이미지에 '" + mod +
+                               "' 패키지가 없습니다(트레이스백은 줄여서 보여 줍니다). Dockerfile에서 pip "
+                               "install을 실행했나요?"});
         return p;
     }
     scan::Scope scope;
@@ -175,7 +179,8 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
             else p.http.port = std::atoi(v->c_str());
         }
         p.http.loopbackOnly = host == "127.0.0.1" || host == "localhost";
-        static const std::regex route(R"(@app\.route\(\s*(['"][^'"]*['"])[^)]*\)\s*\n\s*def\s+\w+\([^)]*\)\s*:\s*\n?\s*return\s+([^\n]+))");
+        static const std::regex route(
+            R"(@app\.route\(\s*(['"][^'"]*['"])[^)]*\)\s*\n\s*def\s+\w+\([^)]*\)\s*:\s*\n?\s*return\s+([^\n]+))");
         for (auto it = std::sregex_iterator(src.begin(), src.end(), route); it != std::sregex_iterator(); ++it) {
             auto rp = scan::evaluate((*it)[1].str(), scope);
             auto body = scan::evaluate((*it)[2].str(), scope);
@@ -190,16 +195,19 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
         if (unbuffered || flushedAll)
             for (auto& l : printed) p.output.push_back(l);
         const std::string portText = std::to_string(p.http.port);
-        p.output.push_back({true, " * Serving Flask app '" + path.substr(path.rfind('/') + 1, path.size() - path.rfind('/') - 4) + "'"});
+        p.output.push_back({true, " * Serving Flask app '" +
+                                      path.substr(path.rfind('/') + 1, path.size() - path.rfind('/') - 4) + "'"});
         p.output.push_back({true, " * Debug mode: off"});
-        p.output.push_back({true, "WARNING: This is a development server. Do not use it in a production deployment. "
-                                  "Use a production WSGI server instead."});
+        p.output.push_back({true,
+                            "WARNING: This is a development server. Do not use it in a production deployment. "
+                            "Use a production WSGI server instead."});
         if (p.http.loopbackOnly) {
             p.output.push_back({true, " * Running on http://127.0.0.1:" + portText});
-            p.hints.push_back({"Flask listens on 127.0.0.1 by default: inside the container only, so a published port "
-                               "cannot reach it. Use app.run(host='0.0.0.0').",
-                               "Flask는 기본으로 127.0.0.1(컨테이너 안쪽)에서만 수신하므로 게시한 포트로 접근할 수 "
-                               "없습니다. app.run(host='0.0.0.0')을 쓰세요."});
+            p.hints.push_back(
+                {"Flask listens on 127.0.0.1 by default: inside the container only, so a published port "
+                 "cannot reach it. Use app.run(host='0.0.0.0').",
+                 "Flask는 기본으로 127.0.0.1(컨테이너 안쪽)에서만 수신하므로 게시한 포트로 접근할 수 "
+                 "없습니다. app.run(host='0.0.0.0')을 쓰세요."});
         } else {
             p.output.push_back({true, " * Running on all addresses (" + host + ")"});
             p.output.push_back({true, " * Running on http://127.0.0.1:" + portText});
@@ -211,15 +219,18 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
         for (auto& l : printed) p.output.push_back(l);
     }
     if (p.kind == Program::Kind::Serves && !unbuffered && !flushedAll && !printed.empty())
-        p.hints.push_back({"python's print() output is block-buffered without a TTY, so it is not in the logs yet. Use "
-                           "-t, python -u, print(..., flush=True) or ENV PYTHONUNBUFFERED=1.",
-                           "TTY가 없으면 python의 print() 출력은 블록 버퍼링되어 아직 로그에 없습니다. -t, python -u, "
-                           "print(..., flush=True) 또는 ENV PYTHONUNBUFFERED=1을 쓰세요."});
+        p.hints.push_back(
+            {"python's print() output is block-buffered without a TTY, so it is not in the logs yet. Use "
+             "-t, python -u, print(..., flush=True) or ENV PYTHONUNBUFFERED=1.",
+             "TTY가 없으면 python의 print() 출력은 블록 버퍼링되어 아직 로그에 없습니다. -t, python -u, "
+             "print(..., flush=True) 또는 ENV PYTHONUNBUFFERED=1을 쓰세요."});
     if (unknown)
-        p.hints.push_back({"LayerLab reads /" + path + " with a simplified model (it does not run Python); some code "
-                           "may be beyond what it understands.",
-                           "LayerLab은 " + ko::with("/" + path, ko::Particle::EulReul) + " 단순화된 모델로 읽습니다(Python을 실제로 실행하지 않음)."});
+        p.hints.push_back({"LayerLab reads /" + path +
+                               " with a simplified model (it does not run Python); some code "
+                               "may be beyond what it understands.",
+                           "LayerLab은 " + ko::with("/" + path, ko::Particle::EulReul) +
+                               " 단순화된 모델로 읽습니다(Python을 실제로 실행하지 않음)."});
     return p;
 }
 
-}  // namespace layerlab::engine::containers
+}   // namespace layerlab::engine::containers

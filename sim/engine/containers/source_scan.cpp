@@ -40,11 +40,21 @@ std::string unescape(std::string_view body) {
         }
         char e = body[++i];
         switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case '0': out += '\0'; break;
-        default: out += e; break;
+            case 'n':
+                out += '\n';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case '0':
+                out += '\0';
+                break;
+            default:
+                out += e;
+                break;
         }
     }
     return out;
@@ -217,7 +227,7 @@ std::optional<std::string> evalTemplate(std::string_view body, const Scope& scop
     return out;
 }
 
-}  // namespace
+}   // namespace
 
 std::string trim(std::string_view s) {
     size_t b = 0, e = s.size();
@@ -236,13 +246,14 @@ std::string stripComments(std::string_view src, Lang lang) {
         }
         size_t endComment = std::string::npos;
         if (lang == Lang::Python && c == '#') endComment = out.find('\n', i);
-        if (lang == Lang::JavaScript && c == '/' && i + 1 < out.size() && out[i + 1] == '/') endComment = out.find('\n', i);
+        if (lang == Lang::JavaScript && c == '/' && i + 1 < out.size() && out[i + 1] == '/')
+            endComment = out.find('\n', i);
         if (lang == Lang::JavaScript && c == '/' && i + 1 < out.size() && out[i + 1] == '*') {
             size_t close = out.find("*/", i + 2);
             endComment = close == std::string::npos ? out.size() : close + 2;
         }
-        if ((lang == Lang::Python && c == '#') || (lang == Lang::JavaScript && c == '/' && i + 1 < out.size() &&
-                                                   (out[i + 1] == '/' || out[i + 1] == '*'))) {
+        if ((lang == Lang::Python && c == '#') ||
+            (lang == Lang::JavaScript && c == '/' && i + 1 < out.size() && (out[i + 1] == '/' || out[i + 1] == '*'))) {
             if (endComment == std::string::npos) endComment = out.size();
             for (size_t j = i; j < endComment; ++j)
                 if (out[j] != '\n') out[j] = ' ';
@@ -307,7 +318,8 @@ std::optional<std::string> evaluate(std::string_view exprIn, const Scope& scope)
     std::string expr = trim(exprIn);
     if (expr.empty()) return std::nullopt;
     if (expr.back() == ';') expr = trim(expr.substr(0, expr.size() - 1));
-    if (expr.front() == '(' && matchBracket(expr, 0) == expr.size()) return evaluate(expr.substr(1, expr.size() - 2), scope);
+    if (expr.front() == '(' && matchBracket(expr, 0) == expr.size())
+        return evaluate(expr.substr(1, expr.size() - 2), scope);
     const bool js = scope.lang == Lang::JavaScript;
     // a || b / a ?? b / a or b
     for (std::string_view op : js ? std::vector<std::string_view>{"||", "??"} : std::vector<std::string_view>{" or "}) {
@@ -373,7 +385,9 @@ std::optional<std::string> evaluate(std::string_view exprIn, const Scope& scope)
 
 namespace {
 
-bool isWordChar(char c, bool dollar) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (dollar && c == '$'); }
+bool isWordChar(char c, bool dollar) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (dollar && c == '$');
+}
 
 // A binding `const|let|var NAME = ` (JS) or `NAME = ` (Python) whose keyword
 // or name starts exactly at `at`; the name, and `end` just past "= ".
@@ -386,7 +400,8 @@ std::optional<std::string> bindingAt(const std::string& s, size_t at, bool js, s
         if (c.i == before) return std::nullopt;
     }
     size_t b = c.i;
-    if (c.i >= s.size() || std::isdigit(static_cast<unsigned char>(s[c.i])) || !isWordChar(s[c.i], js)) return std::nullopt;
+    if (c.i >= s.size() || std::isdigit(static_cast<unsigned char>(s[c.i])) || !isWordChar(s[c.i], js))
+        return std::nullopt;
     while (c.i < s.size() && isWordChar(s[c.i], js)) ++c.i;
     std::string name = s.substr(b, c.i - b);
     c.spaces();
@@ -396,7 +411,7 @@ std::optional<std::string> bindingAt(const std::string& s, size_t at, bool js, s
     return name;
 }
 
-}  // namespace
+}   // namespace
 
 void collectBindings(std::string_view src, Scope& scope) {
     // Each binding starts the text, or follows ';' or a space (JS), or a
@@ -440,16 +455,25 @@ std::string jsonQuote(std::string_view s) {
     std::string out = "\"";
     for (char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        default: out += c;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                out += c;
         }
     }
     return out + "\"";
 }
-}  // namespace
+}   // namespace
 
 std::optional<std::string> jsLiteralToJson(std::string_view exprIn, const Scope& scope) {
     std::string expr = trim(exprIn);
@@ -522,4 +546,4 @@ std::optional<std::string> pythonPrint(std::string_view args, const Scope& scope
     return out;
 }
 
-}  // namespace layerlab::engine::containers::scan
+}   // namespace layerlab::engine::containers::scan

@@ -32,8 +32,8 @@ std::string trim(std::string_view s);
 // A call site: `name(` ... `)`; args is the raw text between the brackets.
 struct Call {
     size_t begin = 0;   // offset of the name
-    size_t open = 0;    // offset of '('
-    size_t end = 0;     // offset just past ')'
+    size_t open = 0;   // offset of '('
+    size_t end = 0;   // offset just past ')'
     std::string args;
 };
 // Every call of `dotted` ("console.log", "app.listen", "print") as a whole
@@ -43,7 +43,7 @@ std::vector<Call> findCalls(std::string_view src, std::string_view dotted);
 // Evaluation of the small expression language above.
 struct Scope {
     std::map<std::string, std::string> values;   // name -> evaluated value
-    std::vector<std::string> env;                // "KEY=value"
+    std::vector<std::string> env;   // "KEY=value"
     Lang lang = Lang::JavaScript;
 };
 std::optional<std::string> evaluate(std::string_view expr, const Scope& scope);
@@ -59,4 +59,4 @@ std::optional<std::string> jsLiteralToJson(std::string_view expr, const Scope& s
 // Python print(...) arguments joined as print does (sep=' '), or nullopt.
 std::optional<std::string> pythonPrint(std::string_view args, const Scope& scope, bool* flush);
 
-}  // namespace layerlab::engine::containers::scan
+}   // namespace layerlab::engine::containers::scan

@@ -27,10 +27,10 @@ namespace layerlab::engine {
 
 // docker pull [-q] [-a] [--platform P] NAME[:TAG|@DIGEST]
 struct PullOptions {
-    std::string reference;      // as typed: "node", "node:18", "docker.io/library/nginx:alpine"
-    bool quiet = false;         // -q: no progress, only the final reference line
-    bool allTags = false;       // -a (--all-tags): every tag of the repository, in sorted order
-    std::string platform;       // --platform: only "" or "linux/amd64" is available
+    std::string reference;   // as typed: "node", "node:18", "docker.io/library/nginx:alpine"
+    bool quiet = false;   // -q: no progress, only the final reference line
+    bool allTags = false;   // -a (--all-tags): every tag of the repository, in sorted order
+    std::string platform;   // --platform: only "" or "linux/amd64" is available
     // Called by `docker run` / `docker create` for a missing image: progress
     // goes to stderr, no "Using default tag", no final reference line (the
     // caller prints "Unable to find image 'node:latest' locally" first).
@@ -43,16 +43,16 @@ Outcome pullImage(State& state, const PullOptions& options);
 
 // docker images [-a] [-q] [--digests] [--no-trunc] [-f ...] [--format F] [REPOSITORY[:TAG]]
 struct ImagesOptions {
-    std::string matchName;              // the optional REPOSITORY[:TAG] argument (a reference filter)
-    bool all = false;                   // -a: also intermediate images (legacy builder)
-    bool quiet = false;                 // -q
-    bool digests = false;               // --digests
-    bool noTrunc = false;               // --no-trunc
+    std::string matchName;   // the optional REPOSITORY[:TAG] argument (a reference filter)
+    bool all = false;   // -a: also intermediate images (legacy builder)
+    bool quiet = false;   // -q
+    bool digests = false;   // --digests
+    bool noTrunc = false;   // --no-trunc
     std::vector<std::string> filters;   // -f/--filter: "dangling=true", "reference=node*", "before=IMG",
-                                        // "since=IMG", "label=KEY[=VALUE]"
-    std::string format;                 // --format: "" (table), "table ...", or a template with
-                                        // {{.Repository}} {{.Tag}} {{.ID}} {{.Digest}} {{.CreatedSince}}
-                                        // {{.CreatedAt}} {{.Size}}, "\t" and "json" / "{{json .}}"
+        // "since=IMG", "label=KEY[=VALUE]"
+    std::string format;   // --format: "" (table), "table ...", or a template with
+        // {{.Repository}} {{.Tag}} {{.ID}} {{.Digest}} {{.CreatedSince}}
+        // {{.CreatedAt}} {{.Size}}, "\t" and "json" / "{{json .}}"
 };
 Outcome listImages(const State& state, const ImagesOptions& options);
 
@@ -66,11 +66,11 @@ Outcome inspectImages(const State& state, const ImageInspectOptions& options);
 // docker history [-H=false] [--no-trunc] [-q] [--format F] IMAGE
 struct HistoryOptions {
     std::string image;
-    bool human = true;      // -H / --human (default true)
+    bool human = true;   // -H / --human (default true)
     bool noTrunc = false;   // --no-trunc
-    bool quiet = false;     // -q
-    std::string format;     // --format (same placeholders idea as images: {{.ID}} {{.CreatedSince}}
-                            // {{.CreatedAt}} {{.CreatedBy}} {{.Size}} {{.Comment}})
+    bool quiet = false;   // -q
+    std::string format;   // --format (same placeholders idea as images: {{.ID}} {{.CreatedSince}}
+        // {{.CreatedAt}} {{.CreatedBy}} {{.Size}} {{.Comment}})
 };
 Outcome imageHistory(const State& state, const HistoryOptions& options);
 
@@ -84,15 +84,15 @@ Outcome tagImageCommand(State& state, const TagOptions& options);
 // docker rmi / docker image rm [-f] [--no-prune] IMAGE...
 struct RemoveImagesOptions {
     std::vector<std::string> images;
-    bool force = false;     // -f
+    bool force = false;   // -f
     bool noPrune = false;   // --no-prune: keep untagged parents (legacy builder chains)
 };
 Outcome removeImages(State& state, const RemoveImagesOptions& options);
 
 // docker image prune [-a] [-f] [--filter ...]
 struct PruneImagesOptions {
-    bool all = false;                   // -a: every image no container uses, not only dangling ones
-    bool force = false;                 // -f: no confirmation prompt
+    bool all = false;   // -a: every image no container uses, not only dangling ones
+    bool force = false;   // -f: no confirmation prompt
     std::vector<std::string> filters;   // "until=...", "label=..." (label only is modelled)
     // The learner's answer to "Are you sure you want to continue? [y/N] " when
     // not forced. nullopt = no input (EOF): Docker cancels quietly, exit 0.
@@ -102,13 +102,13 @@ Outcome pruneImages(State& state, const PruneImagesOptions& options);
 
 // What `docker system df` shows on its Images row.
 struct ImagesDiskUsage {
-    int total = 0;              // TOTAL: images
-    int active = 0;             // ACTIVE: images with at least one container
-    uint64_t size = 0;          // SIZE: every distinct layer once
+    int total = 0;   // TOTAL: images
+    int active = 0;   // ACTIVE: images with at least one container
+    uint64_t size = 0;   // SIZE: every distinct layer once
     uint64_t reclaimable = 0;   // RECLAIMABLE: size minus what in-use images hold alone
     // The row cells as Docker prints them: {"Images", "3", "1", "1.254GB", "1.12GB (89%)"}.
     std::vector<std::string> row() const;
 };
 ImagesDiskUsage imagesDiskUsage(const State& state);
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -117,7 +117,7 @@ std::optional<int64_t> parseUntil(const std::string& v, int64_t nowMs) {
     return nowMs - total;
 }
 
-}  // namespace
+}   // namespace
 
 bool goPathMatch(const std::string& pattern, const std::string& name) {
     bool ok = true;
@@ -145,7 +145,8 @@ bool ImageFilters::matchesReference(const std::string& familiarRef) const {
     // Name part: strip ":tag" (after the last '/') or "@digest".
     std::string name = familiarRef;
     if (const auto at = name.find('@'); at != std::string::npos) name = name.substr(0, at);
-    else if (const auto colon = name.rfind(':'); colon != std::string::npos && name.find('/', colon) == std::string::npos)
+    else if (const auto colon = name.rfind(':');
+             colon != std::string::npos && name.find('/', colon) == std::string::npos)
         name = name.substr(0, colon);
     for (const auto& pattern : references)
         if (goPathMatch(pattern, familiarRef) || goPathMatch(pattern, name)) return true;
@@ -211,4 +212,4 @@ ParsedImageFilters parseImageFilters(const State& state, const std::vector<std::
     return r;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -14,10 +14,10 @@
 namespace layerlab::engine {
 
 struct ImageFilters {
-    bool hasDangling = false;    // a dangling= filter was given
+    bool hasDangling = false;   // a dangling= filter was given
     bool danglingOnly = false;   // dangling=true
     std::vector<std::string> references;
-    std::vector<std::string> labels;      // "key" or "key=value"
+    std::vector<std::string> labels;   // "key" or "key=value"
     std::vector<std::string> notLabels;   // label!=...: images without that label
     std::optional<int64_t> beforeMs, sinceMs, untilMs;
 
@@ -37,4 +37,4 @@ ParsedImageFilters parseImageFilters(const State& state, const std::vector<std::
 // Go's path.Match (only the matching; a malformed pattern does not match).
 bool goPathMatch(const std::string& pattern, const std::string& name);
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

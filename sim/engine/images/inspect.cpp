@@ -70,7 +70,8 @@ OJson inspectJson(const State& state, const Image& img) {
     const auto chains = chainIds(img);
     if (!chains.empty()) {
         std::string lower;
-        for (size_t i = chains.size() - 1; i-- > 0;) lower += (lower.empty() ? "" : ":") + overlayDir(chains[i]) + "/diff";
+        for (size_t i = chains.size() - 1; i-- > 0;)
+            lower += (lower.empty() ? "" : ":") + overlayDir(chains[i]) + "/diff";
         if (!lower.empty()) data["LowerDir"] = lower;
         data["MergedDir"] = overlayDir(chains.back()) + "/merged";
         data["UpperDir"] = overlayDir(chains.back()) + "/diff";
@@ -110,7 +111,8 @@ std::string goValue(const OJson& v) {
         std::string s = "map[";
         bool first = true;
         for (auto it = v.begin(); it != v.end(); ++it) {
-            s += (first ? "" : " ") + it.key() + ":" + (it.value().is_object() && it.value().empty() ? "{}" : goValue(it.value()));
+            s += (first ? "" : " ") + it.key() + ":" +
+                 (it.value().is_object() && it.value().empty() ? "{}" : goValue(it.value()));
             first = false;
         }
         return s + "]";
@@ -179,7 +181,7 @@ bool renderInspectTemplate(const std::string& tmpl, const OJson& doc, std::strin
     return true;
 }
 
-}  // namespace
+}   // namespace
 
 Outcome inspectImages(const State& state, const ImageInspectOptions& options) {
     Outcome o;
@@ -294,8 +296,12 @@ Outcome imageHistory(const State& state, const HistoryOptions& options) {
                             : "table {{.ID}}\t{{.CreatedAt}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}";
     }
     const auto res = format::renderRows(fmt, rows,
-                                        {{"ID", "IMAGE"}, {"CreatedSince", "CREATED"}, {"CreatedAt", "CREATED AT"},
-                                         {"CreatedBy", "CREATED BY"}, {"Size", "SIZE"}, {"Comment", "COMMENT"}},
+                                        {{"ID", "IMAGE"},
+                                         {"CreatedSince", "CREATED"},
+                                         {"CreatedAt", "CREATED AT"},
+                                         {"CreatedBy", "CREATED BY"},
+                                         {"Size", "SIZE"},
+                                         {"Comment", "COMMENT"}},
                                         "*image.historyContext");
     if (!res.error.empty()) {
         o.err = res.error + "\n";
@@ -306,4 +312,4 @@ Outcome imageHistory(const State& state, const HistoryOptions& options) {
     return o;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

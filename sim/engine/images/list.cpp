@@ -17,9 +17,9 @@ namespace {
 
 struct Listed {
     const Image* image;
-    std::vector<std::string> repoTags;      // "node:latest"
+    std::vector<std::string> repoTags;   // "node:latest"
     std::vector<std::string> repoDigests;   // "node@sha256:..."
-    bool none = false;                      // shown as <none>:<none>
+    bool none = false;   // shown as <none>:<none>
 };
 
 std::string nameOf(const std::string& ref, char sep) {
@@ -40,8 +40,8 @@ format::Row rowFor(const State& state, const Listed& l, const std::string& repo,
     row["Digest"] = digest;
     row["ID"] = trunc ? format::shortId(img.id) : img.id;
     row["CreatedSince"] = format::createdSince(createdSec, state.clock.nowMs);
-    row["CreatedAt"] = format::rfc3339(createdSec).substr(0, 10) + " " + format::rfc3339(createdSec).substr(11, 8) +
-                       " +0000 UTC";
+    row["CreatedAt"] =
+        format::rfc3339(createdSec).substr(0, 10) + " " + format::rfc3339(createdSec).substr(11, 8) + " +0000 UTC";
     const uint64_t size = imageSize(state, img);
     row["Size"] = format::humanSize(size);
     row["VirtualSize"] = format::humanSizeWithPrecision(static_cast<double>(size), 4);
@@ -77,20 +77,19 @@ std::vector<format::Row> rowsFor(const State& state, const Listed& l, bool showD
     for (const auto& [repo, ds] : digests) {
         if (showDigest)
             for (const auto& d : ds) rows.push_back(rowFor(state, l, repo, "<none>", d, trunc));
-        else
-            rows.push_back(rowFor(state, l, repo, "<none>", "", trunc));
+        else rows.push_back(rowFor(state, l, repo, "<none>", "", trunc));
     }
     return rows;
 }
 
-}  // namespace
+}   // namespace
 
 Outcome listImages(const State& state, const ImagesOptions& options) {
     Outcome o;
     std::vector<std::string> filterArgs = options.filters;
     if (!options.matchName.empty()) filterArgs.push_back("reference=" + options.matchName);
-    const auto parsed = parseImageFilters(state, filterArgs, {"dangling", "label", "before", "since", "reference",
-                                                              "until"});
+    const auto parsed =
+        parseImageFilters(state, filterArgs, {"dangling", "label", "before", "since", "reference", "until"});
     if (!parsed.error.empty()) {
         o.err = parsed.error + "\n";
         o.exitCode = 1;
@@ -139,9 +138,9 @@ Outcome listImages(const State& state, const ImagesOptions& options) {
         else t.addRow({"REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"});
         for (const auto& r : rows) {
             if (options.digests)
-                t.addRow({r.at("Repository"), r.at("Tag"), r.at("Digest"), r.at("ID"), r.at("CreatedSince"), r.at("Size")});
-            else
-                t.addRow({r.at("Repository"), r.at("Tag"), r.at("ID"), r.at("CreatedSince"), r.at("Size")});
+                t.addRow(
+                    {r.at("Repository"), r.at("Tag"), r.at("Digest"), r.at("ID"), r.at("CreatedSince"), r.at("Size")});
+            else t.addRow({r.at("Repository"), r.at("Tag"), r.at("ID"), r.at("CreatedSince"), r.at("Size")});
         }
         o.out = t.render();
         return o;
@@ -150,10 +149,16 @@ Outcome listImages(const State& state, const ImagesOptions& options) {
     if (options.digests && fmt.rfind("table", 0) == 0 && fmt.find("{{.Digest}}") == std::string::npos)
         fmt += "\t{{.Digest}}";
     const auto res = format::renderRows(fmt, rows,
-                                        {{"ID", "IMAGE ID"}, {"Repository", "REPOSITORY"}, {"Tag", "TAG"},
-                                         {"Digest", "DIGEST"}, {"CreatedSince", "CREATED"},
-                                         {"CreatedAt", "CREATED AT"}, {"Size", "SIZE"}, {"Containers", "CONTAINERS"},
-                                         {"VirtualSize", "SIZE"}, {"SharedSize", "SHARED SIZE"},
+                                        {{"ID", "IMAGE ID"},
+                                         {"Repository", "REPOSITORY"},
+                                         {"Tag", "TAG"},
+                                         {"Digest", "DIGEST"},
+                                         {"CreatedSince", "CREATED"},
+                                         {"CreatedAt", "CREATED AT"},
+                                         {"Size", "SIZE"},
+                                         {"Containers", "CONTAINERS"},
+                                         {"VirtualSize", "SIZE"},
+                                         {"SharedSize", "SHARED SIZE"},
                                          {"UniqueSize", "UNIQUE SIZE"}},
                                         "*formatter.imageContext");
     if (!res.error.empty()) {
@@ -204,4 +209,4 @@ ImagesDiskUsage imagesDiskUsage(const State& state) {
     return du;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

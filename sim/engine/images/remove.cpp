@@ -24,7 +24,7 @@ struct DeleteResult {
     std::vector<Record> records;
     std::vector<Event> events;
     uint64_t reclaimed = 0;
-    std::string error;      // "" on success (without "Error response from daemon: ")
+    std::string error;   // "" on success (without "Error response from daemon: ")
     bool notFound = false;
 };
 
@@ -80,7 +80,8 @@ struct ConflictInfo {
 };
 
 std::optional<ConflictInfo> checkConflict(const State& s, const Image& img, unsigned mask) {
-    if ((mask & DependentChild) && !childrenOf(s, img.id).empty()) return ConflictInfo{true, false, "image has dependent child images"};
+    if ((mask & DependentChild) && !childrenOf(s, img.id).empty())
+        return ConflictInfo{true, false, "image has dependent child images"};
     if (mask & RunningContainer)
         for (const auto* c : containersUsing(s, img.id))
             if (isRunningForRmi(*c))
@@ -95,8 +96,8 @@ std::optional<ConflictInfo> checkConflict(const State& s, const Image& img, unsi
 }
 
 std::string conflictText(const Digest& id, const ConflictInfo& c) {
-    return "conflict: unable to delete " + format::shortId(id) + (c.hard ? " (cannot be forced) - " : " (must be forced) - ") +
-           c.message;
+    return "conflict: unable to delete " + format::shortId(id) +
+           (c.hard ? " (cannot be forced) - " : " (must be forced) - ") + c.message;
 }
 
 // imageDeleteHelper. Returns false with r.error set on a conflict that is reported.
@@ -147,7 +148,7 @@ DeleteResult deleteImage(State& s, const std::string& imageRef, bool force, bool
             }
         }
         const auto parsed = format::parseNormalizedNamed(imageRef);
-        const std::string ref = !parsed.ref ? imageRef
+        const std::string ref = !parsed.ref                  ? imageRef
                                 : parsed.ref->digest.empty() ? parsed.ref->tagKey()
                                                              : parsed.ref->familiarName() + "@" + parsed.ref->digest;
         removeRef(s, img, ref, r);
@@ -175,7 +176,7 @@ DeleteResult deleteImage(State& s, const std::string& imageRef, bool force, bool
     return r;
 }
 
-}  // namespace
+}   // namespace
 
 Outcome tagImageCommand(State& state, const TagOptions& options) {
     Outcome o;
@@ -190,11 +191,13 @@ Outcome tagImageCommand(State& state, const TagOptions& options) {
     if (!format::isFullHexId(hex)) {
         const auto src = format::parseNormalizedNamed(options.source);
         if (!src.ref)
-            return fail("Error parsing reference: \"" + options.source + "\" is not a valid repository/tag: " + src.error);
+            return fail("Error parsing reference: \"" + options.source +
+                        "\" is not a valid repository/tag: " + src.error);
     }
     const auto target = format::parseNormalizedNamed(options.target);
     if (!target.ref)
-        return fail("Error parsing reference: \"" + options.target + "\" is not a valid repository/tag: " + target.error);
+        return fail("Error parsing reference: \"" + options.target +
+                    "\" is not a valid repository/tag: " + target.error);
     if (!target.ref->digest.empty()) return fail("refusing to create a tag with a digest reference");
     const auto resolved = resolveImageRef(state, options.source);
     if (!resolved.image) return fail("Error response from daemon: " + resolved.error);
@@ -246,11 +249,13 @@ Outcome pruneImages(State& state, const PruneImagesOptions& options) {
         return o;
     }
     if (!options.force) {
-        o.out = options.all ? "WARNING! This will remove all images without at least one container associated to them.\n"
-                              "Are you sure you want to continue? [y/N] "
-                            : "WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ";
+        o.out = options.all
+                    ? "WARNING! This will remove all images without at least one container associated to them.\n"
+                      "Are you sure you want to continue? [y/N] "
+                    : "WARNING! This will remove all dangling images.\nAre you sure you want to continue? [y/N] ";
         std::string answer = options.answer.value_or("");
-        while (!answer.empty() && (answer.back() == ' ' || answer.back() == '\n' || answer.back() == '\r')) answer.pop_back();
+        while (!answer.empty() && (answer.back() == ' ' || answer.back() == '\n' || answer.back() == '\r'))
+            answer.pop_back();
         while (!answer.empty() && answer.front() == ' ') answer.erase(0, 1);
         if (answer != "y" && answer != "Y") return o;   // cancelled: exit 0, nothing more (docker/cli)
     }
@@ -298,4 +303,4 @@ Outcome pruneImages(State& state, const PruneImagesOptions& options) {
     return o;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

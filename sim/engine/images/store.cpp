@@ -65,7 +65,7 @@ bool isImageIdPrefix(const Digest& id, std::string_view typed) {
     return format::hexOf(id).rfind(typed, 0) == 0;
 }
 
-}  // namespace
+}   // namespace
 
 ResolvedImage resolveImageRef(const State& state, std::string_view refOrId) {
     ResolvedImage r;
@@ -225,4 +225,4 @@ std::vector<DeletedLayer> eraseImage(State& state, const Digest& imageId) {
     return deleted;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -37,10 +37,10 @@ std::vector<Event> tagImage(State& state, const Digest& imageId, const std::stri
 // Resolution of what a user typed, as the daemon's GetImage.
 struct ResolvedImage {
     const Image* image = nullptr;   // null on error
-    std::string error;              // Docker's words without "Error response from daemon: ":
-                                    // "No such image: nope:latest", or a reference format error
-    bool notFound = false;          // error is a "No such image" (not a malformed reference)
-    bool byId = false;              // the input was an ID or ID prefix (not a name)
+    std::string error;   // Docker's words without "Error response from daemon: ":
+        // "No such image: nope:latest", or a reference format error
+    bool notFound = false;   // error is a "No such image" (not a malformed reference)
+    bool byId = false;   // the input was an ID or ID prefix (not a name)
 };
 ResolvedImage resolveImageRef(const State& state, std::string_view refOrId);
 
@@ -83,4 +83,4 @@ struct DeletedLayer {
 };
 std::vector<DeletedLayer> eraseImage(State& state, const Digest& imageId);
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

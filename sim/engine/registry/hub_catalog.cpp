@@ -83,7 +83,7 @@ FileSpec dir(const std::string& path, uint32_t uid, uint32_t gid) {
     return f;
 }
 
-}  // namespace detail
+}   // namespace detail
 
 namespace {
 
@@ -168,7 +168,7 @@ const Catalog& catalog() {
     return cat;
 }
 
-}  // namespace
+}   // namespace
 
 const HubImage* findImage(const std::string& repository, const std::string& tag) {
     const auto& cat = catalog();
@@ -200,4 +200,4 @@ std::vector<std::string> repositories() {
     return out;
 }
 
-}  // namespace layerlab::engine::hub
+}   // namespace layerlab::engine::hub

@@ -25,11 +25,11 @@
 namespace layerlab::engine::hub {
 
 struct HubImage {
-    std::string repository;          // "library/node"
+    std::string repository;   // "library/node"
     std::vector<std::string> tags;   // every tag naming this image: "latest", "23", "23.6.0", ...
-    Image image;                     // id computed; repoDigests empty (set by the pull)
-    std::vector<Layer> layers;       // bottom to top, diffId/blobDigest/sizes set
-    Digest manifestDigest;           // "Digest: sha256:..." of the pull
+    Image image;   // id computed; repoDigests empty (set by the pull)
+    std::vector<Layer> layers;   // bottom to top, diffId/blobDigest/sizes set
+    Digest manifestDigest;   // "Digest: sha256:..." of the pull
 };
 
 // The image a repository:tag names, or nullptr. `repository` is the path
@@ -44,4 +44,4 @@ std::vector<std::string> tagsOf(const std::string& repository);
 // Every repository, sorted ("library/alpine", ...).
 std::vector<std::string> repositories();
 
-}  // namespace layerlab::engine::hub
+}   // namespace layerlab::engine::hub

@@ -59,20 +59,35 @@ ImageDef debian(bool slim) {
     root.emptyLayer = false;
     root.size = slim ? 74830000 : 116540000;
     root.compressed = slim ? 28230000 : 48480000;
-    root.files = {file("etc/os-release", kDebianOsRelease), file("etc/debian_version", "12.9\n"),
-                  file("etc/passwd", kDebianPasswd), file("etc/hostname", ""),
-                  exe("bin/bash", "\x7f" "ELF GNU bash, version 5.2.15(1)-release (simulated binary)\n"),
-                  exe("bin/dash", "\x7f" "ELF dash 0.5.12 (simulated binary)\n"), link("bin/sh", "dash"),
-                  exe("usr/bin/apt-get", "\x7f" "ELF apt 2.6.1 (simulated binary)\n"),
-                  exe("usr/bin/dpkg", "\x7f" "ELF dpkg 1.21.22 (simulated binary)\n"),
-                  dir("tmp"), dir("root"), dir("home"), dir("usr/local/bin"), dir("var/lib/apt/lists")};
+    root.files = {file("etc/os-release", kDebianOsRelease),
+                  file("etc/debian_version", "12.9\n"),
+                  file("etc/passwd", kDebianPasswd),
+                  file("etc/hostname", ""),
+                  exe("bin/bash",
+                      "\x7f"
+                      "ELF GNU bash, version 5.2.15(1)-release (simulated binary)\n"),
+                  exe("bin/dash",
+                      "\x7f"
+                      "ELF dash 0.5.12 (simulated binary)\n"),
+                  link("bin/sh", "dash"),
+                  exe("usr/bin/apt-get",
+                      "\x7f"
+                      "ELF apt 2.6.1 (simulated binary)\n"),
+                  exe("usr/bin/dpkg",
+                      "\x7f"
+                      "ELF dpkg 1.21.22 (simulated binary)\n"),
+                  dir("tmp"),
+                  dir("root"),
+                  dir("home"),
+                  dir("usr/local/bin"),
+                  dir("var/lib/apt/lists")};
     if (!slim) {
-        root.files.push_back(file("usr/share/doc/debian/README",
-                                  "Debian GNU/Linux: documentation is in /usr/share/doc/<package>.\n"));
+        root.files.push_back(
+            file("usr/share/doc/debian/README", "Debian GNU/Linux: documentation is in /usr/share/doc/<package>.\n"));
     } else {
         // The slim variant drops documentation and man pages.
-        root.files.push_back(file("etc/dpkg/dpkg.cfg.d/docker",
-                                  "path-exclude /usr/share/doc/*\npath-exclude /usr/share/man/*\n"));
+        root.files.push_back(
+            file("etc/dpkg/dpkg.cfg.d/docker", "path-exclude /usr/share/doc/*\npath-exclude /usr/share/man/*\n"));
     }
     d.steps = {root, metaStep("CMD [\"bash\"]")};
     d.config.env = {kDefaultPath};
@@ -87,14 +102,21 @@ std::vector<ImageDef> buildpackDeps() {
     curl.tags = {"bookworm-curl", "curl", "12-curl"};
     curl.base = base;
     curl.createdMs = utcMs(2025, 1, 14, 2, 0, 0);
-    curl.steps = {runStep("set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates "
-                          "\t\tcurl \t\tgnupg \t\tnetbase \t\twget \t; \trm -rf /var/lib/apt/lists/*",
-                          48470000,
-                          {exe("usr/bin/curl", "\x7f" "ELF curl 7.88.1 (simulated binary)\n"),
-                           exe("usr/bin/wget", "\x7f" "ELF GNU Wget 1.21.3 (simulated binary)\n"),
-                           exe("usr/bin/gpg", "\x7f" "ELF gpg (GnuPG) 2.2.40 (simulated binary)\n"),
-                           file("etc/ssl/certs/ca-certificates.crt", "# Mozilla CA bundle (simulated)\n")},
-                          23880000)};
+    curl.steps = {
+        runStep("set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates "
+                "\t\tcurl \t\tgnupg \t\tnetbase \t\twget \t; \trm -rf /var/lib/apt/lists/*",
+                48470000,
+                {exe("usr/bin/curl",
+                     "\x7f"
+                     "ELF curl 7.88.1 (simulated binary)\n"),
+                 exe("usr/bin/wget",
+                     "\x7f"
+                     "ELF GNU Wget 1.21.3 (simulated binary)\n"),
+                 exe("usr/bin/gpg",
+                     "\x7f"
+                     "ELF gpg (GnuPG) 2.2.40 (simulated binary)\n"),
+                 file("etc/ssl/certs/ca-certificates.crt", "# Mozilla CA bundle (simulated)\n")},
+                23880000)};
     curl.config.env = {kDefaultPath};
     curl.config.cmd = std::vector<std::string>{"bash"};
 
@@ -102,37 +124,55 @@ std::vector<ImageDef> buildpackDeps() {
     scm.tags = {"bookworm-scm", "scm", "12-scm"};
     scm.base = "library/buildpack-deps:bookworm-curl";
     scm.createdMs = utcMs(2025, 1, 14, 2, 5, 0);
-    scm.steps = {runStep("set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tgit "
-                         "\t\tmercurial \t\topenssh-client \t\tsubversion \t\t\t\tprocps \t; \trm -rf /var/lib/apt/lists/*",
-                         177460000,
-                         {exe("usr/bin/git", "\x7f" "ELF git version 2.39.5 (simulated binary)\n"),
-                          exe("usr/bin/ssh", "\x7f" "ELF OpenSSH_9.2p1 (simulated binary)\n"),
-                          exe("usr/bin/svn", "\x7f" "ELF svn, version 1.14.2 (simulated binary)\n"),
-                          exe("usr/bin/ps", "\x7f" "ELF procps-ng 4.0.2 (simulated binary)\n")},
-                         64390000)};
+    scm.steps = {
+        runStep("set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tgit "
+                "\t\tmercurial \t\topenssh-client \t\tsubversion \t\t\t\tprocps \t; \trm -rf /var/lib/apt/lists/*",
+                177460000,
+                {exe("usr/bin/git",
+                     "\x7f"
+                     "ELF git version 2.39.5 (simulated binary)\n"),
+                 exe("usr/bin/ssh",
+                     "\x7f"
+                     "ELF OpenSSH_9.2p1 (simulated binary)\n"),
+                 exe("usr/bin/svn",
+                     "\x7f"
+                     "ELF svn, version 1.14.2 (simulated binary)\n"),
+                 exe("usr/bin/ps",
+                     "\x7f"
+                     "ELF procps-ng 4.0.2 (simulated binary)\n")},
+                64390000)};
 
     ImageDef full = curl;
     full.tags = {"bookworm", "latest", "12"};
     full.base = "library/buildpack-deps:bookworm-scm";
     full.createdMs = utcMs(2025, 1, 14, 2, 20, 0);
-    full.steps = {runStep("set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf "
-                          "\t\tautomake \t\tbzip2 \t\tdefault-libmysqlclient-dev \t\tdpkg-dev \t\tfile \t\tg++ "
-                          "\t\tgcc \t\timagemagick \t\tlibbz2-dev \t\tlibc6-dev \t\tlibcurl4-openssl-dev "
-                          "\t\tlibssl-dev \t\tmake \t\tpatch \t\tunzip \t\txz-utils \t\tzlib1g-dev \t; "
-                          "\trm -rf /var/lib/apt/lists/*",
-                          587180000,
-                          {exe("usr/bin/gcc-12", "\x7f" "ELF gcc (Debian 12.2.0-14) 12.2.0 (simulated binary)\n"),
-                           link("usr/bin/gcc", "gcc-12"), link("usr/bin/g++", "g++-12"),
-                           exe("usr/bin/g++-12", "\x7f" "ELF g++ (Debian 12.2.0-14) 12.2.0 (simulated binary)\n"),
-                           exe("usr/bin/make", "\x7f" "ELF GNU Make 4.3 (simulated binary)\n"),
-                           exe("usr/bin/python3.11", "\x7f" "ELF Python 3.11.2 (simulated binary)\n"),
-                           link("usr/bin/python3", "python3.11")},
-                          211310000)};
+    full.steps = {
+        runStep("set -ex; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tautoconf "
+                "\t\tautomake \t\tbzip2 \t\tdefault-libmysqlclient-dev \t\tdpkg-dev \t\tfile \t\tg++ "
+                "\t\tgcc \t\timagemagick \t\tlibbz2-dev \t\tlibc6-dev \t\tlibcurl4-openssl-dev "
+                "\t\tlibssl-dev \t\tmake \t\tpatch \t\tunzip \t\txz-utils \t\tzlib1g-dev \t; "
+                "\trm -rf /var/lib/apt/lists/*",
+                587180000,
+                {exe("usr/bin/gcc-12",
+                     "\x7f"
+                     "ELF gcc (Debian 12.2.0-14) 12.2.0 (simulated binary)\n"),
+                 link("usr/bin/gcc", "gcc-12"), link("usr/bin/g++", "g++-12"),
+                 exe("usr/bin/g++-12",
+                     "\x7f"
+                     "ELF g++ (Debian 12.2.0-14) 12.2.0 (simulated binary)\n"),
+                 exe("usr/bin/make",
+                     "\x7f"
+                     "ELF GNU Make 4.3 (simulated binary)\n"),
+                 exe("usr/bin/python3.11",
+                     "\x7f"
+                     "ELF Python 3.11.2 (simulated binary)\n"),
+                 link("usr/bin/python3", "python3.11")},
+                211310000)};
     return {curl, scm, full};
 }
 
 struct NodeBuild {
-    std::string version;        // "23.6.0"
+    std::string version;   // "23.6.0"
     std::vector<std::string> tags;
     int64_t createdMs;
     uint64_t nodeSize;
@@ -147,34 +187,44 @@ ImageDef nodeDebian(const NodeBuild& b) {
     d.createdMs = b.createdMs;
     const std::string yarn = "1.22.22";
     const std::string shadow = "node:!:" + shadowDay(b.createdMs) + ":0:99999:7:::\n";
-    const std::string arch = "ARCH= && dpkgArch=\"$(dpkg --print-architecture)\"   && case \"${dpkgArch##*-}\" in     "
-                             "amd64) ARCH='x64';;     ppc64el) ARCH='ppc64le';;     s390x) ARCH='s390x';;     "
-                             "arm64) ARCH='arm64';;     armhf) ARCH='armv7l';;     i386) ARCH='x86';;     "
-                             "*) echo \"unsupported architecture\"; exit 1 ;;   esac";
+    const std::string arch =
+        "ARCH= && dpkgArch=\"$(dpkg --print-architecture)\"   && case \"${dpkgArch##*-}\" in     "
+        "amd64) ARCH='x64';;     ppc64el) ARCH='ppc64le';;     s390x) ARCH='s390x';;     "
+        "arm64) ARCH='arm64';;     armhf) ARCH='armv7l';;     i386) ARCH='x86';;     "
+        "*) echo \"unsupported architecture\"; exit 1 ;;   esac";
     const std::string install =
-        b.slim ? "set -ex   && savedAptMark=\"$(apt-mark showmanual)\"   && apt-get update && apt-get install -y "
-                 "ca-certificates curl wget gnupg dirmngr xz-utils libatomic1 --no-install-recommends   && " + arch +
-                     "   && curl -fsSLO --compressed \"https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH.tar.xz\""
-                     "   && tar -xJf \"node-v$NODE_VERSION-linux-$ARCH.tar.xz\" -C /usr/local --strip-components=1 "
-                     "--no-same-owner   && apt-mark auto '.*' > /dev/null   && apt-get purge -y --auto-remove   "
-                     "&& ln -s /usr/local/bin/node /usr/local/bin/nodejs   && node --version   && npm --version"
-               : arch + "   && curl -fsSLO --compressed \"https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH.tar.xz\""
-                        "   && tar -xJf \"node-v$NODE_VERSION-linux-$ARCH.tar.xz\" -C /usr/local --strip-components=1 "
-                        "--no-same-owner   && rm \"node-v$NODE_VERSION-linux-$ARCH.tar.xz\"   && ln -s /usr/local/bin/node "
-                        "/usr/local/bin/nodejs   && node --version   && npm --version";
+        b.slim
+            ? "set -ex   && savedAptMark=\"$(apt-mark showmanual)\"   && apt-get update && apt-get install -y "
+              "ca-certificates curl wget gnupg dirmngr xz-utils libatomic1 --no-install-recommends   && " +
+                  arch +
+                  "   && curl -fsSLO --compressed \"https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH.tar.xz\""
+                  "   && tar -xJf \"node-v$NODE_VERSION-linux-$ARCH.tar.xz\" -C /usr/local --strip-components=1 "
+                  "--no-same-owner   && apt-mark auto '.*' > /dev/null   && apt-get purge -y --auto-remove   "
+                  "&& ln -s /usr/local/bin/node /usr/local/bin/nodejs   && node --version   && npm --version"
+            : arch +
+                  "   && curl -fsSLO --compressed \"https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH.tar.xz\""
+                  "   && tar -xJf \"node-v$NODE_VERSION-linux-$ARCH.tar.xz\" -C /usr/local --strip-components=1 "
+                  "--no-same-owner   && rm \"node-v$NODE_VERSION-linux-$ARCH.tar.xz\"   && ln -s /usr/local/bin/node "
+                  "/usr/local/bin/nodejs   && node --version   && npm --version";
     d.steps = {
-        runStep("groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node", 8920,
+        runStep("groupadd --gid 1000 node   && useradd --uid 1000 --gid node --shell /bin/bash --create-home node",
+                8920,
                 {file("etc/passwd", kDebianPasswd + "node:x:1000:1000::/home/node:/bin/bash\n"),
                  file("etc/shadow", "root:*:20101:0:99999:7:::\n" + shadow, 0640), dir("home/node", 1000, 1000)},
                 3320),
         metaStep("ENV NODE_VERSION=" + b.version),
         runStep(install, b.nodeSize,
-                {exe("usr/local/bin/node", "\x7f" "ELF node v" + b.version + " (simulated binary)\n"),
+                {exe("usr/local/bin/node",
+                     "\x7f"
+                     "ELF node v" +
+                         b.version + " (simulated binary)\n"),
                  link("usr/local/bin/nodejs", "/usr/local/bin/node"),
                  link("usr/local/bin/npm", "../lib/node_modules/npm/bin/npm-cli.js"),
                  link("usr/local/bin/npx", "../lib/node_modules/npm/bin/npx-cli.js"),
-                 exe("usr/local/lib/node_modules/npm/bin/npm-cli.js", "#!/usr/bin/env node\nrequire('../lib/cli.js')(process)\n"),
-                 exe("usr/local/lib/node_modules/npm/bin/npx-cli.js", "#!/usr/bin/env node\nrequire('../lib/cli.js')(process)\n"),
+                 exe("usr/local/lib/node_modules/npm/bin/npm-cli.js",
+                     "#!/usr/bin/env node\nrequire('../lib/cli.js')(process)\n"),
+                 exe("usr/local/lib/node_modules/npm/bin/npx-cli.js",
+                     "#!/usr/bin/env node\nrequire('../lib/cli.js')(process)\n"),
                  file("usr/local/include/node/node_version.h", "#define NODE_VERSION_STRING \"" + b.version + "\"\n")},
                 b.nodeSize / 4),
         metaStep("ENV YARN_VERSION=" + yarn),
@@ -217,17 +267,21 @@ ImageDef pythonDebian(const PythonBuild& b) {
     d.createdMs = b.createdMs;
     const std::string minor = b.version.substr(0, b.version.rfind('.'));   // "3.13"
     const std::string path = "PATH=/usr/local/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-    StepSpec deps = b.slim
-        ? runStep("set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates "
-                  "\t\tnetbase \t\ttzdata \t; \trm -rf /var/lib/apt/lists/*",
-                  3510000, {file("etc/timezone", "Etc/UTC\n"), file("etc/ssl/certs/ca-certificates.crt",
-                                                                       "# Mozilla CA bundle (simulated)\n")},
-                  1230000)
-        : runStep("set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tlibbluetooth-dev "
-                  "\t\ttk-dev \t\tuuid-dev \t; \trm -rf /var/lib/apt/lists/*",
-                  18420000, {file("usr/include/bluetooth/bluetooth.h", "/* BlueZ headers (simulated) */\n"),
-                             file("usr/include/tk.h", "/* Tk 8.6 headers (simulated) */\n")},
-                  6160000);
+    StepSpec deps =
+        b.slim ? runStep(
+                     "set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates "
+                     "\t\tnetbase \t\ttzdata \t; \trm -rf /var/lib/apt/lists/*",
+                     3510000,
+                     {file("etc/timezone", "Etc/UTC\n"),
+                      file("etc/ssl/certs/ca-certificates.crt", "# Mozilla CA bundle (simulated)\n")},
+                     1230000)
+               : runStep(
+                     "set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tlibbluetooth-dev "
+                     "\t\ttk-dev \t\tuuid-dev \t; \trm -rf /var/lib/apt/lists/*",
+                     18420000,
+                     {file("usr/include/bluetooth/bluetooth.h", "/* BlueZ headers (simulated) */\n"),
+                      file("usr/include/tk.h", "/* Tk 8.6 headers (simulated) */\n")},
+                     6160000);
     d.steps = {
         metaStep("ENV " + path),
         metaStep("ENV LANG=C.UTF-8"),
@@ -244,7 +298,10 @@ ImageDef pythonDebian(const PythonBuild& b) {
                 "--enable-option-checking=fatal --enable-shared --with-lto --with-ensurepip; \tmake -j \"$nproc\"; "
                 "\tmake install; \tpython3 --version; \tpip3 --version",
                 b.buildSize,
-                {exe("usr/local/bin/python" + minor, "\x7f" "ELF Python " + b.version + " (simulated binary)\n"),
+                {exe("usr/local/bin/python" + minor,
+                     "\x7f"
+                     "ELF Python " +
+                         b.version + " (simulated binary)\n"),
                  link("usr/local/bin/python3", "python" + minor),
                  exe("usr/local/bin/pip" + minor, "#!/usr/local/bin/python" + minor + "\n# pip (simulated)\n"),
                  link("usr/local/bin/pip3", "pip" + minor), link("usr/local/bin/pydoc3", "pydoc" + minor),
@@ -255,14 +312,15 @@ ImageDef pythonDebian(const PythonBuild& b) {
                  exe("usr/local/bin/python" + minor + "-config", "#!/bin/sh\n# python-config (simulated)\n"),
                  dir("usr/local/lib/python" + minor + "/site-packages")},
                 b.buildSize * 2 / 5),
-        runStep("set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do \t\tdst=\"$(echo \"$src\" | tr -d 3)\"; "
-                "\t\t[ -s \"/usr/local/bin/$src\" ]; \t\t[ ! -e \"/usr/local/bin/$dst\" ]; \t\tln -svT \"$src\" "
-                "\"/usr/local/bin/$dst\"; \tdone",
-                36,
-                {link("usr/local/bin/idle", "idle3"), link("usr/local/bin/pip", "pip3"),
-                 link("usr/local/bin/pydoc", "pydoc3"), link("usr/local/bin/python", "python3"),
-                 link("usr/local/bin/python-config", "python3-config")},
-                250),
+        runStep(
+            "set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do \t\tdst=\"$(echo \"$src\" | tr -d 3)\"; "
+            "\t\t[ -s \"/usr/local/bin/$src\" ]; \t\t[ ! -e \"/usr/local/bin/$dst\" ]; \t\tln -svT \"$src\" "
+            "\"/usr/local/bin/$dst\"; \tdone",
+            36,
+            {link("usr/local/bin/idle", "idle3"), link("usr/local/bin/pip", "pip3"),
+             link("usr/local/bin/pydoc", "pydoc3"), link("usr/local/bin/python", "python3"),
+             link("usr/local/bin/python-config", "python3-config")},
+            250),
         metaStep("CMD [\"python3\"]"),
     };
     d.config.env = {path, "LANG=C.UTF-8", "GPG_KEY=" + b.gpgKey, "PYTHON_VERSION=" + b.version};
@@ -270,42 +328,72 @@ ImageDef pythonDebian(const PythonBuild& b) {
     return d;
 }
 
-}  // namespace
+}   // namespace
 
 std::vector<ImageDef> debianFamilyDefs() {
     std::vector<ImageDef> defs = {debian(false), debian(true)};
     for (auto& d : buildpackDeps()) defs.push_back(std::move(d));
 
     const NodeBuild nodes[] = {
-        {"23.6.0", {"latest", "23", "23.6", "23.6.0", "current", "bookworm", "23-bookworm", "current-bookworm"},
-         utcMs(2025, 1, 14, 10, 12, 31), 191870000, false},
-        {"22.13.0", {"lts", "22", "22.13", "22.13.0", "jod", "lts-bookworm", "22-bookworm", "lts-jod"},
-         utcMs(2025, 1, 15, 9, 40, 2), 187560000, false},
-        {"20.18.1", {"20", "20.18", "20.18.1", "iron", "20-bookworm", "lts-iron"}, utcMs(2025, 1, 16, 8, 3, 47),
-         165300000, false},
-        {"18.20.5", {"18", "18.20", "18.20.5", "hydrogen", "18-bookworm", "lts-hydrogen"},
-         utcMs(2025, 1, 17, 7, 21, 9), 158420000, false},
-        {"23.6.0", {"slim", "23-slim", "23.6-slim", "23.6.0-slim", "current-slim", "bookworm-slim"},
-         utcMs(2025, 1, 14, 10, 31, 5), 145300000, true},
-        {"22.13.0", {"lts-slim", "22-slim", "22.13-slim", "22.13.0-slim", "jod-slim"}, utcMs(2025, 1, 15, 9, 58, 40),
-         141000000, true},
+        {"23.6.0",
+         {"latest", "23", "23.6", "23.6.0", "current", "bookworm", "23-bookworm", "current-bookworm"},
+         utcMs(2025, 1, 14, 10, 12, 31),
+         191870000,
+         false},
+        {"22.13.0",
+         {"lts", "22", "22.13", "22.13.0", "jod", "lts-bookworm", "22-bookworm", "lts-jod"},
+         utcMs(2025, 1, 15, 9, 40, 2),
+         187560000,
+         false},
+        {"20.18.1",
+         {"20", "20.18", "20.18.1", "iron", "20-bookworm", "lts-iron"},
+         utcMs(2025, 1, 16, 8, 3, 47),
+         165300000,
+         false},
+        {"18.20.5",
+         {"18", "18.20", "18.20.5", "hydrogen", "18-bookworm", "lts-hydrogen"},
+         utcMs(2025, 1, 17, 7, 21, 9),
+         158420000,
+         false},
+        {"23.6.0",
+         {"slim", "23-slim", "23.6-slim", "23.6.0-slim", "current-slim", "bookworm-slim"},
+         utcMs(2025, 1, 14, 10, 31, 5),
+         145300000,
+         true},
+        {"22.13.0",
+         {"lts-slim", "22-slim", "22.13-slim", "22.13.0-slim", "jod-slim"},
+         utcMs(2025, 1, 15, 9, 58, 40),
+         141000000,
+         true},
     };
     for (const auto& n : nodes) defs.push_back(nodeDebian(n));
 
     const std::string thomas = "7169605F62C751356D054A26A821E680E5FA6305";
     const std::string pablo = "A035C8C19219BA821ECEA86B64E628F8D684696D";
     const PythonBuild pythons[] = {
-        {"3.13.1", {"latest", "3", "3.13", "3.13.1", "bookworm", "3.13-bookworm"}, utcMs(2025, 1, 14, 11, 2, 18),
-         68770000, false, thomas},
+        {"3.13.1",
+         {"latest", "3", "3.13", "3.13.1", "bookworm", "3.13-bookworm"},
+         utcMs(2025, 1, 14, 11, 2, 18),
+         68770000,
+         false,
+         thomas},
         {"3.12.8", {"3.12", "3.12.8", "3.12-bookworm"}, utcMs(2025, 1, 14, 11, 48, 55), 59880000, false, thomas},
         {"3.11.11", {"3.11", "3.11.11", "3.11-bookworm"}, utcMs(2025, 1, 14, 12, 30, 7), 58060000, false, pablo},
-        {"3.13.1", {"slim", "3-slim", "3.13-slim", "3.13.1-slim", "slim-bookworm"}, utcMs(2025, 1, 14, 11, 20, 44),
-         42670000, true, thomas},
-        {"3.12.8", {"3.12-slim", "3.12.8-slim", "3.12-slim-bookworm"}, utcMs(2025, 1, 14, 12, 5, 13), 45800000, true,
+        {"3.13.1",
+         {"slim", "3-slim", "3.13-slim", "3.13.1-slim", "slim-bookworm"},
+         utcMs(2025, 1, 14, 11, 20, 44),
+         42670000,
+         true,
+         thomas},
+        {"3.12.8",
+         {"3.12-slim", "3.12.8-slim", "3.12-slim-bookworm"},
+         utcMs(2025, 1, 14, 12, 5, 13),
+         45800000,
+         true,
          thomas},
     };
     for (const auto& p : pythons) defs.push_back(pythonDebian(p));
     return defs;
 }
 
-}  // namespace layerlab::engine::hub::detail
+}   // namespace layerlab::engine::hub::detail

@@ -29,12 +29,23 @@ ImageDef alpine(const std::string& version, std::vector<std::string> tags, int64
     add.emptyLayer = false;
     add.size = size;
     add.compressed = size * 465 / 1000;
-    add.files = {file("etc/os-release", alpineOsRelease(version)), file("etc/alpine-release", version + "\n"),
-                 exe("bin/busybox", "\x7f" "ELF BusyBox v1.37.0 (simulated binary)\n"), link("bin/sh", "/bin/busybox"),
-                 link("bin/ls", "/bin/busybox"), link("bin/cat", "/bin/busybox"), link("bin/echo", "/bin/busybox"),
-                 exe("sbin/apk", "\x7f" "ELF apk-tools 2.14 (simulated binary)\n"),
+    add.files = {file("etc/os-release", alpineOsRelease(version)),
+                 file("etc/alpine-release", version + "\n"),
+                 exe("bin/busybox",
+                     "\x7f"
+                     "ELF BusyBox v1.37.0 (simulated binary)\n"),
+                 link("bin/sh", "/bin/busybox"),
+                 link("bin/ls", "/bin/busybox"),
+                 link("bin/cat", "/bin/busybox"),
+                 link("bin/echo", "/bin/busybox"),
+                 exe("sbin/apk",
+                     "\x7f"
+                     "ELF apk-tools 2.14 (simulated binary)\n"),
                  file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n"),
-                 dir("tmp"), dir("root"), dir("home"), dir("usr/local/bin")};
+                 dir("tmp"),
+                 dir("root"),
+                 dir("home"),
+                 dir("usr/local/bin")};
     d.steps = {add, metaStep("CMD [\"/bin/sh\"]")};
     d.config.env = {kDefaultPath};
     d.config.cmd = std::vector<std::string>{"/bin/sh"};
@@ -48,23 +59,37 @@ ImageDef ubuntu(const std::string& version, const std::string& pretty, const std
     d.tags = std::move(tags);
     d.createdMs = created;
     const std::string osRelease = "PRETTY_NAME=\"Ubuntu " + pretty + "\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"" + version +
-                                  "\"\nVERSION_CODENAME=" + codename + "\nID=ubuntu\nID_LIKE=debian\n"
-                                  "HOME_URL=\"https://www.ubuntu.com/\"\nUBUNTU_CODENAME=" + codename + "\n";
+                                  "\"\nVERSION_CODENAME=" + codename +
+                                  "\nID=ubuntu\nID_LIKE=debian\n"
+                                  "HOME_URL=\"https://www.ubuntu.com/\"\nUBUNTU_CODENAME=" +
+                                  codename + "\n";
     StepSpec add;
     // Canonical builds these with the legacy builder: "#(nop)" entries, no comment.
     add.createdBy = "/bin/sh -c #(nop) ADD file:" + fs::sha256Hex(osRelease) + " in / ";
     add.emptyLayer = false;
     add.size = size;
     add.compressed = size * 38 / 100;
-    add.files = {file("etc/os-release", osRelease), file("etc/lsb-release", "DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=" +
-                                                                                 version + "\nDISTRIB_CODENAME=" +
-                                                                                 codename + "\n"),
-                 exe("bin/bash", "\x7f" "ELF GNU bash (simulated binary)\n"), exe("bin/dash", "\x7f" "ELF dash\n"),
-                 link("bin/sh", "dash"), exe("usr/bin/apt", "\x7f" "ELF apt (simulated binary)\n"), dir("tmp"),
-                 dir("root"), dir("home")};
-    d.steps = {legacyMetaStep("ARG RELEASE"), legacyMetaStep("ARG LAUNCHPAD_BUILD_ARCH"),
+    add.files = {file("etc/os-release", osRelease),
+                 file("etc/lsb-release",
+                      "DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=" + version + "\nDISTRIB_CODENAME=" + codename + "\n"),
+                 exe("bin/bash",
+                     "\x7f"
+                     "ELF GNU bash (simulated binary)\n"),
+                 exe("bin/dash",
+                     "\x7f"
+                     "ELF dash\n"),
+                 link("bin/sh", "dash"),
+                 exe("usr/bin/apt",
+                     "\x7f"
+                     "ELF apt (simulated binary)\n"),
+                 dir("tmp"),
+                 dir("root"),
+                 dir("home")};
+    d.steps = {legacyMetaStep("ARG RELEASE"),
+               legacyMetaStep("ARG LAUNCHPAD_BUILD_ARCH"),
                legacyMetaStep("LABEL org.opencontainers.image.ref.name=ubuntu"),
-               legacyMetaStep("LABEL org.opencontainers.image.version=" + version), add,
+               legacyMetaStep("LABEL org.opencontainers.image.version=" + version),
+               add,
                legacyMetaStep("CMD [\"/bin/bash\"]")};
     d.config.env = {kDefaultPath};
     d.config.cmd = std::vector<std::string>{"/bin/bash"};
@@ -83,11 +108,20 @@ ImageDef busybox(const std::string& libc, std::vector<std::string> tags, uint64_
     add.emptyLayer = false;
     add.size = size;
     add.compressed = size / 2;
-    add.files = {exe("bin/busybox", "\x7f" "ELF BusyBox v1.37.0 (" + libc + ") (simulated binary)\n"),
-                 link("bin/sh", "busybox"), link("bin/ls", "busybox"), link("bin/echo", "busybox"),
-                 link("bin/cat", "busybox"), link("bin/wget", "busybox"), link("bin/httpd", "busybox"),
+    add.files = {exe("bin/busybox",
+                     "\x7f"
+                     "ELF BusyBox v1.37.0 (" +
+                         libc + ") (simulated binary)\n"),
+                 link("bin/sh", "busybox"),
+                 link("bin/ls", "busybox"),
+                 link("bin/echo", "busybox"),
+                 link("bin/cat", "busybox"),
+                 link("bin/wget", "busybox"),
+                 link("bin/httpd", "busybox"),
                  file("etc/passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n"),
-                 dir("tmp"), dir("root"), dir("home")};
+                 dir("tmp"),
+                 dir("root"),
+                 dir("home")};
     d.steps = {add, metaStep("CMD [\"sh\"]")};
     d.config.env = {"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"};
     d.config.cmd = std::vector<std::string>{"sh"};
@@ -139,44 +173,49 @@ std::vector<StepSpec> nginxSteps(const std::string& version, bool alpineBase, ui
     }
     s.push_back(metaStep("ENV PKG_RELEASE=" + pkg));
     s.push_back(metaStep("ENV DYNPKG_RELEASE=" + pkg));
-    const std::string userCmd = alpineBase
-        ? "set -x     && addgroup -g 101 -S nginx     && adduser -S -D -H -u 101 -h /var/cache/nginx -s /sbin/nologin "
-          "-G nginx -g nginx nginx     && apkArch=\"$(cat /etc/apk/arch)\"     && nginxPackages=\"         "
-          "nginx=${NGINX_VERSION}-r${PKG_RELEASE}     \"     && apk add --no-cache --virtual .checksum-deps "
-          "openssl     && apk add -X \"https://nginx.org/packages/mainline/alpine/v$(egrep -o '^[0-9]+\\.[0-9]+' "
-          "/etc/alpine-release)/main\" --no-cache $nginxPackages     && ln -sf /dev/stdout /var/log/nginx/access.log "
-          "    && ln -sf /dev/stderr /var/log/nginx/error.log"
-        : "set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home "
-          "--home /nonexistent --comment \"nginx user\" --shell /bin/false --uid 101 nginx     && apt-get update     "
-          "&& apt-get install --no-install-recommends --no-install-suggests -y gnupg1 ca-certificates     "
-          "&& apt-get install --no-install-recommends --no-install-suggests -y $nginxPackages gettext-base curl     "
-          "&& apt-get remove --purge --auto-remove -y && rm -rf /var/lib/apt/lists/* /etc/apt/sources.list.d/nginx.list "
-          "    && ln -sf /dev/stdout /var/log/nginx/access.log     && ln -sf /dev/stderr /var/log/nginx/error.log";
-    s.push_back(runStep(userCmd, runSize,
-                        {exe("usr/sbin/nginx", "\x7f" "ELF nginx version: nginx/" + version + " (simulated binary)\n"),
-                         file("etc/nginx/nginx.conf", kNginxConf), file("etc/nginx/conf.d/default.conf", kNginxDefaultConf),
-                         file("etc/nginx/mime.types", "types {\n    text/html  html htm shtml;\n    text/css  css;\n}\n"),
-                         file("usr/share/nginx/html/index.html", kNginxIndex),
-                         file("usr/share/nginx/html/50x.html",
-                              "<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n"
-                              "<h1>An error occurred.</h1>\n</body>\n</html>\n"),
-                         link("var/log/nginx/access.log", "/dev/stdout"), link("var/log/nginx/error.log", "/dev/stderr"),
-                         dir("var/cache/nginx", 101, 101),
-                         file("etc/nginx/.package-release", version + "-" + pkg + (alpineBase ? " alpine\n" : " debian\n"))},
-                        runSize * 37 / 100));
+    const std::string userCmd =
+        alpineBase
+            ? "set -x     && addgroup -g 101 -S nginx     && adduser -S -D -H -u 101 -h /var/cache/nginx -s /sbin/nologin "
+              "-G nginx -g nginx nginx     && apkArch=\"$(cat /etc/apk/arch)\"     && nginxPackages=\"         "
+              "nginx=${NGINX_VERSION}-r${PKG_RELEASE}     \"     && apk add --no-cache --virtual .checksum-deps "
+              "openssl     && apk add -X \"https://nginx.org/packages/mainline/alpine/v$(egrep -o '^[0-9]+\\.[0-9]+' "
+              "/etc/alpine-release)/main\" --no-cache $nginxPackages     && ln -sf /dev/stdout /var/log/nginx/access.log "
+              "    && ln -sf /dev/stderr /var/log/nginx/error.log"
+            : "set -x     && groupadd --system --gid 101 nginx     && useradd --system --gid nginx --no-create-home "
+              "--home /nonexistent --comment \"nginx user\" --shell /bin/false --uid 101 nginx     && apt-get update     "
+              "&& apt-get install --no-install-recommends --no-install-suggests -y gnupg1 ca-certificates     "
+              "&& apt-get install --no-install-recommends --no-install-suggests -y $nginxPackages gettext-base curl     "
+              "&& apt-get remove --purge --auto-remove -y && rm -rf /var/lib/apt/lists/* /etc/apt/sources.list.d/nginx.list "
+              "    && ln -sf /dev/stdout /var/log/nginx/access.log     && ln -sf /dev/stderr /var/log/nginx/error.log";
+    s.push_back(
+        runStep(userCmd, runSize,
+                {exe("usr/sbin/nginx",
+                     "\x7f"
+                     "ELF nginx version: nginx/" +
+                         version + " (simulated binary)\n"),
+                 file("etc/nginx/nginx.conf", kNginxConf), file("etc/nginx/conf.d/default.conf", kNginxDefaultConf),
+                 file("etc/nginx/mime.types", "types {\n    text/html  html htm shtml;\n    text/css  css;\n}\n"),
+                 file("usr/share/nginx/html/index.html", kNginxIndex),
+                 file("usr/share/nginx/html/50x.html",
+                      "<!DOCTYPE html>\n<html>\n<head>\n<title>Error</title>\n</head>\n<body>\n"
+                      "<h1>An error occurred.</h1>\n</body>\n</html>\n"),
+                 link("var/log/nginx/access.log", "/dev/stdout"), link("var/log/nginx/error.log", "/dev/stderr"),
+                 dir("var/cache/nginx", 101, 101),
+                 file("etc/nginx/.package-release", version + "-" + pkg + (alpineBase ? " alpine\n" : " debian\n"))},
+                runSize * 37 / 100));
     s.push_back(copyStep("docker-entrypoint.sh /", 1620, {exe("docker-entrypoint.sh", kNginxEntrypoint)}));
     s.push_back(copyStep("10-listen-on-ipv6-by-default.sh /docker-entrypoint.d", 2120,
                          {exe("docker-entrypoint.d/10-listen-on-ipv6-by-default.sh",
                               "#!/bin/sh\n# vim:sw=4:ts=4:et\n# enables listen on IPv6 in default.conf\nexit 0\n")}));
-    s.push_back(copyStep("15-local-resolvers.envsh /docker-entrypoint.d", 336,
-                         {exe("docker-entrypoint.d/15-local-resolvers.envsh",
-                              "#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\nset -eu\n")}));
+    s.push_back(copyStep(
+        "15-local-resolvers.envsh /docker-entrypoint.d", 336,
+        {exe("docker-entrypoint.d/15-local-resolvers.envsh", "#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\nset -eu\n")}));
     s.push_back(copyStep("20-envsubst-on-templates.sh /docker-entrypoint.d", 3020,
                          {exe("docker-entrypoint.d/20-envsubst-on-templates.sh",
                               "#!/bin/sh\nset -e\n# renders /etc/nginx/templates/*.template with envsubst\n")}));
-    s.push_back(copyStep("30-tune-worker-processes.sh /docker-entrypoint.d", 4620,
-                         {exe("docker-entrypoint.d/30-tune-worker-processes.sh",
-                              "#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\nset -eu\n")}));
+    s.push_back(copyStep(
+        "30-tune-worker-processes.sh /docker-entrypoint.d", 4620,
+        {exe("docker-entrypoint.d/30-tune-worker-processes.sh", "#!/bin/sh\n# vim:sw=2:ts=2:sts=2:et\nset -eu\n")}));
     s.push_back(metaStep("ENTRYPOINT [\"/docker-entrypoint.sh\"]"));
     s.push_back(metaStep("EXPOSE map[80/tcp:{}]"));
     s.push_back(metaStep("STOPSIGNAL SIGQUIT"));
@@ -238,13 +277,14 @@ ImageDef httpd(bool alpineBase) {
         runStep("mkdir -p \"$HTTPD_PREFIX\"     && chown www-data:www-data \"$HTTPD_PREFIX\"", 0,
                 {dir("usr/local/apache2", alpineBase ? 82 : 33, alpineBase ? 82 : 33)}, 150),
         workdir,
-        alpineBase ? runStep("set -eux; \tapk add --no-cache \t\tapr \t\tapr-util \t\tca-certificates \t\tpcre2 "
-                             "\t\tlibxml2 \t\tnghttp2 \t\topenssl \t;",
-                             10220000, {file("usr/lib/libapr-1.so.0", "apr (simulated library)\n")}, 3700000)
-                   : runStep("set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates "
-                             "\t\tlibaprutil1-ldap \t\tlibldap-common \t; \trm -rf /var/lib/apt/lists/*",
-                             10880000, {file("usr/lib/x86_64-linux-gnu/libaprutil-1.so.0", "apr-util (simulated)\n")},
-                             4200000),
+        alpineBase
+            ? runStep("set -eux; \tapk add --no-cache \t\tapr \t\tapr-util \t\tca-certificates \t\tpcre2 "
+                      "\t\tlibxml2 \t\tnghttp2 \t\topenssl \t;",
+                      10220000, {file("usr/lib/libapr-1.so.0", "apr (simulated library)\n")}, 3700000)
+            : runStep("set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tca-certificates "
+                      "\t\tlibaprutil1-ldap \t\tlibldap-common \t; \trm -rf /var/lib/apt/lists/*",
+                      10880000, {file("usr/lib/x86_64-linux-gnu/libaprutil-1.so.0", "apr-util (simulated)\n")},
+                      4200000),
         metaStep("ENV HTTPD_VERSION=2.4.62"),
         metaStep("ENV HTTPD_PATCHES="),
         runStep("set -eux; \t\tsavedAptMark=\"$(apt-mark showmanual)\"; \tapt-get update; \tapt-get install -y "
@@ -254,7 +294,9 @@ ImageDef httpd(bool alpineBase) {
                 "--prefix=\"$HTTPD_PREFIX\" --enable-mods-shared=reallyall --enable-mpms-shared=all; \tmake -j "
                 "\"$(nproc)\"; \tmake install",
                 alpineBase ? 43900000u : 59300000u,
-                {exe("usr/local/apache2/bin/httpd", "\x7f" "ELF Server version: Apache/2.4.62 (Unix) (simulated binary)\n"),
+                {exe("usr/local/apache2/bin/httpd",
+                     "\x7f"
+                     "ELF Server version: Apache/2.4.62 (Unix) (simulated binary)\n"),
                  file("usr/local/apache2/conf/httpd.conf",
                       "ServerRoot \"/usr/local/apache2\"\nListen 80\nUser www-data\nGroup www-data\n"
                       "DocumentRoot \"/usr/local/apache2/htdocs\"\n<Directory \"/usr/local/apache2/htdocs\">\n"
@@ -262,8 +304,8 @@ ImageDef httpd(bool alpineBase) {
                       "</Directory>\nDirectoryIndex index.html\nErrorLog /proc/self/fd/2\n"
                       "CustomLog /proc/self/fd/1 common\n"),
                  file("usr/local/apache2/htdocs/index.html", kHttpdIndex), dir("usr/local/apache2/logs"),
-                 file("usr/local/apache2/build/config.nice",
-                      std::string("#! /bin/sh\n# httpd 2.4.62 configured for ") + (alpineBase ? "alpine\n" : "bookworm\n"))},
+                 file("usr/local/apache2/build/config.nice", std::string("#! /bin/sh\n# httpd 2.4.62 configured for ") +
+                                                                 (alpineBase ? "alpine\n" : "bookworm\n"))},
                 alpineBase ? 15800000u : 21400000u),
         metaStep("STOPSIGNAL SIGWINCH"),
         copyStep("httpd-foreground /usr/local/bin/", 138, {exe("usr/local/bin/httpd-foreground", kHttpdForeground)}),
@@ -296,7 +338,10 @@ ImageDef redis(bool alpineBase) {
                    : runStep("set -eux; \tgroupadd -r -g 999 redis; \tuseradd -r -g redis -u 999 redis", 4420,
                              {file("etc/group.d/redis", "redis:x:999:\n")}, 1700),
         alpineBase ? runStep("set -eux; \tapk add --no-cache \t\t'su-exec>=0.2' \t\ttzdata \t;", 1250000,
-                             {exe("sbin/su-exec", "\x7f" "ELF su-exec (simulated binary)\n")}, 610000)
+                             {exe("sbin/su-exec",
+                                  "\x7f"
+                                  "ELF su-exec (simulated binary)\n")},
+                             610000)
                    : runStep("set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\ttzdata \t; "
                              "\trm -rf /var/lib/apt/lists/*",
                              1450000, {file("usr/share/zoneinfo/UTC", "TZif2 (simulated)\n")}, 500000),
@@ -304,27 +349,37 @@ ImageDef redis(bool alpineBase) {
     std::vector<std::string> env = {kDefaultPath};
     if (!alpineBase) {
         d.steps.push_back(metaStep("ENV GOSU_VERSION=1.17"));
-        d.steps.push_back(runStep("set -eux; \tsavedAptMark=\"$(apt-mark showmanual)\"; \tapt-get update; \tapt-get "
-                                  "install -y --no-install-recommends ca-certificates gnupg wget; \tdpkgArch=\"$(dpkg "
-                                  "--print-architecture | awk -F- '{ print $NF }')\"; \twget -O /usr/local/bin/gosu "
-                                  "\"https://github.com/tianon/gosu/releases/download/$GOSU_VERSION/gosu-$dpkgArch\"; "
-                                  "\tchmod +x /usr/local/bin/gosu; \tgosu --version; \tgosu nobody true",
-                                  4150000, {exe("usr/local/bin/gosu", "\x7f" "ELF gosu 1.17 (simulated binary)\n")},
-                                  1100000));
+        d.steps.push_back(
+            runStep("set -eux; \tsavedAptMark=\"$(apt-mark showmanual)\"; \tapt-get update; \tapt-get "
+                    "install -y --no-install-recommends ca-certificates gnupg wget; \tdpkgArch=\"$(dpkg "
+                    "--print-architecture | awk -F- '{ print $NF }')\"; \twget -O /usr/local/bin/gosu "
+                    "\"https://github.com/tianon/gosu/releases/download/$GOSU_VERSION/gosu-$dpkgArch\"; "
+                    "\tchmod +x /usr/local/bin/gosu; \tgosu --version; \tgosu nobody true",
+                    4150000,
+                    {exe("usr/local/bin/gosu",
+                         "\x7f"
+                         "ELF gosu 1.17 (simulated binary)\n")},
+                    1100000));
         env.push_back("GOSU_VERSION=1.17");
     }
     d.steps.push_back(metaStep("ENV REDIS_VERSION=7.4.2"));
     d.steps.push_back(metaStep("ENV REDIS_DOWNLOAD_URL=http://download.redis.io/releases/redis-7.4.2.tar.gz"));
-    d.steps.push_back(runStep("set -eux; \t\tsavedAptMark=\"$(apt-mark showmanual)\"; \twget -O redis.tar.gz "
-                              "\"$REDIS_DOWNLOAD_URL\"; \tmkdir -p /usr/src/redis; \ttar -xzf redis.tar.gz -C "
-                              "/usr/src/redis --strip-components=1; \tmake -C /usr/src/redis -j \"$(nproc)\" all; "
-                              "\tmake -C /usr/src/redis install; \tredis-cli --version; \tredis-server --version",
-                              alpineBase ? 29600000u : 33700000u,
-                              {exe("usr/local/bin/redis-server", "\x7f" "ELF Redis server v=7.4.2 (simulated binary)\n"),
-                               exe("usr/local/bin/redis-cli", "\x7f" "ELF redis-cli 7.4.2 (simulated binary)\n"),
-                               file("usr/src/redis-build.txt", alpineBase ? "musl\n" : "glibc\n")},
-                              alpineBase ? 10900000u : 12400000u));
-    d.steps.push_back(runStep("mkdir /data && chown redis:redis /data", 0, {dir("data", 999, alpineBase ? 1000 : 999)}, 120));
+    d.steps.push_back(
+        runStep("set -eux; \t\tsavedAptMark=\"$(apt-mark showmanual)\"; \twget -O redis.tar.gz "
+                "\"$REDIS_DOWNLOAD_URL\"; \tmkdir -p /usr/src/redis; \ttar -xzf redis.tar.gz -C "
+                "/usr/src/redis --strip-components=1; \tmake -C /usr/src/redis -j \"$(nproc)\" all; "
+                "\tmake -C /usr/src/redis install; \tredis-cli --version; \tredis-server --version",
+                alpineBase ? 29600000u : 33700000u,
+                {exe("usr/local/bin/redis-server",
+                     "\x7f"
+                     "ELF Redis server v=7.4.2 (simulated binary)\n"),
+                 exe("usr/local/bin/redis-cli",
+                     "\x7f"
+                     "ELF redis-cli 7.4.2 (simulated binary)\n"),
+                 file("usr/src/redis-build.txt", alpineBase ? "musl\n" : "glibc\n")},
+                alpineBase ? 10900000u : 12400000u));
+    d.steps.push_back(
+        runStep("mkdir /data && chown redis:redis /data", 0, {dir("data", 999, alpineBase ? 1000 : 999)}, 120));
     d.steps.push_back(metaStep("VOLUME [/data]"));
     StepSpec workdir;
     workdir.createdBy = "WORKDIR /data";
@@ -332,8 +387,8 @@ ImageDef redis(bool alpineBase) {
     workdir.emptyLayer = false;
     workdir.compressed = 32;
     d.steps.push_back(workdir);
-    d.steps.push_back(copyStep("docker-entrypoint.sh /usr/local/bin/", 661,
-                               {exe("usr/local/bin/docker-entrypoint.sh", entry)}));
+    d.steps.push_back(
+        copyStep("docker-entrypoint.sh /usr/local/bin/", 661, {exe("usr/local/bin/docker-entrypoint.sh", entry)}));
     d.steps.push_back(metaStep("ENTRYPOINT [\"docker-entrypoint.sh\"]"));
     d.steps.push_back(metaStep("EXPOSE map[6379/tcp:{}]"));
     d.steps.push_back(metaStep("CMD [\"redis-server\"]"));
@@ -356,34 +411,41 @@ ImageDef nodeAlpine(const std::string& version, std::vector<std::string> tags, i
     d.createdMs = created;
     d.steps = {
         metaStep("ENV NODE_VERSION=" + version),
-        runStep("addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache "
-                "        libstdc++     && apk add --no-cache --virtual .build-deps         curl     && ARCH= "
-                "OPENSSL_ARCH='linux*' && alpineArch=\"$(apk --print-arch)\"       && case \"${alpineArch##*-}\" in "
-                "        x86_64) ARCH='x64' CHECKSUM=\"$CHECKSUM\" OPENSSL_ARCH=linux-x86_64;;         *) ;;       "
-                "esac   && curl -fsSLO --compressed \"https://unofficial-builds.nodejs.org/download/release/v$NODE_VERSION/"
-                "node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz\"   && tar -Jxf \"node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz\""
-                " -C /usr/local --strip-components=1 --no-same-owner   && ln -s /usr/local/bin/node /usr/local/bin/nodejs"
-                "   && apk del .build-deps   && node --version   && npm --version",
-                nodeSize,
-                {exe("usr/local/bin/node", "\x7f" "ELF node v" + version + " musl (simulated binary)\n"),
-                 link("usr/local/bin/nodejs", "/usr/local/bin/node"),
-                 link("usr/local/bin/npm", "../lib/node_modules/npm/bin/npm-cli.js"),
-                 link("usr/local/bin/npx", "../lib/node_modules/npm/bin/npx-cli.js"),
-                 exe("usr/local/lib/node_modules/npm/bin/npm-cli.js", "#!/usr/bin/env node\nrequire('../lib/cli.js')(process)\n"),
-                 exe("usr/local/lib/node_modules/npm/bin/npx-cli.js", "#!/usr/bin/env node\nrequire('../lib/cli.js')(process)\n"),
-                 dir("home/node", 1000, 1000)},
-                nodeSize * 33 / 100),
+        runStep(
+            "addgroup -g 1000 node     && adduser -u 1000 -G node -s /bin/sh -D node     && apk add --no-cache "
+            "        libstdc++     && apk add --no-cache --virtual .build-deps         curl     && ARCH= "
+            "OPENSSL_ARCH='linux*' && alpineArch=\"$(apk --print-arch)\"       && case \"${alpineArch##*-}\" in "
+            "        x86_64) ARCH='x64' CHECKSUM=\"$CHECKSUM\" OPENSSL_ARCH=linux-x86_64;;         *) ;;       "
+            "esac   && curl -fsSLO --compressed \"https://unofficial-builds.nodejs.org/download/release/v$NODE_VERSION/"
+            "node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz\"   && tar -Jxf \"node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz\""
+            " -C /usr/local --strip-components=1 --no-same-owner   && ln -s /usr/local/bin/node /usr/local/bin/nodejs"
+            "   && apk del .build-deps   && node --version   && npm --version",
+            nodeSize,
+            {exe("usr/local/bin/node",
+                 "\x7f"
+                 "ELF node v" +
+                     version + " musl (simulated binary)\n"),
+             link("usr/local/bin/nodejs", "/usr/local/bin/node"),
+             link("usr/local/bin/npm", "../lib/node_modules/npm/bin/npm-cli.js"),
+             link("usr/local/bin/npx", "../lib/node_modules/npm/bin/npx-cli.js"),
+             exe("usr/local/lib/node_modules/npm/bin/npm-cli.js",
+                 "#!/usr/bin/env node\nrequire('../lib/cli.js')(process)\n"),
+             exe("usr/local/lib/node_modules/npm/bin/npx-cli.js",
+                 "#!/usr/bin/env node\nrequire('../lib/cli.js')(process)\n"),
+             dir("home/node", 1000, 1000)},
+            nodeSize * 33 / 100),
         metaStep("ENV YARN_VERSION=1.22.22"),
-        runStep("apk add --no-cache --virtual .build-deps-yarn curl gnupg tar   && export GNUPGHOME=\"$(mktemp -d)\"   "
-                "&& curl -fsSLO --compressed \"https://yarnpkg.com/downloads/$YARN_VERSION/yarn-v$YARN_VERSION.tar.gz\"   "
-                "&& mkdir -p /opt   && tar -xzf yarn-v$YARN_VERSION.tar.gz -C /opt/   && ln -s /opt/yarn-v$YARN_VERSION/"
-                "bin/yarn /usr/local/bin/yarn   && rm yarn-v$YARN_VERSION.tar.gz   && apk del .build-deps-yarn   "
-                "&& yarn --version   && rm -rf /tmp/*",
-                5340000,
-                {exe("opt/yarn-v1.22.22/bin/yarn", "#!/bin/sh\n# yarn 1.22.22 (simulated)\n"),
-                 link("usr/local/bin/yarn", "/opt/yarn-v1.22.22/bin/yarn"),
-                 file("var/log/node-image-build", "node " + version + " alpine\n")},
-                1250000),
+        runStep(
+            "apk add --no-cache --virtual .build-deps-yarn curl gnupg tar   && export GNUPGHOME=\"$(mktemp -d)\"   "
+            "&& curl -fsSLO --compressed \"https://yarnpkg.com/downloads/$YARN_VERSION/yarn-v$YARN_VERSION.tar.gz\"   "
+            "&& mkdir -p /opt   && tar -xzf yarn-v$YARN_VERSION.tar.gz -C /opt/   && ln -s /opt/yarn-v$YARN_VERSION/"
+            "bin/yarn /usr/local/bin/yarn   && rm yarn-v$YARN_VERSION.tar.gz   && apk del .build-deps-yarn   "
+            "&& yarn --version   && rm -rf /tmp/*",
+            5340000,
+            {exe("opt/yarn-v1.22.22/bin/yarn", "#!/bin/sh\n# yarn 1.22.22 (simulated)\n"),
+             link("usr/local/bin/yarn", "/opt/yarn-v1.22.22/bin/yarn"),
+             file("var/log/node-image-build", "node " + version + " alpine\n")},
+            1250000),
         copyStep("docker-entrypoint.sh /usr/local/bin/", 388,
                  {exe("usr/local/bin/docker-entrypoint.sh",
                       "#!/bin/sh\nset -e\n\n# Run command with node if the first argument contains a \"-\" or is not a "
@@ -412,21 +474,25 @@ ImageDef pythonAlpine() {
                 {file("etc/timezone", "UTC\n")}, 480000),
         metaStep("ENV GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305"),
         metaStep("ENV PYTHON_VERSION=3.13.1"),
-        runStep("set -eux; \t\tapk add --no-cache --virtual .build-deps \t\tgnupg \t\ttar \t\txz \t\tbluez-dev "
-                "\t\tbzip2-dev \t\tgcc \t\tlibffi-dev \t\tmake \t\topenssl-dev \t\tzlib-dev \t; \t\twget -O "
-                "python.tar.xz \"https://www.python.org/ftp/python/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz\"; "
-                "\t./configure --enable-loadable-sqlite-extensions --enable-optimizations --enable-shared --with-lto "
-                "--with-ensurepip; \tmake -j \"$nproc\"; \tmake install; \tapk del --no-network .build-deps; \tpython3 --version",
-                35330000,
-                {exe("usr/local/bin/python3.13", "\x7f" "ELF Python 3.13.1 musl (simulated binary)\n"),
-                 link("usr/local/bin/python3", "python3.13"), link("usr/local/bin/pip3", "pip3.13"),
-                 exe("usr/local/bin/pip3.13", "#!/usr/local/bin/python3.13\n# pip (simulated)\n"),
-                 dir("usr/local/lib/python3.13/site-packages")},
-                15200000),
-        runStep("set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do \t\tdst=\"$(echo \"$src\" | tr -d 3)\"; "
-                "\t\t[ -s \"/usr/local/bin/$src\" ]; \t\t[ ! -e \"/usr/local/bin/$dst\" ]; \t\tln -svT \"$src\" "
-                "\"/usr/local/bin/$dst\"; \tdone",
-                36, {link("usr/local/bin/python", "python3"), link("usr/local/bin/pip", "pip3")}, 250),
+        runStep(
+            "set -eux; \t\tapk add --no-cache --virtual .build-deps \t\tgnupg \t\ttar \t\txz \t\tbluez-dev "
+            "\t\tbzip2-dev \t\tgcc \t\tlibffi-dev \t\tmake \t\topenssl-dev \t\tzlib-dev \t; \t\twget -O "
+            "python.tar.xz \"https://www.python.org/ftp/python/${PYTHON_VERSION%%[a-z]*}/Python-$PYTHON_VERSION.tar.xz\"; "
+            "\t./configure --enable-loadable-sqlite-extensions --enable-optimizations --enable-shared --with-lto "
+            "--with-ensurepip; \tmake -j \"$nproc\"; \tmake install; \tapk del --no-network .build-deps; \tpython3 --version",
+            35330000,
+            {exe("usr/local/bin/python3.13",
+                 "\x7f"
+                 "ELF Python 3.13.1 musl (simulated binary)\n"),
+             link("usr/local/bin/python3", "python3.13"), link("usr/local/bin/pip3", "pip3.13"),
+             exe("usr/local/bin/pip3.13", "#!/usr/local/bin/python3.13\n# pip (simulated)\n"),
+             dir("usr/local/lib/python3.13/site-packages")},
+            15200000),
+        runStep(
+            "set -eux; \tfor src in idle3 pip3 pydoc3 python3 python3-config; do \t\tdst=\"$(echo \"$src\" | tr -d 3)\"; "
+            "\t\t[ -s \"/usr/local/bin/$src\" ]; \t\t[ ! -e \"/usr/local/bin/$dst\" ]; \t\tln -svT \"$src\" "
+            "\"/usr/local/bin/$dst\"; \tdone",
+            36, {link("usr/local/bin/python", "python3"), link("usr/local/bin/pip", "pip3")}, 250),
         metaStep("CMD [\"python3\"]"),
     };
     d.config.env = {path, "LANG=C.UTF-8", "GPG_KEY=7169605F62C751356D054A26A821E680E5FA6305", "PYTHON_VERSION=3.13.1"};
@@ -434,7 +500,7 @@ ImageDef pythonAlpine() {
     return d;
 }
 
-}  // namespace
+}   // namespace
 
 std::vector<ImageDef> serverAndBaseDefs() {
     std::vector<ImageDef> defs = {
@@ -469,4 +535,4 @@ std::vector<ImageDef> serverAndBaseDefs() {
     return defs;
 }
 
-}  // namespace layerlab::engine::hub::detail
+}   // namespace layerlab::engine::hub::detail

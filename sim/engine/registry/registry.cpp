@@ -30,7 +30,7 @@ std::string fullRefString(const format::ImageRef& ref) {
     return ref.fullName() + ":" + ref.tagOrLatest();
 }
 
-}  // namespace
+}   // namespace
 
 RegistryLookup lookupRemote(const format::ImageRef& ref) {
     RegistryLookup r;
@@ -42,8 +42,7 @@ RegistryLookup lookupRemote(const format::ImageRef& ref) {
             r.error = "Get \"https://" + ref.domain + "/v2/\": dial tcp 127.0.0.1:" +
                       (colon == std::string::npos ? "443" : ref.domain.substr(colon + 1)) +
                       ": connect: connection refused";
-        else
-            r.error = "Get \"https://" + ref.domain + "/v2/\": dial tcp: lookup " + host + ": no such host";
+        else r.error = "Get \"https://" + ref.domain + "/v2/\": dial tcp: lookup " + host + ": no such host";
         return r;
     }
     if (!hub::repositoryExists(ref.path)) {
@@ -52,8 +51,8 @@ RegistryLookup lookupRemote(const format::ImageRef& ref) {
                   "resource is denied";
         return r;
     }
-    r.image = ref.digest.empty() ? hub::findImage(ref.path, ref.tagOrLatest())
-                                 : hub::findImageByDigest(ref.path, ref.digest);
+    r.image =
+        ref.digest.empty() ? hub::findImage(ref.path, ref.tagOrLatest()) : hub::findImageByDigest(ref.path, ref.digest);
     if (!r.image) r.error = "manifest for " + refString(ref) + " not found: manifest unknown: manifest unknown";
     return r;
 }
@@ -84,7 +83,8 @@ FetchResult fetchIntoState(State& state, const hub::HubImage& remote, const form
             f.alreadyExists = localChains.count(chains[i]) > 0;
             if (!f.alreadyExists) {
                 auto slot = std::min_element(slots.begin(), slots.end());
-                f.downloadDoneMs = *slot + kLayerLatencyMs + static_cast<int64_t>(layer.compressedSize) / kBytesPerMsDownload;
+                f.downloadDoneMs =
+                    *slot + kLayerLatencyMs + static_cast<int64_t>(layer.compressedSize) / kBytesPerMsDownload;
                 *slot = f.downloadDoneMs;
                 extractDone = std::max(extractDone, f.downloadDoneMs) + 40 +
                               static_cast<int64_t>(layer.size) / kBytesPerMsExtract;
@@ -161,13 +161,12 @@ std::string streamProgress(const FetchResult& f) {
     for (size_t i = 0; i < f.layers.size(); ++i) {
         const auto& l = f.layers[i];
         if (l.alreadyExists) continue;
-        timed.push_back({l.downloadDoneMs, i * 2,
-                         l.shortId + ": Verifying Checksum\n" + l.shortId + ": Download complete\n"});
+        timed.push_back(
+            {l.downloadDoneMs, i * 2, l.shortId + ": Verifying Checksum\n" + l.shortId + ": Download complete\n"});
         timed.push_back({l.extractDoneMs, i * 2 + 1, l.shortId + ": Pull complete\n"});
     }
-    std::stable_sort(timed.begin(), timed.end(), [](const Timed& a, const Timed& b) {
-        return a.at != b.at ? a.at < b.at : a.order < b.order;
-    });
+    std::stable_sort(timed.begin(), timed.end(),
+                     [](const Timed& a, const Timed& b) { return a.at != b.at ? a.at < b.at : a.order < b.order; });
     for (const auto& t : timed) out += t.text;
     return out;
 }
@@ -216,7 +215,7 @@ bool platformAvailable(const std::string& platform) {
     return platform.empty() || platform == "linux/amd64" || platform == "linux/x86_64" || platform == "amd64";
 }
 
-}  // namespace
+}   // namespace
 
 std::string pullProgressText(const FetchResult& fetch, const format::ImageRef& ref, bool tty) {
     const std::string tagOrDigest = ref.digest.empty() ? ref.tagOrLatest() : ref.digest;
@@ -267,4 +266,4 @@ Outcome pullImage(State& state, const PullOptions& options) {
     return o;
 }
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

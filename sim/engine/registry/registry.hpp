@@ -37,10 +37,10 @@ RegistryLookup lookupRemote(const format::ImageRef& ref);
 
 // One layer's part in a pull, for progress text and animation.
 struct LayerFetch {
-    std::string shortId;        // 12 hex of the blob digest, as the progress shows
+    std::string shortId;   // 12 hex of the blob digest, as the progress shows
     Digest diffId;
     bool alreadyExists = false;
-    int64_t downloadDoneMs = 0; // offsets from the start of the pull
+    int64_t downloadDoneMs = 0;   // offsets from the start of the pull
     int64_t extractDoneMs = 0;
     uint64_t compressedSize = 0;
 };
@@ -48,11 +48,11 @@ struct LayerFetch {
 struct FetchResult {
     Digest imageId;
     Digest manifestDigest;
-    bool imageExisted = false;  // the image was already local: nothing downloaded
-    bool tagUpdated = false;    // the reference now points somewhere new ("Downloaded newer image")
+    bool imageExisted = false;   // the image was already local: nothing downloaded
+    bool tagUpdated = false;   // the reference now points somewhere new ("Downloaded newer image")
     std::vector<LayerFetch> layers;   // bottom to top; empty when imageExisted
-    int64_t durationMs = 0;     // how long the pull took (already added to the clock)
-    std::vector<Event> events;  // LayerPulled per layer, ImageCreated, ImageTagged/ImageUntagged
+    int64_t durationMs = 0;   // how long the pull took (already added to the clock)
+    std::vector<Event> events;   // LayerPulled per layer, ImageCreated, ImageTagged/ImageUntagged
 };
 
 // Stores `remote` in the state as a pull of `ref` would: its layers, the
@@ -66,4 +66,4 @@ FetchResult fetchIntoState(State& state, const hub::HubImage& remote, const form
 // stream a pipe sees. `ref` must carry the tag ("latest" filled in) or digest.
 std::string pullProgressText(const FetchResult& fetch, const format::ImageRef& ref, bool tty);
 
-}  // namespace layerlab::engine
+}   // namespace layerlab::engine

@@ -66,8 +66,7 @@ std::string Overlay::remove(const std::string& path) {
     for (auto it = m_deleted.begin(); it != m_deleted.end();) {
         if (it->size() > path.size() && it->compare(0, path.size(), path) == 0 && (*it)[path.size()] == '/')
             it = m_deleted.erase(it);
-        else
-            ++it;
+        else ++it;
     }
     return "";
 }
@@ -83,4 +82,4 @@ std::string Overlay::graft(const std::string& path, const fs::FileTree& sub) {
 
 std::vector<std::string> Overlay::deleted() const { return {m_deleted.begin(), m_deleted.end()}; }
 
-}  // namespace layerlab::engine::run::detail
+}   // namespace layerlab::engine::run::detail

@@ -62,11 +62,15 @@ std::string npmLogLine(const Shell& sh) {
 }
 
 // "3s", "188ms", as npm prints its run time.
-std::string npmTime(int64_t ms) { return ms < 1000 ? std::to_string(ms) + "ms" : std::to_string((ms + 500) / 1000) + "s"; }
+std::string npmTime(int64_t ms) {
+    return ms < 1000 ? std::to_string(ms) + "ms" : std::to_string((ms + 500) / 1000) + "s";
+}
 
 std::string versionFrom(const std::string& spec) {
     std::string v;
-    for (char c : spec) if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') v += c; else if (!v.empty()) break;
+    for (char c : spec)
+        if (std::isdigit(static_cast<unsigned char>(c)) || c == '.') v += c;
+        else if (!v.empty()) break;
     int dots = static_cast<int>(std::count(v.begin(), v.end(), '.'));
     if (v.empty()) return "1.0.0";
     while (dots++ < 2) v += ".0";
@@ -79,9 +83,14 @@ std::string jsonParseMessage(const std::string& text, const json::parse_error& e
     if (pos >= text.size()) return "Unexpected end of JSON input";
     char c = text[pos];
     size_t line = 1, col = 1;
-    for (size_t i = 0; i < pos; ++i) { if (text[i] == '\n') { ++line; col = 1; } else ++col; }
-    std::string where = " in JSON at position " + std::to_string(pos) + " (line " + std::to_string(line) +
-                        " column " + std::to_string(col) + ")";
+    for (size_t i = 0; i < pos; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            col = 1;
+        } else ++col;
+    }
+    std::string where = " in JSON at position " + std::to_string(pos) + " (line " + std::to_string(line) + " column " +
+                        std::to_string(col) + ")";
     if (c == '}' || c == '\'') return "Expected double-quoted property name" + where;
     return std::string("Unexpected token '") + c + "', \"" + text.substr(pos > 10 ? pos - 10 : 0, 20) +
            "\" is not valid JSON";
@@ -100,8 +109,11 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
     if (!pj && adds.empty()) {
         io.err += "npm error code ENOENT\nnpm error syscall open\nnpm error path " + shown +
                   "\nnpm error errno -2\nnpm error enoent Could not read package.json: Error: ENOENT: no such file or "
-                  "directory, open '" + shown + "'\nnpm error enoent This is related to npm not being able to find a "
-                  "file.\nnpm error enoent\n" + npmLogLine(sh);
+                  "directory, open '" +
+                  shown +
+                  "'\nnpm error enoent This is related to npm not being able to find a "
+                  "file.\nnpm error enoent\n" +
+                  npmLogLine(sh);
         sh.elapsedMs += 400;
         return 254;
     }
@@ -111,8 +123,10 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
         pkg = json::parse(text);
     } catch (const json::parse_error& e) {
         io.err += "npm error code EJSONPARSE\nnpm error path " + shown + "\nnpm error JSON.parse " +
-                  jsonParseMessage(text, e) + "\nnpm error JSON.parse Failed to parse JSON data.\nnpm error JSON.parse "
-                  "Note: package.json must be actual JSON, not just JavaScript.\n" + npmLogLine(sh);
+                  jsonParseMessage(text, e) +
+                  "\nnpm error JSON.parse Failed to parse JSON data.\nnpm error JSON.parse "
+                  "Note: package.json must be actual JSON, not just JavaScript.\n" +
+                  npmLogLine(sh);
         sh.elapsedMs += 500;
         return 1;
     }
@@ -127,25 +141,29 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
     const fs::FileEntry* lockEntry = sh.fs.find(lockPath);
     if (ci) {
         if (!lockEntry) {
-            io.err += "npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing "
-                      "package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install "
-                      "with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.\nnpm error\n" +
-                      npmLogLine(sh);
+            io.err +=
+                "npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing "
+                "package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install "
+                "with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.\nnpm error\n" +
+                npmLogLine(sh);
             sh.elapsedMs += 300;
             return 1;
         }
         json lock = json::object();
-        try { lock = json::parse(lockEntry->content ? *lockEntry->content : "{}"); } catch (const json::exception&) {}
+        try {
+            lock = json::parse(lockEntry->content ? *lockEntry->content : "{}");
+        } catch (const json::exception&) {}
         std::string missing;
         for (const auto& [name, spec] : deps) {
             if (!lock.is_object() || !lock.contains("packages") || !lock["packages"].contains("node_modules/" + name))
                 missing += "npm error Missing: " + name + "@" + spec + " from lock file\n";
         }
         if (!missing.empty()) {
-            io.err += "npm error code EUSAGE\nnpm error\nnpm error `npm ci` can only install packages when your "
-                      "package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock "
-                      "file with `npm install` before continuing.\nnpm error\n" + missing + "npm error\n" +
-                      npmLogLine(sh);
+            io.err +=
+                "npm error code EUSAGE\nnpm error\nnpm error `npm ci` can only install packages when your "
+                "package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock "
+                "file with `npm install` before continuing.\nnpm error\n" +
+                missing + "npm error\n" + npmLogLine(sh);
             sh.elapsedMs += 300;
             return 1;
         }
@@ -153,15 +171,19 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
     }
     for (const auto& a : adds) {
         auto at = a.find('@', 1);
-        std::string name = a.substr(0, at), spec = at == std::string::npos ? "^1.0.0" : "^" + versionFrom(a.substr(at + 1));
+        std::string name = a.substr(0, at),
+                    spec = at == std::string::npos ? "^1.0.0" : "^" + versionFrom(a.substr(at + 1));
         deps[name] = spec;
         pkg["dependencies"][name] = spec;
     }
     if (!adds.empty()) sh.fs.put(pjPath, textFile(sh, pkg.dump(2) + "\n"));
     int64_t took = (ci ? 900 : 1200) + 450 * static_cast<int64_t>(deps.size());
     sh.elapsedMs += took;
-    json lock = {{"name", pkg.value("name", "app")}, {"version", pkg.value("version", "1.0.0")},
-                 {"lockfileVersion", 3}, {"requires", true}, {"packages", json::object()}};
+    json lock = {{"name", pkg.value("name", "app")},
+                 {"version", pkg.value("version", "1.0.0")},
+                 {"lockfileVersion", 3},
+                 {"requires", true},
+                 {"packages", json::object()}};
     lock["packages"][""] = {{"name", pkg.value("name", "app")}, {"version", pkg.value("version", "1.0.0")}};
     std::string nm = sh.treePath("node_modules");
     for (const auto& [name, spec] : deps) {
@@ -169,8 +191,9 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
         json meta = {{"name", name}, {"version", version}};
         sh.fs.put(nm + "/" + name + "/package.json", textFile(sh, meta.dump(2) + "\n"));
         sh.fs.put(nm + "/" + name + "/index.js", fileOf(sh, payload(name, 20000, 280000)));
-        lock["packages"]["node_modules/" + name] = {{"version", version},
-                                                    {"resolved", "https://registry.npmjs.org/" + name + "/-/" + name + "-" + version + ".tgz"}};
+        lock["packages"]["node_modules/" + name] = {
+            {"version", version},
+            {"resolved", "https://registry.npmjs.org/" + name + "/-/" + name + "-" + version + ".tgz"}};
     }
     if (!deps.empty()) sh.fs.put(nm + "/.package-lock.json", textFile(sh, lock.dump(2) + "\n"));
     if (!ci) sh.fs.put(lockPath, textFile(sh, lock.dump(2) + "\n"));
@@ -192,11 +215,15 @@ int pipInstall(Shell& sh, const std::vector<std::string>& args, CommandIo& io) {
     std::vector<std::pair<std::string, std::string>> reqs;   // (requirement, "from" note)
     for (size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "-r" || args[i] == "--requirement") {
-            if (i + 1 >= args.size()) { io.err += "ERROR: -r option requires 1 argument\n"; return 2; }
+            if (i + 1 >= args.size()) {
+                io.err += "ERROR: -r option requires 1 argument\n";
+                return 2;
+            }
             std::string file = args[++i];
             const fs::FileEntry* e = sh.fs.find(sh.treePath(file));
             if (!e || e->isDir()) {
-                io.err += "ERROR: Could not open requirements file: [Errno 2] No such file or directory: '" + file + "'\n";
+                io.err +=
+                    "ERROR: Could not open requirements file: [Errno 2] No such file or directory: '" + file + "'\n";
                 sh.elapsedMs += 300;
                 return 1;
             }
@@ -210,7 +237,8 @@ int pipInstall(Shell& sh, const std::vector<std::string>& args, CommandIo& io) {
                 ++line;
                 auto hash = l.find('#');
                 if (hash != std::string::npos) l.resize(hash);
-                l.erase(std::remove_if(l.begin(), l.end(), [](char c) { return c == ' ' || c == '\r' || c == '\t'; }), l.end());
+                l.erase(std::remove_if(l.begin(), l.end(), [](char c) { return c == ' ' || c == '\r' || c == '\t'; }),
+                        l.end());
                 if (!l.empty() && l[0] != '-')
                     reqs.push_back({l, " (from -r " + file + " (line " + std::to_string(line) + "))"});
             }
@@ -218,7 +246,10 @@ int pipInstall(Shell& sh, const std::vector<std::string>& args, CommandIo& io) {
             reqs.push_back({args[i], ""});
         }
     }
-    if (reqs.empty()) { io.err += "ERROR: You must give at least one requirement to install (see \"pip help install\")\n"; return 1; }
+    if (reqs.empty()) {
+        io.err += "ERROR: You must give at least one requirement to install (see \"pip help install\")\n";
+        return 1;
+    }
     std::string site = sitePackages(sh);
     std::string names, installed;
     for (const auto& [req, from] : reqs) {
@@ -226,7 +257,8 @@ int pipInstall(Shell& sh, const std::vector<std::string>& args, CommandIo& io) {
         std::string name = req.substr(0, cut);
         std::string version = cut == std::string::npos ? "1.0.0" : versionFrom(req.substr(cut));
         std::string lower = name;
-        std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return c == '-' ? '_' : std::tolower(c); });
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return c == '-' ? '_' : std::tolower(c); });
         uint64_t kb = 20 + fnv(name) % 400;
         io.out += "Collecting " + req + from + "\n  Downloading " + lower + "-" + version + "-py3-none-any.whl (" +
                   std::to_string(kb) + " kB)\n";
@@ -239,10 +271,11 @@ int pipInstall(Shell& sh, const std::vector<std::string>& args, CommandIo& io) {
     sh.elapsedMs += 800 + 700 * static_cast<int64_t>(reqs.size());
     io.out += "Installing collected packages: " + names + "\nSuccessfully installed" + installed + "\n";
     if (sh.uid() == 0)
-        io.out += "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour "
-                  "with the system package manager, possibly rendering your system unusable. It is recommended to use "
-                  "a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option "
-                  "if you know what you are doing and want to suppress this warning.\n";
+        io.out +=
+            "WARNING: Running pip as the 'root' user can result in broken permissions and conflicting behaviour "
+            "with the system package manager, possibly rendering your system unusable. It is recommended to use "
+            "a virtual environment instead: https://pip.pypa.io/warnings/venv. Use the --root-user-action option "
+            "if you know what you are doing and want to suppress this warning.\n";
     return 0;
 }
 
@@ -260,17 +293,23 @@ std::string debianCodename(const Shell& sh) {
 
 int aptGet(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
     std::vector<std::string> ops;
-    for (size_t i = 1; i < argv.size(); ++i) if (argv[i][0] != '-') ops.push_back(argv[i]);
-    if (ops.empty()) { io.out += "apt 2.6.1 (amd64)\n"; return 0; }
+    for (size_t i = 1; i < argv.size(); ++i)
+        if (argv[i][0] != '-') ops.push_back(argv[i]);
+    if (ops.empty()) {
+        io.out += "apt 2.6.1 (amd64)\n";
+        return 0;
+    }
     std::string dist = debianCodename(sh);
     const std::string lists = "var/lib/apt/lists";
     if (ops[0] == "update") {
-        io.out += "Get:1 http://deb.debian.org/debian " + dist + " InRelease [151 kB]\nGet:2 http://deb.debian.org/debian " +
-                  dist + "-updates InRelease [55.4 kB]\nGet:3 http://deb.debian.org/debian-security " + dist +
+        io.out += "Get:1 http://deb.debian.org/debian " + dist +
+                  " InRelease [151 kB]\nGet:2 http://deb.debian.org/debian " + dist +
+                  "-updates InRelease [55.4 kB]\nGet:3 http://deb.debian.org/debian-security " + dist +
                   "-security InRelease [48.0 kB]\nGet:4 http://deb.debian.org/debian " + dist +
                   "/main amd64 Packages [8792 kB]\nFetched 9047 kB in 2s (4521 kB/s)\nReading package lists...\n";
         sh.fs.mkdir(lists, 0755, true, sh.nowMs);
-        sh.fs.put(lists + "/deb.debian.org_debian_dists_" + dist + "_InRelease", fileOf(sh, payload(dist + "InRelease", 151000, 1)));
+        sh.fs.put(lists + "/deb.debian.org_debian_dists_" + dist + "_InRelease",
+                  fileOf(sh, payload(dist + "InRelease", 151000, 1)));
         sh.fs.put(lists + "/deb.debian.org_debian_dists_" + dist + "_main_binary-amd64_Packages.lz4",
                   fileOf(sh, payload(dist + "Packages", 8792000, 1)));
         sh.elapsedMs += 2400;
@@ -278,19 +317,26 @@ int aptGet(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
     }
     if (ops[0] == "install") {
         bool haveLists = false;
-        for (const auto& n : sh.fs.view().list(lists)) if (n.find("Packages") != std::string::npos) haveLists = true;
+        for (const auto& n : sh.fs.view().list(lists))
+            if (n.find("Packages") != std::string::npos) haveLists = true;
         io.out += "Reading package lists...\n";
         std::vector<std::string> pkgs(ops.begin() + 1, ops.end());
-        if (pkgs.empty()) { io.out += "Building dependency tree...\nReading state information...\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n"; return 0; }
+        if (pkgs.empty()) {
+            io.out +=
+                "Building dependency tree...\nReading state information...\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n";
+            return 0;
+        }
         if (!haveLists) {
             io.out += "Building dependency tree...\nReading state information...\n";
             io.err += "E: Unable to locate package " + pkgs[0] + "\n";
             sh.elapsedMs += 600;
             return 100;
         }
-        io.out += "Building dependency tree...\nReading state information...\nThe following NEW packages will be installed:\n ";
+        io.out +=
+            "Building dependency tree...\nReading state information...\nThe following NEW packages will be installed:\n ";
         for (const auto& p : pkgs) io.out += " " + p;
-        io.out += "\n0 upgraded, " + std::to_string(pkgs.size()) + " newly installed, 0 to remove and 0 not upgraded.\n";
+        io.out +=
+            "\n0 upgraded, " + std::to_string(pkgs.size()) + " newly installed, 0 to remove and 0 not upgraded.\n";
         int n = 0;
         for (const auto& p : pkgs) {
             std::string version = "1.0-1";
@@ -298,8 +344,8 @@ int aptGet(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
                       " amd64 " + version + "\n";
         }
         for (const auto& p : pkgs) {
-            io.out += "Selecting previously unselected package " + p + ".\nUnpacking " + p + " (1.0-1) ...\nSetting up " + p +
-                      " (1.0-1) ...\n";
+            io.out += "Selecting previously unselected package " + p + ".\nUnpacking " + p +
+                      " (1.0-1) ...\nSetting up " + p + " (1.0-1) ...\n";
             sh.fs.put("usr/bin/" + p, fileOf(sh, payload(p, 150000, 900000), 0755));
             sh.fs.put("var/lib/dpkg/info/" + p + ".list", textFile(sh, "/usr/bin/" + p + "\n"));
         }
@@ -317,10 +363,15 @@ int apk(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
         else if (argv[i][0] != '-') ops.push_back(argv[i]);
     }
     if (ops.empty() || (ops[0] != "add" && ops[0] != "update")) return -1;
-    io.out += "fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/main/x86_64/APKINDEX.tar.gz\n"
-              "fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/community/x86_64/APKINDEX.tar.gz\n";
+    io.out +=
+        "fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/main/x86_64/APKINDEX.tar.gz\n"
+        "fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/community/x86_64/APKINDEX.tar.gz\n";
     if (!noCache) sh.fs.put("var/cache/apk/APKINDEX.tar.gz", fileOf(sh, payload("APKINDEX", 1400000, 1)));
-    if (ops[0] == "update") { sh.elapsedMs += 900; io.out += "OK: 24141 distinct packages available\n"; return 0; }
+    if (ops[0] == "update") {
+        sh.elapsedMs += 900;
+        io.out += "OK: 24141 distinct packages available\n";
+        return 0;
+    }
     size_t n = ops.size() - 1;
     for (size_t i = 1; i < ops.size(); ++i) {
         io.out += "(" + std::to_string(i) + "/" + std::to_string(n) + ") Installing " + ops[i] + " (1.0-r0)\n";
@@ -331,7 +382,7 @@ int apk(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
     return 0;
 }
 
-}  // namespace
+}   // namespace
 
 int runPackageManager(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
     const std::string cmd = fs::baseName(argv[0]);
@@ -345,11 +396,12 @@ int runPackageManager(Shell& sh, const std::vector<std::string>& argv, CommandIo
         if (sub != "install") return -1;
         return pipInstall(sh, std::vector<std::string>(argv.begin() + 2, argv.end()), io);
     }
-    if ((cmd == "python" || cmd == "python3") && argv.size() > 3 && argv[1] == "-m" && argv[2] == "pip" && argv[3] == "install")
+    if ((cmd == "python" || cmd == "python3") && argv.size() > 3 && argv[1] == "-m" && argv[2] == "pip" &&
+        argv[3] == "install")
         return pipInstall(sh, std::vector<std::string>(argv.begin() + 4, argv.end()), io);
     if (cmd == "apt-get" || cmd == "apt") return aptGet(sh, argv, io);
     if (cmd == "apk") return apk(sh, argv, io);
     return -1;
 }
 
-}  // namespace layerlab::engine::run::detail
+}   // namespace layerlab::engine::run::detail

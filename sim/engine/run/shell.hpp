@@ -48,4 +48,4 @@ private:
 // npm install / ci, pip install, apt-get, apk. Returns -1 when argv[0] is not one.
 int runPackageManager(Shell& sh, const std::vector<std::string>& argv, CommandIo& io);
 
-}  // namespace layerlab::engine::run::detail
+}   // namespace layerlab::engine::run::detail

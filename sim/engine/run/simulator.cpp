@@ -12,10 +12,13 @@ namespace layerlab::engine::run {
 RunResult simulateRun(const RunRequest& request) {
     detail::Overlay overlay(request.rootfs);
     const auto& argv = request.argv;
-    auto base = [](const std::string& p) { auto s = p.rfind('/'); return s == std::string::npos ? p : p.substr(s + 1); };
+    auto base = [](const std::string& p) {
+        auto s = p.rfind('/');
+        return s == std::string::npos ? p : p.substr(s + 1);
+    };
     std::string program = argv.empty() ? "" : base(argv[0]);
     shell::Config config;
-    config.flavour = program == "bash" ? shell::Flavour::Bash
+    config.flavour = program == "bash"                                           ? shell::Flavour::Bash
                      : request.rootfs.exists("bin/busybox") && program != "dash" ? shell::Flavour::Ash
                                                                                  : shell::Flavour::Dash;
     shell::Shell sh(overlay, config);
@@ -56,7 +59,8 @@ RunResult simulateRun(const RunRequest& request) {
         std::string cmd = base(args[0]);
         s.elapsedMs += 100;
         unmodelled.push_back(cmd);
-        io.out += "[LayerLab] '" + cmd + "' is not modelled by the simulator: it ran with no effect on the file system\n";
+        io.out +=
+            "[LayerLab] '" + cmd + "' is not modelled by the simulator: it ran with no effect on the file system\n";
         return 0;
     };
 
@@ -84,4 +88,4 @@ RunResult simulateRun(const RunRequest& request) {
     return result;
 }
 
-}  // namespace layerlab::engine::run
+}   // namespace layerlab::engine::run

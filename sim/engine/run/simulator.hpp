@@ -28,28 +28,28 @@ struct RunRequest {
     // The process to start, as BuildKit's ExecOp gets it: shell form is
     // {"/bin/sh", "-c", "npm install"}; exec (JSON) form is the array itself.
     std::vector<std::string> argv;
-    fs::FileTree rootfs;             // the file system before the step
-    std::string workdir = "/";       // absolute
-    std::vector<std::string> env;    // "KEY=value", later entries win
-    std::string user;                // "" = root
-    int64_t nowMs = 0;               // virtual time, for mtimes of written files
+    fs::FileTree rootfs;   // the file system before the step
+    std::string workdir = "/";   // absolute
+    std::vector<std::string> env;   // "KEY=value", later entries win
+    std::string user;   // "" = root
+    int64_t nowMs = 0;   // virtual time, for mtimes of written files
 };
 
 struct OutputLine {
-    int64_t atMs = 0;                // since the step started
-    std::string text;                // without the newline
+    int64_t atMs = 0;   // since the step started
+    std::string text;   // without the newline
 };
 
 struct RunResult {
     int exitCode = 0;
     std::vector<OutputLine> output;   // stdout and stderr, in order
-    fs::FileTree changes;             // the layer: added or changed entries
-    std::vector<std::string> deleted; // whiteouts (tree paths, no leading '/')
-    fs::FileTree rootfs;              // the file system after the command
+    fs::FileTree changes;   // the layer: added or changed entries
+    std::vector<std::string> deleted;   // whiteouts (tree paths, no leading '/')
+    fs::FileTree rootfs;   // the file system after the command
     int64_t durationMs = 0;
     std::vector<std::string> unmodelled;   // programs that ran with no simulated effect
 };
 
 RunResult simulateRun(const RunRequest& request);
 
-}  // namespace layerlab::engine::run
+}   // namespace layerlab::engine::run
