@@ -139,6 +139,9 @@ sleep 0.5
 if test -s "$TMP/data/layerlab/history"; then echo "ok   the history file"; else
   echo "FAIL no history file in $TMP/data/layerlab"; FAILED=1; fi
 tmux -L "$SOCK" kill-server 2> /dev/null
+# A fresh server on a new socket: a new session on the old socket can land on
+# the server that is still shutting down and vanish with it.
+SOCK="layerlab-keys-$$-2"
 start
 check "second run" "$PROMPT"
 keys Up; sleep 0.2; keys Enter
