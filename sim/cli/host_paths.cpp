@@ -1,5 +1,6 @@
 // host_paths: terminal paths -> State.host tree paths. See host_paths.hpp.
 #include "sim/cli/host_paths.hpp"
+#include "sim/fs/path_segments.hpp"
 
 #include <vector>
 
@@ -14,19 +15,7 @@ HostPath resolveHostPath(const engine::State& state, std::string_view arg) {
         if (!arg.empty()) full += "/" + std::string(arg);
     }
     // normalise . and .. over the absolute path
-    std::vector<std::string> parts;
-    size_t pos = 0;
-    while (pos <= full.size()) {
-        size_t end = full.find('/', pos);
-        if (end == std::string::npos) end = full.size();
-        std::string part = full.substr(pos, end - pos);
-        if (part == "..") {
-            if (!parts.empty()) parts.pop_back();
-        } else if (!part.empty() && part != ".") {
-            parts.push_back(part);
-        }
-        pos = end + 1;
-    }
+    std::vector<std::string> parts = fs::pathSegments(full);
     HostPath r;
     if (parts.size() < 3 || parts[0] != "home" || parts[1] != "learner" || parts[2] != "app") {
         r.outside = true;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/fs/path_segments.hpp"
 #include "sim/shell/shell.hpp"
 
 namespace layerlab::shell {
@@ -15,19 +16,7 @@ Shell::Shell(Files& files, Config cfg) : fs(files), config(std::move(cfg)) {
 
 Resolved Shell::resolve(std::string_view arg) const {
     std::string full = !arg.empty() && arg[0] == '/' ? std::string(arg) : cwd + "/" + std::string(arg);
-    std::vector<std::string> parts;
-    size_t pos = 0;
-    while (pos <= full.size()) {
-        size_t end = full.find('/', pos);
-        if (end == std::string::npos) end = full.size();
-        std::string part = full.substr(pos, end - pos);
-        if (part == "..") {
-            if (!parts.empty()) parts.pop_back();
-        } else if (!part.empty() && part != ".") {
-            parts.push_back(part);
-        }
-        pos = end + 1;
-    }
+    std::vector<std::string> parts = fs::pathSegments(full);
     std::string abs;
     for (const auto& p : parts) abs += "/" + p;
     Resolved r;
