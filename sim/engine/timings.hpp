@@ -47,4 +47,29 @@ inline constexpr int64_t kBytesPerMsDownload = 12500;   // 12.5 MB/s per downloa
 inline constexpr int64_t kBytesPerMsExtract = 90000;   // 90 MB/s to unpack
 inline constexpr int kConcurrentDownloads = 3;   // dockerd's default max-concurrent-downloads
 
+// ---------------------------------------------------------------- RUN --
+// A RUN step: a container starts, the script runs, the layer is committed.
+inline constexpr int64_t kRunContainerStartMs = 20;
+inline constexpr int64_t kRunCommitMs = 30;
+inline constexpr int64_t kRunUnmodelledCommandMs = 100;   // a command the simulator does not model
+
+// Package managers inside RUN (sim/engine/run/packages.cpp): a fixed cost
+// (resolving, the registry round trips) plus one per package installed.
+inline constexpr int64_t kNpmMissingPackageJsonMs = 400;   // npm error enoent
+inline constexpr int64_t kNpmBadPackageJsonMs = 500;   // npm error EJSONPARSE
+inline constexpr int64_t kNpmCiRefusedMs = 300;   // npm ci: no lock file, or out of sync
+inline constexpr int64_t kNpmInstallBaseMs = 1200;
+inline constexpr int64_t kNpmCiBaseMs = 900;   // npm ci skips resolving: the lock file says it all
+inline constexpr int64_t kNpmPerPackageMs = 450;
+inline constexpr int64_t kPipMissingRequirementsMs = 300;
+inline constexpr int64_t kPipInstallBaseMs = 800;
+inline constexpr int64_t kPipPerPackageMs = 700;
+inline constexpr int64_t kAptUpdateMs = 2400;   // four index downloads, about 9 MB
+inline constexpr int64_t kAptUnknownPackageMs = 600;   // E: Unable to locate package
+inline constexpr int64_t kAptInstallBaseMs = 1100;
+inline constexpr int64_t kAptPerPackageMs = 900;
+inline constexpr int64_t kApkUpdateMs = 900;
+inline constexpr int64_t kApkAddBaseMs = 600;
+inline constexpr int64_t kApkPerPackageMs = 300;
+
 }   // namespace layerlab::engine::timing

@@ -11,6 +11,7 @@
 
 #include "sim/engine/civil_time.hpp"
 #include "sim/engine/run/shell.hpp"
+#include "sim/engine/timings.hpp"
 
 namespace layerlab::engine::run::detail {
 namespace {
@@ -114,7 +115,7 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
                   "'\nnpm error enoent This is related to npm not being able to find a "
                   "file.\nnpm error enoent\n" +
                   npmLogLine(sh);
-        sh.elapsedMs += 400;
+        sh.elapsedMs += timing::kNpmMissingPackageJsonMs;
         return 254;
     }
     json pkg = json::object();
@@ -127,7 +128,7 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
                   "\nnpm error JSON.parse Failed to parse JSON data.\nnpm error JSON.parse "
                   "Note: package.json must be actual JSON, not just JavaScript.\n" +
                   npmLogLine(sh);
-        sh.elapsedMs += 500;
+        sh.elapsedMs += timing::kNpmBadPackageJsonMs;
         return 1;
     }
     if (!pkg.is_object()) pkg = json::object();
@@ -146,7 +147,7 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
                 "package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install "
                 "with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.\nnpm error\n" +
                 npmLogLine(sh);
-            sh.elapsedMs += 300;
+            sh.elapsedMs += timing::kNpmCiRefusedMs;
             return 1;
         }
         json lock = json::object();
@@ -164,7 +165,7 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
                 "package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock "
                 "file with `npm install` before continuing.\nnpm error\n" +
                 missing + "npm error\n" + npmLogLine(sh);
-            sh.elapsedMs += 300;
+            sh.elapsedMs += timing::kNpmCiRefusedMs;
             return 1;
         }
         sh.fs.remove(sh.treePath("node_modules"));
@@ -177,7 +178,8 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
         pkg["dependencies"][name] = spec;
     }
     if (!adds.empty()) sh.fs.put(pjPath, textFile(sh, pkg.dump(2) + "\n"));
-    int64_t took = (ci ? 900 : 1200) + 450 * static_cast<int64_t>(deps.size());
+    int64_t took = (ci ? timing::kNpmCiBaseMs : timing::kNpmInstallBaseMs) +
+                   timing::kNpmPerPackageMs * static_cast<int64_t>(deps.size());
     sh.elapsedMs += took;
     json lock = {{"name", pkg.value("name", "app")},
                  {"version", pkg.value("version", "1.0.0")},
@@ -224,7 +226,7 @@ int pipInstall(Shell& sh, const std::vector<std::string>& args, CommandIo& io) {
             if (!e || e->isDir()) {
                 io.err +=
                     "ERROR: Could not open requirements file: [Errno 2] No such file or directory: '" + file + "'\n";
-                sh.elapsedMs += 300;
+                sh.elapsedMs += timing::kPipMissingRequirementsMs;
                 return 1;
             }
             std::string body = e->content ? *e->content : "";
@@ -268,7 +270,7 @@ int pipInstall(Shell& sh, const std::vector<std::string>& args, CommandIo& io) {
         names += (names.empty() ? "" : ", ") + lower;
         installed += " " + lower + "-" + version;
     }
-    sh.elapsedMs += 800 + 700 * static_cast<int64_t>(reqs.size());
+    sh.elapsedMs += timing::kPipInstallBaseMs + timing::kPipPerPackageMs * static_cast<int64_t>(reqs.size());
     io.out += "Installing collected packages: " + names + "\nSuccessfully installed" + installed + "\n";
     if (sh.uid() == 0)
         io.out +=
@@ -312,7 +314,7 @@ int aptGet(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
                   fileOf(sh, payload(dist + "InRelease", 151000, 1)));
         sh.fs.put(lists + "/deb.debian.org_debian_dists_" + dist + "_main_binary-amd64_Packages.lz4",
                   fileOf(sh, payload(dist + "Packages", 8792000, 1)));
-        sh.elapsedMs += 2400;
+        sh.elapsedMs += timing::kAptUpdateMs;
         return 0;
     }
     if (ops[0] == "install") {
@@ -329,7 +331,7 @@ int aptGet(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
         if (!haveLists) {
             io.out += "Building dependency tree...\nReading state information...\n";
             io.err += "E: Unable to locate package " + pkgs[0] + "\n";
-            sh.elapsedMs += 600;
+            sh.elapsedMs += timing::kAptUnknownPackageMs;
             return 100;
         }
         io.out +=
@@ -349,7 +351,7 @@ int aptGet(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
             sh.fs.put("usr/bin/" + p, fileOf(sh, payload(p, 150000, 900000), 0755));
             sh.fs.put("var/lib/dpkg/info/" + p + ".list", textFile(sh, "/usr/bin/" + p + "\n"));
         }
-        sh.elapsedMs += 1100 + 900 * static_cast<int64_t>(pkgs.size());
+        sh.elapsedMs += timing::kAptInstallBaseMs + timing::kAptPerPackageMs * static_cast<int64_t>(pkgs.size());
         return 0;
     }
     return -1;
@@ -368,7 +370,7 @@ int apk(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
         "fetch https://dl-cdn.alpinelinux.org/alpine/v3.20/community/x86_64/APKINDEX.tar.gz\n";
     if (!noCache) sh.fs.put("var/cache/apk/APKINDEX.tar.gz", fileOf(sh, payload("APKINDEX", 1400000, 1)));
     if (ops[0] == "update") {
-        sh.elapsedMs += 900;
+        sh.elapsedMs += timing::kApkUpdateMs;
         io.out += "OK: 24141 distinct packages available\n";
         return 0;
     }
@@ -378,7 +380,7 @@ int apk(Shell& sh, const std::vector<std::string>& argv, CommandIo& io) {
         sh.fs.put("usr/bin/" + ops[i], fileOf(sh, payload(ops[i], 150000, 900000), 0755));
     }
     io.out += "OK: " + std::to_string(8 + n) + " MiB in " + std::to_string(14 + n) + " packages\n";
-    sh.elapsedMs += 600 + 300 * static_cast<int64_t>(n);
+    sh.elapsedMs += timing::kApkAddBaseMs + timing::kApkPerPackageMs * static_cast<int64_t>(n);
     return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "sim/engine/run/simulator.hpp"
 
 #include "sim/engine/run/shell.hpp"
+#include "sim/engine/timings.hpp"
 
 namespace layerlab::engine::run {
 
@@ -57,7 +58,7 @@ RunResult simulateRun(const RunRequest& request) {
         if (r >= 0) return r;
         // Not modelled: it "ran", changed nothing, and the log says so.
         std::string cmd = base(args[0]);
-        s.elapsedMs += 100;
+        s.elapsedMs += timing::kRunUnmodelledCommandMs;
         unmodelled.push_back(cmd);
         io.out +=
             "[LayerLab] '" + cmd + "' is not modelled by the simulator: it ran with no effect on the file system\n";
@@ -67,7 +68,7 @@ RunResult simulateRun(const RunRequest& request) {
     RunResult result;
     bool shellForm = argv.size() >= 3 && argv[1] == "-c" &&
                      (program == "sh" || program == "bash" || program == "dash" || program == "ash");
-    sh.elapsedMs = 20;   // container start
+    sh.elapsedMs = timing::kRunContainerStartMs;
     if (argv.empty()) {
         result.exitCode = 0;
     } else if (shellForm) {
@@ -78,7 +79,7 @@ RunResult simulateRun(const RunRequest& request) {
         emit(io.out);
         emit(io.err);
     }
-    sh.elapsedMs += 30;   // commit
+    sh.elapsedMs += timing::kRunCommitMs;
     result.output = std::move(log);
     result.changes = overlay.changes();
     result.deleted = overlay.deleted();
