@@ -1,10 +1,13 @@
 // docker_cli_container: parsed flags -> engine container operations
 // (sim/engine/containers/container_api.hpp). The engine prints Docker's text;
 // this file only copies flag values into the option structs.
+#include <algorithm>
+#include <climits>
 #include <cstdlib>
 
 #include "sim/cli/docker_cli_internal.hpp"
 #include "sim/engine/containers/container_api.hpp"
+#include "sim/numbers.hpp"
 
 namespace layerlab::cli::detail {
 namespace {
@@ -31,7 +34,15 @@ engine::RunOptions runOptions(const Invocation& inv, bool isRun) {
     return o;
 }
 
-int intOr(const std::string& s, int fallback) { return s.empty() ? fallback : std::atoi(s.c_str()); }
+// An int flag's value: parseFlags has already checked it as pflag does
+// (Go's ParseInt, base prefixes and all); Go's int is 64 bits, LayerLab's
+// counts and seconds are ints, so a larger value is clamped, not wrapped.
+int intOr(const std::string& s, int fallback) {
+    if (s.empty()) return fallback;
+    GoInteger n = parseGoInteger(s, 64, false);
+    if (!n.error.empty()) return fallback;
+    return static_cast<int>(std::clamp<long long>(n.value, INT_MIN, INT_MAX));
+}
 
 }   // namespace
 

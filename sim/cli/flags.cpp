@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "sim/numbers.hpp"
+
 namespace layerlab::cli {
 
 const FlagSpec* CommandSpec::findLong(std::string_view name) const {
@@ -60,15 +62,12 @@ std::string checkValue(const FlagSpec& f, const std::string& value) {
         return "";
     }
     if (isIntType(f.type)) {
-        size_t i = 0;
-        if (!value.empty() && (value[0] == '-' || value[0] == '+') && f.type.rfind("uint", 0) != 0) i = 1;
-        bool ok = i < value.size();
-        for (; i < value.size(); ++i) ok = ok && std::isdigit(static_cast<unsigned char>(value[i]));
-        if (!ok) {
-            std::string fn = f.type.rfind("uint", 0) == 0 ? "ParseUint" : "ParseInt";
-            return "invalid argument \"" + value + "\" for \"" + flagDisplay(f) + "\" flag: strconv." + fn +
-                   ": parsing \"" + value + "\": invalid syntax";
-        }
+        // pflag: strconv.ParseInt(s, 0, 64) for int and int64, ParseUint(s, 0, 64|16) for uint and uint16.
+        const bool isUnsigned = f.type.rfind("uint", 0) == 0;
+        GoInteger n = parseGoInteger(value, f.type == "uint16" ? 16 : 64, isUnsigned);
+        if (!n.error.empty())
+            return "invalid argument \"" + value + "\" for \"" + flagDisplay(f) + "\" flag: strconv." +
+                   (isUnsigned ? "ParseUint" : "ParseInt") + ": parsing \"" + value + "\": " + n.error;
     }
     return "";
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "sim/engine/builder/internal.hpp"
+#include "sim/numbers.hpp"
 
 namespace layerlab::engine::bk {
 namespace {
@@ -38,9 +39,10 @@ std::vector<std::string> portSpecs(const std::string& raw) {
     std::transform(proto.begin(), proto.end(), proto.begin(), [](unsigned char c) { return std::tolower(c); });
     auto dash = port.find('-');
     if (dash == std::string::npos) return {port + "/" + proto};
-    int a = std::atoi(port.substr(0, dash).c_str()), b = std::atoi(port.substr(dash + 1).c_str());
+    // Read leniently (no error here, as for a single port); at most 1000 ports.
+    int a = leadingInt(port.substr(0, dash)), b = leadingInt(port.substr(dash + 1));
     std::vector<std::string> out;
-    for (int p = a; p <= b && out.size() < 1000; ++p) out.push_back(std::to_string(p) + "/" + proto);
+    for (long long p = a; p <= b && out.size() < 1000; ++p) out.push_back(std::to_string(p) + "/" + proto);
     return out;
 }
 

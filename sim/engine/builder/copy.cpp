@@ -14,6 +14,7 @@
 #include "sim/engine/builder/internal.hpp"
 #include "sim/fs/file_checksum.hpp"
 #include "sim/fs/go_match.hpp"
+#include "sim/numbers.hpp"
 
 namespace layerlab::engine::bk {
 namespace {
@@ -46,7 +47,8 @@ std::optional<uint32_t> idFor(const fs::FileTree& root, const std::string& name,
             if (line.rfind(name + ":", 0) != 0) continue;
             // name:x:uid:gid:... / name:x:gid:...
             size_t a = line.find(':'), b = line.find(':', a + 1), c = line.find(':', b + 1);
-            if (b != std::string::npos) return static_cast<uint32_t>(std::atoi(line.substr(b + 1, c - b - 1).c_str()));
+            if (b != std::string::npos)
+                return static_cast<uint32_t>(std::max(0, leadingInt(line.substr(b + 1, c - b - 1))));
         }
     }
     if (name == "node") return 1000u;   // the node images' user, when their passwd is not modelled
