@@ -1,11 +1,14 @@
 // container_attach: `docker logs`, `docker attach`, and what keys do while a
 // terminal is attached (see container_api.hpp).
+#include <climits>
+
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
 #include "sim/engine/containers/source_scan.hpp"
 #include "sim/engine/docker_format.hpp"
 #include "sim/korean.hpp"
+#include "sim/numbers.hpp"
 
 namespace layerlab::engine {
 namespace {
@@ -16,6 +19,20 @@ int indexOf(const State& state, const std::string& id) {
     for (size_t i = 0; i < state.containers.size(); ++i)
         if (state.containers[i].id == id) return static_cast<int>(i);
     return -1;
+}
+
+// Before a key or line reaches an attached container: the engine settles, and
+// the terminal stays attached while the container is up. Returns its index,
+// or -1 when it is gone or has stopped (then out is no longer attached).
+int stillAttached(State& state, const Attachment& a, ContainerOutcome& out) {
+    for (const Event& e : settleContainers(state)) out.events.push_back(e);
+    out.attached = a;
+    const int index = indexOf(state, a.containerId);
+    if (index < 0 || !isUp(state.containers[static_cast<size_t>(index)])) {
+        out.attached.reset();
+        return -1;
+    }
+    return index;
 }
 
 // jsonmessage.RFC3339NanoFixed: always nine fraction digits.
@@ -49,12 +66,10 @@ ContainerOutcome containerLogs(const State& stateIn, const LogsOptions& o) {
     const Container& c = state.containers[static_cast<size_t>(l.index)];
     size_t first = 0;
     if (o.tail != "all" && !o.tail.empty()) {
-        bool number = true;
-        for (char ch : o.tail) number = number && ch >= '0' && ch <= '9';
         // Docker treats a negative or unparsable --tail as "all".
-        if (number && o.tail.size() < 9) {
-            size_t n = static_cast<size_t>(std::stoul(o.tail));
-            first = c.logs.size() > n ? c.logs.size() - n : 0;
+        if (auto n = parseInteger(o.tail, 0, LLONG_MAX)) {
+            const auto lines = static_cast<unsigned long long>(*n);
+            first = c.logs.size() > lines ? c.logs.size() - static_cast<size_t>(lines) : 0;
         }
     }
     for (size_t i = first; i < c.logs.size(); ++i) {
@@ -110,10 +125,8 @@ ContainerOutcome attachContainer(State& state, const AttachOptions& o) {
 
 ContainerOutcome attachedInterrupt(State& state, const Attachment& a) {
     ContainerOutcome out;
-    for (const Event& e : settleContainers(state)) out.events.push_back(e);
-    out.attached = a;
-    const int index = indexOf(state, a.containerId);
-    if (a.kind == Attachment::Kind::LogsFollow || index < 0 || !isUp(state.containers[static_cast<size_t>(index)])) {
+    const int index = stillAttached(state, a, out);
+    if (a.kind == Attachment::Kind::LogsFollow || index < 0) {
         out.attached.reset();
         out.exitCode = 130;   // the docker client itself dies of SIGINT
         return out;
@@ -222,14 +235,9 @@ ContainerOutcome attachedDetachKeys(State& state, const Attachment& a) {
 
 ContainerOutcome attachedInput(State& state, const Attachment& a, std::string_view lineIn) {
     ContainerOutcome out;
-    for (const Event& e : settleContainers(state)) out.events.push_back(e);
-    out.attached = a;
+    const int index = stillAttached(state, a, out);
+    if (index < 0) return out;
     out.attached->interrupts = 0;
-    const int index = indexOf(state, a.containerId);
-    if (index < 0 || !isUp(state.containers[static_cast<size_t>(index)])) {
-        out.attached.reset();
-        return out;
-    }
     if (!a.stdinAttached || a.kind == Attachment::Kind::LogsFollow) return out;   // typed text goes nowhere
     const size_t i = static_cast<size_t>(index);
     const Program p = programOf(state, state.containers[i]);
@@ -241,8 +249,16 @@ ContainerOutcome attachedInput(State& state, const Attachment& a, std::string_vi
     if (p.repl == Program::Repl::Shell) {
         if (line.empty()) return out;
         if (line == "exit" || line.rfind("exit ", 0) == 0) {
-            int code = line == "exit" ? 0 : std::atoi(line.substr(5).c_str());
-            return ended(state, i, code & 255, out);
+            // exit N ends the shell with N & 255 (digit by digit, so no number
+            // is too long); `exit abc` is the shell's own error (Illegal
+            // number) and the shell stays, so it goes to the shell model below.
+            const std::string arg = scan::trim(line.substr(4));
+            const bool number = !arg.empty() && arg.find_first_not_of("0123456789") == std::string::npos;
+            if (arg.empty() || number) {
+                int code = 0;
+                for (char d : arg) code = (code * 10 + (d - '0')) & 255;
+                return ended(state, i, code, out);
+            }
         }
         Program r = runInside(state, i, {"/bin/sh", "-c", line}, "", {}, true, a.tty);
         for (const OutputLine& l : r.output) print(l.text);
@@ -303,14 +319,8 @@ ContainerOutcome attachedInput(State& state, const Attachment& a, std::string_vi
 
 ContainerOutcome attachedEof(State& state, const Attachment& a) {
     ContainerOutcome out;
-    for (const Event& e : settleContainers(state)) out.events.push_back(e);
-    out.attached = a;
-    const int index = indexOf(state, a.containerId);
-    if (index < 0 || !isUp(state.containers[static_cast<size_t>(index)])) {
-        out.attached.reset();
-        return out;
-    }
-    if (!a.stdinAttached) return out;
+    const int index = stillAttached(state, a, out);
+    if (index < 0 || !a.stdinAttached) return out;
     const Program p = programOf(state, state.containers[static_cast<size_t>(index)]);
     if (p.repl != Program::Repl::None) return ended(state, static_cast<size_t>(index), 0, out);
     return out;

@@ -1,16 +1,141 @@
 // process_node: the simulated `node` program (see process_model.hpp).
 #include <algorithm>
-#include <regex>
+#include <optional>
+#include <string_view>
 #include <set>
 
 #include "sim/engine/containers/process_model.hpp"
 #include "sim/engine/containers/source_scan.hpp"
 #include "sim/korean.hpp"
+#include "sim/numbers.hpp"
 
 namespace layerlab::engine::containers {
 namespace {
 
 using scan::Lang;
+
+// Hand-written readers for the few source shapes the node model looks for
+// (the source is the learner's file: never given to std::regex).
+bool isSpaceChar(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool isQuote(char c) { return c == '\'' || c == '"'; }
+bool isJsIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$'; }
+
+size_t skipSpaces(std::string_view s, size_t i) {
+    while (i < s.size() && isSpaceChar(s[i])) ++i;
+    return i;
+}
+
+// The text of every quoted run 'x' or "x" (not empty, no quote inside), in
+// order: path.join(__dirname, 'public', 'index.html') -> public, index.html.
+std::vector<std::string> quotedRuns(std::string_view s) {
+    std::vector<std::string> runs;
+    for (size_t i = 0; i < s.size();) {
+        if (!isQuote(s[i])) {
+            ++i;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < s.size() && !isQuote(s[j])) ++j;
+        if (j < s.size() && j > i + 1) {
+            runs.emplace_back(s.substr(i + 1, j - i - 1));
+            i = j + 1;
+        } else ++i;   // '' or an unclosed quote: try again from the next character
+    }
+    return runs;
+}
+
+// A quoted module name at i ('express', "@scope/x"; not relative, not
+// empty): its text, and i moves past the closing quote.
+std::optional<std::string> quotedModule(std::string_view s, size_t& i) {
+    if (i >= s.size() || !isQuote(s[i])) return std::nullopt;
+    size_t j = i + 1;
+    if (j >= s.size() || isQuote(s[j]) || s[j] == '.' || s[j] == '/') return std::nullopt;
+    while (j < s.size() && !isQuote(s[j])) ++j;
+    if (j >= s.size()) return std::nullopt;
+    std::string mod(s.substr(i + 1, j - i - 1));
+    i = j + 1;
+    return mod;
+}
+
+// Every require('m') and `from 'm'` of a bare module name, in source order.
+std::vector<std::string> requiredModules(std::string_view src) {
+    std::vector<std::string> mods;
+    for (size_t at = 0; at < src.size(); ++at) {
+        size_t i = at;
+        if (src.substr(at, 8) == "require(") {
+            i = skipSpaces(src, at + 8);
+            auto mod = quotedModule(src, i);
+            if (!mod) continue;
+            i = skipSpaces(src, i);
+            if (i >= src.size() || src[i] != ')') continue;
+            mods.push_back(*mod);
+            at = i;
+        } else if (src.substr(at, 4) == "from" && at + 4 < src.size() && isSpaceChar(src[at + 4])) {
+            i = skipSpaces(src, at + 4);
+            auto mod = quotedModule(src, i);
+            if (!mod) continue;
+            mods.push_back(*mod);
+            at = i - 1;
+        }
+    }
+    return mods;
+}
+
+// Names bound to an express app or router: NAME = express() /
+// express.Router() / Router(), in source order.
+std::vector<std::string> expressAppNames(std::string_view src) {
+    std::vector<std::string> names;
+    for (size_t eq = src.find('='); eq != std::string_view::npos; eq = src.find('=', eq + 1)) {
+        size_t i = skipSpaces(src, eq + 1);
+        bool factory = false;
+        for (std::string_view f :
+             {std::string_view("express.Router"), std::string_view("express"), std::string_view("Router")}) {
+            if (src.substr(i, f.size()) != f) continue;
+            size_t k = skipSpaces(src, i + f.size());
+            if (k >= src.size() || src[k] != '(') continue;
+            k = skipSpaces(src, k + 1);
+            factory = k < src.size() && src[k] == ')';
+            if (factory) break;
+        }
+        if (!factory) continue;
+        size_t end = eq;
+        while (end > 0 && isSpaceChar(src[end - 1])) --end;
+        size_t start = end;
+        while (start > 0 && isJsIdentChar(src[start - 1])) --start;
+        while (start < end && std::isdigit(static_cast<unsigned char>(src[start]))) ++start;   // not a name start
+        if (start < end) names.emplace_back(src.substr(start, end - start));
+    }
+    return names;
+}
+
+// express.static(ARGS) in one app.use argument: the static folder from its
+// quoted parts, or "".
+std::string staticFolder(std::string_view arg) {
+    size_t at = arg.find("express.static(");
+    if (at == std::string_view::npos) return "";
+    size_t from = at + 15;
+    size_t eol = arg.find('\n', from);
+    std::string_view line = arg.substr(from, eol == std::string_view::npos ? std::string_view::npos : eol - from);
+    size_t close = line.rfind(')');
+    if (close == std::string_view::npos) return "";
+    std::string dir;
+    for (const std::string& part : quotedRuns(line.substr(0, close))) dir += (dir.empty() ? "" : "/") + part;
+    return dir;
+}
+
+// process.on('SIGxxx', ...): the signal names with a handler, in order.
+std::vector<std::string> handledSignals(std::string_view src) {
+    std::vector<std::string> sigs;
+    for (size_t at = src.find("process.on("); at != std::string_view::npos; at = src.find("process.on(", at + 1)) {
+        size_t i = skipSpaces(src, at + 11);
+        if (i >= src.size() || !isQuote(src[i]) || src.substr(i + 1, 3) != "SIG") continue;
+        size_t j = i + 4;
+        while (j < src.size() && std::isupper(static_cast<unsigned char>(src[j]))) ++j;
+        if (j == i + 4 || j >= src.size() || !isQuote(src[j])) continue;
+        sigs.emplace_back(src.substr(i + 1, j - i - 1));
+    }
+    return sigs;
+}
 
 const std::set<std::string>& builtinModules() {
     static const std::set<std::string> mods = {"assert",
@@ -111,7 +236,7 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
         // res.status(404).send('...')
         auto v = scan::evaluate(call.args, scope);
         if (!v) return r;
-        status = std::atoi(v->c_str());
+        status = leadingInt(*v);
         std::string rest = body.substr(call.end);
         size_t dot = rest.find_first_not_of(" \t\n");
         if (dot == std::string::npos || rest[dot] != '.') {
@@ -128,7 +253,7 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
     if (kind == "res.sendStatus") {
         auto v = args.empty() ? std::nullopt : scan::evaluate(args[0], scope);
         if (!v) return r;
-        r.status = std::atoi(v->c_str());
+        r.status = leadingInt(*v);
         static const std::map<int, std::string> reasons = {
             {200, "OK"},           {201, "Created"},   {204, "No Content"}, {400, "Bad Request"},
             {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},  {500, "Internal Server Error"}};
@@ -148,9 +273,7 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
         if (args.empty()) return r;
         // path.join(__dirname, 'public', 'index.html') or '/app/index.html'
         std::string target;
-        static const std::regex strLit(R"(['"]([^'"]+)['"])");
-        for (auto it = std::sregex_iterator(args[0].begin(), args[0].end(), strLit); it != std::sregex_iterator(); ++it)
-            target += (target.empty() ? "" : "/") + (*it)[1].str();
+        for (const std::string& part : quotedRuns(args[0])) target += (target.empty() ? "" : "/") + part;
         if (target.empty()) return r;
         std::string path =
             target.front() == '/' ? fs::normalizePath(target) : fs::normalizePath(scriptDir + "/" + target);
@@ -230,9 +353,7 @@ void startRepl(const ProgramContext& ctx, const std::string& version, Program& p
 bool missingModule(const ProgramContext& ctx, const std::string& path, const std::string& src,
                    const std::string& version, Program& p) {
     const std::string scriptDir = dirOf(path);
-    static const std::regex req(R"(require\(\s*['"]([^'"./][^'"]*)['"]\s*\)|from\s+['"]([^'"./][^'"]*)['"])");
-    for (auto it = std::sregex_iterator(src.begin(), src.end(), req); it != std::sregex_iterator(); ++it) {
-        std::string mod = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
+    for (const std::string& mod : requiredModules(src)) {
         if (mod.rfind("node:", 0) == 0) continue;
         std::string pkg = mod;
         if (pkg.front() == '@') {
@@ -276,10 +397,8 @@ Answers collectAnswers(const ProgramContext& ctx, const std::string& src, const 
     std::vector<Range>& handlers = out.handlers;
     bool& unknownAnswer = out.unknownAnswer;
     std::vector<std::string> appNames = {"app", "router", "server"};
-    static const std::regex expressApp(R"(([A-Za-z_$][\w$]*)\s*=\s*(?:express|express\.Router|Router)\s*\(\s*\))");
-    for (auto it = std::sregex_iterator(src.begin(), src.end(), expressApp); it != std::sregex_iterator(); ++it)
-        if (std::find(appNames.begin(), appNames.end(), (*it)[1].str()) == appNames.end())
-            appNames.push_back((*it)[1].str());
+    for (const std::string& name : expressAppNames(src))
+        if (std::find(appNames.begin(), appNames.end(), name) == appNames.end()) appNames.push_back(name);
     const bool isExpress = src.find("express") != std::string::npos;
     http.flavor = isExpress ? HttpServer::Flavor::Express : HttpServer::Flavor::NodeHttp;
     for (const std::string& app : appNames) {
@@ -289,19 +408,10 @@ Answers collectAnswers(const ProgramContext& ctx, const std::string& src, const 
                 std::vector<std::string> args = scan::splitArgs(c.args);
                 if (std::string(method) == "use") {
                     for (const std::string& a : args) {
-                        static const std::regex staticDir(R"(express\.static\(\s*(.+)\s*\))");
-                        std::smatch m;
-                        if (std::regex_search(a, m, staticDir)) {
-                            std::string dir;
-                            static const std::regex strLit(R"(['"]([^'"]+)['"])");
-                            std::string inner = m[1].str();
-                            for (auto s = std::sregex_iterator(inner.begin(), inner.end(), strLit);
-                                 s != std::sregex_iterator(); ++s)
-                                dir += (dir.empty() ? "" : "/") + (*s)[1].str();
-                            if (!dir.empty())
-                                http.staticRoot =
-                                    dir.front() == '/' ? fs::normalizePath(dir) : absolutePath(ctx.workdir, dir);
-                        }
+                        std::string dir = staticFolder(a);
+                        if (!dir.empty())
+                            http.staticRoot =
+                                dir.front() == '/' ? fs::normalizePath(dir) : absolutePath(ctx.workdir, dir);
                     }
                     continue;
                 }
@@ -343,9 +453,9 @@ Answers collectAnswers(const ProgramContext& ctx, const std::string& src, const 
 bool findListen(const std::string& src, const scan::Scope& scope, const std::vector<Range>& handlers, HttpServer& http,
                 std::vector<Range>& listenCallbacks, std::string& portText) {
     bool listens = false;
-    static const std::regex listenRe(R"(\.listen\s*\()");
-    for (auto it = std::sregex_iterator(src.begin(), src.end(), listenRe); it != std::sregex_iterator(); ++it) {
-        size_t open = static_cast<size_t>(it->position(0) + it->length(0) - 1);
+    for (size_t at = src.find(".listen"); at != std::string::npos; at = src.find(".listen", at + 1)) {
+        size_t open = skipSpaces(src, at + 7);
+        if (open >= src.size() || src[open] != '(') continue;
         size_t end = scan::matchBracket(src, open);
         if (end == std::string::npos || inside(handlers, open)) continue;
         listens = true;
@@ -353,7 +463,7 @@ bool findListen(const std::string& src, const scan::Scope& scope, const std::vec
         auto args = scan::splitArgs(std::string_view(src).substr(open + 1, end - open - 2));
         if (!args.empty()) {
             auto port = scan::evaluate(args[0], scope);
-            if (port) http.port = std::atoi(port->c_str());
+            if (port) http.port = leadingInt(*port);
             else portText = args[0];
         }
         break;
@@ -401,9 +511,7 @@ void startupOutput(const std::string& src, const scan::Scope& scope, const std::
 
 // process.on('SIGTERM', ...) / ('SIGINT', ...): a handler makes node exit on it.
 void signalHandlers(const std::string& src, Program& p) {
-    static const std::regex sigHandler(R"(process\.on\(\s*['"](SIG[A-Z]+)['"])");
-    for (auto it = std::sregex_iterator(src.begin(), src.end(), sigHandler); it != std::sregex_iterator(); ++it) {
-        std::string sig = (*it)[1].str();
+    for (const std::string& sig : handledSignals(src)) {
         int n = sig == "SIGTERM" ? 15 : sig == "SIGINT" ? 2 : sig == "SIGHUP" ? 1 : sig == "SIGQUIT" ? 3 : 0;
         if (n) p.onSignal[n] = 0;
     }
