@@ -153,3 +153,44 @@ TEST_CASE("shell host: nesting and loops have limits, and odd input never crashe
         if (fresh.needsMoreInput()) fresh.execute("EOF");
     }
 }
+
+TEST_CASE("shell host: functions, case and read across lines, the docker idioms with them") {
+    Machine m;
+    CHECK(run(m, "greet() {") == "");
+    CHECK(m.needsMoreInput());
+    CHECK(run(m, "echo \"hi $1\"") == "");
+    CHECK(run(m, "}") == "");
+    CHECK(run(m, "greet web") == "hi web\n");
+    CHECK(run(m, "case web in w*) echo front;; *) echo other;; esac") == "front\n");
+    CHECK(run(m, "read NAME <<EOF") == "");
+    CHECK(run(m, "web") == "");
+    CHECK(run(m, "EOF") == "");
+    CHECK(run(m, "echo \"[$NAME]\"") == "[web]\n");
+    m.execute("docker pull busybox");
+    CHECK(run(m,
+              "up() { docker run -d --name \"$1\" busybox sleep infinity > /dev/null; }; up web; up db; "
+              "docker ps --format '{{.Names}}'") == "db\nweb\n");
+    CHECK(run(m, "docker ps --format '{{.Names}}' | while read n; do case $n in w*) docker rm -f $n;; esac; done") ==
+          "web\n");
+}
+
+TEST_CASE("shell host: read from the keyboard is refused with a hint; & runs the job to its end") {
+    Machine m;
+    CHECK(run(m, "read NAME") ==
+          "layerlab: read: LayerLab's terminal does not pass the keyboard to commands; give read its input with a "
+          "heredoc (read NAME <<EOF) or a pipe\n");
+    CHECK(run(m, "echo $?") == "1\n");
+    // No job line: the model has no background processes (syntax.hpp says why).
+    CHECK(run(m, "echo first & echo second; wait; echo $?") == "first\nsecond\n0\n");
+}
+
+TEST_CASE("shell run: functions and case inside a RUN, a runaway function stopped") {
+    auto r =
+        engine::run::simulateRun(shReq("f() { case $1 in a) echo alpha;; *) echo \"other $1\";; esac; }; f a; f b"));
+    CHECK(logText(r) == "alpha\nother b\n");
+    CHECK(r.exitCode == 0);
+    auto loop = engine::run::simulateRun(shReq("f() { f; }; f; echo not reached"));
+    CHECK(logText(loop) ==
+          "layerlab: f: functions nested 100 deep; stopped (LayerLab's limit for simulated functions)\n");
+    CHECK(loop.exitCode == 1);
+}

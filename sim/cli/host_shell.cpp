@@ -60,6 +60,33 @@ std::string editorRefusal(const std::string& lang, const std::string& name, cons
            (file.empty() ? "FILE" : file) + " <<'EOF' (then the lines, then EOF)\n";
 }
 
+// The learner's host shell: bash over ~/app, a terminal, a keyboard.
+shell::Config hostShellConfig(const std::string& lang, const std::string& user) {
+    shell::Config config;
+    config.flavour = shell::Flavour::Bash;
+    config.mount = kAppDir;
+    config.lang = lang;
+    config.utf8Quotes = true;
+    config.owner = user;
+    config.keyboard = true;
+    config.terminal = true;   // the learner's terminal, also when a script replays it
+    config.commandMs = 0;   // only `sleep` moves the host's clock
+    return config;
+}
+
+// `history`: earlier runs' lines first (the terminal's history file), then
+// this session's, numbered as bash does.
+std::string historyListing(const std::vector<std::string>& earlier, const std::vector<std::string>& session) {
+    std::vector<std::string> lines = earlier;
+    lines.insert(lines.end(), session.begin(), session.end());
+    std::string out;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        std::string n = std::to_string(i + 1);
+        out += std::string(n.size() < 5 ? 5 - n.size() : 0, ' ') + n + "  " + lines[i] + "\n";
+    }
+    return out;
+}
+
 }   // namespace
 
 const std::vector<std::string>& hostCommandNames() {
@@ -130,21 +157,45 @@ std::string HostFiles::graft(const std::string& path, const fs::FileTree& sub) {
     return "";
 }
 
+int Machine::editHostFile(shell::Shell& s, const std::vector<std::string>& argv, shell::Io& io) {
+    std::string file = argv.size() > 1 ? argv.back() : "";
+    if (!m_options.editor || file.empty()) {
+        io.err += editorRefusal(m_state.lang, argv[0], file);
+        return 1;
+    }
+    shell::Resolved r = s.resolve(file);
+    if (r.outside) {
+        io.err += outsideMessage(m_state, argv[0], file);
+        return 1;
+    }
+    const fs::FileEntry* e = s.fs.find(r.tree);
+    if (e && e->isDir()) {
+        io.err += argv[0] + ": " + file + ": Is a directory\n";
+        return 1;
+    }
+    std::optional<std::string> edited = m_options.editor(file, e && e->content ? *e->content : "");
+    if (!edited) return 1;
+    if (e && e->content && *e->content == *edited) return 0;   // quit without changes: the mtime stays
+    fs::FileEntry f = e ? *e : fs::FileEntry{};
+    if (!e) f.mode = 0644;
+    f.kind = fs::FileEntry::Kind::File;
+    f.content = std::make_shared<const std::string>(std::move(*edited));
+    f.mtimeMs = m_state.clock.nowMs;
+    std::string err = s.fs.put(r.tree, f);
+    if (!err.empty()) {
+        io.err += argv[0] + ": " + file + ": " + err + "\n";
+        return 1;
+    }
+    return 0;
+}
+
 engine::ContainerOutcome Machine::runLine(const std::string& command, bool& changed) {
     HostFiles files(m_state);
-    shell::Config config;
-    config.flavour = shell::Flavour::Bash;
-    config.mount = kAppDir;
-    config.lang = m_state.lang;
-    config.utf8Quotes = true;
-    config.owner = m_options.user;
-    config.keyboard = true;
-    config.terminal = true;   // the learner's terminal, also when a script replays it
-    config.commandMs = 0;   // only `sleep` moves the host's clock
-    shell::Shell sh(files, config);
+    shell::Shell sh(files, hostShellConfig(m_state.lang, m_options.user));
     sh.cwd = absoluteHostPath(m_state.cwd);
     sh.vars = m_vars;
     sh.exported = m_exported;
+    sh.functions = m_functions;
     sh.lastStatus = m_lastStatus;
     sh.user = m_options.user;
     sh.nowMs = m_state.clock.nowMs;
@@ -221,51 +272,17 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
         return 0;
     };
     sh.commands["history"] = [&](shell::Shell&, const std::vector<std::string>&, shell::Io& io) {
-        // earlier runs' lines first (the terminal's history file), then this session's, numbered as bash does
-        std::vector<std::string> lines = m_earlierHistory;
-        lines.insert(lines.end(), m_log.begin(), m_log.end());
-        for (size_t i = 0; i < lines.size(); ++i) {
-            std::string n = std::to_string(i + 1);
-            io.out += std::string(n.size() < 5 ? 5 - n.size() : 0, ' ') + n + "  " + lines[i] + "\n";
-        }
+        io.out += historyListing(m_earlierHistory, m_log);
         return 0;
     };
     sh.commands["clear"] = [&](shell::Shell&, const std::vector<std::string>&, shell::Io&) {
         m_clear = true;
         return 0;
     };
-    auto editor = [&](shell::Shell& s, const std::vector<std::string>& argv, shell::Io& io) {
-        std::string file = argv.size() > 1 ? argv.back() : "";
-        if (!m_options.editor || file.empty()) {
-            io.err += editorRefusal(m_state.lang, argv[0], file);
-            return 1;
-        }
-        shell::Resolved r = s.resolve(file);
-        if (r.outside) {
-            io.err += outsideMessage(m_state, argv[0], file);
-            return 1;
-        }
-        const fs::FileEntry* e = s.fs.find(r.tree);
-        if (e && e->isDir()) {
-            io.err += argv[0] + ": " + file + ": Is a directory\n";
-            return 1;
-        }
-        std::optional<std::string> edited = m_options.editor(file, e && e->content ? *e->content : "");
-        if (!edited) return 1;
-        if (e && e->content && *e->content == *edited) return 0;   // quit without changes: the mtime stays
-        fs::FileEntry f = e ? *e : fs::FileEntry{};
-        if (!e) f.mode = 0644;
-        f.kind = fs::FileEntry::Kind::File;
-        f.content = std::make_shared<const std::string>(std::move(*edited));
-        f.mtimeMs = m_state.clock.nowMs;
-        std::string err = s.fs.put(r.tree, f);
-        if (!err.empty()) {
-            io.err += argv[0] + ": " + file + ": " + err + "\n";
-            return 1;
-        }
-        return 0;
-    };
-    for (const char* name : {"nano", "vi", "vim", "edit"}) sh.commands[name] = editor;
+    for (const char* name : {"nano", "vi", "vim", "edit"})
+        sh.commands[name] = [this](shell::Shell& s, const std::vector<std::string>& argv, shell::Io& io) {
+            return editHostFile(s, argv, io);
+        };
     sh.fallback = [&](shell::Shell&, const std::vector<std::string>& argv, shell::Io& io) {
         io.err += "bash: " + argv[0] + ": command not found\n";
         if (auto hint = commandNotFoundHint(argv[0])) total.hints.push_back(*hint);
@@ -283,6 +300,7 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
     m_state.cwd = here.outside ? "" : here.tree;
     m_vars = sh.vars;
     m_exported = sh.exported;
+    m_functions = sh.functions;
     m_lastStatus = status;
     std::vector<Event> fileEvents = files.takeEvents();
     total.events.insert(total.events.begin(), fileEvents.begin(), fileEvents.end());

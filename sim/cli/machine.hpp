@@ -62,6 +62,12 @@
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/state.hpp"
 #include "sim/events.hpp"
+#include "sim/shell/syntax.hpp"
+
+namespace layerlab::shell {
+class Shell;
+struct Io;
+}   // namespace layerlab::shell
 
 namespace layerlab::cli {
 
@@ -164,6 +170,8 @@ private:
     Outcome executeAttachedKey(std::string_view line);
     // Runs a complete command line through the host shell (host_shell.cpp).
     engine::ContainerOutcome runLine(const std::string& command, bool& changed);
+    // nano/vi/vim/edit FILE in the host shell: the front end's editor on a copy, written back.
+    int editHostFile(shell::Shell& sh, const std::vector<std::string>& argv, shell::Io& io);
 
     engine::State m_state;
     MachineOptions m_options;
@@ -182,6 +190,7 @@ private:
     // The bash session's variables, exported names and $? across lines.
     std::map<std::string, std::string> m_vars;
     std::set<std::string> m_exported;
+    std::map<std::string, shell::Node> m_functions;   // defined on one line, called on a later one
     int m_lastStatus = 0;
     std::vector<engine::Hint> m_hints;
     std::string m_lastText;

@@ -1,5 +1,6 @@
 // builtins: the commands the shell runs itself (cd, export, unset, set,
-// exit, echo, printf, test/[ ], [[ ]] in bash, true, false, :, pwd, which),
+// exit, echo, printf, test/[ ], [[ ]] in bash, true, false, :, pwd, which;
+// exit, read, return, shift and wait are in flow_builtins.cpp),
 // with bash's, dash's or busybox ash's own words.
 #include <algorithm>
 #include <cctype>
@@ -307,22 +308,6 @@ int cmdCd(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     return 0;
 }
 
-int cmdExit(Shell& sh, const std::vector<std::string>& argv, Io& io) {
-    int code = sh.lastStatus;
-    if (argv.size() > 1) {
-        if (!isNumber(argv[1])) {
-            io.err += sh.isBash() ? "bash: exit: " + argv[1] + ": numeric argument required\n"
-                                  : sh.errorPrefix() + "exit: Illegal number: " + argv[1] + "\n";
-            code = 2;
-        } else {
-            code = static_cast<int>(std::stoll(argv[1].substr(0, 18)) & 0xff);
-        }
-    }
-    sh.exited = true;
-    sh.lastStatus = code;
-    return code;
-}
-
 int cmdExport(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     bool unset = argv[0] == "unset";
     int status = 0;
@@ -358,8 +343,8 @@ int cmdExport(Shell& sh, const std::vector<std::string>& argv, Io& io) {
 
 int cmdWhich(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     int status = argv.size() > 1 ? 0 : 1;
-    static const char* const notInPath[] = {"cd", "export", "unset",   "set", "exit",
-                                            ":",  "[[",     "history", "why", "help"};
+    static const char* const notInPath[] = {"cd", "export", "unset", "set",  "exit",    "read", "return",
+                                            ":",  "[[",     "shift", "wait", "history", "why",  "help"};
     for (size_t i = 1; i < argv.size(); ++i) {
         const std::string& n = argv[i];
         bool builtinOnly = std::find(std::begin(notInPath), std::end(notInPath), n) != std::end(notInPath);
@@ -392,7 +377,11 @@ const std::vector<std::string>& builtinNames(Flavour f) {
 
 bool isBuiltinName(const std::string& n, Flavour f) {
     const auto& names = builtinNames(f);
-    return std::find(names.begin(), names.end(), n) != names.end();
+    // read, return, shift and wait (flow_builtins.cpp) are builtins too, but
+    // not in the list Tab offers: they belong in scripts and functions, not
+    // at a prompt (so a lesson's `sh` still completes to `show`).
+    return std::find(names.begin(), names.end(), n) != names.end() || n == "read" || n == "return" || n == "shift" ||
+           n == "wait";
 }
 
 int runBuiltin(Shell& sh, const std::vector<std::string>& argv, Io& io) {
@@ -400,7 +389,6 @@ int runBuiltin(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     if (!isBuiltinName(n, sh.config.flavour)) return -1;
     if (n == "cd") return cmdCd(sh, argv, io);
     if (n == "export" || n == "unset") return cmdExport(sh, argv, io);
-    if (n == "exit") return cmdExit(sh, argv, io);
     if (n == "set") {
         for (size_t i = 1; i < argv.size(); ++i) {
             const std::string& a = argv[i];
@@ -418,6 +406,7 @@ int runBuiltin(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     if (n == "echo") return cmdEcho(sh, argv, io);
     if (n == "printf") return cmdPrintf(sh, argv, io);
     if (n == "which") return cmdWhich(sh, argv, io);
+    if (n == "exit" || n == "read" || n == "return" || n == "shift" || n == "wait") return runFlowBuiltin(sh, argv, io);
     return cmdTest(sh, argv, io);
 }
 

@@ -158,6 +158,51 @@ struct Target {
     std::string shown;   // as typed, for messages
 };
 
+// After a command ran: its stdout and stderr go where its redirections
+// said (a file, /dev/null, the other stream, or on to the terminal or pipe).
+void routeOutput(Shell& sh, const Io& cmd, const Target& fd1, const Target& fd2) {
+    std::string toOut, toErr;
+    std::map<std::string, std::string> files;   // path -> data to append
+    auto route = [&](const Target& t, const std::string& data, bool isErr) {
+        if (data.empty()) return;
+        switch (t.kind) {
+            case Target::Kind::Null:
+                return;
+            case Target::Kind::File:
+                files[t.path] += data;
+                return;
+            case Target::Kind::Out:
+                toOut += data;
+                return;
+            case Target::Kind::Err:
+                toErr += data;
+                return;
+            case Target::Kind::Current:
+                (isErr ? toErr : toOut) += data;
+                return;
+        }
+    };
+    if (cmd.errFirst) {
+        route(fd2, cmd.err, true);
+        route(fd1, cmd.out, false);
+    } else {
+        route(fd1, cmd.out, false);
+        route(fd2, cmd.err, true);
+    }
+    for (const auto& [path, data] : files) {
+        const fs::FileEntry* e = sh.fs.find(path);
+        if (!e) continue;
+        fs::FileEntry copy = *e;
+        copy.content = std::make_shared<const std::string>((e->content ? *e->content : std::string()) + data);
+        copy.mtimeMs = sh.nowMs;
+        sh.fs.put(path, copy);
+    }
+    bool untouched = fd1.kind == Target::Kind::Current && fd2.kind == Target::Kind::Current;
+    Io order = cmd;
+    if (!untouched) order.errFirst = false;
+    sh.write(order, toOut, toErr);
+}
+
 }   // namespace
 
 int Shell::loopLimitReached(Io& io, int turns) {
@@ -170,6 +215,8 @@ int Shell::loopLimitReached(Io& io, int turns) {
 
 int Shell::execute(const Node& node, Io& io) {
     if (exited || stopped) return lastStatus;
+    if (node.kind != Node::Kind::Simple && node.kind != Node::Kind::Function && !node.redirects.empty())
+        return executeRedirected(node, io);
     switch (node.kind) {
         case Node::Kind::List: {
             int status = 0;
@@ -197,27 +244,8 @@ int Shell::execute(const Node& node, Io& io) {
             m_shielded = ran + 1 != node.kids.size();
             return status;
         }
-        case Node::Kind::Pipeline: {
-            std::string pipe;
-            bool hasPipe = false;
-            int status = 0;
-            for (size_t i = 0; i < node.kids.size(); ++i) {
-                Io step;
-                step.in = hasPipe ? pipe : io.in;
-                step.hasIn = hasPipe || io.hasIn;
-                std::string captured;
-                std::string* savedOut = m_outCapture;
-                bool last = i + 1 == node.kids.size();
-                if (!last) m_outCapture = &captured;
-                status = execute(node.kids[i], step);
-                m_outCapture = savedOut;
-                pipe = std::move(captured);
-                hasPipe = true;
-                if (exited || stopped) break;
-            }
-            if (node.negate) m_shielded = true;
-            return node.negate ? (status == 0 ? 1 : 0) : status;
-        }
+        case Node::Kind::Pipeline:
+            return executePipeline(node, io);
         case Node::Kind::If: {
             size_t i = 0;
             for (; i + 1 < node.kids.size(); i += 2) {
@@ -258,20 +286,6 @@ int Shell::execute(const Node& node, Io& io) {
         }
         case Node::Kind::Group:
         case Node::Kind::Subshell: {
-            if (!node.redirects.empty()) {
-                // `{ ...; } > file`: the group's stdout goes to the file.
-                std::string captured;
-                std::string* savedOut = m_outCapture;
-                m_outCapture = &captured;
-                int status = node.kind == Node::Kind::Subshell ? 0 : 0;
-                status = execute(node.kids[0], io);
-                m_outCapture = savedOut;
-                Node write = node;
-                write.kind = Node::Kind::Simple;
-                write.words = {{{"printf", 0}}, {{"%s", '\''}}, {{captured, '\''}}};
-                execute(write, io);
-                return status;
-            }
             if (node.kind == Node::Kind::Group) return execute(node.kids[0], io);
             auto savedVars = vars;
             std::string savedCwd = cwd;
@@ -281,11 +295,26 @@ int Shell::execute(const Node& node, Io& io) {
             exited = false;
             return status;
         }
+        case Node::Kind::Case: {
+            std::string subject;
+            for (const auto& f : expandWord(node.items[0], false)) subject += f;
+            for (size_t arm = 0; arm < node.patterns.size(); ++arm)
+                for (const RawWord& p : node.patterns[arm])
+                    if (globMatch(expandPattern(p), subject)) return execute(node.kids[arm], io);
+            return 0;
+        }
+        case Node::Kind::Function:
+            functions[node.name] = node.kids[0];
+            return 0;
         case Node::Kind::Simple:
             break;
     }
+    return executeSimple(node, io);
+}
 
-    // ---- a simple command
+// A simple command: assignments, words expanded, redirections opened, the
+// command run, its output routed.
+int Shell::executeSimple(const Node& node, Io& io) {
     lineNo = node.line;
     std::vector<std::string> argv;
     std::vector<std::pair<std::string, std::string>> assigns;
@@ -317,12 +346,15 @@ int Shell::execute(const Node& node, Io& io) {
         write(cmd, "", msg);
         return isBash() ? 1 : 2;
     };
+    bool ownInput = false;   // a < or << of its own: what it reads is not the caller's stdin
     for (const auto& r : node.redirects) {
         if (r.op == "<<") {
             cmd.in = r.heredocExpand ? expandHeredoc(r.heredoc) : r.heredoc;
             cmd.hasIn = true;
+            ownInput = true;
             continue;
         }
+        if (r.op == "<") ownInput = true;
         auto f = expandWord(r.target, false);
         std::string t = f.empty() ? "" : f[0];
         if (r.op == ">&" || (r.op == "<" && false)) {
@@ -351,6 +383,10 @@ int Shell::execute(const Node& node, Io& io) {
                 if (isBash())
                     return lastStatus =
                                fail("bash: " + t + ": " + (e ? "Is a directory" : "No such file or directory") + "\n");
+                if (config.flavour == Flavour::Ash) {   // busybox's words, and status 1
+                    write(cmd, "", "/bin/sh: can't open " + t + ": no such file\n");
+                    return lastStatus = 1;
+                }
                 return lastStatus = fail(errorPrefix() + "cannot open " + t + ": No such file\n");
             }
             cmd.in = e->content ? *e->content : "";
@@ -422,6 +458,7 @@ int Shell::execute(const Node& node, Io& io) {
         }
         cmd.outIsTerminal = config.terminal && fd1.kind == Target::Kind::Current && m_outCapture == nullptr;
         status = runArgv(argv, cmd);
+        if (!ownInput) io.in = cmd.in;   // what `read` took from a pipe or a loop's input is gone
         bool special = argv[0] == "export" || argv[0] == "unset";
         for (auto& [k, v] : saved) {
             if (special) continue;
@@ -431,54 +468,134 @@ int Shell::execute(const Node& node, Io& io) {
         if (!special) exported = savedExported;
     }
 
-    // Route the output.
-    std::string toOut, toErr;
-    std::map<std::string, std::string> files;   // path -> data to append
-    auto route = [&](const Target& t, const std::string& data, bool isErr) {
-        if (data.empty()) return;
-        switch (t.kind) {
-            case Target::Kind::Null:
-                return;
-            case Target::Kind::File:
-                files[t.path] += data;
-                return;
-            case Target::Kind::Out:
-                toOut += data;
-                return;
-            case Target::Kind::Err:
-                toErr += data;
-                return;
-            case Target::Kind::Current:
-                (isErr ? toErr : toOut) += data;
-                return;
-        }
-    };
-    if (cmd.errFirst) {
-        route(fd2, cmd.err, true);
-        route(fd1, cmd.out, false);
-    } else {
-        route(fd1, cmd.out, false);
-        route(fd2, cmd.err, true);
-    }
-    for (const auto& [path, data] : files) {
-        const fs::FileEntry* e = fs.find(path);
-        if (!e) continue;
-        fs::FileEntry copy = *e;
-        copy.content = std::make_shared<const std::string>((e->content ? *e->content : std::string()) + data);
-        copy.mtimeMs = nowMs;
-        fs.put(path, copy);
-    }
-    bool untouched = fd1.kind == Target::Kind::Current && fd2.kind == Target::Kind::Current;
-    Io order = cmd;
-    if (!untouched) order.errFirst = false;
-    write(order, toOut, toErr);
+    routeOutput(*this, cmd, fd1, fd2);
     lastStatus = status;
+    return status;
+}
+
+// cmd1 | cmd2 | ...: each command's stdout is the next one's stdin.
+int Shell::executePipeline(const Node& node, Io& io) {
+    std::string pipe;
+    bool hasPipe = false;
+    int status = 0;
+    for (size_t i = 0; i < node.kids.size(); ++i) {
+        Io step;
+        step.in = hasPipe ? pipe : io.in;
+        step.hasIn = hasPipe || io.hasIn;
+        std::string captured;
+        std::string* savedOut = m_outCapture;
+        bool last = i + 1 == node.kids.size();
+        if (!last) m_outCapture = &captured;
+        if (node.kids.size() > 1) {
+            // Each command of a pipeline runs in a subshell, as in bash,
+            // dash and ash: `echo web | read NAME` leaves NAME unset.
+            auto savedVars = vars;
+            auto savedExported = exported;
+            auto savedFunctions = functions;
+            std::string savedCwd = cwd;
+            const bool savedExited = exited;
+            status = execute(node.kids[i], step);
+            vars = std::move(savedVars);
+            exported = std::move(savedExported);
+            functions = std::move(savedFunctions);
+            cwd = std::move(savedCwd);
+            exited = savedExited;
+        } else {
+            status = execute(node.kids[i], step);
+        }
+        m_outCapture = savedOut;
+        pipe = std::move(captured);
+        hasPipe = true;
+        if (exited || stopped) break;
+    }
+    if (node.negate) m_shielded = true;
+    return node.negate ? (status == 0 ? 1 : 0) : status;
+}
+
+int Shell::callFunction(const Node& body, const std::vector<std::string>& argv, Io& io) {
+    if (m_functionDepth >= kMaxFunctionDepth) {
+        // Real shells recurse until they run out of stack; LayerLab stops here.
+        io.err +=
+            (config.lang == "ko" ? "layerlab: 함수가 " + std::to_string(kMaxFunctionDepth) +
+                                       "단계까지 자기를 불러서 멈췄습니다 (LayerLab의 한도입니다)\n"
+                                 : "layerlab: " + argv[0] + ": functions nested " + std::to_string(kMaxFunctionDepth) +
+                                       " deep; stopped (LayerLab's limit for simulated functions)\n");
+        stopped = true;
+        return 1;
+    }
+    // The body's output is the call's output, so `f > file` and `f | grep x` work.
+    std::string out, err;
+    std::string* savedOut = m_outCapture;
+    std::string* savedErr = m_errCapture;
+    m_outCapture = &out;
+    m_errCapture = &err;
+    auto savedPositional = std::move(positional);
+    positional.assign(argv.begin() + 1, argv.end());
+    ++m_functionDepth;
+    int status = execute(body, io);
+    --m_functionDepth;
+    if (m_returning) {
+        m_returning = false;
+        exited = false;
+        status = lastStatus;
+    }
+    positional = std::move(savedPositional);
+    m_outCapture = savedOut;
+    m_errCapture = savedErr;
+    io.out += out;
+    io.err += err;
+    return status;
+}
+
+int Shell::executeRedirected(const Node& node, Io& io) {
+    Node bare = node;
+    bare.redirects.clear();
+    Io inner = io;
+    std::vector<Redirect> outputs;
+    for (const Redirect& r : node.redirects) {
+        if (r.op == "<<") {
+            inner.in = r.heredocExpand ? expandHeredoc(r.heredoc) : r.heredoc;
+            inner.hasIn = true;
+        } else if (r.op == "<") {
+            // Read the file as `cat < file` would, with the same errors when it cannot be opened.
+            Node open;
+            open.kind = Node::Kind::Simple;
+            open.line = node.line;
+            open.words = {{{":", 0}}};
+            open.redirects = {r};
+            Io probe;
+            if (int status = execute(open, probe); status != 0) return status;
+            auto target = expandWord(r.target, false);
+            const fs::FileEntry* e = target.empty() ? nullptr : fs.find(treePath(target[0]));
+            inner.in = e && e->content ? *e->content : "";
+            inner.hasIn = true;
+        } else {
+            outputs.push_back(r);
+        }
+    }
+    if (outputs.empty()) return execute(bare, inner);
+    // `{ ...; } > file`: the compound's stdout goes where the redirections say.
+    std::string captured;
+    std::string* savedOut = m_outCapture;
+    m_outCapture = &captured;
+    int status = execute(bare, inner);
+    m_outCapture = savedOut;
+    Node write;
+    write.kind = Node::Kind::Simple;
+    write.line = node.line;
+    write.redirects = outputs;
+    write.words = {{{"printf", 0}}, {{"%s", '\''}}, {{captured, '\''}}};
+    execute(write, io);
     return status;
 }
 
 int Shell::runArgv(const std::vector<std::string>& argv, Io& io) {
     if (argv.empty()) return 0;
     const std::string& name = argv[0];
+    if (auto fn = functions.find(name); fn != functions.end()) {
+        const Node body = fn->second;   // a copy: the function may redefine itself
+        return callFunction(body, argv, io);
+    }
     int r = runBuiltin(*this, argv, io);
     if (r >= 0) return r;
     auto it = commands.find(name);

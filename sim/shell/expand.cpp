@@ -153,8 +153,19 @@ private:
 std::string lookup(const Shell& sh, const std::string& name) {
     if (name == "?") return std::to_string(sh.lastStatus);
     if (name == "$") return "1";   // the shell is PID 1 in a RUN container; on the host any number would do
-    if (name == "#") return "0";
+    if (name == "#") return std::to_string(sh.positional.size());
     if (name == "0") return sh.isBash() ? "bash" : "/bin/sh";
+    if (name == "@" || name == "*") {
+        std::string all;
+        for (const auto& p : sh.positional) all += (all.empty() ? "" : " ") + p;
+        return all;
+    }
+    if (!name.empty() && name.size() < 6 &&
+        std::all_of(name.begin(), name.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+        size_t n = 0;
+        for (char c : name) n = n * 10 + static_cast<size_t>(c - '0');
+        return n >= 1 && n <= sh.positional.size() ? sh.positional[n - 1] : "";
+    }
     if (name == "PWD") return sh.cwd;
     auto it = sh.vars.find(name);
     return it == sh.vars.end() ? "" : it->second;
@@ -277,7 +288,7 @@ std::string Shell::expandText(const std::string& s) {
             continue;
         }
         if (n == '?' || n == '$' || n == '#' || std::isdigit(static_cast<unsigned char>(n)) || n == '@' || n == '*') {
-            out += (n == '@' || n == '*') ? "" : lookup(*this, std::string(1, n));
+            out += lookup(*this, std::string(1, n));
             ++i;
             continue;
         }
@@ -378,6 +389,7 @@ std::string escapeGlob(const std::string& s) {
 }   // namespace
 
 std::vector<std::string> Shell::expandWord(const RawWord& w, bool split) {
+    if (split && w.size() == 1 && w[0].quote == '"' && w[0].text == "$@" && positional.empty()) return {};
     struct Field {
         std::string value, pattern;
         bool quoted = false;
@@ -390,6 +402,16 @@ std::vector<std::string> Shell::expandWord(const RawWord& w, bool split) {
             fields.back().value += seg.text;
             fields.back().pattern += escapeGlob(seg.text);
             fields.back().quoted = any = true;
+            continue;
+        }
+        if (seg.quote == '"' && seg.text == "$@" && split) {
+            // "$@": each parameter its own field, none at all when there are none.
+            for (size_t p = 0; p < positional.size(); ++p) {
+                if (p > 0) fields.emplace_back();
+                fields.back().value += positional[p];
+                fields.back().pattern += escapeGlob(positional[p]);
+                fields.back().quoted = any = true;
+            }
             continue;
         }
         std::string text = seg.text;
@@ -432,6 +454,18 @@ std::vector<std::string> Shell::expandWord(const RawWord& w, bool split) {
         out.push_back(f.value);
     }
     return out;
+}
+
+std::string Shell::expandPattern(const RawWord& w) {
+    std::string pattern;
+    for (const Segment& seg : w) {
+        if (seg.quote == '\'') pattern += escapeGlob(seg.text);
+        else {
+            std::string v = expandText(seg.text);
+            pattern += seg.quote == '"' ? escapeGlob(v) : v;
+        }
+    }
+    return pattern;
 }
 
 bool globMatch(std::string_view pat, std::string_view name) {

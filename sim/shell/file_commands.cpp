@@ -166,6 +166,18 @@ int cmdCat(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     return status;
 }
 
+// Runs `apply` on each operand inside the mount (one outside is reported by
+// operand()); the exit status is 1 when any operand failed.
+template <class Apply>
+int eachOperand(Shell& sh, Io& io, const std::string& cmd, const std::vector<std::string>& operands, Apply apply) {
+    int status = 0;
+    for (const auto& a : operands) {
+        auto p = operand(sh, io, cmd, a);
+        if (!p || !apply(a, *p)) status = 1;
+    }
+    return status;
+}
+
 int cmdMkdir(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     Opts opt = splitOptions(argv, "pvm");
     if (!opt.bad.empty()) return invalidOption(io, "mkdir", opt.bad);
@@ -173,20 +185,12 @@ int cmdMkdir(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         io.err += "mkdir: missing operand\n" + tryHelp("mkdir");
         return 1;
     }
-    int status = 0;
-    for (const auto& a : opt.operands) {
-        auto p = operand(sh, io, "mkdir", a);
-        if (!p) {
-            status = 1;
-            continue;
-        }
-        auto err = sh.fs.mkdir(*p, 0755, has(opt, 'p'), sh.nowMs);
-        if (!err.empty()) {
-            io.err += "mkdir: cannot create directory " + sh.quote(a) + ": " + err + "\n";
-            status = 1;
-        }
-    }
-    return status;
+    return eachOperand(sh, io, "mkdir", opt.operands, [&](const std::string& a, const std::string& p) {
+        auto err = sh.fs.mkdir(p, 0755, has(opt, 'p'), sh.nowMs);
+        if (err.empty()) return true;
+        io.err += "mkdir: cannot create directory " + sh.quote(a) + ": " + err + "\n";
+        return false;
+    });
 }
 
 int cmdTouch(Shell& sh, const std::vector<std::string>& argv, Io& io) {
@@ -196,31 +200,23 @@ int cmdTouch(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         io.err += "touch: missing file operand\n" + tryHelp("touch");
         return 1;
     }
-    int status = 0;
-    for (const auto& a : opt.operands) {
-        auto p = operand(sh, io, "touch", a);
-        if (!p) {
-            status = 1;
-            continue;
-        }
-        const fs::FileEntry* e = sh.fs.find(*p);
+    return eachOperand(sh, io, "touch", opt.operands, [&](const std::string& a, const std::string& p) {
+        const fs::FileEntry* e = sh.fs.find(p);
         std::string err;
         if (e) {
             fs::FileEntry copy = *e;
             copy.mtimeMs = sh.nowMs;
-            err = sh.fs.put(*p, copy);
+            err = sh.fs.put(p, copy);
         } else {
-            const fs::FileEntry* parent = sh.fs.find(parentOf(*p));
-            err = parent && parent->isDir() ? sh.fs.put(*p, newFile(sh, ""))
+            const fs::FileEntry* parent = sh.fs.find(parentOf(p));
+            err = parent && parent->isDir() ? sh.fs.put(p, newFile(sh, ""))
                   : parent                  ? "Not a directory"
                                             : "No such file or directory";
         }
-        if (!err.empty()) {
-            io.err += "touch: cannot touch '" + a + "': " + err + "\n";
-            status = 1;
-        }
-    }
-    return status;
+        if (err.empty()) return true;
+        io.err += "touch: cannot touch '" + a + "': " + err + "\n";
+        return false;
+    });
 }
 
 int cmdRm(Shell& sh, const std::vector<std::string>& argv, Io& io) {

@@ -22,7 +22,7 @@ struct Failure {
 // Recursive descent over the tokens. Throws Failure (caught in parse()).
 class Parser {
 public:
-    explicit Parser(std::vector<Token> t) : m_t(std::move(t)) {}
+    Parser(std::vector<Token> t, bool bash) : m_t(std::move(t)), m_bash(bash) {}
 
     Node script() {
         Node n = list({});
@@ -121,6 +121,8 @@ private:
             ~Leave() { --n; }
         } leave{m_nesting};
         if (t.plain("if")) return ifClause();
+        if (t.plain("case")) return caseClause();
+        if (t.plain("function") && m_bash) return bashFunction();
         if (t.plain("for")) return forClause();
         if (t.plain("while") || t.plain("until")) return whileClause();
         if (t.plain("{") || isOp("(")) {
@@ -140,7 +142,7 @@ private:
             redirections(n);
             return n;
         }
-        for (const char* kw : {"then", "else", "elif", "fi", "do", "done", "}", "case", "esac", "in"})
+        for (const char* kw : {"then", "else", "elif", "fi", "do", "done", "}", "esac", "in"})
             if (t.plain(kw)) fail(t);
         return simple();
     }
@@ -159,7 +161,82 @@ private:
             ++m_pos;
         }
         if (n.words.empty() && n.redirects.empty()) fail(peek());
-        if (isOp("(")) fail(m_t[m_pos + 1 < m_t.size() ? m_pos + 1 : m_pos]);   // f() {...}: not modelled
+        if (isOp("(")) {   // NAME() compound: a function definition
+            if (n.words.size() != 1 || !n.redirects.empty() || n.words[0].size() != 1 || n.words[0][0].quote ||
+                m_pos + 1 >= m_t.size() || !(m_t[m_pos + 1].kind == Token::Kind::Op && m_t[m_pos + 1].op == ")"))
+                fail(m_t[m_pos + 1 < m_t.size() ? m_pos + 1 : m_pos]);
+            m_pos += 2;
+            return functionBody(n.words[0][0].text, n.line);
+        }
+        return n;
+    }
+
+    // After `NAME()`: newlines, then the body, which must be a compound command.
+    Node functionBody(std::string name, int line) {
+        skipNewlines();
+        const Token& t = peek();
+        const bool compound = t.plain("{") || isOp("(") || t.plain("if") || t.plain("for") || t.plain("while") ||
+                              t.plain("until") || t.plain("case");
+        // bash wants a compound command; dash and busybox ash also take a simple one (`f() echo x`).
+        if (!compound && (m_bash || t.kind != Token::Kind::Word)) fail(t);
+        Node n;
+        n.kind = Node::Kind::Function;
+        n.line = line;
+        n.name = std::move(name);
+        n.kids.push_back(command());
+        return n;
+    }
+
+    // bash: `function NAME { ...; }` or `function NAME() { ...; }`.
+    Node bashFunction() {
+        const int line = peek().line;
+        ++m_pos;   // function
+        if (peek().kind != Token::Kind::Word) fail(peek());
+        std::string name;
+        for (const auto& seg : peek().word) name += seg.text;
+        ++m_pos;
+        if (isOp("(")) {
+            ++m_pos;
+            if (!isOp(")")) fail(peek());
+            ++m_pos;
+        }
+        return functionBody(std::move(name), line);
+    }
+
+    Node caseClause() {
+        Node n;
+        n.kind = Node::Kind::Case;
+        n.line = peek().line;
+        ++m_pos;   // case
+        if (peek().kind != Token::Kind::Word) fail(peek());
+        n.items.push_back(m_t[m_pos++].word);
+        skipNewlines();
+        if (!peek().plain("in")) fail(peek());
+        ++m_pos;
+        skipNewlines();
+        while (!peek().plain("esac")) {
+            if (isOp("(")) ++m_pos;
+            std::vector<RawWord> patterns;
+            while (true) {
+                if (peek().kind != Token::Kind::Word) fail(peek());
+                patterns.push_back(m_t[m_pos++].word);
+                if (!isOp("|")) break;
+                ++m_pos;
+            }
+            if (!isOp(")")) fail(peek());
+            ++m_pos;
+            n.patterns.push_back(std::move(patterns));
+            n.kids.push_back(list({"esac"}));
+            if (isOp(";;")) {
+                ++m_pos;
+                skipNewlines();
+                continue;
+            }
+            skipNewlines();
+            if (!peek().plain("esac")) fail(peek());
+        }
+        ++m_pos;   // esac
+        redirections(n);
         return n;
     }
 
@@ -232,6 +309,7 @@ private:
 
     static constexpr int kMaxNesting = 200;
     std::vector<Token> m_t;
+    bool m_bash = false;   // bash's `function` keyword
     size_t m_pos = 0;
     int m_nesting = 0;
 };
@@ -273,7 +351,7 @@ ParseResult parse(std::string_view script, Flavour flavour) {
     }
     int line = tokens.empty() ? 1 : tokens.back().line;
     try {
-        Parser p(std::move(tokens));
+        Parser p(std::move(tokens), flavour == Flavour::Bash);
         r.list = p.script();
     } catch (const Failure& f) {
         r.status = f.status;

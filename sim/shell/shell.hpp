@@ -11,9 +11,11 @@
 // What it models: `;` `&&` `||` `|` `!`, `$(...)` and backticks, `$((...))`,
 // variables, `export`, `$?`, quotes and escapes, `~`, globs (`*` `?` `[...]`),
 // if/elif/else, for, while/until (at most Config::loopLimit turns, then a
-// clear message), `{ }` and `( )`, heredocs, redirections `>` `>>` `<` `2>`
+// clear message), case/esac, functions with $1.. $# "$@" and return,
+// `{ }` and `( )`, `cmd &` (run to its end: see syntax.hpp), heredocs, redirections `>` `>>` `<` `2>`
 // `2>&1` `&>` and /dev/null. Commands: the builtins (cd, export, unset, set,
-// exit, echo, printf, test/[ ], [[ ]] in bash, true, false, :, pwd, which)
+// exit, echo, printf, test/[ ], [[ ]] in bash, true, false, :, pwd, which,
+// read, return, wait)
 // and coreutils over Files (cat, cp, mv, rm, mkdir, touch, chmod, chown, ln,
 // ls, grep, head, tail, wc, sort, uniq, cut, tee, xargs, sleep, env,
 // whoami, basename, dirname, seq). Error texts are the real tools': bash's
@@ -115,6 +117,8 @@ public:
     bool stopped = false;   // a command ended the line (attach, question)
     int lineNo = 1;   // dash's "/bin/sh: 1: ..."
     bool errexit = false;   // set -e
+    std::map<std::string, Node> functions;   // NAME() { ...; }
+    std::vector<std::string> positional;   // $1 $2 ... ($# of them): a function's arguments
 
     Resolved resolve(std::string_view arg) const;
     // Files path for arg (outside the mount: "").
@@ -134,10 +138,18 @@ public:
 
     // Internal to the shell's own files (exec.cpp, expand.cpp).
     int execute(const Node& node, Io& io);
+    int executeSimple(const Node& node, Io& io);
+    int executePipeline(const Node& node, Io& io);
     std::vector<std::string> expandWord(const RawWord& w, bool split = true);
     std::string expandText(const std::string& text);
     std::string expandHeredoc(const std::string& body);
     std::string captureOutput(std::string_view script);   // $(...)
+    // A case pattern: its quoted parts match literally.
+    std::string expandPattern(const RawWord& w);
+    // Runs a function's body with argv[1..] as $1...; `return` ends it.
+    int callFunction(const Node& body, const std::vector<std::string>& argv, Io& io);
+    // A compound command with redirections: `while ...; done < file`, `{ ...; } > out`.
+    int executeRedirected(const Node& node, Io& io);
     // Prints LayerLab's loop-limit message (one loop, or all loops of this run) and returns 1.
     int loopLimitReached(Io& io, int turns);
     // Sends a command's remaining output to where stdout/stderr go now.
@@ -150,6 +162,9 @@ public:
     static constexpr int kTurnBudget = 10000;
     int m_condDepth = 0;   // inside an if/while condition: set -e does not apply
     bool m_shielded = false;   // the last status came from a non-final && / || operand
+    int m_functionDepth = 0;   // functions being run (return is allowed when > 0)
+    bool m_returning = false;   // `return` ran: the function's body stops
+    static constexpr int kMaxFunctionDepth = 100;
 };
 
 // Command groups (each in its own file). Return -1 when the name is not theirs.
@@ -157,6 +172,7 @@ int runBuiltin(Shell& sh, const std::vector<std::string>& argv, Io& io);
 int runFileCommand(Shell& sh, const std::vector<std::string>& argv, Io& io);
 int runTextCommand(Shell& sh, const std::vector<std::string>& argv, Io& io);
 int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io);
+int runFlowBuiltin(Shell& sh, const std::vector<std::string>& argv, Io& io);   // read, return, wait
 bool isBuiltinName(const std::string& name, Flavour flavour);
 bool isFileCommandName(const std::string& name);
 bool isTextCommandName(const std::string& name);

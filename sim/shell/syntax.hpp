@@ -7,12 +7,19 @@
 //   command   := if | for | while | until | '{' list '}' | '(' list ')' | simple
 //   simple    := (VAR=value | word | redirection)+
 //
+//   command   += case | NAME '(' ')' compound      (and bash's `function NAME`)
+//   case      := 'case' word 'in' (['('] word ('|' word)* ')' list [';;'])* 'esac'
+//
 // Words keep their quoting as segments so that expansion (expand.cpp) can
 // tell "$VAR" from $VAR; `$(...)`, backticks and `${...}` stay raw text inside
 // a segment and are expanded when the command runs, as sh does. Heredoc
-// bodies are read after the line that opened them. `case`, functions and
-// `&` background jobs are not modelled: `case`/functions are a parse error in
-// LayerLab's words, `&` runs the command in the foreground.
+// bodies are read after the line that opened them.
+//
+// `cmd &` runs cmd to its end before the next command, with no job line: the
+// model has no processes running side by side, and a `[1] 12345` that `kill
+// %1` or `jobs` could not act on would teach something false. (Non-interactive
+// sh and bash print nothing for `&` either; interactive bash prints the job
+// line, the one difference on the learner's host terminal.)
 #pragma once
 #include <optional>
 #include <string>
@@ -46,7 +53,7 @@ struct Redirect {
 };
 
 struct Node {
-    enum class Kind { Simple, Pipeline, AndOr, List, If, For, While, Group, Subshell };
+    enum class Kind { Simple, Pipeline, AndOr, List, If, For, While, Group, Subshell, Case, Function };
     Kind kind = Kind::Simple;
     int line = 1;
     // Simple
@@ -56,12 +63,15 @@ struct Node {
     // List: kids in order. If: kids = cond, then, [cond, then]..., [else].
     // For: name, items (hasIn false: "$@"), kids[0] = body. While: kids =
     // cond, body; until = true for `until`. Group/Subshell: kids[0] = list.
+    // Case: items[0] = the word, patterns[i] the patterns of arm i, kids[i]
+    // its list. Function: name, kids[0] = the body (a compound command).
     std::vector<Node> kids;
     std::vector<std::string> ops;
     bool negate = false;
     std::string name;
     std::vector<RawWord> items;
     bool until = false;
+    std::vector<std::vector<RawWord>> patterns;
 };
 
 struct ParseResult {
