@@ -86,6 +86,21 @@ void cacheInputs(View& view, const Block& b) {
     ImGui::EndTable();
 }
 
+// The three-column table (kind, path, size) both file lists use; false when
+// ImGui has nothing to draw (then there is no EndTable to call).
+bool beginFilesTable(View& view) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##files", 3, flags,
+                           ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y))))
+        return false;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.2f);
+    ImGui::TableSetupColumn(view.tr("ui.inspect.path"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableSetupColumn(view.tr("ui.inspect.size"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableHeadersRow();
+    return true;
+}
+
 // The layer's files: added (A) or changed (M) against the layers below,
 // removed (D), and "wasted" when a layer above deletes or replaces them.
 void files(View& view, const Block& b, const engine::Digest& imageId) {
@@ -106,15 +121,7 @@ void files(View& view, const Block& b, const engine::Digest& imageId) {
         }
     }
     section(view.strings.format("ui.inspect.files", {format::humanSize(layer->second.size)}).c_str());
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##files", 3, flags,
-                           ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y))))
-        return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.2f);
-    ImGui::TableSetupColumn(view.tr("ui.inspect.path"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
-    ImGui::TableSetupColumn(view.tr("ui.inspect.size"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableHeadersRow();
+    if (!beginFilesTable(view)) return;
     uint64_t wasted = 0;
     int shown = 0;
     constexpr int kMaxRows = 300;
@@ -189,15 +196,7 @@ void recordFiles(View& view, const engine::BuildRecord& record, size_t index, ui
     if (contents.wastedBytes > 0)
         ImGui::TextDisabled(
             "%s", view.strings.format("ui.inspect.wasted", {format::humanSize(contents.wastedBytes)}).c_str());
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##files", 3, flags,
-                           ImVec2(0, std::max(ImGui::GetTextLineHeight() * 4, ImGui::GetContentRegionAvail().y))))
-        return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 1.2f);
-    ImGui::TableSetupColumn(view.tr("ui.inspect.path"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
-    ImGui::TableSetupColumn(view.tr("ui.inspect.size"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableHeadersRow();
+    if (!beginFilesTable(view)) return;
     ImGui::PushFont(view.fonts.mono());
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(contents.files.size()));

@@ -329,18 +329,8 @@ bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnosti
 }
 
 std::vector<std::string> nodeArgs(const Node& node) {
-    std::vector<std::string> out;
-    out.reserve(node.next.size());
-    for (const Node& n : node.next) {
-        if (n.children.empty()) {
-            out.push_back(n.value);
-        } else if (n.children.size() == 1) {
-            out.push_back(n.children[0].value);
-            std::vector<std::string> sub = nodeArgs(n.children[0]);
-            out.insert(out.end(), sub.begin(), sub.end());
-        }
-    }
-    return out;
+    const std::vector<std::string_view> views = nodeArgViews(node);
+    return std::vector<std::string>(views.begin(), views.end());
 }
 
 std::vector<std::string_view> nodeArgViews(const Node& node) {

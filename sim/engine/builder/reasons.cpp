@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "sim/engine/builder/internal.hpp"
+#include "sim/engine/builder/tree_names.hpp"
 #include "sim/fs/file_checksum.hpp"
 
 namespace layerlab::engine::bk {
@@ -96,11 +97,7 @@ struct FileDiff {
 // The first path (in tree order) whose entry differs; identical subtrees are
 // skipped by their memoized checksums.
 bool firstDifference(const fs::FileTree& a, const fs::FileTree& b, const std::string& dir, FileDiff& out) {
-    std::vector<std::string> names = a.list(dir), more = b.list(dir);
-    names.insert(names.end(), more.begin(), more.end());
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
-    for (const auto& n : names) {
+    for (const auto& n : namesInEither(a, b, dir)) {
         std::string p = dir.empty() ? n : dir + "/" + n;
         const fs::FileEntry* ea = a.find(p);
         const fs::FileEntry* eb = b.find(p);

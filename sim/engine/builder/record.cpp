@@ -11,6 +11,7 @@
 #include <functional>
 
 #include "sim/engine/builder/internal.hpp"
+#include "sim/engine/builder/tree_names.hpp"
 #include "sim/engine/docker_format.hpp"
 #include "sim/fs/file_checksum.hpp"
 
@@ -29,11 +30,7 @@ std::string destDir(const std::string& dest) {
 // in a 10,000-file context compares a handful of nodes.
 void diffFiles(const fs::FileTree& a, const fs::FileTree& b, const std::string& dir, const std::string& root,
                fs::HashCache* cache, const std::function<void(InputChange)>& add) {
-    std::vector<std::string> names = a.list(dir), more = b.list(dir);
-    names.insert(names.end(), more.begin(), more.end());
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
-    for (const auto& n : names) {
+    for (const auto& n : namesInEither(a, b, dir)) {
         std::string p = dir.empty() ? n : dir + "/" + n;
         const fs::FileEntry* ea = a.find(p);
         const fs::FileEntry* eb = b.find(p);

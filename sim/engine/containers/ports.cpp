@@ -85,6 +85,14 @@ std::string lower(std::string s) {
     return s;
 }
 
+// An exposed-port key, "80/tcp" or "53/udp" ("80" alone is tcp): its number and protocol.
+std::pair<int, std::string> splitPortKey(const std::string& key) {
+    size_t slash = key.find('/');
+    int port = 0;
+    parseUint16(key.substr(0, slash), port);
+    return {port, slash == std::string::npos ? std::string("tcp") : key.substr(slash + 1)};
+}
+
 bool sameAddress(const std::string& a, const std::string& b) {
     auto wild = [](const std::string& ip) { return ip.empty() || ip == "0.0.0.0" || ip == "::"; };
     return a == b || wild(a) || wild(b);
@@ -173,14 +181,8 @@ std::string parseExposeSpecs(const std::vector<std::string>& specs, std::vector<
 }
 
 void sortPortKeys(std::vector<std::string>& keys) {
-    auto split = [](const std::string& k) {
-        size_t slash = k.find('/');
-        int port = 0;
-        parseUint16(k.substr(0, slash), port);
-        return std::make_pair(port, slash == std::string::npos ? std::string("tcp") : k.substr(slash + 1));
-    };
     std::sort(keys.begin(), keys.end(),
-              [&](const std::string& a, const std::string& b) { return split(a) < split(b); });
+              [&](const std::string& a, const std::string& b) { return splitPortKey(a) < splitPortKey(b); });
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 }
 
@@ -199,10 +201,7 @@ PortAllocation allocatePorts(const State& state, const Container& c) {
     if (c.publishAll) {
         // -P: every exposed port that -p did not already bind, to a free host port.
         for (const std::string& key : c.exposedPorts) {
-            size_t slash = key.find('/');
-            int port = 0;
-            parseUint16(key.substr(0, slash), port);
-            std::string proto = slash == std::string::npos ? "tcp" : key.substr(slash + 1);
+            const auto [port, proto] = splitPortKey(key);
             bool bound = false;
             for (const PortBinding& b : wanted) bound = bound || (b.containerPort == port && b.proto == proto);
             if (!bound) wanted.push_back(PortBinding{"", 0, port, proto});
@@ -237,10 +236,7 @@ std::string displayPorts(const Container& c) {
     };
     std::vector<ApiPort> ports;
     for (const std::string& key : c.exposedPorts) {
-        size_t slash = key.find('/');
-        int port = 0;
-        parseUint16(key.substr(0, slash), port);
-        std::string proto = slash == std::string::npos ? "tcp" : key.substr(slash + 1);
+        const auto [port, proto] = splitPortKey(key);
         bool bound = false;
         for (const PortBinding& b : c.activePorts)
             if (b.containerPort == port && b.proto == proto) {
