@@ -20,7 +20,8 @@ struct Metrics {
     float gap = 4.0f;   // space between blocks
 };
 
-// Height of one block: two text lines at least (instruction + why), more
+// Height of one block: two text lines at least (instruction + why), a row
+// for the digest of a layer that has one, more
 // for bigger layers on a log10 scale (1 kB -> +0, 1 MB -> +0.9 lines,
 // 1 GB -> +1.8 lines), a single line for config-only bands.
 float blockHeight(const Block& block, const Metrics& m);
