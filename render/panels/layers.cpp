@@ -185,7 +185,8 @@ void draw(View& view) {
     stack::drawPicture(view, inner, ImVec2(width, height));
     ImGui::Dummy(ImVec2(width, height));
     if (pic.scrollToFirstMiss) {
-        const float target = pic.firstMissOffset >= 0.0f ? pic.firstMissOffset : height;   // else the base
+        // Else the base of a build; an image's top, where its containers stand and a pull begins.
+        const float target = pic.firstMissOffset >= 0.0f ? pic.firstMissOffset : pic.scene.imageOnly ? 0.0f : height;
         ImGui::SetScrollY(std::max(0.0f, target - size.y * 0.5f));
         pic.scrollToFirstMiss = false;
     }

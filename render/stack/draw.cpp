@@ -342,6 +342,7 @@ Arrangement arrange(View& view, const Painter& painter, float width) {
                       (a.containerH + 4.0f);
     a.metrics.line = line;
     a.metrics.gap = 5.0f;
+    a.metrics.digestRows = !scene.imageOnly;   // an image's many layers: compact, the inspector has digests
     a.titleH = line + 6.0f;
     a.before = withTextRows(painter, scene.before, true, view.ui.picture.baseExpanded, a.colW);
     a.after = withTextRows(painter, scene.after, false, view.ui.picture.baseExpanded, a.colW);
@@ -529,7 +530,10 @@ float drawPicture(View& view, ImVec2 min, ImVec2 size) {
         const bool replaced = b.state == BlockState::Replaced;
         const bool ranAgain = replaced || b.state == BlockState::Same;
         const float alpha = (replaced ? 1.0f - 0.55f * static_cast<float>(fade) : 0.85f) * removedAlpha(scene.before);
-        if (ranAgain && fade < 1.0) b.state = BlockState::Stored;   // the build now has not got there yet
+        // Until the build now has run this step again, the old layer is just a layer.
+        const bool twinDone = b.twin >= 0 && static_cast<size_t>(b.twin) < tl.after.size() &&
+                              t >= tl.after[static_cast<size_t>(b.twin)].done;
+        if (ranAgain && (fade < 1.0 || !twinDone)) b.state = BlockState::Stored;
         const bool hovered = canClick && box.contains(mouse.x, mouse.y);
         const bool selected = pic.selected.column == 0 && pic.selected.index == static_cast<int>(i);
         Box shown = box;

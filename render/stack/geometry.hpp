@@ -18,6 +18,7 @@ struct Box {
 struct Metrics {
     float line = 17.0f;   // text line height in pixels
     float gap = 4.0f;   // space between blocks
+    bool digestRows = true;   // a layer's digest on a row of its own (a build; an image's layers go without)
 };
 
 // Height of one block: two text lines at least (instruction + why), a row
