@@ -10,6 +10,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cfloat>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -100,6 +101,8 @@ int runApp(const std::vector<std::string>& args) {
         }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        // A screenshot shows no hover or tooltip wherever the display's pointer happens to be.
+        if (!options.screenshot.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         ImGui::NewFrame();
         workspace.drawFrame(glfwGetTime());
         ImGui::Render();

@@ -86,6 +86,7 @@ void notePicture(View& view, const Outcome& outcome, const FailedBuild& failed,
     pic.timeline = anim::makeTimeline(pic.scene);
     pic.playback.start(pic.timeline.end);
     pic.selected = Selection{};
+    pic.scrollToFirstMiss = true;
     pic.dirty = false;
 }
 
@@ -121,12 +122,50 @@ namespace {
 // of an image the build picture does not show moves the picture to that
 // image, so `docker run node` twice shows two containers on node. Any other
 // command only finishes a running animation at once.
+// `docker rm` / `docker rmi`: a removed container fades out on its image; a
+// removed image's column fades to a dashed outline (its records stay, and so
+// does the build cache). Everything else stands still.
+struct Removed {
+    engine::Digest imageId;
+    std::string name;
+};
+bool noteDepartures(View& view, const Outcome& outcome, const std::map<std::string, Removed>& containersBefore) {
+    PictureState& pic = view.ui.picture;
+    std::vector<Departure> leaving;
+    const char* note = nullptr;
+    bool focusRemoved = false;
+    for (const Event& event : outcome.events) {
+        if (const auto* e = std::get_if<ContainerRemoved>(&event)) {
+            auto before = containersBefore.find(e->id);
+            if (before == containersBefore.end()) continue;
+            leaving.push_back(Departure{before->second.name, before->second.imageId});
+            if (!note) note = "ui.stack.container_removed";
+        }
+        if (const auto* e = std::get_if<ImageRemoved>(&event)) {
+            const bool shown = e->imageId == pic.scene.after.imageId || e->imageId == pic.scene.before.imageId;
+            if (!shown) continue;
+            focusRemoved = focusRemoved || e->imageId == pic.focusImage;
+            note = "ui.stack.image_removed";
+        }
+    }
+    pic.departures = std::move(leaving);
+    pic.departureNote = note ? note : "";
+    if (!note) return false;
+    if (focusRemoved) pic.scene.after.removed = true;   // the pulled image's own picture, faded
+    else refreshPicture(view, /*restart=*/false);
+    pic.timeline = anim::departureTimeline(pic.scene);
+    pic.playback.start(pic.timeline.end);
+    return true;
+}
+
 void noteImageFocus(View& view, const Outcome& outcome) {
     PictureState& pic = view.ui.picture;
     std::vector<stack::PulledLayer> pulled;
     engine::Digest image;
     for (const Event& event : outcome.events) {
-        if (const auto* e = std::get_if<LayerPulled>(&event)) pulled.push_back({e->diffId, e->alreadyExists});
+        if (const auto* e = std::get_if<LayerPulled>(&event))
+            pulled.push_back({e->diffId, e->alreadyExists, e->downloadStartMs, e->downloadDoneMs, e->extractStartMs,
+                              e->extractDoneMs});
         if (const auto* e = std::get_if<ImageCreated>(&event); e && !pulled.empty()) image = e->imageId;
         if (const auto* e = std::get_if<ContainerCreated>(&event)) {
             const bool shown = e->imageId == pic.scene.after.imageId || e->imageId == pic.scene.before.imageId;
@@ -153,7 +192,8 @@ void noteImageFocus(View& view, const Outcome& outcome) {
 
 // Keeps the steps of a failed build from its events: the Machine drops the
 // failed State, so State.lastBuild still shows the previous successful build.
-void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
+void noteBuild(View& view, const std::string& line, const Outcome& outcome,
+               const std::map<std::string, Removed>& containersBefore) {
     FailedBuild failed;
     std::map<int, std::string> keys;
     bool sawStep = false;
@@ -196,9 +236,11 @@ void noteBuild(View& view, const std::string& line, const Outcome& outcome) {
             event);
     }
     if (!sawStep && !looksLikeBuild(line)) {
-        noteImageFocus(view, outcome);
+        if (!noteDepartures(view, outcome, containersBefore)) noteImageFocus(view, outcome);
         return;
     }
+    view.ui.picture.departures.clear();
+    view.ui.picture.departureNote.clear();
     view.ui.picture.focusImage.clear();
     view.ui.picture.pulled.clear();
     if (outcome.ok()) {
@@ -239,6 +281,9 @@ Outcome View::run(const std::string& line) {
             return refused;
         }
     }
+    // The containers before the command: a removed one is drawn leaving its image.
+    std::map<std::string, Removed> containersBefore;
+    for (const auto& c : state().containers) containersBefore[c.id] = Removed{c.imageId, c.name};
     Outcome outcome = machine.execute(line);
     fonts.addText(line);
     fonts.addText(outcome.out);
@@ -258,7 +303,7 @@ Outcome View::run(const std::string& line) {
     if (machine.exitRequested()) ui.quit = true;
     ui.scrollToEnd = true;
 
-    noteBuild(*this, line, outcome);
+    noteBuild(*this, line, outcome, containersBefore);
     for (const auto& step : state().lastBuild.steps) fonts.addText(step.reason + step.reasonKo + step.instruction);
     for (const auto& step : ui.failedBuild.steps) fonts.addText(step.reason + step.reasonKo + step.instruction);
     fonts.addText(ui.failedBuild.error);

@@ -71,12 +71,17 @@ void drawLayout(View& view) {
     const float width = viewport->WorkSize.x;
     const float height = viewport->WorkSize.y;
 
-    // The layer stack is the centre of the product: the widest column.
-    const float leftW = std::max(200.0f, std::floor(width * 0.18f));
-    const float middleW = std::floor(width * 0.34f);
+    // The layer stack is the centre of the product: the widest column, wider
+    // still on a small screen (1280 px), where two stacks share it.
+    const bool narrow = width < 1600.0f;
+    const float leftW = std::max(190.0f, std::floor(width * (narrow ? 0.155f : 0.18f)));
+    const float middleW = std::floor(width * (narrow ? 0.32f : 0.34f));
     const float rightW = width - leftW - middleW;
     const float dockerfileH = std::floor(height * 0.47f);
-    const float layersH = std::floor(height * 0.68f);   // containers are drawn on the stack too
+    // Containers are drawn on the stack too; a clicked block's inspector needs
+    // room for its cache key and files, so the stack gives some up then.
+    const bool inspecting = view.ui.picture.selected.any();
+    const float layersH = std::floor(height * (inspecting ? 0.60f : 0.72f));
     const float imagesH = std::floor((height - layersH) * 0.5f);
 
     panel("##lessons", Rect{x, y, leftW, height}, [&] { panels::lessons::draw(view); });
@@ -84,7 +89,7 @@ void drawLayout(View& view) {
     panel("##terminal", Rect{x + leftW, y + dockerfileH, middleW, height - dockerfileH},
           [&] { panels::terminal::draw(view); });
     panel("##layers", Rect{x + leftW + middleW, y, rightW, layersH}, [&] { panels::layers::draw(view); });
-    if (view.ui.picture.selected.any()) {
+    if (inspecting) {
         // A clicked block: its inspector takes the place of the two tables.
         panel("##inspect", Rect{x + leftW + middleW, y + layersH, rightW, height - layersH},
               [&] { panels::inspect::draw(view); });

@@ -35,8 +35,10 @@ const char* optionsUsage() {
            "  --screenshot FILE    render a few frames, write a PNG of the window and exit\n"
            "  --time SECONDS       with --screenshot: the animation SECONDS after the last --run (virtual clock)\n"
            "  --inspect STEP       open the inspector on build step STEP of the layer stack\n"
+           "                       (STEP:files: on the files of its layer)\n"
            "  --frames N           render N frames and exit\n"
-           "  --size WxH           window size (default 1280x800)\n";
+           "  --size WxH           window size in pixels (default 1280x800), e.g. --size 1920x1080;\n"
+           "                       the screenshot has this size (the display must be at least as big)\n";
 }
 
 std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std::string& error) {
@@ -80,8 +82,12 @@ std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std
             options.time = t;
         } else if (arg == "--inspect") {
             if (!value(text)) return std::nullopt;
-            if (!parseInt(text, options.inspect) || options.inspect < 1) {
-                error = "layerlab: --inspect needs a build step number, not '" + text + "'";
+            const std::string suffix = ":files";
+            options.inspectFiles =
+                text.size() > suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+            const std::string step = options.inspectFiles ? text.substr(0, text.size() - suffix.size()) : text;
+            if (!parseInt(step, options.inspect) || options.inspect < 1) {
+                error = "layerlab: --inspect needs a build step number (or STEP:files), not '" + text + "'";
                 return std::nullopt;
             }
         } else if (arg == "--run") {

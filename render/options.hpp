@@ -20,6 +20,7 @@ struct AppOptions {
     // --inspect STEP: open the inspector on build step STEP of the picture
     // (0: none), for screenshots of the why panel and a layer's files.
     int inspect = 0;
+    bool inspectFiles = false;   // --inspect STEP:files: on the layer's files
     int width = 1280;
     int height = 800;
 };

@@ -76,6 +76,13 @@ struct DrawnBlock {
     float x = 0, y = 0, w = 0, h = 0;
 };
 
+// A container `docker rm` removed: drawn on its image after the ones left,
+// fading out and lifting off (render/anim departureTimeline).
+struct Departure {
+    std::string name;
+    engine::Digest imageId;
+};
+
 struct PictureState {
     stack::BuildInput lastGood;   // the last successful build (what State.lastBuild says)
     stack::BuildInput now;   // the build the picture shows (may be a failed one)
@@ -91,7 +98,16 @@ struct PictureState {
     Selection selected;
     bool baseExpanded = false;
     int editorLine = 0;   // Dockerfile line to highlight in the editor (0 = none)
+    bool showFiles = false;   // the inspector opens on the layer's files (--inspect STEP:files)
     std::vector<DrawnBlock> drawn;
+    // A picture taller than its panel scrolls; a new build scrolls to its
+    // first miss (its offset from the picture's top, set when drawn).
+    bool scrollToFirstMiss = true;
+    float firstMissOffset = -1.0f;
+    // The last command's removals and what they mean ("docker rm: ..."); an
+    // image `docker rmi` removed stays drawn, faded (its Column.removed).
+    std::vector<Departure> departures;
+    std::string departureNote;   // string key; "" = none
 };
 
 struct UiState {

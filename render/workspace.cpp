@@ -87,6 +87,7 @@ bool Workspace::start(std::string& error) {
             if (blocks[i].step == m_options.inspect) {
                 m_ui.picture.selected = Selection{1, static_cast<int>(i)};
                 m_ui.picture.editorLine = blocks[i].sourceLine;
+                m_ui.picture.showFiles = m_options.inspectFiles;
             }
     }
     // Glyphs the picture draws that no string table holds.

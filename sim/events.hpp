@@ -61,7 +61,12 @@ struct LayerPulled {
     std::string shortId;   // 12 hex of the blob digest, as the progress prints it
     unsigned long long size = 0;   // uncompressed bytes (the layer's size)
     unsigned long long compressedSize = 0;   // bytes downloaded (0 when alreadyExists)
-    long long downloadDoneMs = 0;   // offsets from the start of the pull (0 when alreadyExists)
+    // Offsets from the start of the pull (all 0 when alreadyExists): several
+    // layers download at once (dockerd's max-concurrent-downloads), then each
+    // is extracted in order, so the picture can move them as Docker does.
+    long long downloadStartMs = 0;
+    long long downloadDoneMs = 0;
+    long long extractStartMs = 0;
     long long extractDoneMs = 0;
     int index = 0;   // 0-based, bottom to top
     int count = 0;   // layers in the image

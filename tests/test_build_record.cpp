@@ -10,6 +10,7 @@
 #include "sim/scenario/report_json.hpp"
 #include "sim/cli/machine.hpp"
 #include "sim/engine/builder/build_record.hpp"
+#include "sim/engine/builder/build_totals.hpp"
 #include "sim/scenario/build_record_json.hpp"
 #include "sim/scenario/state_json.hpp"
 
@@ -140,8 +141,15 @@ TEST_CASE("build record: the course app, first build then an edit of server.js")
     CHECK(now->bytesPulled == 0);
     CHECK(now->bytesReused == first->bases[0].totalSize + now->steps[1].layerSize);
     CHECK(now->bytesWritten == copy.layerSize + npm.layerSize);
-    CHECK(engine::stepVerdict(npm, false) == "rebuilt because step 3 changed (its parent layer is new)");
-    CHECK(engine::stepVerdict(npm, true) == "3단계가 바뀌어서 다시 빌드했습니다 (부모 레이어가 새로 만들어짐)");
+    // npm install ran again and, with the same package.json, made the very same layer.
+    CHECK(npm.layerDiffId == npm.previousLayerDiffId);
+    CHECK(engine::ranWithSameResult(npm));
+    CHECK(engine::stepVerdict(npm, false) ==
+          "rebuilt because step 3 changed (its parent layer is new); same result: "
+          "the same layer as before (same contents, same digest)");
+    CHECK(engine::stepVerdict(npm, true) ==
+          "3단계가 바뀌어서 다시 빌드했습니다 (부모 레이어가 새로 만들어짐); 결과는 "
+          "이전과 같은 레이어입니다 (내용이 같아 digest도 같음)");
     CHECK(engine::stepVerdict(copy, false).rfind("missed by its own change: server.js changed (sha256:", 0) == 0);
 
     // The why panel's rows: instruction and parent the same, server.js changed, package.json the same.
@@ -243,7 +251,61 @@ TEST_CASE("build record: a build argument, ENV, and --no-cache") {
     b = engine::latestBuild(m.state(), "a:latest");
     CHECK(b->noCache);
     CHECK(keyword(*b, "RUN")->cause == MissCause::NoCache);
-    CHECK(engine::stepVerdict(*keyword(*b, "RUN"), false) == "--no-cache: every step runs again without the cache");
+    const auto& noCache = *keyword(*b, "RUN");
+    CHECK(engine::stepVerdict(noCache, false) ==
+          "--no-cache: every step runs again without the cache" +
+              std::string(engine::ranWithSameResult(noCache)
+                              ? "; same result: the same layer as before (same contents, same digest)"
+                              : ""));
+}
+
+TEST_CASE("build record: a step that ran again with the same result, and the totals split cache from base image") {
+    // After an edit of server.js both RUNs run again (cascade). The first
+    // writes the same bytes as before, so its layer has the same digest; the
+    // second copies server.js, so its layer is a different one.
+    cli::Machine m = localMachine(
+        "FROM localbase:1\nCOPY server.js /app/\nRUN echo hi > /hi.txt\nRUN cat /app/server.js > /copy.txt\n");
+    REQUIRE(m.execute("docker build -t s .").exitCode == 0);
+    const BuildRecord first = *engine::latestBuild(m.state(), "s:latest");
+    CHECK_FALSE(engine::ranWithSameResult(*stepNo(first, 3)));   // NEW: nothing to compare with
+    REQUIRE(m.execute("echo '// edit' >> server.js").exitCode == 0);
+    REQUIRE(m.execute("docker build -t s .").exitCode == 0);
+    const BuildRecord* now = engine::latestBuild(m.state(), "s:latest");
+    REQUIRE(now != nullptr);
+    const auto* copy = stepNo(*now, 2);
+    const auto* same = stepNo(*now, 3);
+    const auto* differs = stepNo(*now, 4);
+    REQUIRE((copy && same && differs));
+    CHECK(same->outcome == BuildStepOutcome::Rebuilt);
+    CHECK(same->cause == MissCause::Cascade);
+    CHECK(same->layerDiffId == same->previousLayerDiffId);
+    CHECK(engine::ranWithSameResult(*same));
+    CHECK(engine::stepVerdict(*same, false) ==
+          "rebuilt because step 2 changed (its parent layer is new); same result: the same layer as before (same "
+          "contents, same digest)");
+    CHECK(engine::stepVerdict(*same, true) ==
+          "2단계가 바뀌어서 다시 빌드했습니다 (부모 레이어가 새로 만들어짐); 결과는 이전과 같은 레이어입니다 (내용이 "
+          "같아 digest도 같음)");
+    CHECK(differs->outcome == BuildStepOutcome::Rebuilt);
+    CHECK(differs->layerDiffId != differs->previousLayerDiffId);
+    CHECK_FALSE(engine::ranWithSameResult(*differs));
+    CHECK_FALSE(engine::ranWithSameResult(*copy));
+    CHECK_FALSE(engine::ranWithSameResult(*stepNo(*now, 1)));   // FROM: cached
+
+    // The totals: the base image was already here (not the build cache, no time saved for it).
+    const engine::BuildTotals t = engine::buildTotals(*now);
+    CHECK(t.buildMs == now->totalMs);
+    CHECK(t.savedMs == now->savedMs);
+    CHECK(t.baseLocal == now->bytesReused);   // nothing else was cached
+    CHECK(t.basePulled == 0);
+    CHECK(t.cacheReused == 0);
+    CHECK(t.cached == 0);
+    CHECK(t.ran == 3);
+    CHECK(t.sameResult == 1);
+    CHECK(t.written == copy->layerSize + same->layerSize + differs->layerSize);
+    const std::string why = m.execute("why").out;
+    CHECK(why.find("saved by the build cache 0.0s (cached steps: 0, 0B)") != std::string::npos);
+    CHECK(why.find("(1 of the steps that ran made the same layer as before)\n") != std::string::npos);
 }
 
 TEST_CASE("build record: the legacy builder commits config steps, and they cascade") {
@@ -321,7 +383,19 @@ TEST_CASE("build record: pull events, per layer, say which layers already exist"
         CHECK(pulls[i].shortId.size() == 12);
         CHECK(pulls[i].compressedSize > 0);
         CHECK(pulls[i].extractDoneMs >= pulls[i].downloadDoneMs);
+        // Each phase has a start and an end: download, then extraction once downloaded.
+        CHECK(pulls[i].downloadStartMs < pulls[i].downloadDoneMs);
+        CHECK(pulls[i].extractStartMs >= pulls[i].downloadDoneMs);
+        CHECK(pulls[i].extractStartMs < pulls[i].extractDoneMs);
+        // Extraction is in layer order: a layer starts after the one below it ends.
+        if (i > 0) CHECK(pulls[i].extractStartMs >= pulls[i - 1].extractDoneMs);
     }
+    // Several layers download at once (dockerd's max-concurrent-downloads is 3):
+    // the second layer starts before the first is done.
+    CHECK(pulls[1].downloadStartMs < pulls[0].downloadDoneMs);
+    int atOnce = 0;
+    for (const auto& p : pulls) atOnce += p.downloadStartMs <= pulls[0].downloadStartMs ? 1 : 0;
+    CHECK(atOnce == std::min<int>(3, static_cast<int>(pulls.size())));
     // A build FROM the pulled image downloads nothing: no pull events.
     auto build = m.execute("docker build -t app .");
     REQUIRE(build.exitCode == 0);
@@ -408,7 +482,20 @@ TEST_CASE("build record: play --format json carries the same facts as why") {
     const auto& run = second["steps"][3];
     CHECK(run["cause"] == "cascade");
     CHECK(run["causeStep"] == 3);
-    CHECK(run["verdict"]["en"] == "rebuilt because step 3 changed (its parent layer is new)");
+    CHECK(run["verdict"]["en"] ==
+          "rebuilt because step 3 changed (its parent layer is new); same result: the same "
+          "layer as before (same contents, same digest)");
+    CHECK(run["sameResult"] == true);
+    CHECK(copy["sameResult"] == false);
+    // The totals the picture shows agree with the steps; the base image (pulled by
+    // the first build) was already here for the second: not the build cache.
+    int same = 0;
+    for (const auto& step : second["steps"]) same += step["sameResult"].get<bool>() ? 1 : 0;
+    CHECK(same >= 1);
+    CHECK(second["totals"]["sameResult"] == same);
+    CHECK(second["totals"]["basePulled"] == 0);
+    CHECK(second["totals"]["baseLocal"].get<uint64_t>() > 0u);
+    CHECK(second["totals"]["savedMs"] == second["savedMs"]);
     CHECK(run["keyInputs"][0]["labelKo"] == "명령어");
     CHECK(second["steps"][4]["outcome"] == "config");
 }
@@ -441,12 +528,17 @@ TEST_CASE("build record: why STEP shows the verdict, the key inputs before/now a
         "        A /app/package.json       234B\n"
         "        A /app/server.js          221B\n");
     auto run = m.execute("why 4").out;
-    CHECK(run.find("      REBUILT: rebuilt because step 3 changed (its parent layer is new)\n") != std::string::npos);
+    CHECK(run.find("      REBUILT: rebuilt because step 3 changed (its parent layer is new); same result: the same "
+                   "layer as before (same contents, same digest)\n") != std::string::npos);
     CHECK(run.find("        parent            [3] 0d5efade3f03 \u2192 [3] be248c199e0a\n") != std::string::npos);
     CHECK(run.find("      What changed:\n        parent layer changed\n") != std::string::npos);
-    CHECK(m.execute("why").out.find(
-              "Build time 2.4s (simulated), saved by the cache 0.0s, reused 1.13GB, written 96.1kB\n") !=
+    // The totals keep the build cache and the local image store apart: the cache saved WORKDIR's
+    // (short) time; the base image was already here, which saved a download, not build time.
+    const std::string whyAll = m.execute("why").out;
+    CHECK(whyAll.find("Build time 2.4s (simulated), saved by the build cache 0.0s (cached steps: 1, ") !=
           std::string::npos);
+    CHECK(whyAll.find(", base image already here 1.13GB (not downloaded), written 96.1kB (1 of the steps that ran "
+                      "made the same layer as before)\n") != std::string::npos);
     engine::State ko = m.state();
     ko.lang = "ko";
     m.setState(ko);
@@ -464,8 +556,8 @@ TEST_CASE("build record: why STEP shows the verdict, the key inputs before/now a
     CHECK(m.execute("why").out.find(
               "마지막 빌드: app:latest #2 (BuildKit, 비교 대상 #1), 캐시 재사용 2단계, 다시 실행 2단계\n") == 0);
     CHECK(m.execute("why 4").out.find(
-              "      REBUILT: 3단계가 바뀌어서 다시 빌드했습니다 (부모 레이어가 새로 만들어짐)\n") !=
-          std::string::npos);
+              "      REBUILT: 3단계가 바뀌어서 다시 빌드했습니다 (부모 레이어가 새로 만들어짐); "
+              "결과는 이전과 같은 레이어입니다 (내용이 같아 digest도 같음)\n") != std::string::npos);
 }
 
 TEST_CASE("build record: the record structs are exported field by field (update build_record_json when these change)") {

@@ -22,25 +22,43 @@ bool ran(const stack::Block& block) {
            block.state == BlockState::Pulled;
 }
 
-// A pull: layers the machine has ("Already exists") stand still; the others
-// download one after another, for a time that grows with their size.
+// A pull, on the pull's own clock (the engine's LayerPulled timings): several
+// layers download at once, each is extracted in order once downloaded; the
+// whole pull is scaled to play in about 3 s. Layers the machine has
+// ("Already exists") stand still.
+constexpr double kPullSeconds = 3.0;
+constexpr double kPullLead = 0.2;
+
 Timeline pullTimeline(const stack::Scene& scene) {
     Timeline tl;
     const auto& blocks = scene.after.blocks;
     tl.after.resize(blocks.size());
-    double total = 0.0;
+    int64_t last = 0;
     for (const auto& b : blocks)
-        if (b.state == BlockState::Pulled) total += std::log10(std::max<double>(10.0, static_cast<double>(b.size)));
-    const double scale = total > 0.0 ? 3.0 / total : 0.0;
-    double t = 0.2;
+        if (b.state == BlockState::Pulled) last = std::max(last, b.extractDoneMs);
+    const double scale = last > 0 ? kPullSeconds / static_cast<double>(last) : 0.0;
+    auto at = [&](int64_t ms) { return kPullLead + static_cast<double>(ms) * scale; };
+    double end = 0.0;
     for (size_t i = 0; i < blocks.size(); ++i) {
-        if (blocks[i].state != BlockState::Pulled) continue;
-        const double length =
-            std::max(0.15, scale * std::log10(std::max<double>(10.0, static_cast<double>(blocks[i].size))));
-        tl.after[i] = BlockTiming{t, t + length, true};
-        t += length;
+        const auto& b = blocks[i];
+        if (b.state != BlockState::Pulled) continue;
+        BlockTiming& timing = tl.after[i];
+        timing.built = true;
+        if (last > 0 && b.extractDoneMs > b.downloadStartMs) {
+            timing.appear = at(b.downloadStartMs);
+            timing.downloaded = at(b.downloadDoneMs);
+            timing.extractStart = at(b.extractStartMs);
+            timing.done = at(b.extractDoneMs);
+        } else {
+            // No timing recorded (an older event): one after another.
+            timing.appear = std::max(kPullLead, end);
+            timing.downloaded = timing.extractStart = timing.appear + 0.2;
+            timing.done = timing.appear + 0.3;
+        }
+        end = std::max(end, timing.done);
     }
-    tl.end = t;
+    tl.end = end;
+    tl.containersAt = end;
     for (const auto& timing : tl.after) tl.marks.push_back(timing.done);
     tl.marks.push_back(tl.end);
     std::sort(tl.marks.begin(), tl.marks.end());
@@ -100,11 +118,52 @@ Timeline makeTimeline(const stack::Scene& scene) {
         if (block.state == BlockState::Failed) tl.failAt = timing.done;
     }
     tl.end = std::max(t, kDropSeconds) + (tl.failAt >= 0.0 ? kShakeSeconds : 0.0);
+    tl.containersAt = tl.end;
     for (const auto& timing : tl.after) tl.marks.push_back(timing.done);
     tl.marks.push_back(tl.end);
     std::sort(tl.marks.begin(), tl.marks.end());
     tl.marks.erase(std::unique(tl.marks.begin(), tl.marks.end()), tl.marks.end());
     return tl;
+}
+
+Timeline departureTimeline(const stack::Scene& scene) {
+    Timeline tl;
+    tl.after.resize(scene.after.blocks.size());   // all in place at once
+    tl.departEnd = kDepartSeconds;
+    tl.end = kDepartSeconds;
+    tl.marks = {kDepartSeconds};
+    return tl;
+}
+
+double departure(const Timeline& timeline, double t) {
+    if (timeline.departEnd <= 0.0) return 1.0;
+    return std::clamp(t / timeline.departEnd, 0.0, 1.0);
+}
+
+PullPhase pullPhase(const BlockTiming& timing, double t) {
+    if (timing.downloaded < 0.0 || t >= timing.done) return PullPhase::PullComplete;
+    if (t < timing.appear) return PullPhase::Waiting;
+    if (t < timing.downloaded) return PullPhase::Downloading;
+    if (t < timing.extractStart) return PullPhase::DownloadComplete;
+    return PullPhase::Extracting;
+}
+
+double pullProgress(const BlockTiming& timing, double t) {
+    auto part = [t](double from, double to) {
+        return to > from ? std::clamp((t - from) / (to - from), 0.0, 1.0) : 1.0;
+    };
+    switch (pullPhase(timing, t)) {
+        case PullPhase::Waiting:
+            return 0.0;
+        case PullPhase::Downloading:
+            return part(timing.appear, timing.downloaded);
+        case PullPhase::Extracting:
+            return part(timing.extractStart, timing.done);
+        case PullPhase::DownloadComplete:
+        case PullPhase::PullComplete:
+            break;
+    }
+    return 1.0;
 }
 
 double entrance(const BlockTiming& timing, double t) {

@@ -16,7 +16,17 @@ struct BlockTiming {
     double appear = 0.0;   // the block starts to show
     double done = 0.0;   // fully built (== appear + drop time for cached blocks)
     bool built = false;   // it ran in this build (it grows instead of dropping in)
+    // A pulled layer: downloaded at DOWNLOADED, extracted from EXTRACTSTART to
+    // DONE (APPEAR is the download's start). -1 for anything else.
+    double downloaded = -1.0;
+    double extractStart = -1.0;
 };
+
+// The phase of a pulled layer at time T, in Docker's pull words.
+enum class PullPhase { Waiting, Downloading, DownloadComplete, Extracting, PullComplete };
+PullPhase pullPhase(const BlockTiming& timing, double t);
+// 0..1 through the current phase (downloading or extracting).
+double pullProgress(const BlockTiming& timing, double t);
 
 struct Timeline {
     std::vector<BlockTiming> after;   // one per scene.after.blocks
@@ -25,12 +35,21 @@ struct Timeline {
     double failAt = -1.0;   // the failed step shakes from here (-1: no failure)
     double end = 0.0;   // everything is in place
     std::vector<double> marks;   // the moments a block is done: the step button's stops
+    double containersAt = 0.0;   // containers stand on the image from here (the build's end)
+    double departEnd = 0.0;   // removed containers and images fade out until here (0: none)
 };
 
 inline constexpr double kDropSeconds = 0.35;
 inline constexpr double kShakeSeconds = 0.7;
 
 Timeline makeTimeline(const stack::Scene& scene);
+
+// After `docker rm` / `docker rmi`: everything left stands still, what was
+// removed fades out and lifts off for kDepartSeconds.
+inline constexpr double kDepartSeconds = 1.2;
+Timeline departureTimeline(const stack::Scene& scene);
+// 0..1 of a departure at time T (0: still in place, 1: gone).
+double departure(const Timeline& timeline, double t);
 
 // 0..1 of a block's entrance at time T (0: not yet, 1: in place).
 double entrance(const BlockTiming& timing, double t);

@@ -6,6 +6,7 @@
 // layer, dive-style. Everything is read from State and the scene.
 #include <imgui.h>
 
+#include <cmath>
 #include <set>
 #include <string>
 
@@ -163,10 +164,10 @@ void files(View& view, const Block& b, const engine::Digest& imageId) {
 
 // The builder's rows: instruction, parent, each COPY file with its checksum,
 // args, env, workdir, user, base image; before and now side by side.
-void recordInputs(View& view, const engine::BuildRecord& record, size_t index) {
+void recordInputs(View& view, const engine::BuildRecord& record, size_t index, bool titled = true) {
     const std::vector<engine::KeyInputRow> rows = engine::keyInputRows(view.state(), record, index);
     if (rows.empty()) return;
-    section(view.tr("ui.inspect.inputs"));
+    if (titled) section(view.tr("ui.inspect.inputs"));
     if (!ImGui::BeginTable("##inputs", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) return;
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(view.tr("ui.stack.before"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -189,10 +190,10 @@ void recordInputs(View& view, const engine::BuildRecord& record, size_t index) {
 }
 
 // Dive-style: what the layer added (A), changed (M) and removed (D), with sizes and wasted bytes.
-void recordFiles(View& view, const engine::BuildRecord& record, size_t index, uint64_t layerSize) {
+void recordFiles(View& view, const engine::BuildRecord& record, size_t index, uint64_t layerSize, bool titled = true) {
     const engine::LayerContents contents = engine::stepLayerContents(view.state(), record, index);
     if (!contents.known) return;
-    section(view.strings.format("ui.inspect.files", {format::humanSize(layerSize)}).c_str());
+    if (titled) section(view.strings.format("ui.inspect.files", {format::humanSize(layerSize)}).c_str());
     if (contents.wastedBytes > 0)
         ImGui::TextDisabled(
             "%s", view.strings.format("ui.inspect.wasted", {format::humanSize(contents.wastedBytes)}).c_str());
@@ -276,7 +277,9 @@ void draw(View& view) {
     // The verdict, in plain words.
     std::string verdict;
     if (pic.selected.column == 0)
-        verdict = view.tr(b.state == BlockState::Kept ? "ui.inspect.verdict_kept" : "ui.inspect.verdict_replaced");
+        verdict = view.tr(b.state == BlockState::Kept   ? "ui.inspect.verdict_kept"
+                          : b.state == BlockState::Same ? "ui.inspect.verdict_same"
+                                                        : "ui.inspect.verdict_replaced");
     else if (b.kind == stack::BlockKind::Config) verdict = view.tr("ui.layers.tip_config");
     else if (b.state == BlockState::Cached) verdict = view.tr("ui.inspect.verdict_cached");
     else if (b.state == BlockState::Failed) verdict = view.tr("ui.stack.failed_detail");
@@ -294,8 +297,41 @@ void draw(View& view) {
 
     if (hasRecord) {
         const size_t index = static_cast<size_t>(b.recordIndex);
-        if (pic.selected.column == 1 && b.kind != stack::BlockKind::Base) recordInputs(view, *record, index);
-        if (b.kind == stack::BlockKind::Layer) recordFiles(view, *record, index, b.size);
+        const bool inputs = pic.selected.column == 1 && b.kind != stack::BlockKind::Base;
+        const bool layerFiles = b.kind == stack::BlockKind::Layer;
+        const float width = ImGui::GetContentRegionAvail().x;
+        if (inputs && layerFiles && width >= 760.0f) {
+            // Wide: the cache key and the files side by side, each with the full height.
+            const float height = std::max(ImGui::GetTextLineHeight() * 6, ImGui::GetContentRegionAvail().y);
+            ImGui::BeginChild("##why", ImVec2(std::floor(width * 0.56f), height));
+            recordInputs(view, *record, index);
+            ImGui::EndChild();
+            ImGui::SameLine();
+            ImGui::BeginChild("##files", ImVec2(0, height));
+            recordFiles(view, *record, index, b.size);
+            ImGui::EndChild();
+        } else if (inputs && layerFiles) {
+            // Narrow: one tab each, so the files are never below the fold.
+            ImGui::Spacing();
+            if (ImGui::BeginTabBar("##inspect_tabs")) {
+                const ImGuiTabItemFlags showFiles = pic.showFiles ? ImGuiTabItemFlags_SetSelected : 0;
+                if (ImGui::BeginTabItem(view.tr("ui.inspect.tab_inputs"))) {
+                    recordInputs(view, *record, index, false);
+                    ImGui::EndTabItem();
+                }
+                const std::string filesLabel =
+                    view.strings.format("ui.inspect.tab_files", {format::humanSize(b.size)}) + "###files";
+                if (ImGui::BeginTabItem(filesLabel.c_str(), nullptr, showFiles)) {
+                    recordFiles(view, *record, index, b.size, false);
+                    ImGui::EndTabItem();
+                }
+                pic.showFiles = false;
+                ImGui::EndTabBar();
+            }
+        } else {
+            if (inputs) recordInputs(view, *record, index);
+            if (layerFiles) recordFiles(view, *record, index, b.size);
+        }
     } else {
         if (b.step > 0 && b.kind != stack::BlockKind::Base) cacheInputs(view, b);
         if (b.kind == stack::BlockKind::Layer) files(view, b, column.imageId);

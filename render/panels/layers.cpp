@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "render/panels/panels.hpp"
 #include "render/stack/draw.hpp"
@@ -34,19 +35,46 @@ void legend(View& view) {
     ImGui::TextDisabled("%s", view.tr("ui.layers.rebuilt_means"));
 }
 
-// "build 2.5 s · saved 40.1 s · reused 1.13 GB · written 95 kB" (simulated).
+// "build 2.5 s · the cache saved 0.0 s (1 cached steps) · written 96 kB (simulated)
+// · base image 1.13 GB already here": the build cache and the local
+// image store apart, so "saved 0.0 s" never stands next to a reuse it did not make.
+std::vector<std::string> buildTotals(View& view, const stack::Totals& t) {
+    std::vector<std::string> parts = {view.strings.format(
+        "ui.stack.totals",
+        {seconds(t.buildMs), seconds(t.savedMs), std::to_string(t.cached), format::humanSize(t.bytesWritten)})};
+    if (t.baseLocal > 0)
+        parts.push_back(view.strings.format("ui.stack.totals_base_here", {format::humanSize(t.baseLocal)}));
+    if (t.basePulled > 0)
+        parts.push_back(view.strings.format("ui.stack.totals_base_pulled", {format::humanSize(t.basePulled)}));
+    if (t.sameResult > 0) parts.push_back(view.strings.format("ui.stack.totals_same", {std::to_string(t.sameResult)}));
+    return parts;
+}
+
+// The totals under the title: each part whole on a line ("1.13GB" never
+// split), the next part on the same line when it fits.
 void totals(View& view) {
     const stack::Totals& t = view.ui.picture.scene.totals;
-    const std::string text = view.ui.picture.scene.imageOnly
-                                 ? view.strings.format("ui.stack.image_totals", {std::to_string(t.cached + t.rebuilt),
-                                                                                 format::humanSize(t.bytesReused),
-                                                                                 format::humanSize(t.bytesWritten)})
-                                 : view.strings.format("ui.stack.totals", {seconds(t.buildMs), seconds(t.savedMs),
-                                                                           format::humanSize(t.bytesReused),
-                                                                           format::humanSize(t.bytesWritten)});
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", text.c_str());
-    ImGui::PopTextWrapPos();
+    const std::vector<std::string> parts =
+        view.ui.picture.scene.imageOnly
+            ? std::vector<std::string>{view.strings.format(
+                  "ui.stack.image_totals", {std::to_string(t.cached + t.rebuilt), format::humanSize(t.bytesReused),
+                                            format::humanSize(t.bytesWritten)})}
+            : buildTotals(view, t);
+    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    const float dotW = ImGui::CalcTextSize(" · ").x;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0) {
+            ImGui::SameLine(0, 0);
+            if (ImGui::GetCursorPosX() + dotW + ImGui::CalcTextSize(parts[i].c_str()).x > right) ImGui::NewLine();
+            else {
+                ImGui::TextDisabled(" · ");
+                ImGui::SameLine(0, 0);
+            }
+        }
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", parts[i].c_str());
+        ImGui::PopTextWrapPos();
+    }
 }
 
 // |< step back, play/pause, step >, replay, speed, and a bar with a tick per step.
@@ -113,8 +141,9 @@ void drawEmpty(View& view) {
 void draw(View& view) {
     PictureState& pic = view.ui.picture;
     ui::heading(view.fonts.heading(), view.tr("ui.panel.layers"));
-    legend(view);
     if (!pic.scene.after.present) {
+        // The colours' meaning before there is a picture; afterwards every block says it in words.
+        legend(view);
         drawEmpty(view);
         return;
     }
@@ -125,17 +154,43 @@ void draw(View& view) {
     } else {
         totals(view);
     }
+    // What the last `docker rm` / `docker rmi` did, in words (the picture shows it leave).
+    if (!pic.departureNote.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, view.palette.failed);
+        ImGui::TextWrapped("%s", view.tr(pic.departureNote.c_str()));
+        ImGui::PopStyleColor();
+    }
 
-    // The picture fills what is left above the playback bar.
-    const float barH = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    // The playback bar first, under the totals, so it stays in one place
+    // whatever the height of the stack; the picture fills what is left.
+    playbackBar(view);
+    ImGui::Spacing();
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const ImVec2 size(avail.x, std::max(60.0f, avail.y - barH));
-    ImGui::PushClipRect(min, ImVec2(min.x + size.x, min.y + size.y), true);
-    stack::drawPicture(view, min, size);
-    ImGui::PopClipRect();
-    ImGui::SetCursorScreenPos(ImVec2(min.x, min.y + size.y + ImGui::GetStyle().ItemSpacing.y));
-    playbackBar(view);
+    const ImVec2 size(avail.x, std::max(60.0f, avail.y));
+    const float needed = stack::pictureMinHeight(view, size.x);
+    if (needed <= size.y) {
+        ImGui::PushClipRect(min, ImVec2(min.x + size.x, min.y + size.y), true);
+        stack::drawPicture(view, min, size);
+        ImGui::PopClipRect();
+        return;
+    }
+    // Taller than the panel (a 40-step build): the picture scrolls, and a new
+    // build scrolls to its first miss, the block that explains the rest.
+    const float scrollbar = ImGui::GetStyle().ScrollbarSize;
+    ImGui::BeginChild("##picture", size, false, ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    const ImVec2 inner = ImGui::GetCursorScreenPos();
+    const float width = size.x - scrollbar - ImGui::GetStyle().ItemSpacing.x;
+    const float height = stack::pictureMinHeight(view, width);
+    stack::drawPicture(view, inner, ImVec2(width, height));
+    ImGui::Dummy(ImVec2(width, height));
+    if (pic.scrollToFirstMiss) {
+        // Else the base of a build; an image's top, where its containers stand and a pull begins.
+        const float target = pic.firstMissOffset >= 0.0f ? pic.firstMissOffset : pic.scene.imageOnly ? 0.0f : height;
+        ImGui::SetScrollY(std::max(0.0f, target - size.y * 0.5f));
+        pic.scrollToFirstMiss = false;
+    }
+    ImGui::EndChild();
 }
 
 }   // namespace layerlab::render::panels::layers

@@ -92,6 +92,14 @@ std::string containerPorts(const engine::Container& c) {
     return text;
 }
 
+// "server.js changed (sha256:7eab… → sha256:0188…)" -> "server.js changed": the
+// builder's reason without its trailing checksum pair, short enough for a block.
+std::string withoutChecksums(const std::string& reason) {
+    const auto open = reason.rfind(" (sha256:");
+    if (open == std::string::npos || reason.back() != ')') return reason;
+    return reason.substr(0, open);
+}
+
 struct Painter {
     View& view;
     ImDrawList* dl;
@@ -103,9 +111,15 @@ struct Painter {
     std::string detail(const Block& b, bool beforeColumn) const {
         if (b.kind == BlockKind::Config) return {};
         if (beforeColumn) {
-            const char* key = b.state == BlockState::Kept ? "ui.stack.kept" : "ui.stack.replaced_by";
+            const char* key = b.state == BlockState::Kept       ? "ui.stack.kept"
+                              : b.state == BlockState::Same     ? "ui.stack.same_before"
+                              : b.state == BlockState::Replaced ? "ui.stack.replaced_by"
+                                                                : "ui.stack.stored_detail";
             return view.tr(key);
         }
+        // The base image comes from the local image store (or a download), not the build cache.
+        if (b.kind == BlockKind::Base && b.state != BlockState::Failed)
+            return view.tr(b.basePulled ? "ui.stack.base_pulled" : "ui.stack.base_here");
         switch (b.state) {
             case BlockState::Cached:
                 return view.tr("ui.stack.cached_detail");
@@ -123,14 +137,20 @@ struct Painter {
             default:
                 break;
         }
-        const std::string& reason = view.pick(b.reason, b.reasonKo);
+        // The block says what changed; the checksums it changed between are the inspector's.
+        const std::string reason = withoutChecksums(view.pick(b.reason, b.reasonKo));
+        const std::string same = b.sameResult ? std::string(" · ") + view.tr("ui.stack.same_result") : "";
         if (b.firstMiss)
-            return view.strings.format("ui.stack.first_miss", {reason.empty() ? view.tr("ui.stack.ran") : reason});
-        if (b.cascade) return view.strings.format("ui.stack.cascade", {std::to_string(b.cascadeFrom)});
-        return reason.empty() ? view.tr("ui.stack.ran") : reason;
+            return view.strings.format("ui.stack.first_miss", {reason.empty() ? view.tr("ui.stack.ran") : reason}) +
+                   same;
+        if (b.cascade) return view.strings.format("ui.stack.cascade", {std::to_string(b.cascadeFrom)}) + same;
+        return (reason.empty() ? view.tr("ui.stack.ran") : reason) + same;
     }
 
-    void block(const Block& b, Box box, bool beforeColumn, float alpha, float grow, bool selected, bool hovered) {
+    // PHASE: a pulled layer's word while it moves ("DOWNLOADING", "EXTRACTING", ...)
+    // and how far it is (0..1); null for everything else.
+    void block(const Block& b, Box box, bool beforeColumn, float alpha, float grow, bool selected, bool hovered,
+               const char* phase = nullptr, float phaseProgress = 0.0f) {
         const ImVec2 a(box.x, box.y), z(box.x + box.w, box.y + box.h);
         const float pad = 6.0f;
         if (b.kind == BlockKind::Config) {
@@ -143,14 +163,18 @@ struct Painter {
             if (selected) dl->AddRect(a, z, u32(p.text, alpha), 3.0f, 0, 2.0f);
             return;
         }
-        const ImVec4 colour = beforeColumn && b.state == BlockState::Replaced ? p.base : stateColour(p, b.state);
-        const bool building = grow < 1.0f;
+        const ImVec4 colour = stateColour(p, b.state);
+        const bool building = grow < 1.0f || phase != nullptr;
         const float fillAmount = (beforeColumn ? 0.22f : 0.34f) + (hovered ? 0.08f : 0.0f);
         if (building) {
             // Growing from the bottom while the step runs.
             dashedRect(dl, a, z, u32(colour, alpha));
             dl->AddRectFilled(ImVec2(a.x, z.y - box.h * grow), z, u32(ui::mix(p.panel, colour, fillAmount), alpha),
                               4.0f);
+            // Extracting: a bar along the bottom edge (the download already filled the block).
+            if (phase && grow >= 1.0f && phaseProgress > 0.0f)
+                dl->AddRectFilled(ImVec2(a.x, z.y - 4.0f), ImVec2(a.x + box.w * phaseProgress, z.y),
+                                  u32(colour, alpha));
         } else {
             dl->AddRectFilled(a, z, u32(ui::mix(p.panel, colour, fillAmount), alpha), 4.0f);
             if (b.state == BlockState::Failed) hatch(dl, a, z, u32(colour, 0.25f * alpha));
@@ -170,7 +194,7 @@ struct Painter {
         if (!(b.kind == BlockKind::Layer && b.digest.empty() && b.size == 0)) right += format::humanSize(b.size);
         if (!beforeColumn && b.durationMs > 0 && b.state != BlockState::Cached)
             right += (right.empty() ? "" : " · ") + seconds(b.durationMs);
-        if (building) right = std::to_string(static_cast<int>(grow * 100)) + "%";
+        if (building) right = std::to_string(static_cast<int>((phase ? phaseProgress : grow) * 100)) + "%";
         const float rightW = ImGui::CalcTextSize(right.c_str()).x;
         const float titleW = z.x - pad - rightW - pad - x0;
         std::string title;
@@ -189,9 +213,15 @@ struct Painter {
         // Row 2: the state in words (a badge), then why.
         const float y2 = y1 + line + 3.0f;
         if (y2 + line > z.y + 2.0f) return;
-        const char* word = !building                       ? stateLabel(view, b.state)
-                           : b.state == BlockState::Pulled ? view.tr("ui.stack.downloading")
-                                                           : view.tr("ui.stack.building");
+        // The base image is not a build-cache hit: its layers "Already exist" on the
+        // machine (Docker's pull word), or this build pulled them.
+        const char* baseWord = b.kind == BlockKind::Base && b.state != BlockState::Failed
+                                   ? view.tr(b.basePulled ? "ui.stack.pulled" : "ui.stack.exists")
+                                   : nullptr;
+        const char* word = phase      ? phase
+                           : building ? view.tr("ui.stack.building")
+                           : baseWord ? baseWord
+                                      : stateLabel(view, b.state);
         const float x2 = x0 + badgeAt(dl, ImVec2(x0, y2 - 1.0f), word, colour, alpha, p) + pad;
         const std::string why = building ? std::string() : detail(b, beforeColumn);
         const ImVec4 whyColour = b.firstMiss && !beforeColumn ? p.text : p.textDim;
@@ -200,9 +230,10 @@ struct Painter {
         const float wrapW = z.x - pad - x2;
         ImFont* font = ImGui::GetFont();
         const float wrappedH = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrapW, why.c_str()).y;
-        // The why comes first: the digest row only when both fit.
+        // The digest row when the block has room for it (geometry gives a layer one); the
+        // why wraps above it as far as it can, else it is cut with "…".
         const bool digestRow =
-            b.kind == BlockKind::Layer && !b.digest.empty() && !building && y2 + wrappedH + line + 6.0f <= z.y;
+            b.kind == BlockKind::Layer && !b.digest.empty() && !building && y2 + line * 2.0f + 4.0f <= z.y;
         const float whyBottom = digestRow ? z.y - line - 4.0f : z.y - 2.0f;
         if (y2 + wrappedH <= whyBottom + 1.0f) {
             dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(whyColour, alpha), why.c_str(), nullptr, wrapW);
@@ -215,10 +246,14 @@ struct Painter {
             const std::string whyShown = ellipsize(font, ImGui::GetFontSize(), why, wrapW);
             dl->AddText(ImVec2(x2, y2), u32(whyColour, alpha), whyShown.c_str());
         }
+        // The digest short, as `docker history` shows IDs: twelve hex digits are
+        // enough to tell two layers apart, and stay readable in a narrow column.
         if (digestRow && b.kind == BlockKind::Layer)
             dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(x0, z.y - line - 3.0f),
                         u32(p.textDim, alpha),
-                        ellipsize(view.fonts.mono(), view.fonts.mono()->FontSize, b.digest, z.x - pad - x0).c_str());
+                        ellipsize(view.fonts.mono(), view.fonts.mono()->FontSize, "sha256:" + format::shortId(b.digest),
+                                  z.x - pad - x0)
+                            .c_str());
 
         // The base image expanded: its own layers, one line each.
         if (b.kind == BlockKind::Base && view.ui.picture.baseExpanded) {
@@ -235,14 +270,83 @@ struct Painter {
     }
 };
 
-// Scene blocks with the expanded base image taller (one text line per base layer).
-Column withExpansion(const Column& column, bool expanded, float line) {
+// The columns as drawn: the expanded base image one text line taller per
+// base layer, and each block as many extra lines as its "why" needs when it
+// wraps in a column this wide (the first miss's reason must never be cut).
+Column withTextRows(const Painter& painter, const Column& column, bool beforeColumn, bool expanded, float width) {
     Column copy = column;
-    (void)line;
-    if (!expanded) return copy;
-    for (auto& b : copy.blocks)
-        if (b.kind == BlockKind::Base) b.extraRows = static_cast<int>(b.baseLayers.size()) + 1;
+    ImFont* font = ImGui::GetFont();
+    const float fontSize = ImGui::GetFontSize();
+    for (auto& b : copy.blocks) {
+        if (b.kind == BlockKind::Config) continue;
+        if (b.kind == BlockKind::Base && expanded) {
+            b.extraRows = static_cast<int>(b.baseLayers.size()) + 1;
+            continue;
+        }
+        if (beforeColumn) continue;   // the build before says one short line; "…" if it must
+        const std::string why = painter.detail(b, beforeColumn);
+        const float badgeW = ImGui::CalcTextSize(stateLabel(painter.view, b.state)).x + 10.0f;
+        const float wrapW = std::max(40.0f, width - 6.0f - 6.0f * 3 - badgeW);
+        const float lines = font->CalcTextSizeA(fontSize, FLT_MAX, wrapW, why.c_str()).y / painter.line;
+        // geometry gives one line for the why (two for the first miss, more for FAILED).
+        const int given = b.state == BlockState::Failed ? 4 : b.firstMiss ? 2 : 1;
+        b.extraRows = std::clamp(static_cast<int>(std::ceil(lines - 0.01f)) - given, 0, 4);
+    }
     return copy;
+}
+
+// Everything about the picture's arrangement that does not depend on where
+// it is drawn: column widths, the containers on top, the columns with their
+// text rows. Shared by the drawing and the measuring (pictureMinHeight).
+struct Arrangement {
+    bool two = false;
+    float gapW = 0, colW = 0;
+    std::vector<const engine::Container*> onBefore, onAfter;
+    float containerH = 0;
+    size_t perRow = 1;
+    float containersTop = 0;
+    float titleH = 0;
+    Metrics metrics;
+    Column before, after;
+};
+constexpr size_t kMaxContainerRows = 3;
+
+Arrangement arrange(View& view, const Painter& painter, float width) {
+    const Scene& scene = view.ui.picture.scene;
+    Arrangement a;
+    const float line = painter.line;
+    a.two = scene.before.present;
+    a.gapW = a.two ? std::max(26.0f, width * 0.045f) : 0.0f;
+    a.colW = a.two ? std::floor((width - a.gapW) * 0.5f) : std::min(width, std::max(360.0f, width * 0.6f));
+    // Containers stand on their image: count them first to leave room on top.
+    for (const auto& c : view.state().containers) {
+        if (!scene.after.imageId.empty() && c.imageId == scene.after.imageId) a.onAfter.push_back(&c);
+        else if (a.two && !scene.before.imageId.empty() && c.imageId == scene.before.imageId) a.onBefore.push_back(&c);
+    }
+    // Two containers side by side when the column is wide enough, at most
+    // three rows (a "+N more" note says what is left out).
+    a.containerH = line * 1.5f;
+    a.perRow = a.colW >= 380.0f ? 2 : 1;
+    auto rowsFor = [&](size_t n) {
+        return static_cast<float>(std::min(kMaxContainerRows, (n + a.perRow - 1) / a.perRow));
+    };
+    // Containers `docker rm` just removed keep their place while they leave.
+    size_t leavingBefore = 0, leavingAfter = 0;
+    const PictureState& pic = view.ui.picture;
+    if (anim::departure(pic.timeline, pic.playback.time()) < 1.0)
+        for (const auto& d : pic.departures) {
+            if (!scene.after.imageId.empty() && d.imageId == scene.after.imageId) ++leavingAfter;
+            else if (a.two && d.imageId == scene.before.imageId) ++leavingBefore;
+        }
+    a.containersTop = std::max(rowsFor(a.onBefore.size() + leavingBefore), rowsFor(a.onAfter.size() + leavingAfter)) *
+                      (a.containerH + 4.0f);
+    a.metrics.line = line;
+    a.metrics.gap = 5.0f;
+    a.metrics.digestRows = !scene.imageOnly;   // an image's many layers: compact, the inspector has digests
+    a.titleH = line + 6.0f;
+    a.before = withTextRows(painter, scene.before, true, view.ui.picture.baseExpanded, a.colW);
+    a.after = withTextRows(painter, scene.after, false, view.ui.picture.baseExpanded, a.colW);
+    return a;
 }
 
 void recordBlock(View& view, const char* column, const Block& b, const char* state, Box box) {
@@ -263,6 +367,8 @@ ImVec4 stateColour(const Palette& palette, BlockState state) {
             return palette.failed;
         case BlockState::Replaced:
             return palette.base;
+        case BlockState::Same:
+            return palette.rebuilt;
         case BlockState::Pulled:
             return palette.rebuilt;
         case BlockState::Exists:
@@ -287,6 +393,8 @@ const char* stateLabel(View& view, BlockState state) {
             return view.tr("ui.stack.kept_word");
         case BlockState::Replaced:
             return view.tr("ui.stack.replaced");
+        case BlockState::Same:
+            return view.tr("ui.stack.same_word");
         case BlockState::Pulled:
             return view.tr("ui.stack.pulled");
         case BlockState::Exists:
@@ -318,7 +426,16 @@ std::string ellipsize(ImFont* font, float fontSize, const std::string& text, flo
     return std::string(s, cut) + ellipsis;
 }
 
-void drawPicture(View& view, ImVec2 min, ImVec2 size) {
+float pictureMinHeight(View& view, float width) {
+    const float line = ImGui::GetTextLineHeight();
+    const Painter painter{view, ImGui::GetWindowDrawList(), view.palette, line, view.ui.picture.playback.time()};
+    const Arrangement a = arrange(view, painter, width);
+    // A tiny limit: the size-dependent part of every block shrinks to nothing.
+    const PairLayout layout = layoutPair(a.before, a.after, 0.0f, 0.0f, a.colW, 0.0f, 1.0f, a.metrics);
+    return a.titleH + a.containersTop + layout.height + 6.0f;
+}
+
+float drawPicture(View& view, ImVec2 min, ImVec2 size) {
     PictureState& pic = view.ui.picture;
     const Scene& scene = pic.scene;
     const anim::Timeline& tl = pic.timeline;
@@ -328,36 +445,36 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
     const float line = ImGui::GetTextLineHeight();
     Painter painter{view, dl, p, line, t};
 
-    const bool two = scene.before.present;
-    const float gapW = two ? std::max(26.0f, size.x * 0.045f) : 0.0f;
-    const float colW = two ? std::floor((size.x - gapW) * 0.5f) : std::min(size.x, std::max(360.0f, size.x * 0.6f));
+    const Arrangement arrangement = arrange(view, painter, size.x);
+    const bool two = arrangement.two;
+    const float colW = arrangement.colW;
     const float xBefore = min.x;
-    const float xAfter = two ? min.x + colW + gapW : min.x;
-
-    // Containers stand on their image: count them first to leave room on top.
-    std::vector<const engine::Container*> onBefore, onAfter;
-    for (const auto& c : view.state().containers) {
-        if (!scene.after.imageId.empty() && c.imageId == scene.after.imageId) onAfter.push_back(&c);
-        else if (two && !scene.before.imageId.empty() && c.imageId == scene.before.imageId) onBefore.push_back(&c);
-    }
-    // Two containers side by side when the column is wide enough, at most
-    // three rows (a "+N more" note says what is left out).
-    const float containerH = line * 1.5f;
-    const size_t perRow = colW >= 380.0f ? 2 : 1;
-    constexpr size_t kMaxRows = 3;
-    auto rowsFor = [&](size_t n) { return static_cast<float>(std::min(kMaxRows, (n + perRow - 1) / perRow)); };
-    const float containersTop = std::max(rowsFor(onBefore.size()), rowsFor(onAfter.size())) * (containerH + 4.0f);
-
-    Metrics metrics;
-    metrics.line = line;
-    metrics.gap = 5.0f;
-    const Column before = withExpansion(scene.before, pic.baseExpanded, line);
-    const Column after = withExpansion(scene.after, pic.baseExpanded, line);
-    const float titleH = line + 6.0f;
-    const float bottom = min.y + size.y - 2.0f;
+    const float xAfter = two ? min.x + colW + arrangement.gapW : min.x;
+    const auto& onBefore = arrangement.onBefore;
+    const auto& onAfter = arrangement.onAfter;
+    const float containerH = arrangement.containerH;
+    const size_t perRow = arrangement.perRow;
+    const size_t kMaxRows = kMaxContainerRows;
+    const float containersTop = arrangement.containersTop;
+    const Metrics& metrics = arrangement.metrics;
+    const Column& before = arrangement.before;
+    const Column& after = arrangement.after;
+    const float titleH = arrangement.titleH;
+    // Top-anchored: the titles sit under the totals, the base where the stack
+    // ends, so no empty band opens above a short stack.
     const float maxH = size.y - titleH - containersTop - 4.0f;
+    const float natural = layoutPair(before, after, xBefore, xAfter, colW, 0.0f, maxH, metrics).height;
+    const float bottom = min.y + titleH + containersTop + 2.0f + std::min(natural, std::max(0.0f, maxH));
     const PairLayout layout = layoutPair(before, after, xBefore, xAfter, colW, bottom, maxH, metrics);
     const float top = bottom - layout.height;
+    const float used = bottom + 2.0f - min.y;
+    pic.firstMissOffset = -1.0f;
+    for (size_t j = 0; j < after.blocks.size(); ++j)
+        if (after.blocks[j].firstMiss) pic.firstMissOffset = layout.after[j].y + layout.after[j].h * 0.5f - min.y;
+
+    // An image `docker rmi` removed fades to a dashed ghost of itself.
+    const float gone = static_cast<float>(anim::departure(tl, t));
+    auto removedAlpha = [&](const Column& column) { return column.removed ? 1.0f - 0.6f * gone : 1.0f; };
 
     // Column titles.
     auto title = [&](float x, const Column& column, const char* key) {
@@ -365,6 +482,7 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
         if (!column.tag.empty() && &column != &scene.before && !column.failed) text += " · " + column.tag;
         if (!column.imageId.empty()) text += " · " + format::shortId(column.imageId);
         if (column.failed) text += " · " + std::string(view.tr("ui.layers.failed"));
+        if (column.removed) text += " · " + std::string(view.tr("ui.stack.removed"));
         text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, colW);
         dl->AddText(ImVec2(x, top - containersTop - titleH), u32(p.textDim), text.c_str());
     };
@@ -386,6 +504,14 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
             const ImVec2 from(ob.x + ob.w, ob.y + ob.h * 0.5f), to(nb.x, nb.y + nb.h * 0.5f);
             if (reused) {
                 dl->AddLine(from, to, u32(p.cached), 2.5f);
+            } else if (b.sameResult) {
+                // Ran again, same layer: a solid link in the colour of a step that ran, "=" on it.
+                dl->AddLine(from, to, u32(p.rebuilt), 2.5f);
+                const ImVec2 mid((from.x + to.x) * 0.5f, (from.y + to.y) * 0.5f);
+                const ImVec2 eq = ImGui::CalcTextSize("=");
+                dl->AddRectFilled(ImVec2(mid.x - eq.x, mid.y - eq.y * 0.5f), ImVec2(mid.x + eq.x, mid.y + eq.y * 0.5f),
+                                  u32(p.panel), 3.0f);
+                dl->AddText(ImVec2(mid.x - eq.x * 0.5f, mid.y - eq.y * 0.5f), u32(p.rebuilt), "=");
             } else if (b.kind != BlockKind::Config) {
                 // Same step, a new layer: a dashed link and "≠" between the digests.
                 for (float s = 0; s < 1.0f; s += 0.2f)
@@ -402,8 +528,12 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
         Block b = before.blocks[i];
         const Box box = layout.before[i];
         const bool replaced = b.state == BlockState::Replaced;
-        const float alpha = replaced ? 1.0f - 0.55f * static_cast<float>(fade) : 0.85f;
-        if (replaced && fade < 1.0) b.state = BlockState::Kept;   // not yet replaced on screen
+        const bool ranAgain = replaced || b.state == BlockState::Same;
+        const float alpha = (replaced ? 1.0f - 0.55f * static_cast<float>(fade) : 0.85f) * removedAlpha(scene.before);
+        // Until the build now has run this step again, the old layer is just a layer.
+        const bool twinDone = b.twin >= 0 && static_cast<size_t>(b.twin) < tl.after.size() &&
+                              t >= tl.after[static_cast<size_t>(b.twin)].done;
+        if (ranAgain && (fade < 1.0 || !twinDone)) b.state = BlockState::Stored;
         const bool hovered = canClick && box.contains(mouse.x, mouse.y);
         const bool selected = pic.selected.column == 0 && pic.selected.index == static_cast<int>(i);
         Box shown = box;
@@ -417,6 +547,43 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
     for (size_t j = 0; j < after.blocks.size(); ++j) {
         const Block& b = after.blocks[j];
         const anim::BlockTiming& timing = tl.after[j];
+        if (b.state == BlockState::Pulled && timing.downloaded >= 0.0) {
+            // A pulled layer: Docker's words for each phase, several at once.
+            const anim::PullPhase phase = anim::pullPhase(timing, t);
+            const float progress = static_cast<float>(anim::pullProgress(timing, t));
+            const char* word = nullptr;
+            const char* name = stateWord(b.state);   // for the sidecar, in any language
+            float grow = 1.0f;
+            switch (phase) {
+                case anim::PullPhase::Waiting:
+                    word = view.tr("ui.stack.waiting");
+                    name = "WAITING";
+                    grow = 0.0f;
+                    break;
+                case anim::PullPhase::Downloading:
+                    word = view.tr("ui.stack.downloading");
+                    name = "DOWNLOADING";
+                    grow = progress;
+                    break;
+                case anim::PullPhase::DownloadComplete:
+                    word = view.tr("ui.stack.download_complete");
+                    name = "DOWNLOAD COMPLETE";
+                    break;
+                case anim::PullPhase::Extracting:
+                    word = view.tr("ui.stack.extracting");
+                    name = "EXTRACTING";
+                    break;
+                case anim::PullPhase::PullComplete:
+                    break;
+            }
+            const Box box = layout.after[j];
+            const bool hovered = canClick && box.contains(mouse.x, mouse.y);
+            const bool selected = pic.selected.column == 1 && pic.selected.index == static_cast<int>(j);
+            painter.block(b, box, false, removedAlpha(scene.after), grow, selected, hovered, word, progress);
+            recordBlock(view, "after", b, name, box);
+            if (hovered && ImGui::IsMouseClicked(0)) pic.selected = Selection{1, static_cast<int>(j)};
+            continue;
+        }
         const double e = anim::entrance(timing, t);
         if (e <= 0.0) {
             if (timing.built)
@@ -432,6 +599,7 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
             box.y -= (1.0f - easeOut(e)) * line * 2.0f;   // drops into place
             alpha = static_cast<float>(std::min(1.0, e * 1.5));
         }
+        alpha *= removedAlpha(scene.after);
         if (b.state == BlockState::Failed && tl.failAt >= 0.0 && t >= tl.failAt) {
             const double s = (t - tl.failAt) / anim::kShakeSeconds;
             if (s < 1.0) box.x += static_cast<float>(std::sin(s * 40.0) * 7.0 * (1.0 - s));
@@ -451,25 +619,44 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
         }
     }
 
-    // Containers: a thin writable layer on the image they run from.
-    auto containers = [&](const std::vector<const engine::Container*>& list, float x, const char* column) {
-        const bool done = t >= tl.end || std::string(column) == "before";
-        if (!done) return;
-        const float w = list.size() > 1 && perRow == 2 ? (colW - 4.0f) * 0.5f : colW;
-        const size_t shownCount = std::min(list.size(), perRow * kMaxRows);
+    // Containers: a thin writable layer on the image they run from. One that
+    // `docker rm` just removed comes after the others, fading and lifting off.
+    auto containers = [&](const std::vector<const engine::Container*>& list, float x, const engine::Digest& imageId) {
+        if (t < tl.containersAt) return;
+        std::vector<const Departure*> leaving;
+        if (gone < 1.0f)
+            for (const auto& d : pic.departures)
+                if (d.imageId == imageId) leaving.push_back(&d);
+        const size_t count = list.size() + leaving.size();
+        const float w = count > 1 && perRow == 2 ? (colW - 4.0f) * 0.5f : colW;
+        const size_t shownCount = std::min(count, perRow * kMaxRows);
         for (size_t k = 0; k < shownCount; ++k) {
-            const engine::Container& c = *list[k];
             const float cx = x + static_cast<float>(k % perRow) * (w + 4.0f);
-            const float cy = top - 4.0f - containerH - static_cast<float>(k / perRow) * (containerH + 4.0f);
-            const ImVec2 a(cx, cy), z(cx + w, cy + containerH);
-            if (k + 1 == shownCount && shownCount < list.size()) {
-                const std::string more =
-                    view.strings.format("ui.stack.more_containers", {std::to_string(list.size() - k)});
+            float cy = top - 4.0f - containerH - static_cast<float>(k / perRow) * (containerH + 4.0f);
+            ImVec2 a(cx, cy), z(cx + w, cy + containerH);
+            if (k + 1 == shownCount && shownCount < count) {
+                const std::string more = view.strings.format("ui.stack.more_containers", {std::to_string(count - k)});
                 dashedRect(dl, a, z, u32(p.textDim));
                 dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - ImGui::GetFontSize()) * 0.5f), u32(p.textDim),
                             more.c_str());
                 break;
             }
+            if (k >= list.size()) {
+                // Removed: its writable layer goes with it; the image below stays.
+                const Departure& d = *leaving[k - list.size()];
+                const float lift = easeOut(gone) * containerH * 1.5f;
+                a.y -= lift;
+                z.y -= lift;
+                const float alpha = 1.0f - gone;
+                dashedRect(dl, a, z, u32(p.failed, alpha));
+                const float bw =
+                    badgeAt(dl, ImVec2(a.x + 4.0f, a.y + 2.0f), view.tr("ui.stack.removed"), p.failed, alpha, p);
+                const std::string text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), d.name, w - bw - 16.0f);
+                dl->AddText(ImVec2(a.x + bw + 10.0f, a.y + 2.0f), u32(p.textDim, alpha), text.c_str());
+                view.ui.picture.drawn.push_back(DrawnBlock{"removed", 0, d.name, "", a.x, a.y, w, containerH});
+                continue;
+            }
+            const engine::Container& c = *list[k];
             const bool up = c.status == engine::Container::Status::Running;
             const ImVec4 colour = up ? p.ok : p.textDim;
             dl->AddRectFilled(a, z, u32(ui::mix(p.panel, colour, 0.18f)), 3.0f);
@@ -486,8 +673,9 @@ void drawPicture(View& view, ImVec2 min, ImVec2 size) {
                 ui::tooltip(view.tr("ui.stack.container_tip"));
         }
     };
-    if (two) containers(onBefore, xBefore, "before");
-    containers(onAfter, xAfter, "after");
+    if (two) containers(onBefore, xBefore, scene.before.imageId);
+    containers(onAfter, xAfter, scene.after.imageId);
+    return used;
 }
 
 }   // namespace layerlab::render::stack

@@ -13,8 +13,13 @@
 
 namespace layerlab::render::stack {
 
-// Draws the picture into the rectangle [MIN, MIN+SIZE] of the current window.
-void drawPicture(View& view, ImVec2 min, ImVec2 size);
+// Draws the picture into the rectangle [MIN, MIN+SIZE] of the current window,
+// from its top edge down; returns the height it used (at most SIZE.y).
+float drawPicture(View& view, ImVec2 min, ImVec2 size);
+
+// The least height the picture needs at WIDTH (every block at its minimum):
+// more than the panel has means the picture scrolls (a 40-step build).
+float pictureMinHeight(View& view, float width);
 
 // The colour and the word of a block state.
 ImVec4 stateColour(const Palette& palette, BlockState state);

@@ -11,7 +11,9 @@ float minimumHeight(const Block& block, const Metrics& m) {
     // Title + why, with padding; the first miss gets a line more for its reason.
     // A failed step has room for Docker's error.
     const float callout = block.state == BlockState::Failed ? 3.0f : block.firstMiss ? 1.0f : 0.0f;
-    return m.line * (2.4f + static_cast<float>(block.extraRows) + callout);
+    // A layer shows its digest on a last row, so old and new digests stand level.
+    const float digestRow = m.digestRows && block.kind == BlockKind::Layer && !block.digest.empty() ? 1.1f : 0.0f;
+    return m.line * (2.4f + static_cast<float>(block.extraRows) + callout + digestRow);
 }
 
 // Extra lines for size: log10 of the size in kB, 0.3 line per decade.

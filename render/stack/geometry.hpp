@@ -18,9 +18,11 @@ struct Box {
 struct Metrics {
     float line = 17.0f;   // text line height in pixels
     float gap = 4.0f;   // space between blocks
+    bool digestRows = true;   // a layer's digest on a row of its own (a build; an image's layers go without)
 };
 
-// Height of one block: two text lines at least (instruction + why), more
+// Height of one block: two text lines at least (instruction + why), a row
+// for the digest of a layer that has one, more
 // for bigger layers on a log10 scale (1 kB -> +0, 1 MB -> +0.9 lines,
 // 1 GB -> +1.8 lines), a single line for config-only bands.
 float blockHeight(const Block& block, const Metrics& m);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/engine/builder/build_totals.hpp"
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/registry/registry.hpp"
 
@@ -42,6 +43,7 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
     column.tag = build.tags.empty() ? std::string() : build.tags.front();
     column.failed = build.failedStep.has_value();
     column.error = build.error;
+    column.removed = !build.imageId.empty() && state.images.count(build.imageId) == 0;
     const int stage = finalStage(build);
 
     size_t baseHistory = 0;
@@ -134,10 +136,15 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
             block.cascade = true;
             block.cascadeFrom = firstMiss;
         }
+        if (rs) block.sameResult = engine::ranWithSameResult(*rs);
     }
+    // The base image: downloaded by this build, or already on the machine.
+    if (const engine::BuildRecord* record = recordOf(state, build))
+        for (auto& block : column.blocks)
+            for (const auto& base : record->bases)
+                if (block.kind == BlockKind::Base && base.stage == block.stage) block.basePulled = base.pulled;
     return column;
 }
-
 }   // namespace
 
 BuildInput fromLastBuild(const engine::LastBuild& build) {
@@ -219,6 +226,8 @@ const char* stateWord(BlockState state) {
             return "KEPT";
         case BlockState::Replaced:
             return "REPLACED";
+        case BlockState::Same:
+            return "SAME";
         case BlockState::Pulled:
             return "PULLED";
         case BlockState::Exists:
@@ -246,11 +255,16 @@ Scene buildScene(const engine::State& state, const BuildInput& now, const BuildI
             const bool sameConfig = old.kind == BlockKind::Config && old.instruction == fresh.instruction &&
                                     fresh.state == BlockState::Cached;
             if (!sameStep && !sameDigest) continue;
-            // Kept: the build now took this very layer from the cache. A step
-            // that ran again is a replacement even when its bytes came out the same.
+            // Kept: the build now took this very layer from the cache. Same:
+            // the step ran again and its bytes came out the same (the builder's
+            // record says so), so nothing was replaced.
             const bool reused = fresh.state == BlockState::Cached;
             if ((sameDigest && reused) || sameConfig) {
                 old.state = BlockState::Kept;
+                old.twin = static_cast<int>(j);
+                fresh.twin = static_cast<int>(i);
+            } else if (sameStep && fresh.sameResult && fresh.twin < 0) {
+                old.state = BlockState::Same;
                 old.twin = static_cast<int>(j);
                 fresh.twin = static_cast<int>(i);
             } else if (fresh.twin < 0) {
@@ -266,14 +280,31 @@ Scene buildScene(const engine::State& state, const BuildInput& now, const BuildI
     t.savedMs = now.savedMs;
     for (const Block& block : scene.after.blocks) {
         if (block.step == 0) continue;
+        if (block.firstMiss) scene.firstMissStep = block.step;
+        if (block.kind == BlockKind::Base) {
+            (block.basePulled ? t.basePulled : t.baseLocal) += block.size;
+            continue;
+        }
         if (block.state == BlockState::Cached) {
             ++t.cached;
             t.bytesReused += block.size;
         } else if (block.state != BlockState::Failed) {
             ++t.rebuilt;
             t.bytesWritten += block.size;
+            if (block.sameResult) ++t.sameResult;
         }
-        if (block.firstMiss) scene.firstMissStep = block.step;
+    }
+    // The builder's own totals when it recorded this build (the same numbers `why` prints).
+    if (const engine::BuildRecord* record = recordOf(state, now)) {
+        const engine::BuildTotals bt = engine::buildTotals(*record);
+        t.savedMs = bt.savedMs;
+        t.baseLocal = bt.baseLocal;
+        t.basePulled = bt.basePulled;
+        t.bytesReused = bt.cacheReused;
+        t.bytesWritten = bt.written;
+        t.cached = bt.cached;
+        t.rebuilt = bt.ran;
+        t.sameResult = bt.sameResult;
     }
     return scene;
 }
@@ -302,8 +333,14 @@ Scene imageScene(const engine::State& state, const engine::Digest& imageId, cons
         block.instruction = i < createdBy.size() ? createdBy[i] : block.digest.substr(0, 19);
         if (auto layer = state.layers.find(block.digest); layer != state.layers.end()) block.size = layer->second.size;
         block.state = BlockState::Stored;
-        for (const auto& p : pulled)
-            if (p.diffId == block.digest) block.state = p.alreadyExists ? BlockState::Exists : BlockState::Pulled;
+        for (const auto& p : pulled) {
+            if (p.diffId != block.digest) continue;
+            block.state = p.alreadyExists ? BlockState::Exists : BlockState::Pulled;
+            block.downloadStartMs = p.downloadStartMs;
+            block.downloadDoneMs = p.downloadDoneMs;
+            block.extractStartMs = p.extractStartMs;
+            block.extractDoneMs = p.extractDoneMs;
+        }
         if (block.state == BlockState::Pulled) {
             scene.totals.bytesWritten += block.size;
             ++scene.totals.rebuilt;

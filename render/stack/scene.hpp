@@ -60,8 +60,9 @@ enum class BlockState {
     Rebuilt,   // ran again in a build that had a previous one
     New,   // ran in the first build of this tag
     Failed,   // the step the build stopped at
-    Kept,   // "before" column: this layer is reused by the build now
-    Replaced,   // "before" column: the build now replaced this layer
+    Kept,   // "before" column: the build now took this layer from the cache (word: CACHED)
+    Replaced,   // "before" column: the build now made a different layer in its place
+    Same,   // "before" column: the build now ran the step again and made this very layer
     Pulled,   // an image's layer the last pull downloaded
     Exists,   // an image's layer the machine already had ("Already exists")
     Stored,   // an image's layer, shown without a build or pull
@@ -82,6 +83,8 @@ struct Block {
     std::string reason, reasonKo;   // the builder's first difference (empty when cached)
     bool firstMiss = false;   // the lowest step that missed the cache
     bool cascade = false;   // missed only because a lower step was rebuilt
+    bool sameResult = false;   // ran again and made the same layer as before (the builder's record)
+    bool basePulled = false;   // base image block: downloaded by this build (else already on the machine)
     int cascadeFrom = 0;   // that lower step's number
     // Base image block: its name and own layers.
     std::string baseName;   // "node:latest"
@@ -90,6 +93,8 @@ struct Block {
     int twin = -1;   // index into the other column's blocks (same digest), -1 = none
     int extraRows = 0;   // the window's: extra text lines inside (an expanded base image)
     int recordIndex = -1;   // index into the build record's steps (-1: no record)
+    // A layer of the last pull (state Pulled): its download and extraction, ms from the pull's start.
+    int64_t downloadStartMs = 0, downloadDoneMs = 0, extractStartMs = 0, extractDoneMs = 0;
 };
 
 struct Column {
@@ -99,16 +104,22 @@ struct Column {
     std::vector<Block> blocks;   // bottom to top
     bool failed = false;
     std::string error;
+    bool removed = false;   // its image is gone (`docker rmi`); the build's records stay
 };
 
 // Running totals of the build now.
+// The build cache and the local image store are kept apart: cached steps
+// save their recorded time; a base image already here saves a download.
 struct Totals {
     int64_t buildMs = 0;   // simulated time the build took
-    int64_t savedMs = 0;   // time the cache saved
-    uint64_t bytesReused = 0;   // layers taken from the cache (the base image included)
-    uint64_t bytesWritten = 0;   // layers this build wrote
+    int64_t savedMs = 0;   // time the build cache saved (recorded time of the cached steps)
+    uint64_t bytesReused = 0;   // layers of cached steps (image scene: layers already on the machine)
+    uint64_t bytesWritten = 0;   // layers this build wrote (image scene: downloaded)
+    uint64_t baseLocal = 0;   // base image already on the machine: not downloaded
+    uint64_t basePulled = 0;   // base image downloaded by this build
     int cached = 0;
     int rebuilt = 0;
+    int sameResult = 0;   // steps that ran again and made the same layer as before
 };
 
 struct Scene {
@@ -127,6 +138,9 @@ Scene buildScene(const engine::State& state, const BuildInput& now, const BuildI
 struct PulledLayer {
     engine::Digest diffId;
     bool alreadyExists = false;
+    // The pull's own timing (LayerPulled), ms from its start: several layers
+    // download at once, extraction goes in order. All 0 when alreadyExists.
+    int64_t downloadStartMs = 0, downloadDoneMs = 0, extractStartMs = 0, extractDoneMs = 0;
 };
 Scene imageScene(const engine::State& state, const engine::Digest& imageId, const std::vector<PulledLayer>& pulled);
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/cli/host_commands.hpp"
+#include "sim/engine/builder/build_totals.hpp"
 #include "sim/engine/builder/key_input_labels.hpp"
 #include "sim/engine/docker_format.hpp"
 
@@ -59,6 +60,26 @@ std::string verdictLine(const BuildRecordStep& s, bool ko) {
     return "      " + std::string(engine::outcomeLabel(s.outcome)) + ": " + engine::stepVerdict(s, ko) + "\n";
 }
 
+// The totals, with the build cache and the local image store kept apart:
+// only cached steps save time; a base image already here saves a download.
+std::string totalsLine(const engine::BuildTotals& t, bool ko) {
+    std::string out = ko ? "빌드 시간 " + secs(t.buildMs) + " (시뮬레이션), 빌드 캐시로 아낀 시간 " + secs(t.savedMs) +
+                               " (캐시 단계 " + std::to_string(t.cached) + "개, " + size(t.cacheReused) + ")"
+                         : "Build time " + secs(t.buildMs) + " (simulated), saved by the build cache " +
+                               secs(t.savedMs) + " (cached steps: " + std::to_string(t.cached) + ", " +
+                               size(t.cacheReused) + ")";
+    if (t.baseLocal > 0)
+        out += ko ? ", 베이스 이미지는 이미 있음 " + size(t.baseLocal) + " (받지 않음)"
+                  : ", base image already here " + size(t.baseLocal) + " (not downloaded)";
+    if (t.basePulled > 0)
+        out += ko ? ", 베이스 이미지 받음 " + size(t.basePulled) : ", base image downloaded " + size(t.basePulled);
+    out += ko ? ", 새로 씀 " + size(t.written) : ", written " + size(t.written);
+    if (t.sameResult > 0)
+        out += ko ? " (다시 실행한 " + std::to_string(t.sameResult) + "단계는 이전과 같은 레이어를 만듦)"
+                  : " (" + std::to_string(t.sameResult) + " of the steps that ran made the same layer as before)";
+    return out + "\n";
+}
+
 std::string summary(const BuildRecord& b, bool ko) {
     int cached = 0, rebuilt = 0, fresh = 0;
     for (const auto& s : b.steps) {
@@ -82,10 +103,7 @@ std::string summary(const BuildRecord& b, bool ko) {
                             : " (failed)") +
                       "\n";
     for (const auto& s : b.steps) out += stepHeader(s, ko) + verdictLine(s, ko);
-    out += ko ? "빌드 시간 " + secs(b.totalMs) + " (시뮬레이션), 캐시로 아낀 시간 " + secs(b.savedMs) + ", 재사용 " +
-                    size(b.bytesReused) + ", 새로 씀 " + size(b.bytesWritten) + "\n"
-              : "Build time " + secs(b.totalMs) + " (simulated), saved by the cache " + secs(b.savedMs) + ", reused " +
-                    size(b.bytesReused) + ", written " + size(b.bytesWritten) + "\n";
+    out += totalsLine(engine::buildTotals(b), ko);
     return out;
 }
 

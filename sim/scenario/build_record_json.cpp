@@ -1,5 +1,6 @@
 #include "sim/scenario/build_record_json.hpp"
 
+#include "sim/engine/builder/build_totals.hpp"
 #include "sim/engine/builder/key_input_labels.hpp"
 #include "sim/scenario/json_reader.hpp"
 
@@ -196,10 +197,17 @@ json buildRecordToJson(const BuildRecord& r) {
 
 json buildFactsToJson(const State& state, const BuildRecord& record) {
     json j = buildRecordToJson(record);
+    const BuildTotals t = buildTotals(record);
+    j["totals"] = {{"buildMs", t.buildMs},         {"savedMs", t.savedMs},
+                   {"baseLocal", t.baseLocal},     {"basePulled", t.basePulled},
+                   {"cacheReused", t.cacheReused}, {"written", t.written},
+                   {"cached", t.cached},           {"ran", t.ran},
+                   {"sameResult", t.sameResult}};
     for (size_t i = 0; i < record.steps.size(); ++i) {
         const BuildRecordStep& step = record.steps[i];
         json& s = j["steps"][i];
         s["verdict"] = {{"en", stepVerdict(step, false)}, {"ko", stepVerdict(step, true)}};
+        s["sameResult"] = ranWithSameResult(step);
         json texts = json::array();
         for (const auto& c : step.changes) texts.push_back({{"en", changeText(c, false)}, {"ko", changeText(c, true)}});
         s["changesText"] = texts;

@@ -7,6 +7,11 @@
 //       middle row) is R,G,B within a small tolerance
 //   pixel_check differ A.png B.png
 //       the two screenshots differ in at least 1% of their pixels
+//   pixel_check count FILE.png COLUMN STATE MIN MAX
+//       between MIN and MAX blocks of COLUMN say STATE (e.g. two layers
+//       "DOWNLOADING" at once in a pull); the sidecar's word, not a pixel
+//   pixel_check ghost FILE.png NAME R,G,B
+//       the removed container NAME is drawn leaving, its badge in R,G,B
 #include <stb_image.h>   // the implementation is compiled into libstb
 
 #include <cmath>
@@ -69,6 +74,49 @@ int checkBlock(const char* png, const std::string& column, int step, const std::
     return 1;
 }
 
+nlohmann::json sidecar(const char* png) {
+    std::ifstream in(std::string(png) + ".json");
+    nlohmann::json doc = nlohmann::json::parse(in, nullptr, false);
+    if (doc.is_discarded() || !doc.contains("blocks")) {
+        std::fprintf(stderr, "pixel_check: %s.json is missing or not JSON\n", png);
+        return nlohmann::json();
+    }
+    return doc;
+}
+
+int checkCount(const char* png, const std::string& column, const std::string& state, int least, int most) {
+    const nlohmann::json doc = sidecar(png);
+    if (doc.is_null()) return 1;
+    int n = 0;
+    for (const auto& b : doc["blocks"]) n += b.value("column", "") == column && b.value("state", "") == state ? 1 : 0;
+    std::printf("pixel_check: %d %s blocks say %s (want %d to %d)\n", n, column.c_str(), state.c_str(), least, most);
+    return n >= least && n <= most ? 0 : 1;
+}
+
+int checkGhost(const char* png, const std::string& name, const char* rgb) {
+    int want[3] = {0, 0, 0};
+    if (std::sscanf(rgb, "%d,%d,%d", &want[0], &want[1], &want[2]) != 3) return 2;
+    Image image;
+    if (!image.load(png)) return 1;
+    const nlohmann::json doc = sidecar(png);
+    if (doc.is_null()) return 1;
+    for (const auto& b : doc["blocks"]) {
+        if (b.value("column", "") != "removed" || b.value("state", "") != name) continue;
+        // The REMOVED badge starts 4 px in, 2 px down: look 8 px in, 6 px down.
+        const int x = static_cast<int>(b.value("x", 0.0)) + 8;
+        const int y = static_cast<int>(b.value("y", 0.0)) + 6;
+        if (x < 0 || y < 0 || x >= image.w || y >= image.h) return 1;
+        const unsigned char* p = image.at(x, y);
+        int distance = 0;
+        for (int c = 0; c < 3; ++c) distance = std::max(distance, std::abs(p[c] - want[c]));
+        std::printf("pixel_check: removed %s at %d,%d is %d,%d,%d (want %d,%d,%d)\n", name.c_str(), x, y, p[0], p[1],
+                    p[2], want[0], want[1], want[2]);
+        return distance <= 12 ? 0 : 1;
+    }
+    std::fprintf(stderr, "pixel_check: no removed container %s in %s.json\n", name.c_str(), png);
+    return 1;
+}
+
 int checkDiffer(const char* a, const char* b) {
     Image x, y;
     if (!x.load(a) || !y.load(b)) return 1;
@@ -90,7 +138,11 @@ int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "block" && argc == 7) return checkBlock(argv[2], argv[3], std::atoi(argv[4]), argv[5], argv[6]);
     if (mode == "differ" && argc == 4) return checkDiffer(argv[2], argv[3]);
+    if (mode == "count" && argc == 7)
+        return checkCount(argv[2], argv[3], argv[4], std::atoi(argv[5]), std::atoi(argv[6]));
+    if (mode == "ghost" && argc == 5) return checkGhost(argv[2], argv[3], argv[4]);
     std::fprintf(stderr,
-                 "usage: pixel_check block FILE.png COLUMN STEP STATE R,G,B | pixel_check differ A.png B.png\n");
+                 "usage: pixel_check block FILE.png COLUMN STEP STATE R,G,B | pixel_check differ A.png B.png |\n"
+                 "       pixel_check count FILE.png COLUMN STATE MIN MAX | pixel_check ghost FILE.png NAME R,G,B\n");
     return 2;
 }

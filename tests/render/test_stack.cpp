@@ -24,10 +24,10 @@ struct Builds {
 Builds editAndRebuild() {
     Builds b;
     REQUIRE(b.machine.execute("docker build -t app .").ok());
-    b.first = render::stack::fromLastBuild(b.machine.state().lastBuild);
+    b.first = render::stack::fromLastBuild(b.machine.state());   // with the builder's record
     REQUIRE(b.machine.execute("echo '// changed' >> server.js").ok());
     REQUIRE(b.machine.execute("docker build -t app .").ok());
-    b.second = render::stack::fromLastBuild(b.machine.state().lastBuild);
+    b.second = render::stack::fromLastBuild(b.machine.state());
     return b;
 }
 
@@ -91,10 +91,41 @@ TEST_CASE("stack scene: edit server.js and rebuild: the first miss, the cascade,
     CHECK(oldCopy->digest != copy->digest);
     CHECK(copy->twin >= 0);   // same step: old and new digest side by side
 
-    CHECK(scene.totals.cached == 2);
+    // npm install ran again (its parent is new) and made the very same layer:
+    // the builder's record says so, and the old block is SAME, not REPLACED.
+    CHECK(run->sameResult);
+    CHECK_FALSE(copy->sameResult);
+    const auto* oldRun = byStep(scene.before, 4);
+    REQUIRE(oldRun);
+    CHECK(oldRun->digest == run->digest);
+    CHECK(oldRun->state == BlockState::Same);
+    CHECK(std::string(render::stack::stateWord(oldRun->state)) == "SAME");
+
+    // Totals: the base image was already here (the local image store, not the
+    // build cache): it is counted apart and saves no build time.
+    const auto& base = scene.after.blocks.front();
+    CHECK(base.kind == BlockKind::Base);
+    CHECK_FALSE(base.basePulled);
+    CHECK(scene.totals.baseLocal == base.size);
+    CHECK(scene.totals.basePulled == 0);
+    CHECK(scene.totals.cached == 1);   // WORKDIR
     CHECK(scene.totals.rebuilt == 2);
-    CHECK(scene.totals.bytesReused > scene.totals.bytesWritten);
+    CHECK(scene.totals.sameResult == 1);
+    CHECK(scene.totals.bytesReused == workdir->size);
     CHECK(scene.totals.bytesWritten == copy->size + run->size);
+    CHECK(scene.totals.savedMs == b.machine.state().lastBuild.savedMs);
+}
+
+TEST_CASE("stack scene: the first build downloads its base image, and says so") {
+    cli::Machine machine;
+    REQUIRE(machine.execute("docker build -t app .").ok());
+    const auto scene = render::stack::buildScene(machine.state(), render::stack::fromLastBuild(machine.state()), {});
+    const auto& base = scene.after.blocks.front();
+    REQUIRE(base.kind == BlockKind::Base);
+    CHECK(base.basePulled);
+    CHECK(scene.totals.basePulled == base.size);
+    CHECK(scene.totals.baseLocal == 0);
+    CHECK(scene.totals.cached == 0);
 }
 
 TEST_CASE("stack scene: a failed build ends in a FAILED block with Docker's error") {
@@ -129,6 +160,10 @@ TEST_CASE("stack geometry: height by log size with a minimum, config bands thin,
     CHECK(render::stack::blockHeight(mega, m) == doctest::Approx(48.0 + 0.9 * 20.0));
     CHECK(render::stack::blockHeight(giga, m) == doctest::Approx(48.0 + 1.8 * 20.0));
     CHECK(render::stack::blockHeight(config, m) < render::stack::blockHeight(tiny, m));
+    // A layer with a digest has a row for it (old and new digests stand level).
+    render::stack::Block withDigest = tiny;
+    withDigest.digest = "sha256:0123456789ab";
+    CHECK(render::stack::blockHeight(withDigest, m) == doctest::Approx(48.0 + 1.1 * 20.0));
 
     Builds b = editAndRebuild();
     const auto scene = render::stack::buildScene(b.machine.state(), b.second, b.first);
@@ -196,4 +231,73 @@ TEST_CASE("stack playback: speed, pause, step, replay, finish") {
     CHECK(pb.time() == 4.0);
     pb.setSpeedIndex(0);
     CHECK(pb.speed() == 0.25);
+}
+
+TEST_CASE("stack timeline: a pull downloads several layers at once, extracts in order, Already exists stands still") {
+    cli::Machine machine;
+    const Outcome pull = machine.execute("docker pull node");
+    REQUIRE(pull.ok());
+    std::vector<render::stack::PulledLayer> pulled;
+    engine::Digest image = machine.state().tags.at("node:latest");
+    for (const auto& event : pull.events)
+        if (const auto* e = std::get_if<LayerPulled>(&event))
+            pulled.push_back({e->diffId, e->alreadyExists, e->downloadStartMs, e->downloadDoneMs, e->extractStartMs,
+                              e->extractDoneMs});
+    REQUIRE(pulled.size() >= 3);
+    // As if the machine already had the bottom layer: it says so and does not move.
+    pulled[0].alreadyExists = true;
+    pulled[0].downloadStartMs = pulled[0].downloadDoneMs = pulled[0].extractStartMs = pulled[0].extractDoneMs = 0;
+    const auto scene = render::stack::imageScene(machine.state(), image, pulled);
+    REQUIRE(scene.after.blocks.size() == pulled.size());
+    CHECK(scene.after.blocks[0].state == BlockState::Exists);
+    CHECK(scene.after.blocks[1].state == BlockState::Pulled);
+    const auto tl = render::anim::makeTimeline(scene);
+    using render::anim::PullPhase;
+    CHECK_FALSE(tl.after[0].built);
+    CHECK(render::anim::pullPhase(tl.after[0], 0.0) == PullPhase::PullComplete);
+    CHECK(tl.end >= 2.5);
+    CHECK(tl.end <= 4.0);
+    // Some moment has two layers downloading at once.
+    int most = 0;
+    for (double t = 0.0; t < tl.end; t += 0.02) {
+        int downloading = 0;
+        for (size_t i = 1; i < tl.after.size(); ++i)
+            downloading += render::anim::pullPhase(tl.after[i], t) == PullPhase::Downloading ? 1 : 0;
+        most = std::max(most, downloading);
+    }
+    CHECK(most >= 2);
+    CHECK(most <= 3);   // dockerd's max-concurrent-downloads
+    for (size_t i = 1; i < tl.after.size(); ++i) {
+        CAPTURE(i);
+        CHECK(tl.after[i].downloaded <= tl.after[i].extractStart);
+        if (i > 1) CHECK(tl.after[i].extractStart >= tl.after[i - 1].done - 1e-9);   // one extraction at a time
+        CHECK(render::anim::pullPhase(tl.after[i], tl.after[i].extractStart + 1e-6) == PullPhase::Extracting);
+        CHECK(render::anim::pullPhase(tl.after[i], tl.end) == PullPhase::PullComplete);
+        CHECK(render::anim::pullProgress(tl.after[i], (tl.after[i].appear + tl.after[i].downloaded) * 0.5) ==
+              doctest::Approx(0.5));
+    }
+}
+
+TEST_CASE("stack scene and timeline: docker rmi leaves the build's picture, marked removed; departures fade") {
+    cli::Machine machine;
+    REQUIRE(machine.execute("docker build -t app .").ok());
+    const auto now = render::stack::fromLastBuild(machine.state());
+    CHECK_FALSE(render::stack::buildScene(machine.state(), now, {}).after.removed);
+    REQUIRE(machine.execute("docker rmi app").ok());
+    const auto scene = render::stack::buildScene(machine.state(), now, {});
+    CHECK(scene.after.removed);
+    CHECK(scene.after.blocks.size() >= 4);   // the records stay: the build is still explained
+    const auto tl = render::anim::departureTimeline(scene);
+    CHECK(tl.containersAt == 0.0);
+    CHECK(render::anim::departure(tl, 0.0) == 0.0);
+    CHECK(render::anim::departure(tl, tl.end) == 1.0);
+    CHECK(render::anim::departure(tl, tl.end * 0.5) == doctest::Approx(0.5));
+    for (const auto& timing : tl.after) CHECK(render::anim::entrance(timing, 0.0) == 1.0);   // the rest stands still
+    // What the picture then says is true: the build cache kept the steps, so a rebuild is all CACHED.
+    REQUIRE(machine.execute("docker build -t app .").ok());
+    for (const auto& step : machine.state().lastBuild.steps) CHECK_MESSAGE(step.cached, step.instruction);
+    // A build's timeline has no departure, and containers wait for its end.
+    const auto build = render::anim::makeTimeline(render::stack::buildScene(machine.state(), now, {}));
+    CHECK(build.departEnd == 0.0);
+    CHECK(build.containersAt == build.end);
 }

@@ -1,6 +1,7 @@
 // Reading the build records: lookups, the words of a verdict, and what is
 // derived on demand from State.layers (COPY inputs, a layer's contents).
 #include "sim/engine/builder/build_record.hpp"
+#include "sim/engine/builder/build_totals.hpp"
 #include "sim/engine/builder/key_input_labels.hpp"
 
 #include <algorithm>
@@ -131,13 +132,19 @@ std::string stepVerdict(const BuildRecordStep& s, bool ko) {
         case BuildStepOutcome::New:
             break;
     }
+    // Ran again but made the very same layer: say so, or the learner reads "rebuilt" as "changed".
+    const std::string same = !ranWithSameResult(s) ? std::string()
+                             : ko ? "; 결과는 이전과 같은 레이어입니다 (내용이 같아 digest도 같음)"
+                                  : "; same result: the same layer as before (same contents, same digest)";
     switch (s.cause) {
         case MissCause::Cascade:
-            return ko ? std::to_string(s.causeStep) + "단계가 바뀌어서 다시 빌드했습니다 (부모 레이어가 새로 만들어짐)"
-                      : "rebuilt because step " + std::to_string(s.causeStep) + " changed (its parent layer is new)";
+            return (ko ? std::to_string(s.causeStep) + "단계가 바뀌어서 다시 빌드했습니다 (부모 레이어가 새로 만들어짐)"
+                       : "rebuilt because step " + std::to_string(s.causeStep) + " changed (its parent layer is new)") +
+                   same;
         case MissCause::NoCache:
-            return ko ? "--no-cache: 캐시를 쓰지 않고 모든 단계를 다시 실행했습니다"
-                      : "--no-cache: every step runs again without the cache";
+            return (ko ? "--no-cache: 캐시를 쓰지 않고 모든 단계를 다시 실행했습니다"
+                       : "--no-cache: every step runs again without the cache") +
+                   same;
         case MissCause::NotInCache:
             return (ko ? "이 태그의 첫 빌드라 비교할 이전 빌드가 없습니다: "
                        : "first build of this tag, nothing to compare with: ") +
@@ -146,7 +153,7 @@ std::string stepVerdict(const BuildRecordStep& s, bool ko) {
         case MissCause::None:
             break;
     }
-    return (ko ? "자기 입력이 바뀌어서 캐시를 놓쳤습니다: " : "missed by its own change: ") + reason;
+    return (ko ? "자기 입력이 바뀌어서 캐시를 놓쳤습니다: " : "missed by its own change: ") + reason + same;
 }
 
 std::string changeText(const InputChange& c, bool ko) {

@@ -114,6 +114,7 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
         if (!had) {
             int64_t ms =
                 static_cast<int64_t>(layer.compressedSize / timing::kPullBytesPerMs) + timing::kPullLayerBaseMs;
+            e.downloadStartMs = t;
             t += ms;
             std::string sz = format::humanSizeWithPrecision(static_cast<double>(layer.compressedSize), 4);
             b.pullSubs.push_back({layer.blobDigest + " " + sz + " / " + sz, ms});
@@ -128,6 +129,7 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
                      timing::kExtractBaseMs;
         if (b.pullSubs.size() > 1) {
             b.pullSubs.push_back({"extracting " + layer.blobDigest, ms});
+            if (!pulls[i].alreadyExists) pulls[i].extractStartMs = t;
             t += ms;
             if (!pulls[i].alreadyExists) pulls[i].extractDoneMs = t;
         }

@@ -83,11 +83,12 @@ FetchResult fetchIntoState(State& state, const hub::HubImage& remote, const form
             f.alreadyExists = localChains.count(chains[i]) > 0;
             if (!f.alreadyExists) {
                 auto slot = std::min_element(slots.begin(), slots.end());
+                f.downloadStartMs = *slot;
                 f.downloadDoneMs =
                     *slot + kLayerLatencyMs + static_cast<int64_t>(layer.compressedSize) / kBytesPerMsDownload;
                 *slot = f.downloadDoneMs;
-                extractDone = std::max(extractDone, f.downloadDoneMs) + 40 +
-                              static_cast<int64_t>(layer.size) / kBytesPerMsExtract;
+                f.extractStartMs = std::max(extractDone, f.downloadDoneMs);
+                extractDone = f.extractStartMs + 40 + static_cast<int64_t>(layer.size) / kBytesPerMsExtract;
                 f.extractDoneMs = extractDone;
             }
             r.layers.push_back(f);
@@ -106,7 +107,9 @@ FetchResult fetchIntoState(State& state, const hub::HubImage& remote, const form
             e.shortId = f.shortId;
             e.size = remote.layers[i].size;
             e.compressedSize = f.alreadyExists ? 0 : f.compressedSize;
+            e.downloadStartMs = f.downloadStartMs;
             e.downloadDoneMs = f.downloadDoneMs;
+            e.extractStartMs = f.extractStartMs;
             e.extractDoneMs = f.extractDoneMs;
             e.index = static_cast<int>(i);
             e.count = static_cast<int>(r.layers.size());

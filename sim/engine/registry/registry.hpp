@@ -40,7 +40,9 @@ struct LayerFetch {
     std::string shortId;   // 12 hex of the blob digest, as the progress shows
     Digest diffId;
     bool alreadyExists = false;
-    int64_t downloadDoneMs = 0;   // offsets from the start of the pull
+    int64_t downloadStartMs = 0;   // offsets from the start of the pull
+    int64_t downloadDoneMs = 0;
+    int64_t extractStartMs = 0;
     int64_t extractDoneMs = 0;
     uint64_t compressedSize = 0;
 };
