@@ -129,10 +129,10 @@ void card(View& view, ImVec2 stagePos, ImVec2 stageSize) {
     const ScenarioRun& sr = view.ui.scenarioRun;
     if (!sr.active() || !sr.stepper->card()) return;
     const float w = std::min(stageSize.x * 0.8f, ImGui::GetFontSize() * 40.0f);
-    // At the foot of the stage, so the stack above it stays in sight.
-    ImGui::SetNextWindowPos(ImVec2(stagePos.x + stageSize.x * 0.5f, stagePos.y + stageSize.y - 8.0f), ImGuiCond_Always,
-                            ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, stageSize.y * 0.9f));
+    // Over the terminal strip under the stage: the Dockerfile and the stack stay in sight.
+    ImGui::SetNextWindowPos(ImVec2(stagePos.x + stageSize.x * 0.5f, stagePos.y + stageSize.y - 4.0f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, stageSize.y * 0.42f));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, view.palette.panel);
     ImGui::PushStyleColor(ImGuiCol_Border, view.palette.accent);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3.0f);
