@@ -7,6 +7,7 @@
 #include "frontend/lesson_shell.hpp"
 #include "frontend/shell_command.hpp"
 #include "frontend/repl.hpp"
+#include "frontend/session_hooks.hpp"
 
 namespace layerlab::frontend {
 
@@ -31,7 +32,24 @@ int runShell(const std::vector<std::string>& args, Io& io) {
         io.err << "layerlab shell: unknown option '" << parsed.options.extraArgs.front() << "'\n";
         return 2;
     }
-    return frontend::runShellWith(parsed.options, io, {});
+    // A sandbox session: `save FILE`, `undo`, `redo` and `restart` (frontend/session_hooks.hpp).
+    ShellMachine sm = makeShellMachine(parsed.options, io.stdinIsTerminal);
+    if (!sm.error.empty()) {
+        io.err << sm.error << "\n";
+        return 1;
+    }
+    for (const auto& w : sm.warnings) io.err << "layerlab shell: " << w << "\n";
+    const std::string lang = sm.machine.state().lang;
+    if (io.stdinIsTerminal)
+        io.out << (lang == "ko"
+                       ? "LayerLab 셸: Docker가 있는 가상 호스트입니다. help로 할 수 있는 것을, exit로 종료합니다.\n"
+                       : "LayerLab shell: a simulated host with Docker. Type help to see what works, exit to leave.\n");
+    scenario::SessionConfig config;
+    config.lang = lang;
+    scenario::LessonSession session(sm.machine, config);
+    ReplHooks hooks = sessionHooks(session, io, "shell-session");
+    hooks.extraHelp = sessionHelp(lang);
+    return runRepl(sm.machine, io, hooks);
 }
 
 }   // namespace layerlab::frontend

@@ -85,6 +85,11 @@ int runApp(const std::vector<std::string>& args) {
     if (!workspace.start(error)) {
         std::cerr << error << "\n";
     }
+    // A scenario or lesson file dropped on the window opens in it.
+    glfwSetWindowUserPointer(window, &workspace);
+    glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
+        if (count > 0) static_cast<Workspace*>(glfwGetWindowUserPointer(w))->dropFile(paths[0]);
+    });
 
     // 4. The loop: poll, (re)build fonts when new glyphs appeared, draw, render.
     const int frameLimit = options.frames > 0 ? options.frames : (options.screenshot.empty() ? 0 : 4);

@@ -9,7 +9,6 @@
 #include <variant>
 
 #include "render/view.hpp"
-#include "sim/scenario/loader.hpp"
 
 namespace layerlab::render {
 namespace {
@@ -267,17 +266,58 @@ std::string heredocTerminator(const std::string& text) {
 
 }   // namespace
 
+namespace {
+
+// The shell's ✔ and ✘ are not in the window's fonts (NanumGothic): √ and × are.
+std::string windowGlyphs(std::string row) {
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"✔", "√"}, {"✘", "×"}})
+        for (size_t at = row.find(from); at != std::string::npos; at = row.find(from, at))
+            row.replace(at, from.size(), to);
+    return row;
+}
+
+void pushText(UiState& ui, const std::string& text, TerminalLine::Kind kind) {
+    std::istringstream in(text);
+    for (std::string row; std::getline(in, row);) ui.terminal.push_back({kind, windowGlyphs(row)});
+}
+
+}   // namespace
+
 Outcome View::run(const std::string& line) {
     const std::string prompt = machine.prompt();
-    // A lesson can switch commands off (as `layerlab shell --lesson` does).
-    if (ui.lesson.active && !machine.attached() && !machine.needsMoreInput()) {
-        if (auto disabled = scenario::disabledBy(line, ui.lesson.lesson.disabledCommands)) {
-            Outcome refused;
-            refused.exitCode = 1;
-            refused.err = formatPattern(tr("ui.lessons.disabled"), {*disabled});
+    // The sandbox's "predict" toggle asks before any build (a lesson asks itself, below).
+    if (ui.session && !machine.needsMoreInput() && !ui.session->isLesson() && ui.predict.sandboxToggle &&
+        !ui.predict.asking && !ui.session->predicted() && ui.session->wouldBuild(line)) {
+        askPrediction(*this, line,
+                      {"Which steps will run again? Click them (or none), then Build.",
+                       "어떤 단계가 다시 실행될까요? 블록을 누르고(없으면 none) Build를 누르세요."});
+        ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, line.find('\n'))});
+        ui.scrollToEnd = true;
+        Outcome waiting;
+        waiting.exitCode = 1;
+        return waiting;
+    }
+    // The lesson engine first: lesson commands (hint, show goal, predict, ...),
+    // commands the lesson switches off, the question before a build.
+    scenario::Turn turn;
+    if (ui.session && !machine.attached() && !machine.needsMoreInput() && !machine.awaitingAnswer()) {
+        turn = ui.session->before(line);
+        fonts.addText(turn.text.en + turn.text.ko);
+        if (turn.handled) {
             ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, line.find('\n'))});
-            ui.terminal.push_back({TerminalLine::Kind::Error, refused.err});
+            if (turn.question) askPrediction(*this, line, turn.question->question);
+            // `predict 3 4` typed while the question is open picks those blocks.
+            if (ui.predict.asking && ui.session->predicted()) {
+                ui.predict.picked = {ui.session->predicted()->begin(), ui.session->predicted()->end()};
+                ui.predict.none = ui.predict.picked.empty();
+            }
+            pushText(ui, turn.text.in(strings.lang()),
+                     turn.refused ? TerminalLine::Kind::Error : TerminalLine::Kind::Note);
             ui.scrollToEnd = true;
+            refreshGoals();
+            Outcome refused;
+            refused.exitCode = turn.refused || turn.question ? 1 : 0;
+            if (turn.refused) refused.err = turn.text.in(strings.lang());
             return refused;
         }
     }
@@ -299,6 +339,25 @@ Outcome View::run(const std::string& line) {
                                formatPattern(strings.tr("ui.terminal.heredoc_lines"), {std::to_string(lines - 1)})});
     }
     appendOutput(ui, line, outcome);
+    if (ui.session) {
+        scenario::Turn after = ui.session->after(outcome);
+        fonts.addText(after.text.en + after.text.ko);
+        pushText(ui, after.text.in(strings.lang()), TerminalLine::Kind::Note);
+        if (after.built && !after.score) {
+            ui.predict.reveal.reset();   // an unpredicted build: the last reveal is out of date
+            ui.predict.revealBlocks.clear();
+        }
+        if (after.score) {
+            // The reveal marks the blocks of the build that just ran.
+            ui.predict.asking = false;
+            ui.predict.revealBlocks.clear();
+            for (const auto& step : state().lastBuild.steps)
+                ui.predict.revealBlocks.push_back({step.step, step.instruction});
+            ui.predict.reveal = after.score;
+            if (after.explained) ui.predict.explain = after.explained->explain;
+            fonts.addText(after.score->summary.ko + after.score->explanation.ko + ui.predict.explain.ko);
+        }
+    }
     if (machine.takeClearRequest()) ui.terminal.clear();
     if (machine.exitRequested()) ui.quit = true;
     ui.scrollToEnd = true;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "render/panels/classroom.hpp"
 #include "render/panels/panels.hpp"
 #include "render/widgets.hpp"
 
@@ -37,6 +38,8 @@ void drawMenuBar(View& view) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextDisabled("%s", view.tr("ui.app.tagline"));
+    ImGui::SameLine();
+    panels::session::menu(view);   // render/panels/session.cpp
 
     // Right side: language and presenter mode, always one click away.
     const char* presenter = view.tr("ui.menu.presenter");

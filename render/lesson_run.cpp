@@ -1,11 +1,11 @@
-// Playing a lesson in the window: the same lesson files, start states and
-// goal checks as `layerlab shell --lesson` (sim/scenario), shown in the
-// Lessons panel. Starting a lesson replaces the Machine's State with the
-// lesson's start state (Machine::setState, the API meant for lesson starts);
-// everything after that is command lines through Machine::execute.
-#include "sim/scenario/lesson_index.hpp"
-#include "sim/scenario/player.hpp"
+// Playing a lesson in the window: the one lesson engine of the shell and
+// `layerlab play` (sim/scenario/lesson_engine.hpp), shown in the Lessons
+// panel. Starting a lesson makes a LessonSession over the window's Machine
+// (it loads the lesson's start state); every command then goes through it
+// (View::run), so goals, hints, predictions, disabled commands and progress
+// are the shell's.
 #include "render/view.hpp"
+#include "sim/scenario/player.hpp"
 
 namespace layerlab::render {
 
@@ -13,46 +13,48 @@ bool View::startLesson(int index) {
     LessonRun& run = ui.lesson;
     run = LessonRun{};
     run.index = index;
-    if (index < 0 || index >= static_cast<int>(ui.lessons.size())) return false;
-
-    const scenario::LessonCatalog catalog = scenario::loadLessonCatalog(scenario::findLessonsDir());
-    const scenario::Scenario* lesson = scenario::findLesson(catalog, ui.lessons[static_cast<size_t>(index)].id);
-    if (!lesson) {
-        run.error = catalog.errors.empty() ? std::string(tr("ui.lessons.not_found")) : catalog.errors.front();
+    closeScenario();
+    if (!ui.catalog || index < 0 || index >= static_cast<int>(ui.catalog->lessons.size())) {
+        run.error = tr("ui.lessons.not_found");
         return false;
     }
-    scenario::PlayOptions options;
-    options.lang = strings.lang();
-    std::vector<std::string> errors;
-    engine::State start = scenario::startState(*lesson, options, errors);
-    if (!errors.empty()) {
-        run.error = errors.front();
+    const scenario::Scenario& lesson = ui.catalog->lessons[static_cast<size_t>(index)];
+    scenario::SessionConfig config;
+    config.lesson = &lesson;
+    config.lang = strings.lang();
+    config.number = static_cast<size_t>(index) + 1;
+    config.total = ui.catalog->lessons.size();
+    if (config.number < config.total) config.nextId = ui.catalog->lessons[config.number].id;
+    config.progress = ui.progress;
+    ui.session = std::make_shared<scenario::LessonSession>(machine, config);
+    if (!ui.session->errors().empty()) {
+        run.error = ui.session->errors().front();
+        ui.session = std::make_shared<scenario::LessonSession>(machine, scenario::SessionConfig{});
         return false;
     }
-    machine.setState(std::move(start));
     run.active = true;
-    run.lesson = *lesson;
-
-    ui.failedBuild = FailedBuild{};
-    ui.picture = PictureState{};   // a new machine: the picture starts from its last build
-    refreshPicture(*this, /*restart=*/false);
-    highlights.clear();
-    ui.terminal.push_back({TerminalLine::Kind::Note,
-                           formatPattern(tr("ui.lessons.started"), {pick(lesson->title.en, lesson->title.ko)})});
+    run.lesson = lesson;
+    afterReplay();
+    ui.terminal.push_back(
+        {TerminalLine::Kind::Note, formatPattern(tr("ui.lessons.started"), {pick(lesson.title.en, lesson.title.ko)})});
     ui.scrollToEnd = true;
-    ui.dockerfileOnDisk.clear();
-    ui.dockerfile.clear();
-    syncDockerfile();
-    refreshGoals();
     return true;
 }
 
-void View::leaveLesson() { ui.lesson = LessonRun{}; }
+// The sandbox goes on from where the lesson left the machine.
+void View::leaveLesson() {
+    ui.lesson = LessonRun{};
+    scenario::SessionConfig config;
+    config.lang = strings.lang();
+    ui.session = std::make_shared<scenario::LessonSession>(machine, config);
+    ui.predict.close();
+}
 
 void View::refreshGoals() {
     LessonRun& run = ui.lesson;
-    if (!run.active) return;
-    run.goals = scenario::evaluateGoals(run.lesson.goals, state(), scenario::machineProbe());
+    if (!run.active || !ui.session) return;
+    run.goals = ui.session->goals();
+    run.hintsShown = static_cast<int>(ui.session->hintsShown());
     for (const auto& goal : run.goals) {
         fonts.addText(goal.description.ko);
         fonts.addText(goal.missing.ko);

@@ -29,8 +29,10 @@ std::string langFromLocale() { return languageFromLocale(std::getenv); }
 const char* optionsUsage() {
     return "Window options:\n"
            "  --lang ko|en         language of the window (default: from LANG)\n"
-           "  --presenter          large fonts and high contrast for a classroom projector\n"
-           "  --lesson ID|N        start a lesson (as layerlab shell --lesson)\n"
+           "  --presenter          classroom mode: large type (+/-), high contrast, keys Space/Right, Left, P, R, L, Esc\n"
+           "  --lesson ID|N        start a lesson (as layerlab shell --lesson); with --presenter, present it\n"
+           "  --scenario FILE      open a scenario or lesson file to run step by step (Space/Right, Left)\n"
+           "  --steps N            run the first N steps of the scenario or presented lesson at start\n"
            "  --run \"COMMAND\"      send a command line at start (repeatable), e.g. --run \"docker build -t app .\"\n"
            "  --screenshot FILE    render a few frames, write a PNG of the window and exit\n"
            "  --time SECONDS       with --screenshot: the animation SECONDS after the last --run (virtual clock)\n"
@@ -95,6 +97,14 @@ std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std
             options.run.push_back(text);
         } else if (arg == "--lesson") {
             if (!value(options.lesson)) return std::nullopt;
+        } else if (arg == "--scenario") {
+            if (!value(options.scenario)) return std::nullopt;
+        } else if (arg == "--steps") {
+            if (!value(text)) return std::nullopt;
+            if (!parseInt(text, options.steps)) {
+                error = "layerlab: --steps needs a number of steps, not '" + text + "'";
+                return std::nullopt;
+            }
         } else if (arg == "--size") {
             if (!value(text)) return std::nullopt;
             if (!parseSize(text, options.width, options.height)) {

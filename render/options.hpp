@@ -13,6 +13,8 @@ struct AppOptions {
     bool presenter = false;   // large fonts, high contrast
     std::vector<std::string> run;   // command lines sent through the Machine at start, in order
     std::string lesson;   // lesson ID or number to start with
+    std::string scenario;   // --scenario FILE: a scenario or lesson file to step through
+    int steps = 0;   // --steps N: run the first N steps of the scenario (or presented lesson) at start
     // --time SECONDS: the layer-stack animation SECONDS after the last --run
     // command, on a virtual clock (the same command gives the same picture).
     // Negative: not given (a screenshot then shows the end of the animation).

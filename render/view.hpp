@@ -7,19 +7,24 @@
 // terminal's scrollback): "real data lives outside your functions", so no
 // panel keeps function-static state.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "render/anim/timeline.hpp"
 #include "render/anim/tween.hpp"
 #include "render/fonts.hpp"
+#include "render/predict_state.hpp"
 #include "render/strings.hpp"
 #include "render/stack/scene.hpp"
 #include "render/theme.hpp"
 #include "sim/cli/machine.hpp"
 #include "sim/dockerfile/dockerfile.hpp"
 #include "sim/scenario/goals.hpp"
+#include "sim/scenario/lesson_engine.hpp"
+#include "sim/scenario/lesson_index.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/scenario/stepper.hpp"
 
 namespace layerlab::render {
 
@@ -110,6 +115,24 @@ struct PictureState {
     std::string departureNote;   // string key; "" = none
 };
 
+// A scenario (or a lesson) run step by step: opened with --scenario, the
+// path box or a file dropped on the window, and presenter mode's stage.
+struct ScenarioRun {
+    std::shared_ptr<const scenario::Scenario> scenario;
+    std::shared_ptr<scenario::Stepper> stepper;
+    std::string path;   // the file it came from ("" for a lesson)
+    std::vector<std::string> errors;   // why the last file could not be opened (JSON pointers)
+    bool active() const { return stepper != nullptr; }
+};
+
+// The session's path boxes and the narration card being written.
+struct SessionUi {
+    std::string openPath;
+    std::string savePath = "session.json";
+    std::string cardEn, cardKo;
+    std::string message;   // "Saved to ..." / an error
+};
+
 struct UiState {
     // Lessons
     std::vector<LessonEntry> lessons;
@@ -140,6 +163,17 @@ struct UiState {
     // The layer-stack picture (render/stack/): the build now, the build before
     // of the same tag, the scene made of them and its animation.
     PictureState picture;
+
+    // The one lesson engine (sim/scenario/lesson_engine.hpp): the sandbox's
+    // session or the lesson being played. Every command goes through it.
+    std::shared_ptr<scenario::LessonSession> session;
+    std::shared_ptr<const scenario::LessonCatalog> catalog;   // the validated lessons (pointers stay valid)
+    std::vector<std::string> lessonErrors;   // the catalogue's errors: shown, never skipped
+    scenario::ProgressStore* progress = nullptr;   // nullptr in scripted runs (screenshots, tests)
+    PredictUi predict;
+    ScenarioRun scenarioRun;
+    SessionUi sessionUi;
+    float presenterScale = 1.0f;   // presenter mode: 1.0 - 2.5 (keys + and -)
 
     // Window
     bool presenter = false;
@@ -179,7 +213,25 @@ struct View {
     bool startLesson(int index);
     void leaveLesson();
     void refreshGoals();
+
+    // Scenarios (render/scenario_run.cpp): open a scenario or lesson file
+    // (its start state into the Machine, its steps ready to step through),
+    // step forward and back (back replays from the start), save the session.
+    bool openScenario(const std::string& path);
+    bool presentLesson(int index);
+    void closeScenario();
+    scenario::Turn stepForward();
+    bool stepBack();
+    bool saveSession(const std::string& path);
+    // After a change of the Machine not made by run() (undo, redo, start
+    // over, a step back): the picture, the editor and the goals follow.
+    void afterReplay();
 };
+
+// Predict, then see (render/predict.cpp): open the question before LINE's
+// build; the Build button's action (answer to the session, run the build).
+void askPrediction(View& view, const std::string& line, const scenario::LocalizedText& question);
+Outcome submitPrediction(View& view);
 
 // Re-reads the picture's scene from the model after a change that was not a
 // build (a lesson start, a removed image). RESTART plays its animation from

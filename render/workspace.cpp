@@ -1,6 +1,7 @@
 #include "layerlab_paths.hpp"
 #include "render/workspace.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -8,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "render/layout.hpp"
+#include "render/panels/classroom.hpp"
+#include "render/presenter/presenter.hpp"
 #include "render/theme.hpp"
 #include "sim/scenario/lesson_index.hpp"
 
@@ -50,16 +53,32 @@ bool Workspace::start(std::string& error) {
     applyTheme(m_ui.presenter);
     loadLessons();
     collectGlyphs();
+    // Progress is the learner's: kept in interactive runs only, so a
+    // screenshot or a test never resumes (or overwrites) someone's lesson.
+    const bool scripted = !m_options.screenshot.empty() || m_options.frames > 0;
+    if (!scripted) {
+        m_progress = scenario::ProgressStore(scenario::ProgressStore::defaultPath());
+        std::string progressError;
+        if (!m_progress.load(progressError)) std::fprintf(stderr, "layerlab: %s\n", progressError.c_str());
+        m_ui.progress = &m_progress;
+    }
 
     View view = makeView(0.0);
+    scenario::SessionConfig sandbox;
+    sandbox.lang = m_strings.lang();
+    m_ui.session = std::make_shared<scenario::LessonSession>(m_machine, sandbox);
     view.syncDockerfile();
-    // --lesson ID|N: select it, and start it when it is a lesson file.
+    // --lesson ID|N: select it, and start it when it is a lesson file
+    // (presenter mode: present it step by step).
     for (size_t i = 0; i < m_ui.lessons.size() && !m_options.lesson.empty(); ++i) {
         const std::string& id = m_ui.lessons[i].id;
         if (id == m_options.lesson || id.rfind(m_options.lesson + "-", 0) == 0 ||
             std::to_string(i + 1) == m_options.lesson) {
             m_ui.selectedLesson = static_cast<int>(i);
-            if (m_ui.lessons[i].playable && !view.startLesson(static_cast<int>(i))) {
+            const bool started = !m_ui.lessons[i].playable ? true
+                                 : m_ui.presenter          ? view.presentLesson(static_cast<int>(i))
+                                                           : view.startLesson(static_cast<int>(i));
+            if (!started) {
                 error = "layerlab: lesson " + id + ": " + m_ui.lesson.error;
                 ok = false;
             }
@@ -70,6 +89,13 @@ bool Workspace::start(std::string& error) {
         error = "layerlab: no lesson '" + m_options.lesson + "' (see layerlab lessons)";
         ok = false;
     }
+    if (!m_options.scenario.empty() && !view.openScenario(m_options.scenario)) {
+        error.clear();
+        for (const auto& e : m_ui.scenarioRun.errors) error += (error.empty() ? "" : "\n") + e;
+        ok = false;
+    }
+    // --steps N: the first N steps of the scenario or presented lesson.
+    for (int i = 0; i < m_options.steps && m_ui.scenarioRun.active(); ++i) view.stepForward();
     for (const std::string& line : m_options.run) view.run(line);
     refreshPicture(view, /*restart=*/false);
     // A screenshot shows a moment of the animation on a virtual clock: the
@@ -91,48 +117,37 @@ bool Workspace::start(std::string& error) {
             }
     }
     // Glyphs the picture draws that no string table holds.
-    m_fonts.addText("…→≠·");
+    m_fonts.addText("…→≠·√×");
     return ok;
 }
 
-// lessons/index.json lists the lessons in order ({"lessons": ["01-...", ...]},
-// each lessons/<id>.json with "title"/"summary"/"objective" as {"en","ko"}).
-// Only what the list shows is read here; playing a lesson is sim/scenario's job.
-bool Workspace::loadLessonIndex() {
-    const std::filesystem::path dir = scenario::findLessonsDir();
-    const nlohmann::json index = readJson(dir / "index.json");
-    if (!index.is_object() || !index.contains("lessons") || !index["lessons"].is_array()) return false;
-    auto text = [](const nlohmann::json& doc, const char* field, const char* lang) {
-        if (!doc.contains(field) || !doc[field].is_object()) return std::string();
-        const auto& value = doc[field];
-        return value.contains(lang) && value[lang].is_string() ? value[lang].get<std::string>() : std::string();
-    };
-    std::vector<LessonEntry> lessons;
-    for (const auto& id : index["lessons"]) {
-        if (!id.is_string()) return false;
-        const nlohmann::json lesson = readJson(dir / (id.get<std::string>() + ".json"));
-        if (!lesson.is_object()) return false;
-        LessonEntry entry;
-        entry.id = id.get<std::string>();
-        entry.titleEn = text(lesson, "title", "en");
-        entry.titleKo = text(lesson, "title", "ko");
-        entry.summaryEn = text(lesson, "summary", "en");
-        entry.summaryKo = text(lesson, "summary", "ko");
-        entry.objectiveEn = text(lesson, "objective", "en");
-        entry.objectiveKo = text(lesson, "objective", "ko");
-        if (entry.titleEn.empty()) entry.titleEn = entry.id;
-        entry.playable = true;
-        lessons.push_back(std::move(entry));
-    }
-    if (lessons.empty()) return false;
-    m_ui.lessons = std::move(lessons);
-    return true;
-}
-
+// The lesson list is the catalogue sim/scenario validated (schema, ids,
+// the index): a broken lesson file is shown with its errors, never skipped.
+// Without a lessons folder at all, the eleven concepts of the course notes.
 void Workspace::loadLessons() {
     m_ui.lessons.clear();
-    if (loadLessonIndex()) return;
-    // No lesson files: the eleven concepts of the course notes, from the string tables.
+    m_ui.lessonErrors.clear();
+    const std::string dir = scenario::findLessonsDir();
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::path(dir) / "index.json", ec)) {
+        auto catalog = std::make_shared<scenario::LessonCatalog>(scenario::loadLessonCatalog(dir));
+        m_ui.lessonErrors = catalog->errors;
+        for (const auto& e : catalog->errors) m_fonts.addText(e);
+        for (const scenario::Scenario& lesson : catalog->lessons) {
+            LessonEntry entry;
+            entry.id = lesson.id;
+            entry.titleEn = lesson.title.en.empty() ? lesson.id : lesson.title.en;
+            entry.titleKo = lesson.title.ko;
+            entry.summaryEn = lesson.summary.en;
+            entry.summaryKo = lesson.summary.ko;
+            entry.objectiveEn = lesson.objective.en;
+            entry.objectiveKo = lesson.objective.ko;
+            entry.playable = true;
+            m_ui.lessons.push_back(std::move(entry));
+        }
+        m_ui.catalog = std::move(catalog);
+        return;
+    }
     for (int i = 1; i <= kConceptCount; ++i) {
         char title[40], summary[40];
         std::snprintf(title, sizeof title, "ui.concepts.%02d.title", i);
@@ -158,12 +173,16 @@ void Workspace::collectGlyphs() {
     }
 }
 
-bool Workspace::fontsNeedRebuild() const {
-    return m_fonts.needsRebuild() || m_builtFontSize != baseFontSize(m_ui.presenter);
+// Presenter mode scales its type (+ and -): the atlas is rebuilt at that size,
+// so large text stays sharp instead of being stretched.
+static float fontSizeFor(const UiState& ui) {
+    return std::round(baseFontSize(ui.presenter) * (ui.presenter ? ui.presenterScale : 1.0f));
 }
 
+bool Workspace::fontsNeedRebuild() const { return m_fonts.needsRebuild() || m_builtFontSize != fontSizeFor(m_ui); }
+
 void Workspace::rebuildFonts() {
-    m_builtFontSize = baseFontSize(m_ui.presenter);
+    m_builtFontSize = fontSizeFor(m_ui);
     m_fonts.build(m_builtFontSize);
 }
 
@@ -177,11 +196,19 @@ void Workspace::drawFrame(double now) {
         m_ui.presenterChanged = false;
     }
     View view = makeView(now);
+    // The language follows the window's switch everywhere, lesson text included.
+    if (m_ui.session) m_ui.session->setLang(m_strings.lang());
+    if (!m_dropped.empty()) {
+        view.openScenario(m_dropped);
+        m_dropped.clear();
+    }
     if (m_ui.picture.dirty) refreshPicture(view, /*restart=*/false);
     // The animation clock follows wall time, except on the virtual clock of --time.
     if (m_lastFrame >= 0.0 && m_options.time < 0.0) m_ui.picture.playback.advance(std::min(0.1, now - m_lastFrame));
     m_lastFrame = now;
-    drawLayout(view);
+    if (m_ui.presenter) presenter::draw(view);
+    else drawLayout(view);
+    panels::classroom::overlays(view);
 }
 
 bool Workspace::animating(double now) const { return m_ui.picture.playback.moving() || m_highlights.anyRunning(now); }

@@ -12,6 +12,7 @@
 #include "render/strings.hpp"
 #include "render/view.hpp"
 #include "sim/cli/machine.hpp"
+#include "sim/scenario/lesson_session.hpp"
 
 namespace layerlab::render {
 
@@ -36,10 +37,11 @@ public:
     // ({"blocks":[{"column","step","state","instruction","x","y","w","h"}]}):
     // the screenshot's sidecar, so tests know where each block's pixels are.
     std::string drawnBlocksJson() const;
+    // A file dropped on the window: opened as a scenario before the next frame.
+    void dropFile(std::string path) { m_dropped = std::move(path); }
 
 private:
     void loadLessons();
-    bool loadLessonIndex();
     void collectGlyphs();
 
     View makeView(double now);
@@ -50,6 +52,8 @@ private:
     Fonts m_fonts;
     UiState m_ui;
     anim::Highlights m_highlights;
+    scenario::ProgressStore m_progress{""};
+    std::string m_dropped;
     float m_builtFontSize = 0.0f;
     double m_lastFrame = -1.0;
 };

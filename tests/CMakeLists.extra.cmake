@@ -17,7 +17,15 @@ if(TARGET layerlab_render)
     COMMAND ${_gui_dir}/smoke.sh $<TARGET_FILE:layerlab> $<TARGET_FILE:layerlab_png_check>
             ${CMAKE_CURRENT_BINARY_DIR}/gui_smoke_ko.png --lang ko --presenter --lesson 7
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-  set_tests_properties(gui_smoke_en gui_smoke_ko_presenter PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
+  # Presenter mode stepping through a teacher's scenario (issue 9): opened
+  # with --scenario, six steps in (a card, builds, an edit).
+  add_test(NAME gui_presenter_scenario
+    COMMAND ${_gui_dir}/smoke.sh $<TARGET_FILE:layerlab> $<TARGET_FILE:layerlab_png_check>
+            ${CMAKE_CURRENT_BINARY_DIR}/gui_presenter_scenario.png --lang en --presenter
+            --scenario examples/scenarios/cache-cascade-demo.json --steps 6
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(gui_smoke_en gui_smoke_ko_presenter gui_presenter_scenario
+    PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
   add_test(NAME gui_no_display COMMAND ${_gui_dir}/no_display.sh $<TARGET_FILE:layerlab>)
 endif()
 

@@ -108,8 +108,10 @@ void drawActiveLesson(View& view) {
     if (run.hintsShown < hints &&
         ImGui::Button(
             view.strings.format("ui.lessons.hint", {std::to_string(run.hintsShown + 1), std::to_string(hints)})
-                .c_str()))
-        ++run.hintsShown;
+                .c_str())) {
+        view.ui.session->hint();   // counted in the progress, as `hint` in the shell
+        view.refreshGoals();
+    }
     // The solution unlocks once every hint was shown (hints go from the idea to the command).
     if (run.hintsShown >= hints) ImGui::Checkbox(view.tr("ui.lessons.solution"), &run.showSolution);
     if (run.showSolution && run.hintsShown >= hints) {
@@ -132,6 +134,13 @@ void draw(View& view) {
         return;
     }
     ui::heading(view.fonts.heading(), view.tr("ui.panel.lessons"));
+    // A lesson file the loader refused: its errors, with their JSON pointers.
+    if (!view.ui.lessonErrors.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, view.palette.failed);
+        ImGui::TextWrapped("%s", view.tr("ui.lessons.invalid"));
+        for (const auto& e : view.ui.lessonErrors) ImGui::TextWrapped("%s", e.c_str());
+        ImGui::PopStyleColor();
+    }
     if (view.ui.lessons.empty()) {
         ui::dimWrapped(view.tr("ui.lessons.none"));
         return;

@@ -94,27 +94,36 @@ void drawAttachedBar(View& view) {
 void draw(View& view) {
     UiState& ui = view.ui;
     ui::heading(view.fonts.heading(), view.tr("ui.panel.terminal"));
+    // Copy: the whole scrollback as text (ImGui text cannot be selected with the mouse).
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(view.tr("ui.terminal.copy")).x -
+                    ImGui::GetStyle().FramePadding.x * 2.0f);
+    if (ImGui::SmallButton(view.tr("ui.terminal.copy"))) {
+        std::string all;
+        for (const TerminalLine& line : ui.terminal) all += line.text + "\n";
+        ImGui::SetClipboardText(all.c_str());
+    }
 
     const float inputHeight = ImGui::GetFrameHeightWithSpacing() * (view.machine.attached() ? 3.2f : 1.2f);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, view.palette.terminalBg);
-    ImGui::BeginChild("##scrollback", ImVec2(0, -inputHeight), true, ImGuiWindowFlags_HorizontalScrollbar);
+    // Long lines wrap at the panel's edge: nothing is scrolled sideways.
+    ImGui::BeginChild("##scrollback", ImVec2(0, -inputHeight), true);
     ImGui::PushFont(view.fonts.mono());
     if (ui.terminal.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, view.palette.textDim);
         ImGui::TextWrapped("%s", view.tr("ui.terminal.welcome"));
         ImGui::PopStyleColor();
     }
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(ui.terminal.size()));
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const TerminalLine& line = ui.terminal[static_cast<size_t>(i)];
-            ImGui::PushStyleColor(ImGuiCol_Text, lineColour(view, line.kind));
-            ImGui::TextUnformatted(line.text.c_str());
-            ImGui::PopStyleColor();
-        }
+    // Wrapped lines differ in height, so no list clipper: the newest
+    // kMaxShown lines are drawn (Copy still takes them all).
+    constexpr size_t kMaxShown = 1500;
+    ImGui::PushTextWrapPos(0.0f);
+    for (size_t i = ui.terminal.size() > kMaxShown ? ui.terminal.size() - kMaxShown : 0; i < ui.terminal.size(); ++i) {
+        const TerminalLine& line = ui.terminal[i];
+        ImGui::PushStyleColor(ImGuiCol_Text, lineColour(view, line.kind));
+        ImGui::TextUnformatted(line.text.c_str());
+        ImGui::PopStyleColor();
     }
-    clipper.End();
+    ImGui::PopTextWrapPos();
     if (ui.scrollToEnd) {
         ImGui::SetScrollHereY(1.0f);
         ui.scrollToEnd = false;

@@ -2,16 +2,12 @@
 
 #include <algorithm>
 
+#include "sim/scenario/lesson_engine.hpp"
 #include "sim/scenario/state_json.hpp"
 
 namespace layerlab::scenario {
 
 namespace {
-
-bool isBuildEvent(const Event& e) {
-    return std::holds_alternative<StepCached>(e) || std::holds_alternative<StepBuilt>(e) ||
-           std::holds_alternative<StepFailed>(e);
-}
 
 std::string numbers(const std::vector<int>& v) {
     if (v.empty()) return "none";
@@ -70,28 +66,32 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
     const CommandProbe probe = machineProbe();
     const std::string lang = scenarioLang(scenario, options);
 
-    std::optional<std::pair<std::vector<int>, std::string>> pending;   // answer, pointer of the predict step
-    // A lesson's solution answers its predictions where the lesson shell would
-    // ask them: before a build at which the next prediction is due.
-    int builds = 0;
-    size_t asked = 0;
+    // The one lesson engine plays it: a lesson's solution answers its
+    // predictions where the shell and the window would ask them (before a
+    // build at which the next prediction is due); a scenario's predict steps
+    // are scored by the next build. Unlike the shell, a missing answer does
+    // not stop the build: it is reported.
     const bool lessonPredictions = options.solution && !scenario.predictions.empty();
+    SessionConfig config;
+    config.lesson = scenario.lesson ? &scenario : nullptr;
+    config.lang = lang;
+    config.start = start;
+    config.askPredictions = lessonPredictions;
+    config.blockUnanswered = false;
+    LessonSession session(machine, config);
+    std::optional<std::pair<std::vector<int>, std::string>> pending;   // answer, pointer of the predict step
     for (const Step& step : steps) {
         StepReport r;
         r.step = step;
         switch (step.kind) {
             case Step::Kind::Command: {
-                // Only a build can be preceded by a question (and `when` may build on a copy: costly).
-                const bool mayBuild = step.command.find("build") != std::string::npos;
-                const Prediction* due =
-                    lessonPredictions && mayBuild
-                        ? duePrediction(scenario.predictions, asked, builds + 1, machine.state(), probe)
-                        : nullptr;
+                const int asked = session.progressRecord().predictionsDone;
                 r.prompt = machine.prompt();
-                r.outcome = machine.execute(step.command);
+                Turn turn = session.run(step.command);
+                r.outcome = turn.outcome;
                 r.terminal = cli::Machine::terminalText(step.command, r.outcome);
                 for (const auto& h : machine.hints()) r.hints.push_back({h.en, h.ko});
-                r.built = std::any_of(r.outcome.events.begin(), r.outcome.events.end(), isBuildEvent);
+                r.built = turn.built;
                 if (r.built) {
                     r.build = machine.state().lastBuild;
                     r.afterBuild = std::make_shared<const engine::State>(machine.state());
@@ -104,15 +104,11 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
                 else if (!step.expectExitCode && step.expectContains.empty() && r.outcome.exitCode != 0 &&
                          !machine.attached())
                     r.failure = "failed with exit code " + std::to_string(r.outcome.exitCode);
-                if (r.built && due && !pending)
+                if (r.built && turn.unanswered)
                     r.failure = "the lesson asks /predictions/" + std::to_string(asked) +
                                 " before this build, but the solution does not answer it";
-                if (r.built) {
-                    ++builds;
-                    if (due) ++asked;
-                }
-                if (r.built && pending) {
-                    r.prediction = scorePrediction(pending->first, r.build);
+                if (turn.score && pending) {
+                    r.prediction = turn.score;
                     if (!r.prediction->correct)
                         r.failure = "the prediction at " + pending->second + " (" + numbers(pending->first) +
                                     ") is wrong: the builder ran again: " + numbers(r.prediction->actual);
@@ -122,27 +118,17 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
             }
             case Step::Kind::Say:
                 break;
-            case Step::Kind::Write: {
-                engine::State s = machine.state();
-                std::string path = fs::normalizePath(s.cwd.empty() ? step.path : s.cwd + "/" + step.path);
-                if (step.path.rfind("/", 0) == 0 || step.path.rfind("~/app/", 0) == 0)
-                    path = fs::normalizePath(step.path.substr(step.path.rfind("~/app/", 0) == 0 ? 6 : 0));
-                auto edit = s.host.tryWithFile(path, step.content, step.mode, 0, 0, s.clock.nowMs);
-                if (!edit.error.empty()) {
-                    r.failure = "cannot write " + step.path + ": " + edit.error;
-                } else {
-                    s.host = edit.tree;
-                    machine.setState(std::move(s));
-                }
+            case Step::Kind::Write:
+                r.failure = session.writeFile(step.path, step.content, step.mode);
                 break;
-            }
             case Step::Kind::Predict:
                 if (pending) r.failure = "the prediction at " + pending->second + " was never followed by a build";
-                else if (lessonPredictions &&
-                         !duePrediction(scenario.predictions, asked, builds + 1, machine.state(), probe))
+                else if (lessonPredictions && !session.duePrediction())
                     r.failure = "the lesson asks no prediction before the next build here (/predictions/" +
-                                std::to_string(asked) + " is not due: see its atBuild and when)";
+                                std::to_string(session.progressRecord().predictionsDone) +
+                                " is not due: see its atBuild and when)";
                 pending = std::make_pair(step.answer, step.pointer);
+                session.predict(step.answer);
                 break;
             case Step::Kind::Check: {
                 r.checks = evaluateGoals(step.check, machine.state(), probe);
