@@ -55,7 +55,7 @@ int64_t parseRfc3339(const std::string& s) {
         }
         return true;
     };
-    int64_t y, mo, d, h, mi, se;
+    int64_t y = 0, mo = 0, d = 0, h = 0, mi = 0, se = 0;
     if (!num(0, 4, y) || s.size() < 20 || s[4] != '-' || !num(5, 2, mo) || s[7] != '-' || !num(8, 2, d) ||
         s[10] != 'T' || !num(11, 2, h) || s[13] != ':' || !num(14, 2, mi) || s[16] != ':' || !num(17, 2, se))
         return -1;
