@@ -92,7 +92,7 @@ TEST_CASE("completion: docker commands come from the CLI's command tree") {
     CHECK(tab("docker ima") == "docker image");
     CHECK(tab("docker sto") == "docker stop ");
     CHECK(tab("docker container pr") == "docker container prune ");
-    CHECK(texts("docker image l") == std::vector<std::string>{"list", "ls"});
+    CHECK(texts("docker image l") == std::vector<std::string>{"list", "load", "ls"});
     CHECK(has(texts("docker "), "run"));
     CHECK(has(texts("docker "), "container"));
     CHECK_FALSE(has(texts("docker "), "push"));   // real, but not modelled: not offered

@@ -80,12 +80,40 @@ TEST_CASE("cli docker: the course notes' `docker -p 3000:80 dockerId` gets a hin
 TEST_CASE("cli docker: what the simulator does not model is said plainly") {
     auto push = docker({"push", "myapp"});
     CHECK(push.exitCode == 1);
-    CHECK(push.err.find("a real Docker command that LayerLab does not model") != std::string::npos);
+    CHECK(push.err ==
+          "layerlab: docker push: a real Docker command; not modelled yet: the simulated Docker Hub is "
+          "read-only (pull works; no accounts).\n");
+    // what stays out says why
+    CHECK(docker({"swarm", "init"}).err ==
+          "layerlab: docker swarm: a real Docker command; swarm mode joins several "
+          "engines into a cluster; LayerLab simulates one engine.\n");
+    CHECK(docker({"context", "ls"}).err.find("one local simulated engine") != std::string::npos);
     auto mem = docker({"run", "--memory", "512m", "node"});
     CHECK(mem.exitCode == 1);
     CHECK(mem.err.find("--memory: this Docker option is real, but LayerLab does not model it") != std::string::npos);
     auto host = docker({"-H", "tcp://x", "ps"});
     CHECK(host.err.find("LayerLab simulates one local engine") != std::string::npos);
+}
+
+TEST_CASE("cli docker: no everyday command answers \"not modelled\" (issue 14)") {
+    for (const char* cmd : {"diff",           "commit",       "cp",          "export",     "import",        "save",
+                            "load",           "rename",       "port",        "top",        "wait",          "stats",
+                            "container diff", "container cp", "image save",  "image load", "volume create", "volume ls",
+                            "volume inspect", "volume rm",    "volume prune"}) {
+        CAPTURE(cmd);
+        std::vector<std::string> args;
+        std::string c = cmd;
+        for (size_t at = 0; at != std::string::npos;) {
+            size_t sp = c.find(' ', at);
+            args.push_back(c.substr(at, sp == std::string::npos ? sp : sp - at));
+            at = sp == std::string::npos ? sp : sp + 1;
+        }
+        args.push_back("--help");
+        auto h = docker(args);
+        CHECK(h.exitCode == 0);
+        CHECK(h.out.rfind("Usage:  docker " + c, 0) == 0);
+    }
+    CHECK(docker({"--help"}).out.find("  diff        Inspect changes to files or directories") != std::string::npos);
 }
 
 TEST_CASE("cli docker: help pages and version") {

@@ -30,7 +30,8 @@ FlagParseResult parse(const char* cmd, std::vector<std::string> argv) {
 }   // namespace
 
 TEST_CASE("cli flags: help layout is Docker 28's, byte for byte, when every flag is shown") {
-    for (const char* name : {"ps", "run", "image inspect", "history", "logs"}) {
+    for (const char* name : {"ps", "run", "image inspect", "history", "logs", "commit", "export", "import", "rename",
+                             "port", "top", "wait", "diff"}) {
         CAPTURE(name);
         std::string file = std::string(name) == "image inspect" ? "image_inspect" : name;
         std::string expected =

@@ -86,7 +86,23 @@ engine::State sampleState() {
     c.runMode = engine::Container::RunMode::Detached;
     c.logsRead = 2;
     c.activePorts = {{"0.0.0.0", 3000, 80, "tcp"}, {"0.0.0.0", 32768, 443, "tcp"}};
+    engine::Mount data;
+    data.source = "data";
+    data.destination = "/data";
+    engine::Mount bind;
+    bind.type = engine::Mount::Type::Bind;
+    bind.source = "bin";
+    bind.destination = "/app";
+    bind.readOnly = true;
+    c.mounts = {data, bind};
     s.containers.push_back(c);
+
+    engine::Volume vol;
+    vol.name = "data";
+    vol.createdMs = 1767603600700;
+    vol.files = fs::FileTree().withFile("f", "keep\n");
+    vol.populated = true;
+    s.volumes["data"] = vol;
 
     s.clock.nowMs = 1767603700000;
     s.rng.state = 0xFEDCBA9876543210ull;   // above 2^63: must survive as text
@@ -201,8 +217,10 @@ TEST_CASE("state json: helpers") {
 // its size changes here; add the new field to state_json(.cpp, _import.cpp)
 // and its round-trip test, then update the number.
 TEST_CASE("state json: every State field is exported (update state_json when these sizes change)") {
-    CHECK_MESSAGE(sizeof(engine::State) == 472, "engine::State changed: export/import the new field");
-    CHECK_MESSAGE(sizeof(engine::Container) == 576, "engine::Container changed: export/import the new field");
+    CHECK_MESSAGE(sizeof(engine::State) == 520, "engine::State changed: export/import the new field");
+    CHECK_MESSAGE(sizeof(engine::Container) == 600, "engine::Container changed: export/import the new field");
+    CHECK_MESSAGE(sizeof(engine::Volume) == 64, "engine::Volume changed: export/import the new field");
+    CHECK_MESSAGE(sizeof(engine::Mount) == 80, "engine::Mount changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Image) == 608, "engine::Image changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::ImageConfig) == 328, "engine::ImageConfig changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Layer) == 120, "engine::Layer changed: export/import the new field");

@@ -5,8 +5,10 @@
 
 #include <algorithm>
 
+#include "sim/cli/docker_cli_everyday.hpp"
 #include "sim/cli/docker_cli_internal.hpp"
 #include "sim/cli/docker_commands.hpp"
+#include "sim/cli/docker_unmodelled.hpp"
 
 namespace layerlab::cli {
 
@@ -112,6 +114,24 @@ const std::vector<Handled>& handledCommands() {
         {"version", cmdVersion},
         {"info", cmdInfo},
         {"system df", cmdSystemDf},
+        // the everyday commands (docker_cli_everyday.cpp)
+        {"diff", cmdDiff},
+        {"commit", cmdCommit},
+        {"cp", cmdCp},
+        {"export", cmdExport},
+        {"import", cmdImport},
+        {"save", cmdSave},
+        {"load", cmdLoad},
+        {"rename", cmdRename},
+        {"port", cmdPort},
+        {"top", cmdTop},
+        {"wait", cmdWait},
+        {"stats", cmdStats},
+        {"volume create", cmdVolumeCreate},
+        {"volume ls", cmdVolumeLs},
+        {"volume inspect", cmdVolumeInspect},
+        {"volume rm", cmdVolumeRm},
+        {"volume prune", cmdVolumePrune},
     };
     return table;
 }
@@ -171,18 +191,11 @@ const std::vector<Route>& routes() {
     return table;
 }
 
-// Docker commands that exist but are not modelled.
-const std::vector<std::string>& unmodelledCommands() {
-    static const std::vector<std::string> names = {
-        "push",   "login",  "logout",  "search", "builder", "checkpoint", "context", "manifest", "network", "plugin",
-        "trust",  "volume", "config",  "node",   "secret",  "service",    "stack",   "swarm",    "commit",  "cp",
-        "diff",   "events", "export",  "import", "load",    "port",       "rename",  "save",     "stats",   "top",
-        "update", "wait",   "compose", "buildx", "scout",   "init",       "debug"};
-    return names;
-}
+// Docker commands that exist but are not modelled (docker_unmodelled.cpp says why).
+const std::vector<std::string>& unmodelledCommands() { return unmodelledDockerCommands(); }
 
 const std::vector<std::string>& groups() {
-    static const std::vector<std::string> g = {"container", "image", "system", "builder", "buildx"};
+    static const std::vector<std::string> g = {"container", "image", "system", "builder", "buildx", "volume"};
     return g;
 }
 
@@ -353,7 +366,7 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
     if (contains(groups(), first)) {
         if (g.args.size() == 1 || g.args[1] == "--help" || g.args[1] == "-h") {
             Outcome o;
-            std::string text = detail::groupHelp(first);
+            std::string text = first == "volume" ? detail::volumeGroupHelp() : detail::groupHelp(first);
             if (g.args.size() == 1) o.err = text;
             else o.out = text;
             return o;
@@ -370,22 +383,15 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
                                    ": LayerLab does not model this command. It simulates `docker build` (BuildKit by "
                                    "default, the legacy builder with DOCKER_BUILDKIT=0).\n");
         if (used == 2) {
-            if (first == "container" || first == "image" || first == "system") {
+            if (first == "container" || first == "image" || first == "system" || first == "volume") {
                 // a real sub-command that LayerLab leaves out, or a typo
-                static const std::vector<std::string> realSubs = {
-                    "commit", "cp",   "diff",   "export", "port", "rename", "stats",  "top",
-                    "update", "wait", "import", "load",   "save", "push",   "events", "prune"};
-                if (contains(realSubs, g.args[1]))
-                    return detail::failure("layerlab: docker " + key +
-                                           ": a real Docker command that LayerLab does not model.\n");
+                static const std::vector<std::string> realSubs = {"update", "push", "events", "prune"};
+                if (contains(realSubs, g.args[1])) return detail::failure(unmodelledMessage(key));
             }
             return detail::failure("docker: unknown command: docker " + key + "\n\nUsage:  docker " + first +
                                    "\n\nRun 'docker " + first + " --help' for more information\n");
         }
-        if (contains(unmodelledCommands(), first))
-            return detail::failure("layerlab: docker " + first +
-                                   ": a real Docker command that LayerLab does not model. Type `help` to see what "
-                                   "the simulator can do.\n");
+        if (contains(unmodelledCommands(), first)) return detail::failure(unmodelledMessage(first));
         return detail::failure("docker: unknown command: docker " + first +
                                "\n\nRun 'docker --help' for more information\n");
     }

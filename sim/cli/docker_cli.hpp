@@ -36,6 +36,9 @@ struct DockerEnv {
     // What the learner answers to a confirmation prompt ("Are you sure you
     // want to continue? [y/N]"); nullopt = no input (Docker then cancels).
     std::optional<std::string> answer;
+    // What the shell feeds the command's stdin (`docker load < app.tar`);
+    // nullopt = the terminal.
+    std::optional<std::string> stdinData;
     bool buildkit() const;
 };
 

@@ -6,11 +6,20 @@
 #include <cstdlib>
 
 #include "sim/cli/docker_cli_internal.hpp"
+#include "sim/cli/host_paths.hpp"
 #include "sim/engine/containers/container_api.hpp"
+#include "sim/engine/images/store.hpp"
 #include "sim/numbers.hpp"
 
 namespace layerlab::cli::detail {
 namespace {
+
+// -v/--mount host paths: a ~/app tree path, or nullopt outside it.
+std::optional<std::string> hostTreePath(const engine::State& state, const std::string& typed) {
+    HostPath p = resolveHostPath(state, typed);
+    if (p.outside) return std::nullopt;
+    return p.tree;
+}
 
 engine::RunOptions runOptions(const Invocation& inv, bool isRun) {
     const ParsedFlags& f = inv.flags;
@@ -31,6 +40,9 @@ engine::RunOptions runOptions(const Invocation& inv, bool isRun) {
     o.attach = f.all("attach");
     o.user = f.get("user");
     o.terminal = inv.env->terminal;
+    o.volumes = f.all("volume");
+    o.mounts = f.all("mount");
+    o.hostPath = hostTreePath;
     return o;
 }
 
@@ -98,6 +110,7 @@ Outcome cmdRm(engine::State& state, const Invocation& inv) {
     engine::RmOptions o;
     o.containers = inv.flags.args;
     o.force = inv.flags.flag("force");
+    o.volumes = inv.flags.flag("volumes");
     return engine::removeContainers(state, o);
 }
 
@@ -155,6 +168,28 @@ Outcome cmdInspect(engine::State& state, const Invocation& inv) {
     const bool containerForm = inv.path == "docker container inspect";
     if (!type.empty() && type != "container" && type != "image")
         return failure("layerlab: docker inspect --type " + type + ": LayerLab models containers and images only.\n");
+    if (!containerForm && type.empty()) {
+        // docker inspect without --type tries every kind of object; a name
+        // that is none of them is "No such object" (docker/cli inspect.go),
+        // after the array of those it found ("[]" when none).
+        std::vector<std::string> found, missing;
+        for (const auto& name : f.args)
+            (engine::isContainerRef(state, name) || engine::resolveImageRef(state, name).image ? found : missing)
+                .push_back(name);
+        if (!missing.empty()) {
+            Outcome out;
+            if (!found.empty()) {
+                Invocation some = inv;
+                some.flags.args = found;
+                out = cmdInspect(state, some);
+            } else {
+                out.out = f.get("format").empty() ? "[]\n" : "\n";   // as the real CLI prints
+            }
+            for (const auto& name : missing) out.err += "Error: No such object: " + name + "\n";
+            out.exitCode = 1;
+            return out;
+        }
+    }
     // docker inspect: each name is looked up as a container first, then as an
     // image (docker/cli inspect.go). One engine call per kind, in order.
     bool allContainers = true;

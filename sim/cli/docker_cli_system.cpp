@@ -7,6 +7,7 @@
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/images/commands.hpp"
+#include "sim/engine/volumes/volumes.hpp"
 
 namespace layerlab::cli::detail {
 namespace {
@@ -39,27 +40,43 @@ std::string dockerHelp() {
                     {"version", "Show the Docker version information"},
                     {"info", "Display system-wide information"}}) +
            "\nManagement Commands:\n" +
-           listing({{"container", "Manage containers"}, {"image", "Manage images"}, {"system", "Manage Docker"}}) +
+           listing({{"container", "Manage containers"},
+                    {"image", "Manage images"},
+                    {"system", "Manage Docker"},
+                    {"volume", "Manage volumes"}}) +
            "\nCommands:\n" +
            listing({{"attach", "Attach local standard input, output, and error streams to a running container"},
+                    {"commit", "Create a new image from a container's changes"},
+                    {"cp", "Copy files/folders between a container and the local filesystem"},
                     {"create", "Create a new container"},
+                    {"diff", "Inspect changes to files or directories on a container's filesystem"},
+                    {"export", "Export a container's filesystem as a tar archive"},
                     {"history", "Show the history of an image"},
+                    {"import", "Import the contents from a tarball to create a filesystem image"},
                     {"inspect", "Return low-level information on Docker objects"},
                     {"kill", "Kill one or more running containers"},
+                    {"load", "Load an image from a tar archive or STDIN"},
                     {"logs", "Fetch the logs of a container"},
                     {"pause", "Pause all processes within one or more containers"},
+                    {"port", "List port mappings or a specific mapping for the container"},
+                    {"rename", "Rename a container"},
                     {"restart", "Restart one or more containers"},
                     {"rm", "Remove one or more containers"},
                     {"rmi", "Remove one or more images"},
+                    {"save", "Save one or more images to a tar archive (streamed to STDOUT by default)"},
                     {"start", "Start one or more stopped containers"},
+                    {"stats", "Display a live stream of container(s) resource usage statistics"},
                     {"stop", "Stop one or more running containers"},
                     {"tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"},
-                    {"unpause", "Unpause all processes within one or more containers"}}) +
+                    {"top", "Display the running processes of a container"},
+                    {"unpause", "Unpause all processes within one or more containers"},
+                    {"wait", "Block until one or more containers stop, then print their exit codes"}}) +
            "\nGlobal Options:\n"
            "  -v, --version            Print version information and quit\n"
            "\nRun 'docker COMMAND --help' for more information on a command.\n"
-           "\nLayerLab simulates the commands above. Docker's other commands (push, login, network, volume,\n"
-           "cp, commit, compose, swarm, ...) and global options (-H, --context, --tls...) are not modelled.\n";
+           "\nLayerLab simulates the commands above. Not modelled yet: network, login, logout, push, search,\n"
+           "update, events. Left out, each says why: swarm and its commands (one engine, no cluster), plugin,\n"
+           "context and the global options -H/--context/--tls (one local engine), compose, buildx bake, scout.\n";
 }
 
 std::string groupHelp(const std::string& group) {
@@ -68,36 +85,48 @@ std::string groupHelp(const std::string& group) {
     if (group == "container")
         return head + "Manage containers\n\nCommands:\n" +
                listing({{"attach", "Attach local standard input, output, and error streams to a running container"},
+                        {"commit", "Create a new image from a container's changes"},
+                        {"cp", "Copy files/folders between a container and the local filesystem"},
                         {"create", "Create a new container"},
+                        {"diff", "Inspect changes to files or directories on a container's filesystem"},
                         {"exec", "Execute a command in a running container"},
+                        {"export", "Export a container's filesystem as a tar archive"},
                         {"inspect", "Display detailed information on one or more containers"},
                         {"kill", "Kill one or more running containers"},
                         {"logs", "Fetch the logs of a container"},
                         {"ls", "List containers"},
                         {"pause", "Pause all processes within one or more containers"},
+                        {"port", "List port mappings or a specific mapping for the container"},
                         {"prune", "Remove all stopped containers"},
+                        {"rename", "Rename a container"},
                         {"restart", "Restart one or more containers"},
                         {"rm", "Remove one or more containers"},
                         {"run", "Create and run a new container from an image"},
                         {"start", "Start one or more stopped containers"},
+                        {"stats", "Display a live stream of container(s) resource usage statistics"},
                         {"stop", "Stop one or more running containers"},
-                        {"unpause", "Unpause all processes within one or more containers"}}) +
-               tail + "\nNot modelled by LayerLab: commit, cp, diff, export, port, rename, stats, top, update, wait.\n";
+                        {"top", "Display the running processes of a container"},
+                        {"unpause", "Unpause all processes within one or more containers"},
+                        {"wait", "Block until one or more containers stop, then print their exit codes"}}) +
+               tail + "\nNot modelled by LayerLab yet: update.\n";
     if (group == "image")
         return head + "Manage images\n\nCommands:\n" +
                listing({{"build", "Build an image from a Dockerfile"},
                         {"history", "Show the history of an image"},
+                        {"import", "Import the contents from a tarball to create a filesystem image"},
                         {"inspect", "Display detailed information on one or more images"},
+                        {"load", "Load an image from a tar archive or STDIN"},
                         {"ls", "List images"},
                         {"prune", "Remove unused images"},
                         {"pull", "Download an image from a registry"},
                         {"rm", "Remove one or more images"},
+                        {"save", "Save one or more images to a tar archive (streamed to STDOUT by default)"},
                         {"tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"}}) +
-               tail + "\nNot modelled by LayerLab: import, load, push, save.\n";
+               tail + "\nNot modelled by LayerLab yet: push (the simulated hub is read-only).\n";
     if (group == "system")
         return head + "Manage Docker\n\nCommands:\n" +
                listing({{"df", "Show docker disk usage"}, {"info", "Display system-wide information"}}) + tail +
-               "\nNot modelled by LayerLab: events, prune.\n";
+               "\nNot modelled by LayerLab yet: events, prune (use container, image and volume prune).\n";
     if (group == "builder")
         return head + "Manage builds\n\nCommands:\n" + listing({{"build", "Build an image from a Dockerfile"}}) + tail +
                "\nNot modelled by LayerLab: du, prune.\n";
@@ -171,7 +200,19 @@ Outcome cmdSystemDf(engine::State& state, const Invocation& inv) {
     };
     t.addRow({"Containers", std::to_string(cu.total), std::to_string(cu.active),
               fmt::humanSizeWithPrecision(static_cast<double>(cu.size), 4), reclaim(cu.reclaimable, cu.size)});
-    t.addRow({"Local Volumes", "0", "0", "0B", "0B"});
+    {
+        // volumes: ACTIVE = mounted by some container; unused ones are reclaimable
+        int active = 0;
+        uint64_t size = 0, unused = 0;
+        for (const auto& [name, v] : state.volumes) {
+            const uint64_t bytes = v.files.totalBytes();
+            size += bytes;
+            if (engine::volumes::volumeUsers(state, name).empty()) unused += bytes;
+            else ++active;
+        }
+        t.addRow({"Local Volumes", std::to_string(state.volumes.size()), std::to_string(active),
+                  fmt::humanSizeWithPrecision(static_cast<double>(size), 4), reclaim(unused, size)});
+    }
     uint64_t cacheBytes = 0;
     for (const auto& [key, rec] : state.buildCache) {
         auto it = state.layers.find(rec.layer);

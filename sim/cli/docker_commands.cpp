@@ -14,6 +14,7 @@
 #include "sim/cli/docker_commands.hpp"
 
 #include "sim/cli/docker_command_groups.hpp"
+#include "sim/cli/docker_commands_everyday.hpp"
 
 namespace layerlab::cli {
 namespace {
@@ -38,6 +39,7 @@ std::vector<CommandSpec> makeTable() {
     command_groups::imageCommands(table);
     command_groups::systemCommands(table);
     command_groups::buildCommands(table);
+    everydayCommands(table);
     addGroupPath(table, "ps", "container ls");
     addGroupPath(table, "images", "image ls");
     addGroupPath(table, "rmi", "image rm");

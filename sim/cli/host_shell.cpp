@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "sim/cli/docker_cli.hpp"
+#include "sim/cli/host_tar.hpp"
 #include "sim/cli/host_commands.hpp"
 #include "sim/cli/host_paths.hpp"
 #include "sim/cli/machine.hpp"
@@ -25,7 +26,7 @@ bool asksConfirmation(const std::vector<std::string>& args) {
         if (!a.empty() && a[0] != '-') words.push_back(a);
     }
     if (force || words.size() < 2) return false;
-    return (words[0] == "container" || words[0] == "image") && words[1] == "prune";
+    return (words[0] == "container" || words[0] == "image" || words[0] == "volume") && words[1] == "prune";
 }
 
 // docker commands that only read: no undo snapshot for them.
@@ -33,11 +34,13 @@ bool dockerReadOnly(const std::vector<std::string>& args) {
     if (args.empty()) return true;
     for (const auto& a : args)
         if (a == "--help" || a == "-h") return true;
-    static const char* const reads[] = {"ps", "images", "inspect", "logs", "history", "version", "info"};
+    static const char* const reads[] = {"ps",   "images", "inspect", "logs", "history", "version",
+                                        "info", "diff",   "port",    "top",  "stats"};
     return std::find(std::begin(reads), std::end(reads), args[0]) != std::end(reads);
 }
 
-const char* const kHostCommands[] = {"docker", "curl", "why", "help", "history", "clear", "nano", "vi", "vim", "edit"};
+const char* const kHostCommands[] = {"docker", "curl", "why", "help", "history", "clear",
+                                     "nano",   "vi",   "vim", "edit", "tar"};
 
 // stdout and stderr as a terminal shows them (see Machine::terminalText).
 std::string ordered(std::string_view out, std::string_view err, bool errFirst) {
@@ -227,6 +230,7 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
         DockerEnv env;
         env.vars = s.environment();
         env.terminal = m_options.terminal && io.outIsTerminal;
+        if (io.hasIn) env.stdinData = io.in;
         io.errFirst = dockerErrFirst(args);
         if (asksConfirmation(args)) {
             // ask first, on a copy: the answer comes with the next line
@@ -261,6 +265,7 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
         take(o);
         return o.exitCode;
     };
+    sh.commands["tar"] = runHostTar;
     sh.commands["why"] = [&](shell::Shell&, const std::vector<std::string>& argv, shell::Io& io) {
         Outcome o = runWhy(m_state, {argv.begin() + 1, argv.end()});
         io.out += o.out;

@@ -27,7 +27,10 @@ std::string machineHelp(const std::string& lang) {
                "  docker ps | logs | attach | exec | inspect | container ls | container prune\n"
                "  docker images | image ls | image inspect | history | tag | rmi | image rm | image prune\n"
                "  docker pull | build (BuildKit; DOCKER_BUILDKIT=0이면 레거시 빌더) | version | info | system df\n"
-               "  docker container ... / docker image ... 형태도 됩니다.\n"
+               "  docker diff | commit | cp | export | import | save | load (이미지를 tar 파일로; tar -tf로 보기)\n"
+               "  docker rename | port | top | wait | stats --no-stream\n"
+               "  docker volume create | ls | inspect | rm | prune,  docker run -v 이름:/경로 | --mount\n"
+               "  docker container ... / docker image ... / docker volume ... 형태도 됩니다.\n"
                "\n"
                "컨테이너에 연결(attach)되어 있을 때:\n"
                "  Ctrl-C        컨테이너 프로그램에 SIGINT를 보냅니다 (스크립트에서는 ^C라고 씁니다). -it 없이 세 번\n"
@@ -36,7 +39,8 @@ std::string machineHelp(const std::string& lang) {
                "  Ctrl-\\        LayerLab 전용: 실제 터미널 창을 닫듯이 이 터미널을 닫고 새로 엽니다.\n"
                "                컨테이너는 계속 실행됩니다 (스크립트에서는 ^\\)\n"
                "\n"
-               "시뮬레이터가 다루지 않는 Docker 기능(push, network, volume, compose ...)은 그렇다고 알려 줍니다.\n";
+               "아직 모델링하지 않은 Docker 명령(network, login, push, search, update, events)과 모델링하지 않는\n"
+               "명령(swarm, plugin, context, compose ...)은 실행하면 그렇다고, 그리고 이유를 알려 줍니다.\n";
     return "LayerLab terminal: a simulated host with Docker. Your files are in the build-context folder ~/app.\n"
            "\n"
            "Host commands:\n"
@@ -55,7 +59,10 @@ std::string machineHelp(const std::string& lang) {
            "  docker ps | logs | attach | exec | inspect | container ls | container prune\n"
            "  docker images | image ls | image inspect | history | tag | rmi | image rm | image prune\n"
            "  docker pull | build (BuildKit; the legacy builder with DOCKER_BUILDKIT=0) | version | info | system df\n"
-           "  The docker container ... / docker image ... forms work as well.\n"
+           "  docker diff | commit | cp | export | import | save | load (images as tar files; look with tar -tf)\n"
+           "  docker rename | port | top | wait | stats --no-stream\n"
+           "  docker volume create | ls | inspect | rm | prune,  docker run -v NAME:/PATH | --mount\n"
+           "  The docker container ... / docker image ... / docker volume ... forms work as well.\n"
            "\n"
            "While attached to a container:\n"
            "  Ctrl-C        sends SIGINT to the container's program (write ^C in a script); without -it, the third\n"
@@ -64,7 +71,8 @@ std::string machineHelp(const std::string& lang) {
            "  Ctrl-\\        LayerLab only: closes this terminal window and opens a new one, as closing a real\n"
            "                window would; the container keeps running (^\\)\n"
            "\n"
-           "Docker features the simulator does not model (push, network, volume, compose, ...) say so.\n";
+           "Docker commands not modelled yet (network, login, push, search, update, events) and those left out\n"
+           "(swarm, plugin, context, compose, ...) say so, and why, when you run them.\n";
 }
 
 std::optional<engine::Hint> commandNotFoundHint(const std::string& name) {

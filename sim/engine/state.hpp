@@ -106,6 +106,26 @@ struct LogLine {
     std::string text;   // without the trailing newline
 };
 
+// A volume (`docker volume create`, `-v name:/path`, an image's VOLUME): a
+// directory the daemon keeps apart from every container's writable layer,
+// so its files outlive `docker rm` (sim/engine/volumes/volumes.hpp).
+struct Volume {
+    std::string name;   // "data", or 64 hex for an anonymous volume
+    int64_t createdMs = 0;
+    fs::FileTree files;   // the volume's contents (its _data directory)
+    bool anonymous = false;   // made for one container (VOLUME, `-v /path`): removed with --rm / rm -v
+    bool populated = false;   // the first mount copied the image's files in (Docker does it once)
+};
+
+// One mount of a container: a volume or a bind of a ~/app folder.
+struct Mount {
+    enum class Type { Volume, Bind };
+    Type type = Type::Volume;
+    std::string source;   // volume name, or the State.host tree path of a bind ("" = ~/app)
+    std::string destination;   // absolute path in the container: "/data"
+    bool readOnly = false;
+};
+
 struct Container {
     enum class Status { Created, Running, Paused, Restarting, Exited, Dead };
 
@@ -159,6 +179,9 @@ struct Container {
     // How many times `docker logs` printed this container's logs (a lesson
     // asks the learner to read them; Docker keeps no count).
     int logsRead = 0;
+    // Volumes and binds, in the order given: files under a destination live
+    // in the volume (or ~/app), not in the writable layer.
+    std::vector<Mount> mounts;
 };
 
 // A cache record: one step's key -> what it produced. The builder owns the
@@ -224,6 +247,7 @@ struct State {
     std::map<std::string, std::vector<BuildRecord>> buildHistory;
 
     std::vector<Container> containers;   // in creation order
+    std::map<std::string, Volume> volumes;   // by name
 
     Clock clock;
     Rng rng;

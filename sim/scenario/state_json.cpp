@@ -255,6 +255,17 @@ json containerToJson(const Container& c) {
                    : c.runMode == Container::RunMode::Detached ? "detached"
                                                                : "created";
     j["logsRead"] = c.logsRead;
+    // Written only when there are mounts, so the exports of sessions without
+    // volumes stay byte for byte what they were.
+    if (!c.mounts.empty()) {
+        json mounts = json::array();
+        for (const Mount& m : c.mounts)
+            mounts.push_back({{"type", m.type == Mount::Type::Bind ? "bind" : "volume"},
+                              {"source", m.source},
+                              {"destination", m.destination},
+                              {"readOnly", m.readOnly}});
+        j["mounts"] = mounts;
+    }
     return j;
 }
 
@@ -303,6 +314,15 @@ json stateToJson(const State& s) {
     json containers = json::array();
     for (const auto& c : s.containers) containers.push_back(containerToJson(c));
     j["containers"] = containers;
+    if (!s.volumes.empty()) {   // only when there are any (see containerToJson's mounts)
+        json volumes = json::object();
+        for (const auto& [name, v] : s.volumes)
+            volumes[name] = {{"createdMs", v.createdMs},
+                             {"files", fileTreeToJson(v.files)},
+                             {"anonymous", v.anonymous},
+                             {"populated", v.populated}};
+        j["volumes"] = volumes;
+    }
     j["clock"] = {{"nowMs", s.clock.nowMs}};
     j["rng"] = {{"state", hex64(s.rng.state)}};
     j["seed"] = s.seed;

@@ -207,6 +207,19 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
     else if (runMode == "detached") c.runMode = Container::RunMode::Detached;
     else if (runMode != "created") in.fail(in.at("runMode"), "expected one of \"created\", \"attached\", \"detached\"");
     in.integer("logsRead", c.logsRead);
+    eachItem(in, "mounts", [&](const json& mj, const std::string& p) {
+        Mount m;
+        JsonReader min(mj, p, errors);
+        if (!min.isObject()) return;
+        std::string type = "volume";
+        min.str("type", type);
+        if (type == "bind") m.type = Mount::Type::Bind;
+        else if (type != "volume") min.fail(min.at("type"), "expected one of \"volume\", \"bind\"");
+        min.str("source", m.source);
+        min.str("destination", m.destination);
+        min.boolean("readOnly", m.readOnly);
+        c.mounts.push_back(m);
+    });
     return c;
 }
 
@@ -294,6 +307,21 @@ StateImport stateFromJson(const json& j, const std::string& pointer) {
     if (auto bh = in.get("buildHistory")) s.buildHistory = buildHistoryFromJson(*bh, in.at("buildHistory"), errors);
     eachItem(in, "containers",
              [&](const json& v, const std::string& p) { s.containers.push_back(readContainer(v, p, errors)); });
+    eachMember(in, "volumes", [&](const std::string& name, const json& v, const std::string& p) {
+        Volume vol;
+        vol.name = name;
+        JsonReader vin(v, p, errors);
+        if (!vin.isObject()) return;
+        vin.integer("createdMs", vol.createdMs);
+        readTree(vin, "files", vol.files);
+        vin.boolean("anonymous", vol.anonymous);
+        vin.boolean("populated", vol.populated);
+        s.volumes[name] = std::move(vol);
+    });
+    for (const Container& c : s.containers)
+        for (const Mount& m : c.mounts)
+            if (m.type == Mount::Type::Volume && !s.volumes.count(m.source))
+                errors.push_back("/volumes: no volume \"" + m.source + "\", which container " + c.name + " mounts");
     if (auto c = in.get("clock")) {
         JsonReader cin(*c, in.at("clock"), errors);
         if (cin.isObject()) cin.integer("nowMs", s.clock.nowMs);

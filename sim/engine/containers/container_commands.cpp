@@ -289,7 +289,7 @@ ContainerOutcome removeContainers(State& state, const RmOptions& o) {
             c.autoRemove = false;   // rm -f removes it below, once
             endProcess(state, i, 137, step);
         }
-        eraseAt(state, i, step);
+        eraseAt(state, i, step, o.volumes);
         for (const Event& e : step.events) out.events.push_back(e);
         out.out += ref + "\n";
     }

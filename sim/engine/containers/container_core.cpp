@@ -1,5 +1,6 @@
 // container_core: see the header.
 #include "sim/engine/containers/container_core.hpp"
+#include "sim/engine/volumes/volumes.hpp"
 
 #include <array>
 #include <cstdio>
@@ -106,7 +107,7 @@ fs::FileTree containerRootfs(const State& state, const Container& c, bool asLoad
     auto it = state.images.find(c.imageId);
     if (it != state.images.end()) root = imageRootfs(state, it->second);
     for (const std::string& gone : c.deleted) root = root.without(gone);
-    return root.overlaid(asLoaded ? c.loadedWritable : c.writable);
+    return volumes::withMounts(state, c, root.overlaid(asLoaded ? c.loadedWritable : c.writable));
 }
 
 uint64_t writableSize(const Container& c) { return c.writable.totalBytes(); }
@@ -129,6 +130,7 @@ std::vector<Event> settleContainers(State& state) {
             c.exitAtMs = 0;
             events.push_back(ContainerStopped{c.id, c.exitCode});
             if (c.autoRemove) {
+                volumes::releaseVolumes(state, c, true);   // --rm takes its anonymous volumes along
                 events.push_back(ContainerRemoved{c.id});
                 state.containers.erase(state.containers.begin() + static_cast<long>(i));
                 continue;

@@ -5,6 +5,8 @@
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
+#include "sim/engine/volumes/volumes.hpp"
+#include "sim/engine/volumes/volumes.hpp"
 
 namespace layerlab::engine {
 namespace containers {
@@ -26,15 +28,8 @@ Program runInside(State& state, size_t index, const std::vector<std::string>& ar
     ctx.pid1 = false;
     Program p = startProgram(ctx);
     if (!p.startError.empty()) return p;
-    for (const std::string& gone : p.deleted) {
-        c.writable = c.writable.without(gone);
-        if (std::find(c.deleted.begin(), c.deleted.end(), gone) == c.deleted.end()) c.deleted.push_back(gone);
-    }
-    c.writable = c.writable.overlaid(p.changes);
-    // Something written back is no longer deleted.
-    c.deleted.erase(
-        std::remove_if(c.deleted.begin(), c.deleted.end(), [&](const std::string& d) { return c.writable.exists(d); }),
-        c.deleted.end());
+    // into the writable layer, or a volume / ~/app under a mount
+    volumes::applyWrites(state, c, p.changes, p.deleted);
     return p;
 }
 

@@ -5,6 +5,7 @@
 
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/ports.hpp"
+#include "sim/engine/volumes/volumes.hpp"
 #include "sim/fs/sha256.hpp"
 #include "sim/korean.hpp"
 
@@ -48,7 +49,10 @@ std::string runError(const std::string& message, bool withHelp, const std::strin
     return s;
 }
 
-void eraseAt(State& state, size_t index, ContainerOutcome& out) {
+void eraseAt(State& state, size_t index, ContainerOutcome& out, bool removeAnonymousVolumes) {
+    // --rm removes the anonymous volumes too (rm -v asks for it explicitly)
+    volumes::releaseVolumes(state, state.containers[index],
+                            removeAnonymousVolumes || state.containers[index].autoRemove);
     out.events.push_back(ContainerRemoved{state.containers[index].id});
     state.containers.erase(state.containers.begin() + static_cast<long>(index));
 }
@@ -89,12 +93,9 @@ StartResult startAt(State& state, size_t index, ContainerOutcome& out) {
     c.exitAtMs = 0;
     c.activePorts = ports.bindings;
     c.loadedWritable = c.writable;
-    // A one-shot's writes land in the writable layer (never in the image).
-    for (const std::string& gone : p.deleted) {
-        c.writable = c.writable.without(gone);
-        if (std::find(c.deleted.begin(), c.deleted.end(), gone) == c.deleted.end()) c.deleted.push_back(gone);
-    }
-    c.writable = c.writable.overlaid(p.changes);
+    // A one-shot's writes land in the writable layer (never in the image),
+    // or in a volume / ~/app under a mount.
+    volumes::applyWrites(state, c, p.changes, p.deleted);
     for (const OutputLine& l : p.output) c.logs.push_back({state.clock.nowMs, l.stderrStream, l.text});
     out.events.push_back(ContainerStarted{c.id});
     for (const PortBinding& b : c.activePorts)

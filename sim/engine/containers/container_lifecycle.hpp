@@ -54,8 +54,9 @@ void printLines(ContainerOutcome& out, const std::vector<OutputLine>& lines, boo
 Program runInside(State& state, size_t index, const std::vector<std::string>& argv, const std::string& workdir,
                   const std::vector<std::string>& extraEnv, bool interactive, bool tty);
 
-// Removes the container record (no checks).
-void eraseAt(State& state, size_t index, ContainerOutcome& out);
+// Removes the container record (no checks); its anonymous volumes go too when
+// asked (rm -v) or when it was started with --rm.
+void eraseAt(State& state, size_t index, ContainerOutcome& out, bool removeAnonymousVolumes = false);
 
 // The docker CLI's reportError for `docker run`: "docker: " + msg + "." and,
 // with help, a blank line and "Run 'docker run --help' for more information".

@@ -18,6 +18,8 @@
 
 namespace layerlab::engine {
 
+struct State;
+
 // ---------------------------------------------------------------- [SECTION] Options
 
 // `docker run` / `docker create` (create ignores detach, sigProxy, detachKeys).
@@ -43,6 +45,11 @@ struct RunOptions {
     std::string hostname;   // -h / --hostname ("" = short ID)
     std::string user;   // -u
     bool terminal = false;   // the shell's output is a terminal: pull progress as it stays on screen
+    std::vector<std::string> volumes;   // -v, raw: "data:/data", "/data", "./src:/app:ro"
+    std::vector<std::string> mounts;   // --mount, raw: "type=volume,source=data,target=/data"
+    // Turns a typed host path into a State.host tree path (nullopt: outside
+    // ~/app). The CLI owns the host's paths; without it binds are refused.
+    std::optional<std::string> (*hostPath)(const State&, const std::string&) = nullptr;
 };
 
 // `docker start [-a] [-i] CONTAINER...`
@@ -70,7 +77,7 @@ struct KillOptions {
 struct RmOptions {
     std::vector<std::string> containers;
     bool force = false;   // -f
-    bool volumes = false;   // -v (no volumes are modelled: accepted, nothing to remove)
+    bool volumes = false;   // -v: also remove the container's anonymous volumes
 };
 
 // `docker ps` / `docker container ls`

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "sim/engine/containers/container_api.hpp"
+#include "sim/engine/volumes/volumes.hpp"
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
 #include "sim/engine/containers/names_generator.hpp"
@@ -129,6 +130,39 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
         fail("the working directory '" + o.workdir + "' is invalid, it needs to be an absolute path", true, true, 125);
         return result;
     }
+    // -v and --mount (sim/engine/volumes): parsed before anything is stored
+    std::vector<volumes::MountSpec> mountSpecs;
+    auto noHost = [](const State&, const std::string&) -> std::optional<std::string> { return std::nullopt; };
+    for (size_t i = 0; i < o.volumes.size() + o.mounts.size(); ++i) {
+        const bool isVolume = i < o.volumes.size();
+        const std::string& raw = isVolume ? o.volumes[i] : o.mounts[i - o.volumes.size()];
+        volumes::MountSpec spec = isVolume ? volumes::parseVolumeFlag(state, raw, o.hostPath ? o.hostPath : +noHost)
+                                           : volumes::parseMountFlag(state, raw, o.hostPath ? o.hostPath : +noHost);
+        if (spec.outside) {
+            out.err += "layerlab: docker " + command + " " + (isVolume ? "-v " : "--mount ") + raw +
+                       ": LayerLab's simulated host has only ~/app; bind a folder inside it (for example -v "
+                       "\"$(pwd)\":/app).\n";
+            out.exitCode = 125;
+            return result;
+        }
+        if (!spec.error.empty()) {
+            // Docker 28 prints these without runError's closing period (observed)
+            if (spec.error.rfind("invalid argument \"", 0) == 0) {   // a --mount flag error
+                out.err += spec.error + "\n\nUsage:  docker " + command +
+                           " [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker " + command +
+                           " --help' for more information\n";
+                out.exitCode = 125;
+            } else if (spec.error.rfind("Error response from daemon: ", 0) == 0 && !isRun) {
+                out.err += spec.error + "\n";
+                out.exitCode = 1;
+            } else {
+                out.err += "docker: " + spec.error + "\n\nRun 'docker " + command + " --help' for more information\n";
+                out.exitCode = 125;
+            }
+            return result;
+        }
+        mountSpecs.push_back(spec);
+    }
     Container c;
     // daemon merge(): the image's Cmd only when neither a command nor an entrypoint was given.
     if (o.entrypoint)
@@ -165,6 +199,7 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
         fs::FileTree root = imageRootfs(state, image);
         if (!root.isDirectory(fs::normalizePath(c.workingDir))) c.writable = c.writable.withDirectory(c.workingDir);
     }
+    volumes::attachMounts(state, c, mountSpecs);
     state.containers.push_back(c);
     out.events.push_back(ContainerCreated{c.id, c.name, c.imageId});
     result.ok = true;
