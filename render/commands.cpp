@@ -239,7 +239,9 @@ Outcome View::run(const std::string& line) {
             return refused;
         }
     }
+    if (ui.sessionCommands.empty()) ui.sessionStart = machine.state();
     Outcome outcome = machine.execute(line);
+    ui.sessionCommands.push_back(line);
     fonts.addText(line);
     fonts.addText(outcome.out);
     fonts.addText(outcome.err);

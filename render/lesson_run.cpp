@@ -30,6 +30,7 @@ bool View::startLesson(int index) {
         return false;
     }
     machine.setState(std::move(start));
+    ui.sessionCommands.clear();
     run.active = true;
     run.lesson = *lesson;
 

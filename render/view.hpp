@@ -125,6 +125,12 @@ struct UiState {
     // of the same tag, the scene made of them and its animation.
     PictureState picture;
 
+    // The session as a scenario (downloaded, or autosaved in the browser):
+    // the State before its first command and every command line run since.
+    // A lesson start or an opened scenario begins a new session.
+    engine::State sessionStart;
+    std::vector<std::string> sessionCommands;
+
     // Window
     bool presenter = false;
     bool presenterChanged = false;
@@ -163,6 +169,9 @@ struct View {
     bool startLesson(int index);
     void leaveLesson();
     void refreshGoals();
+    // A scenario file opened in the window (render/scenario_open.cpp): its
+    // start state into the Machine, then its command steps through run().
+    bool playScenario(const scenario::Scenario& scenario, std::string& error);
 };
 
 // Re-reads the picture's scene from the model after a change that was not a
