@@ -2,9 +2,21 @@
 // then a short loop, then cleanup in reverse order (the shape of ImGui's
 // examples/example_glfw_opengl3/main.cpp). Everything drawn lives in
 // render/layout.cpp and render/panels/; the model lives in sim/.
+//
+// The browser build (Emscripten, web/) differs in three seams only, marked
+// __EMSCRIPTEN__: a WebGL 2 (GL ES 3) context through the GLES 3 headers
+// instead of glad, the browser calling one frame at a time
+// (emscripten_set_main_loop) instead of the loop, and the canvas following
+// the page's size and devicePixelRatio.
 #include "render/app.hpp"
 
+#ifdef __EMSCRIPTEN__
+#include <GLES3/gl3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#else
 #include <glad/gl.h>   // before GLFW, so GLFW does not include the system GL header
+#endif
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
@@ -26,6 +38,9 @@ namespace {
 constexpr const char* kNoDisplay = "layerlab: no display found; use the terminal mode instead: layerlab shell";
 
 bool hasDisplayVariable() {
+#ifdef __EMSCRIPTEN__
+    return true;   // the page's canvas
+#endif
     const char* display = std::getenv("DISPLAY");
     const char* wayland = std::getenv("WAYLAND_DISPLAY");
     return (display && *display) || (wayland && *wayland);
@@ -35,7 +50,124 @@ bool hasDisplayVariable() {
 // messages instead, so a learner never sees a raw "X11: Failed to open display".
 void quietGlfwError(int, const char*) {}
 
+// Everything one frame needs, kept between frames (on the heap in the
+// browser, where runApp returns before the first frame).
+struct AppLoop {
+    AppOptions options;
+    GLFWwindow* window = nullptr;
+    Workspace workspace;
+    FramePacer pacer;
+    int frame = 0;
+    int frameLimit = 0;
+    bool scripted = false;
+    int exitCode = 0;
+    explicit AppLoop(const AppOptions& o) : options(o), workspace(o) {}
+};
+
+AppLoop* g_running = nullptr;   // for runningWorkspace()
+
+#ifdef __EMSCRIPTEN__
+// The canvas fills the page (web/index.html's CSS): its drawing buffer is the
+// CSS size times devicePixelRatio, and ImGui lays out in CSS pixels with that
+// ratio as the framebuffer scale, so text is as large as on the desktop.
+float fitCanvasToPage(GLFWwindow* window) {
+    double cssWidth = 0, cssHeight = 0;
+    emscripten_get_element_css_size("#canvas", &cssWidth, &cssHeight);
+    const float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+    const int width = static_cast<int>(cssWidth * ratio), height = static_cast<int>(cssHeight * ratio);
+    int current[2] = {0, 0};
+    glfwGetWindowSize(window, &current[0], &current[1]);
+    if (width > 0 && height > 0 && (width != current[0] || height != current[1]))
+        glfwSetWindowSize(window, width, height);
+    return ratio > 0.0f ? ratio : 1.0f;
+}
+#endif
+
+// One frame: poll, (re)build fonts when new glyphs appeared, draw, render.
+// Returns false when the window should close.
+bool drawOneFrame(AppLoop& loop) {
+    if (glfwWindowShouldClose(loop.window) || loop.workspace.quitRequested()) return false;
+    Workspace& workspace = loop.workspace;
+#ifdef __EMSCRIPTEN__
+    // The browser calls each frame from requestAnimationFrame: no waiting here.
+    glfwPollEvents();
+    const float pixelRatio = fitCanvasToPage(loop.window);
+#else
+    loop.pacer.waitForFrame(workspace.animating(glfwGetTime()), loop.scripted);
+#endif
+    if (workspace.fontsNeedRebuild()) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        workspace.rebuildFonts();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+#ifdef __EMSCRIPTEN__
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(io.DisplaySize.x / pixelRatio, io.DisplaySize.y / pixelRatio);
+    io.DisplayFramebufferScale = ImVec2(pixelRatio, pixelRatio);
+    if (ImGui::IsMousePosValid(&io.MousePos))
+        io.MousePos = ImVec2(io.MousePos.x / pixelRatio, io.MousePos.y / pixelRatio);
+#endif
+    // A screenshot shows no hover or tooltip wherever the display's pointer happens to be.
+    if (!loop.options.screenshot.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    ImGui::NewFrame();
+    workspace.drawFrame(glfwGetTime());
+    ImGui::Render();
+
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(loop.window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 clear = workspace.clearColor();
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    const int frame = loop.frame++;
+    const bool last = loop.frameLimit > 0 && frame + 1 >= loop.frameLimit;
+    // A scripted run (tests, screenshots) fails on any OpenGL error.
+    for (GLenum glError = glGetError(); loop.scripted && glError != GL_NO_ERROR; glError = glGetError()) {
+        std::cerr << "layerlab: OpenGL error 0x" << std::hex << glError << std::dec << " in frame " << frame << "\n";
+        loop.exitCode = 1;
+    }
+#ifndef __EMSCRIPTEN__
+    const AppOptions& options = loop.options;
+    std::string error;
+    if (last && !options.screenshot.empty()) {
+        if (writeScreenshot(options.screenshot, width, height, error)) {
+            std::cout << "layerlab: wrote " << options.screenshot << " (" << width << "x" << height << ")\n";
+            std::ofstream sidecar(options.screenshot + ".json");
+            sidecar << workspace.drawnBlocksJson();
+        } else {
+            std::cerr << "layerlab: " << error << "\n";
+            loop.exitCode = 1;
+        }
+    }
+#endif
+    glfwSwapBuffers(loop.window);
+    return !last;
+}
+
+#ifndef __EMSCRIPTEN__
+// Cleanup, in reverse order.
+int closeWindow(AppLoop* loop) {
+    const int exitCode = loop->exitCode;
+    g_running = nullptr;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(loop->window);
+    glfwTerminate();
+    delete loop;
+    return exitCode;
+}
+#endif
+
 }   // namespace
+
+Workspace* runningWorkspace() { return g_running ? &g_running->workspace : nullptr; }
+
+int drawnFrames() { return g_running ? g_running->frame : 0; }
 
 int runApp(const std::vector<std::string>& args) {
     // 0. Options (before touching the display, so --help-like mistakes say so).
@@ -47,16 +179,22 @@ int runApp(const std::vector<std::string>& args) {
     }
     const AppOptions& options = *parsed;
 
-    // 1. A display and an OpenGL 3.3 core context.
+    // 1. A display and an OpenGL 3.3 core context (WebGL 2 in the browser).
     glfwSetErrorCallback(quietGlfwError);
     if (!hasDisplayVariable() || !glfwInit()) {
         std::cerr << kNoDisplay << "\n";
         return 1;
     }
+#ifdef __EMSCRIPTEN__
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+#else
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+#endif
     GLFWwindow* window = glfwCreateWindow(options.width, options.height, "LayerLab", nullptr, nullptr);
     if (!window) {
         glfwTerminate();
@@ -65,6 +203,7 @@ int runApp(const std::vector<std::string>& args) {
         return 1;
     }
     glfwMakeContextCurrent(window);
+#ifndef __EMSCRIPTEN__
     glfwSwapInterval(options.screenshot.empty() && options.frames == 0 ? 1 : 0);
     if (!gladLoadGL(glfwGetProcAddress)) {
         glfwDestroyWindow(window);
@@ -72,82 +211,44 @@ int runApp(const std::vector<std::string>& args) {
         std::cerr << "layerlab: cannot load OpenGL 3.3; use the terminal mode instead: layerlab shell\n";
         return 1;
     }
+#endif
 
     // 2. Dear ImGui with its GLFW and OpenGL 3 backends.
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;   // the layout is fixed; write no imgui.ini into the learner's folder
     ImGui_ImplGlfw_InitForOpenGL(window, true);
+#ifdef __EMSCRIPTEN__
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+#else
     ImGui_ImplOpenGL3_Init("#version 330 core");
+#endif
 
     // 3. The workspace: string tables, fonts, theme, the simulated machine.
-    Workspace workspace(options);
-    if (!workspace.start(error)) {
+    auto* loop = new AppLoop(options);
+    loop->window = window;
+    g_running = loop;
+    if (!loop->workspace.start(error)) {
         std::cerr << error << "\n";
     }
     // A scenario or lesson file dropped on the window opens in it.
-    glfwSetWindowUserPointer(window, &workspace);
+    glfwSetWindowUserPointer(window, &loop->workspace);
     glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
         if (count > 0) static_cast<Workspace*>(glfwGetWindowUserPointer(w))->dropFile(paths[0]);
     });
 
-    // 4. The loop: poll, (re)build fonts when new glyphs appeared, draw, render.
-    const int frameLimit = options.frames > 0 ? options.frames : (options.screenshot.empty() ? 0 : 4);
-    int exitCode = 0;
-    // Idle: no redraw when nothing changes (render/frame_pacing.hpp).
-    const bool scripted = frameLimit > 0;
-    FramePacer pacer;
-    for (int frame = 0; !glfwWindowShouldClose(window) && !workspace.quitRequested(); ++frame) {
-        pacer.waitForFrame(workspace.animating(glfwGetTime()), scripted);
-        if (workspace.fontsNeedRebuild()) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            workspace.rebuildFonts();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        // A screenshot shows no hover or tooltip wherever the display's pointer happens to be.
-        if (!options.screenshot.empty()) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-        ImGui::NewFrame();
-        workspace.drawFrame(glfwGetTime());
-        ImGui::Render();
-
-        int width = 0, height = 0;
-        glfwGetFramebufferSize(window, &width, &height);
-        glViewport(0, 0, width, height);
-        const ImVec4 clear = workspace.clearColor();
-        glClearColor(clear.x, clear.y, clear.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-
-        const bool last = frameLimit > 0 && frame + 1 >= frameLimit;
-        // A scripted run (tests, screenshots) fails on any OpenGL error.
-        for (GLenum glError = glGetError(); scripted && glError != GL_NO_ERROR; glError = glGetError()) {
-            std::cerr << "layerlab: OpenGL error 0x" << std::hex << glError << std::dec << " in frame " << frame
-                      << "\n";
-            exitCode = 1;
-        }
-        if (last && !options.screenshot.empty()) {
-            if (writeScreenshot(options.screenshot, width, height, error)) {
-                std::cout << "layerlab: wrote " << options.screenshot << " (" << width << "x" << height << ")\n";
-                std::ofstream sidecar(options.screenshot + ".json");
-                sidecar << workspace.drawnBlocksJson();
-            } else {
-                std::cerr << "layerlab: " << error << "\n";
-                exitCode = 1;
-            }
-        }
-        glfwSwapBuffers(window);
-        if (last) break;
-    }
-
-    // 5. Cleanup, in reverse order.
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
-    glfwDestroyWindow(window);
-    glfwTerminate();
-    return exitCode;
+    // 4. The loop. Idle: no redraw when nothing changes (render/frame_pacing.hpp).
+    loop->frameLimit = options.frames > 0 ? options.frames : (options.screenshot.empty() ? 0 : 4);
+    loop->scripted = loop->frameLimit > 0;
+#ifdef __EMSCRIPTEN__
+    // The browser owns the loop: it calls one frame per animation frame. The
+    // page stays open, so nothing is cleaned up (runApp returns at once).
+    emscripten_set_main_loop_arg([](void* arg) { drawOneFrame(*static_cast<AppLoop*>(arg)); }, loop, 0, false);
+    return 0;
+#else
+    while (drawOneFrame(*loop)) {}
+    return closeWindow(loop);
+#endif
 }
 
 }   // namespace layerlab::render

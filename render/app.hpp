@@ -9,4 +9,12 @@ namespace layerlab::render {
 
 int runApp(const std::vector<std::string>& args);
 
+class Workspace;
+// The open window's workspace (null when no window is open): the browser
+// build's JS hook (web/hook.cpp) sends commands through it, as the terminal does.
+Workspace* runningWorkspace();
+// Frames drawn so far by the open window (0 when none is open): the page's
+// first-frame signal.
+int drawnFrames();
+
 }   // namespace layerlab::render

@@ -174,6 +174,11 @@ struct UiState {
     ScenarioRun scenarioRun;
     SessionUi sessionUi;
     float presenterScale = 1.0f;   // presenter mode: 1.0 - 2.5 (keys + and -)
+    // The session as a scenario (downloaded, or autosaved in the browser):
+    // the State before its first command and every command line run since.
+    // A lesson start or an opened scenario begins a new session.
+    engine::State sessionStart;
+    std::vector<std::string> sessionCommands;
 
     // Window
     bool presenter = false;
@@ -226,6 +231,9 @@ struct View {
     // After a change of the Machine not made by run() (undo, redo, start
     // over, a step back): the picture, the editor and the goals follow.
     void afterReplay();
+    // A scenario file opened in the window (render/scenario_open.cpp): its
+    // start state into the Machine, then its command steps through run().
+    bool playScenario(const scenario::Scenario& scenario, std::string& error);
 };
 
 // Predict, then see (render/predict.cpp): open the question before LINE's

@@ -13,6 +13,8 @@
 #include "render/presenter/presenter.hpp"
 #include "render/theme.hpp"
 #include "sim/scenario/lesson_index.hpp"
+#include "sim/scenario/loader.hpp"
+#include "sim/scenario/session_export.hpp"
 
 namespace layerlab::render {
 namespace {
@@ -227,6 +229,92 @@ std::string Workspace::drawnBlocksJson() const {
     nlohmann::json doc = {
         {"time", m_ui.picture.playback.time()}, {"end", m_ui.picture.playback.length()}, {"blocks", blocks}};
     return doc.dump(1) + "\n";
+}
+
+std::string Workspace::runLine(const std::string& line) {
+    View view = makeView(m_lastFrame < 0.0 ? 0.0 : m_lastFrame);
+    const Outcome outcome = view.run(line);
+    return cli::Machine::terminalText(line, outcome);
+}
+
+std::string Workspace::sessionJson() const {
+    const engine::State& start = m_ui.sessionCommands.empty() ? m_machine.state() : m_ui.sessionStart;
+    return scenario::sessionToText("browser-session", start, m_ui.sessionCommands, m_machine.state());
+}
+
+std::string Workspace::autosaveJson() const {
+    const bool lesson = m_ui.lesson.active && m_ui.lesson.index >= 0;
+    nlohmann::json doc = {{"lesson", lesson ? m_ui.lessons[static_cast<size_t>(m_ui.lesson.index)].id : std::string()},
+                          {"session", nlohmann::json::parse(sessionJson())}};
+    return doc.dump() + "\n";
+}
+
+bool Workspace::openScenarioText(const std::string& text, std::string& error) {
+    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    View view = makeView(m_lastFrame < 0.0 ? 0.0 : m_lastFrame);
+    // An autosave of a lesson: the lesson again, then the session's commands.
+    if (doc.is_object() && doc.contains("session") && doc.contains("lesson") && doc["lesson"].is_string() &&
+        !doc["lesson"].get_ref<const std::string&>().empty()) {
+        const std::string& id = doc["lesson"].get_ref<const std::string&>();
+        for (size_t i = 0; i < m_ui.lessons.size(); ++i) {
+            if (m_ui.lessons[i].id != id || !m_ui.lessons[i].playable) continue;
+            auto session = scenario::scenarioFromJson(doc["session"]);
+            if (!session.ok()) {
+                error = session.errors.empty() ? "not a scenario" : session.errors.front();
+                return false;
+            }
+            m_ui.selectedLesson = static_cast<int>(i);
+            if (!view.startLesson(static_cast<int>(i))) {
+                error = m_ui.lesson.error;
+                return false;
+            }
+            for (const auto& step : session.scenario->steps)
+                if (step.kind == scenario::Step::Kind::Command) view.run(step.command);
+            return true;
+        }
+        error = "no lesson '" + id + "'";
+        return false;
+    }
+    auto loaded = doc.is_object() && doc.contains("session") ? scenario::scenarioFromJson(doc["session"])
+                                                             : scenario::parseScenario(text);
+    if (!loaded.ok()) {
+        error = loaded.errors.empty() ? "not a scenario" : loaded.errors.front();
+        return false;
+    }
+    if (loaded.scenario->lesson) {
+        for (size_t i = 0; i < m_ui.lessons.size(); ++i)
+            if (m_ui.lessons[i].id == loaded.scenario->id && m_ui.lessons[i].playable) {
+                m_ui.selectedLesson = static_cast<int>(i);
+                if (view.startLesson(static_cast<int>(i))) return true;
+                error = m_ui.lesson.error;
+                return false;
+            }
+    }
+    return view.playScenario(*loaded.scenario, error);
+}
+
+std::string Workspace::stateJson() const {
+    const engine::State& state = m_machine.state();
+    nlohmann::json tags = nlohmann::json::object();
+    for (const auto& [tag, id] : state.tags) tags[tag] = id;
+    nlohmann::json steps = nlohmann::json::array();
+    for (const auto& step : state.lastBuild.steps) steps.push_back({{"step", step.step}, {"cached", step.cached}});
+    int met = 0;
+    for (const auto& goal : m_ui.lesson.goals) met += goal.met ? 1 : 0;
+    const Palette& colours = palette();
+    auto rgb = [](const ImVec4& c) {
+        return nlohmann::json::array({int(c.x * 255.0f + 0.5f), int(c.y * 255.0f + 0.5f), int(c.z * 255.0f + 0.5f)});
+    };
+    nlohmann::json doc = {
+        {"tags", tags},
+        {"palette",
+         {{"background", rgb(colours.background)}, {"cached", rgb(colours.cached)}, {"rebuilt", rgb(colours.rebuilt)}}},
+        {"lastBuild", steps},
+        {"lesson", m_ui.lesson.active ? m_ui.lessons[m_ui.lesson.index].id : std::string()},
+        {"goals", m_ui.lesson.goals.size()},
+        {"goalsMet", met},
+        {"picture", nlohmann::json::parse(drawnBlocksJson())}};
+    return doc.dump();
 }
 
 }   // namespace layerlab::render

@@ -40,6 +40,27 @@ public:
     // A file dropped on the window: opened as a scenario before the next frame.
     void dropFile(std::string path) { m_dropped = std::move(path); }
 
+    // A command line from outside the window (the browser's JS hook): through
+    // View::run, the terminal's path to Machine::execute; returns what the
+    // terminal shows for it.
+    std::string runLine(const std::string& line);
+    // What a test or a page script reads back, as JSON: {"tags": {"myapp:latest":
+    // "sha256:..."}, "lastBuild": [{"step", "cached"}], "lesson", "goalsMet", "picture": drawnBlocksJson}.
+    std::string stateJson() const;
+
+    // The session since the last lesson start or opened scenario, as a
+    // scenario file (`layerlab play` replays it; sim/scenario/session_export).
+    std::string sessionJson() const;
+    // What the browser autosaves: {"lesson": ID or "", "session": sessionJson}.
+    std::string autosaveJson() const;
+    size_t sessionLength() const { return m_ui.sessionCommands.size(); }
+    // Opens a scenario (or lesson) file's text, or an autosaveJson(): the
+    // start state, then its commands through the terminal's path. ERROR
+    // names what is wrong (JSON pointer, line:col) and nothing changes.
+    bool openScenarioText(const std::string& text, std::string& error);
+    // Text typed outside ImGui's keys (the browser's IME, a paste): its glyphs go into the font atlas.
+    void addGlyphs(std::string_view text) { m_fonts.addText(text); }
+
 private:
     void loadLessons();
     void collectGlyphs();

@@ -34,7 +34,9 @@ std::vector<Row> rows(const engine::State& state) {
     }
     for (const auto& [id, image] : state.images) {
         const bool isTagged =
-            std::any_of(state.tags.begin(), state.tags.end(), [&](const auto& t) { return t.second == id; });
+            // id by an init-capture: clang 14 (the browser build's) cannot capture a structured binding.
+            std::any_of(state.tags.begin(), state.tags.end(),
+                        [&, &imageId = id](const auto& t) { return t.second == imageId; });
         if (!isTagged) out.push_back({"<none>", "<none>", &image});
     }
     std::stable_sort(out.begin(), out.end(), [](const Row& a, const Row& b) {

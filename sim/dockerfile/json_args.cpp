@@ -155,13 +155,26 @@ public:
             while (peek() >= '0' && peek() <= '9' && !atEnd()) ++m_pos;
         }
         const std::string text(m_s.substr(start, m_pos - start));
-        double value = 0;
-        const auto res = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (res.ec == std::errc::result_out_of_range) {
+        if (outOfRange(text)) {
             // Overflow (not underflow) is what makes strconv.ParseFloat fail.
             *overflow = *overflow || decimalExponent(text) > 0;
         }
         return true;
+    }
+
+    // Whether TEXT (a JSON number) is beyond double's range either way.
+    static bool outOfRange(const std::string& text) {
+#ifdef __cpp_lib_to_chars
+        double value = 0;
+        return std::from_chars(text.data(), text.data() + text.size(), value).ec == std::errc::result_out_of_range;
+#else
+        // libc++ as the browser build has it (LLVM 14) has no floating-point
+        // from_chars; musl's strtod, used there, ignores the locale too.
+        errno = 0;
+        const double value = std::strtod(text.c_str(), nullptr);
+        (void)value;
+        return errno == ERANGE;
+#endif
     }
 
     // Rough decimal exponent of the first significant digit (sign only matters).

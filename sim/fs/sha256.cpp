@@ -1,12 +1,20 @@
-// sha256 over OpenSSL's EVP interface (uses SHA-NI where the CPU has it).
+// sha256 over OpenSSL's EVP interface (uses SHA-NI where the CPU has it);
+// builds without OpenSSL (LAYERLAB_SHA256_PORTABLE: the browser) use the
+// portable implementation in sha256_portable.cpp, which the native tests
+// check against OpenSSL.
 #include "sim/fs/sha256.hpp"
-
-#include <openssl/evp.h>
 
 #include <cstdlib>
 
+#ifdef LAYERLAB_SHA256_PORTABLE
+#include "sim/fs/sha256_portable.hpp"
+#else
+#include <openssl/evp.h>
+#endif
+
 namespace layerlab::fs {
 
+#ifndef LAYERLAB_SHA256_PORTABLE
 namespace {
 
 EVP_MD_CTX* ctxOf(void* p) { return static_cast<EVP_MD_CTX*>(p); }
@@ -28,6 +36,7 @@ const EVP_MD* sha256Md() {
 }
 
 }   // namespace
+#endif
 
 std::string toHex(const RawDigest& digest) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -51,6 +60,17 @@ std::string sha256Hex(std::string_view data) { return toHex(sha256Raw(data)); }
 
 std::string sha256Digest(std::string_view data) { return toDigestString(sha256Raw(data)); }
 
+#ifdef LAYERLAB_SHA256_PORTABLE
+namespace {
+PortableSha256* portableOf(void* p) { return static_cast<PortableSha256*>(p); }
+}   // namespace
+
+Sha256::Sha256() : m_ctx(new PortableSha256()) {}
+Sha256::~Sha256() { delete portableOf(m_ctx); }
+void Sha256::reset() { portableOf(m_ctx)->reset(); }
+void Sha256::update(std::string_view data) { portableOf(m_ctx)->update(data); }
+RawDigest Sha256::finish() { return portableOf(m_ctx)->finish(); }
+#else
 Sha256::Sha256() : m_ctx(EVP_MD_CTX_new()) {
     if (!m_ctx) std::abort();
     reset();
@@ -70,5 +90,6 @@ RawDigest Sha256::finish() {
     check(EVP_DigestFinal_ex(ctxOf(m_ctx), out.data(), &len));
     return out;
 }
+#endif
 
 }   // namespace layerlab::fs

@@ -1,4 +1,5 @@
-// sha256: the one hash function of LayerLab (OpenSSL EVP underneath).
+// sha256: the one hash function of LayerLab (OpenSSL EVP underneath; the
+// browser build, without OpenSSL, uses fs/sha256_portable.hpp).
 //
 // Every digest the simulator shows (file checksums, layer diff IDs, image IDs)
 // is sha256 over a canonical encoding, so the same inputs always print the same
@@ -45,7 +46,7 @@ public:
     void reset();
 
 private:
-    void* m_ctx;   // EVP_MD_CTX*, kept opaque so OpenSSL headers stay out of users' builds
+    void* m_ctx;   // EVP_MD_CTX* (or PortableSha256*), kept opaque so OpenSSL headers stay out of users' builds
 };
 
 }   // namespace layerlab::fs

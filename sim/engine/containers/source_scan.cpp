@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "sim/engine/containers/shortest_double.hpp"
+
 namespace layerlab::engine::containers::scan {
 namespace {
 
@@ -171,9 +173,13 @@ std::string numericSum(const std::vector<std::string>& vals) {
     if (exact) return std::to_string(whole);
     double sum = 0;
     for (const auto& v : vals) sum += std::strtod(v.c_str(), nullptr);
+#ifdef __cpp_lib_to_chars
     char buf[32];
     auto [end, ec] = std::to_chars(buf, buf + sizeof buf, sum);
     return ec == std::errc() ? std::string(buf, end) : "NaN";
+#else
+    return shortestDouble(sum);   // the browser build: no floating-point to_chars
+#endif
 }
 
 bool isNumber(std::string_view s) {

@@ -1,0 +1,107 @@
+// Runs inside index.html (tests/web/browser_test.py injects it after
+// layerlab-page.js): waits for the first frame, plays a lesson through
+// window.layerlab.run (the terminal's Machine::execute), waits for the
+// layer-stack animation to end, then sends back what a test checks: the
+// timings, the outputs, the state (image IDs, blocks, palette), per-block
+// pixel colours and a PNG of the canvas.
+"use strict";
+(function () {
+  const script = JSON.parse(decodeURIComponent((window.location.hash.match(/test=([^&]*)/) || [, "[]"])[1]));
+  const frameMs = [];
+  let frameStart = 0;
+  Module.preMainLoop = () => { frameStart = performance.now(); };
+  Module.postMainLoop = () => { frameMs.push(performance.now() - frameStart); };
+
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  async function until(check, what, ms) {
+    for (const end = performance.now() + ms; performance.now() < end; await sleep(10)) if (check()) return;
+    throw new Error("timed out waiting for " + what);
+  }
+  function post(path, body) {
+    return fetch(path, {method: "POST", body: typeof body === "string" ? body : JSON.stringify(body)});
+  }
+
+  // The canvas read in the animation frame after the window drew into it
+  // (WebGL clears the drawing buffer only once the frame is composited).
+  function capture() {
+    return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const canvas = document.getElementById("canvas");
+      const copy = document.createElement("canvas");
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext("2d");
+      ctx.drawImage(canvas, 0, 0);
+      resolve({png: canvas.toDataURL("image/png"), pixels: ctx.getImageData(0, 0, copy.width, copy.height)});
+    })));
+  }
+
+  function near(data, i, rgb, tolerance) {
+    return Math.abs(data[i] - rgb[0]) + Math.abs(data[i + 1] - rgb[1]) + Math.abs(data[i + 2] - rgb[2]) <= tolerance;
+  }
+
+  // For each drawn block: the share of its pixels in the CACHED and REBUILT colours.
+  function blockColours(image, state, ratio) {
+    const out = [];
+    for (const b of state.picture.blocks) {
+      let cached = 0, rebuilt = 0, total = 0;
+      const x0 = Math.max(0, Math.round(b.x * ratio)), y0 = Math.max(0, Math.round(b.y * ratio));
+      const x1 = Math.min(image.width, Math.round((b.x + b.w) * ratio));
+      const y1 = Math.min(image.height, Math.round((b.y + b.h) * ratio));
+      for (let y = y0; y < y1; ++y)
+        for (let x = x0; x < x1; ++x) {
+          const i = 4 * (y * image.width + x);
+          total++;
+          if (near(image.data, i, state.palette.cached, 60)) cached++;
+          if (near(image.data, i, state.palette.rebuilt, 60)) rebuilt++;
+        }
+      out.push({column: b.column, step: b.step, state: b.state, total, cached: cached / Math.max(1, total),
+                rebuilt: rebuilt / Math.max(1, total)});
+    }
+    return out;
+  }
+
+  function summary(image, background) {
+    const colours = new Set();
+    let notBackground = 0;
+    const d = image.data;
+    for (let i = 0; i < d.length; i += 4) {
+      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (!near(d, i, background, 12)) notBackground++;
+    }
+    return {width: image.width, height: image.height, distinctColours: colours.size,
+            notBackground: notBackground / (d.length / 4)};
+  }
+
+  async function main() {
+    const result = {script, outputs: []};
+    try {
+      await until(() => window.layerlab && window.layerlab.frames() > 0, "the first frame", 60000);
+      result.firstFrameMs = performance.now();
+      for (const line of script) {
+        result.outputs.push(window.layerlab.run(line));
+        await nextFrame();
+      }
+      await until(() => {
+        const p = window.layerlab.state().picture;
+        return p.end > 0 && p.time >= p.end;
+      }, "the end of the layer-stack animation", 60000);
+      // Frame time of the finished scene: 120 frames.
+      frameMs.length = 0;
+      await until(() => frameMs.length >= 120, "120 frames", 60000);
+      const sorted = frameMs.slice().sort((a, b) => a - b);
+      result.frameMs = {mean: frameMs.reduce((a, b) => a + b, 0) / frameMs.length,
+                        median: sorted[Math.floor(sorted.length / 2)], count: frameMs.length};
+      result.state = window.layerlab.state();
+      const shot = await capture();
+      result.devicePixelRatio = window.devicePixelRatio;
+      result.blocks = blockColours(shot.pixels, result.state, window.devicePixelRatio);
+      result.summary = summary(shot.pixels, result.state.palette.background);
+      await post("/__screenshot__", shot.png);
+    } catch (e) {
+      result.error = String(e && e.stack || e);
+    }
+    await post("/__result__", result);
+  }
+  main();
+})();
