@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "frontend/repl.hpp"
+#include "sim/fs/atomic_write.hpp"
 #include "sim/scenario/goals.hpp"
 #include "sim/scenario/lesson_index.hpp"
 #include "sim/scenario/lesson_session.hpp"
@@ -149,12 +150,13 @@ struct Session {
             return true;
         }
         if (w[0] == "save" && w.size() == 2) {
-            std::ofstream f(w[1], std::ios::binary | std::ios::trunc);
             const auto& log = machine->commandLog();
             std::vector<std::string> commands(log.begin() + static_cast<long>(std::min(logStart, log.size())),
                                               log.end());
-            if (f) f << scenario::sessionToText(lesson->id + "-session", sessionStart, commands, machine->state());
-            if (!f) out << "save: " << tr("cannot write ", "쓸 수 없습니다: ") << w[1] << "\n";
+            const std::string text =
+                scenario::sessionToText(lesson->id + "-session", sessionStart, commands, machine->state());
+            if (!fs::writeFileAtomically(w[1], text).empty())   // atomic: never half a file
+                out << "save: " << tr("cannot write ", "쓸 수 없습니다: ") << w[1] << "\n";
             else out << tr("Saved the session to ", "세션을 저장했습니다: ") << w[1] << "\n";
             return true;
         }

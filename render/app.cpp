@@ -133,6 +133,9 @@ int runApp(const std::vector<std::string>& args) {
         if (last) break;
     }
 
+    // The loop ended: the window was closed normally, nothing to restore next time.
+    workspace.endSession();
+
     // 5. Cleanup, in reverse order.
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

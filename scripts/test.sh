@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 LAYERLAB_WERROR=ON scripts/setup.sh
 scripts/format.sh --check
 ctest --test-dir "${LAYERLAB_BUILD_DIR:-build}" --output-on-failure
+# The same suite under AddressSanitizer + UBSan, built with clang (build-asan).
+scripts/test_asan.sh

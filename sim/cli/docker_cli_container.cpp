@@ -1,8 +1,10 @@
 // docker_cli_container: parsed flags -> engine container operations
 // (sim/engine/containers/container_api.hpp). The engine prints Docker's text;
 // this file only copies flag values into the option structs.
+#include <algorithm>
 #include <cstdlib>
 
+#include "sim/parse_number.hpp"
 #include "sim/cli/docker_cli_internal.hpp"
 #include "sim/engine/containers/container_api.hpp"
 
@@ -31,7 +33,14 @@ engine::RunOptions runOptions(const Invocation& inv, bool isRun) {
     return o;
 }
 
-int intOr(const std::string& s, int fallback) { return s.empty() ? fallback : std::atoi(s.c_str()); }
+// Flag values are checked by the flag parser (an int64); one beyond an int
+// here is clamped, never wrapped.
+int intOr(const std::string& s, int fallback) {
+    if (s.empty()) return fallback;
+    const auto v = parseInteger(s);
+    if (!v) return fallback;
+    return static_cast<int>(std::clamp<int64_t>(*v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
 
 }   // namespace
 

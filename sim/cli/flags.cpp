@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "sim/parse_number.hpp"
+
 namespace layerlab::cli {
 
 const FlagSpec* CommandSpec::findLong(std::string_view name) const {
@@ -68,6 +70,16 @@ std::string checkValue(const FlagSpec& f, const std::string& value) {
             std::string fn = f.type.rfind("uint", 0) == 0 ? "ParseUint" : "ParseInt";
             return "invalid argument \"" + value + "\" for \"" + flagDisplay(f) + "\" flag: strconv." + fn +
                    ": parsing \"" + value + "\": invalid syntax";
+        }
+        // The digits are fine but too many for the flag's type (pflag: ParseInt 64 bits, ParseUint 16 or 64).
+        const bool fits = f.type == "uint16" ? parseInteger(value, 0, 65535).has_value()
+                          : f.type == "uint"
+                              ? value.size() < 20 || (value.size() == 20 && value <= "18446744073709551615")
+                              : parseInteger(value).has_value();
+        if (!fits) {
+            std::string fn = f.type.rfind("uint", 0) == 0 ? "ParseUint" : "ParseInt";
+            return "invalid argument \"" + value + "\" for \"" + flagDisplay(f) + "\" flag: strconv." + fn +
+                   ": parsing \"" + value + "\": value out of range";
         }
     }
     return "";

@@ -1,11 +1,13 @@
 #include "sim/scenario/loader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "sim/scenario/json_schema.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/state_json.hpp"
+#include "sim/limits.hpp"
 
 namespace layerlab::scenario {
 
@@ -283,7 +285,45 @@ LoadResult scenarioFromJson(const json& doc) {
     return result;
 }
 
+namespace {
+
+// How deep the JSON nests, counted on the bytes (brackets outside strings),
+// so that a file of 100,000 '[' is refused before anything recurses on it.
+std::size_t jsonDepth(std::string_view text) {
+    std::size_t depth = 0, deepest = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+}   // namespace
+
 LoadResult parseScenario(std::string_view text) {
+    if (text.size() > limits::kScenarioFileBytes) {
+        LoadResult result;
+        result.errors.push_back(limits::reached("en", "a scenario file of " + std::to_string(text.size()) + " bytes",
+                                                limits::sizeText(limits::kScenarioFileBytes)));
+        return result;
+    }
+    if (jsonDepth(text) > limits::kScenarioJsonDepth) {
+        LoadResult result;
+        result.errors.push_back(limits::reached(
+            "en", "JSON nested more than " + std::to_string(limits::kScenarioJsonDepth) + " levels deep",
+            std::to_string(limits::kScenarioJsonDepth) + " levels"));
+        return result;
+    }
     json doc;
     try {
         doc = json::parse(text.begin(), text.end());

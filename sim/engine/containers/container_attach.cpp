@@ -1,5 +1,6 @@
 // container_attach: `docker logs`, `docker attach`, and what keys do while a
 // terminal is attached (see container_api.hpp).
+#include "sim/parse_number.hpp"
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
@@ -241,7 +242,9 @@ ContainerOutcome attachedInput(State& state, const Attachment& a, std::string_vi
     if (p.repl == Program::Repl::Shell) {
         if (line.empty()) return out;
         if (line == "exit" || line.rfind("exit ", 0) == 0) {
-            int code = line == "exit" ? 0 : std::atoi(line.substr(5).c_str());
+            // `exit abc` is a shell error (status 2, as dash and ash); a number wraps to 0-255.
+            const auto n = line == "exit" ? std::optional<int64_t>(0) : parseInteger(scan::trim(line.substr(5)));
+            const int code = n ? static_cast<int>(*n & 255) : 2;
             return ended(state, i, code & 255, out);
         }
         Program r = runInside(state, i, {"/bin/sh", "-c", line}, "", {}, true, a.tty);

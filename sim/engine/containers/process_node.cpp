@@ -3,6 +3,7 @@
 #include <regex>
 #include <set>
 
+#include "sim/parse_number.hpp"
 #include "sim/engine/containers/process_model.hpp"
 #include "sim/engine/containers/source_scan.hpp"
 #include "sim/korean.hpp"
@@ -111,7 +112,7 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
         // res.status(404).send('...')
         auto v = scan::evaluate(call.args, scope);
         if (!v) return r;
-        status = std::atoi(v->c_str());
+        status = static_cast<int>(parseInteger(*v, 0, 999).value_or(0));
         std::string rest = body.substr(call.end);
         size_t dot = rest.find_first_not_of(" \t\n");
         if (dot == std::string::npos || rest[dot] != '.') {
@@ -128,7 +129,7 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
     if (kind == "res.sendStatus") {
         auto v = args.empty() ? std::nullopt : scan::evaluate(args[0], scope);
         if (!v) return r;
-        r.status = std::atoi(v->c_str());
+        r.status = static_cast<int>(parseInteger(*v, 0, 999).value_or(0));
         static const std::map<int, std::string> reasons = {
             {200, "OK"},           {201, "Created"},   {204, "No Content"}, {400, "Bad Request"},
             {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},  {500, "Internal Server Error"}};
@@ -353,7 +354,7 @@ bool findListen(const std::string& src, const scan::Scope& scope, const std::vec
         auto args = scan::splitArgs(std::string_view(src).substr(open + 1, end - open - 2));
         if (!args.empty()) {
             auto port = scan::evaluate(args[0], scope);
-            if (port) http.port = std::atoi(port->c_str());
+            if (port) http.port = static_cast<int>(parseInteger(*port, 0, 65535).value_or(0));
             else portText = args[0];
         }
         break;

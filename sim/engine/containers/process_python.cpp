@@ -2,6 +2,7 @@
 #include <regex>
 #include <set>
 
+#include "sim/parse_number.hpp"
 #include "sim/engine/containers/process_model.hpp"
 #include "sim/engine/containers/source_scan.hpp"
 #include "sim/korean.hpp"
@@ -60,7 +61,8 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
     }
     if (module == "http.server") {
         int port = 8000;
-        if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0][0]))) port = std::atoi(rest[0].c_str());
+        if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0][0])))
+            port = static_cast<int>(parseInteger(rest[0], 0, 65535).value_or(0));
         p.kind = Program::Kind::Serves;
         p.http.flavor = HttpServer::Flavor::PythonHttp;
         p.http.port = port;
@@ -176,7 +178,7 @@ Program startPython(const ProgramContext& ctx, const std::vector<std::string>& a
             auto v = scan::evaluate(m[2].str(), scope);
             if (!v) continue;
             if (m[1] == "host") host = *v;
-            else p.http.port = std::atoi(v->c_str());
+            else p.http.port = static_cast<int>(parseInteger(*v, 0, 65535).value_or(0));
         }
         p.http.loopbackOnly = host == "127.0.0.1" || host == "localhost";
         static const std::regex route(
