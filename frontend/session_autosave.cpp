@@ -23,8 +23,9 @@ bool offerRestore(Machine& machine, std::istream& in, std::ostream& out, const s
             << "). Restore it? [Y/n] ";
     out.flush();
     std::string answer;
-    if (!std::getline(in, answer)) answer = "n";
-    const bool no = answer == "n" || answer == "N" || answer == "no" || answer == "No";
+    // No answer at all (end of input) is a no: nothing is restored unasked.
+    const bool answered = static_cast<bool>(std::getline(in, answer));
+    const bool no = !answered || answer == "n" || answer == "N" || answer == "no" || answer == "No";
     if (no) {
         out << (ko ? "새 세션으로 시작합니다.\n" : "Starting a new session.\n");
         store.clear();

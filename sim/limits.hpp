@@ -14,6 +14,8 @@ namespace layerlab::limits {
 // BuildKit's own: a physical Dockerfile line of more bytes is refused
 // ("dockerfile line greater than max allowed size of 65535").
 inline constexpr std::size_t kDockerfileLineBytes = 65535;
+// A Dockerfile line shown in a build error's excerpt (Docker shows it whole).
+inline constexpr std::size_t kErrorExcerptLineBytes = 1000;
 // A whole Dockerfile (the editor parses it as you type).
 inline constexpr std::size_t kDockerfileBytes = 4u << 20;
 // Instructions in one Dockerfile, and build stages (FROM lines).

@@ -70,7 +70,7 @@ TEST_CASE("limits: a command typed over too many lines is dropped, the State unc
     const std::string before = scenario::stateToText(m.state());
     m.execute("cat > notes.txt <<'EOF'");
     Outcome last;
-    for (size_t i = 1; i < limits::kPendingInputLines && m.needsMoreInput(); ++i) last = m.execute("a line");
+    for (size_t i = 1; i <= limits::kPendingInputLines && m.needsMoreInput(); ++i) last = m.execute("a line");
     CHECK(!m.needsMoreInput());
     CHECK(last.exitCode == 1);
     CHECK(m.lastTerminalText() ==

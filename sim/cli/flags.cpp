@@ -61,6 +61,10 @@ std::string checkValue(const FlagSpec& f, const std::string& value) {
                    "\" flag: strconv.ParseBool: parsing \"" + value + "\": invalid syntax";
         return "";
     }
+    // docker/cli opts.ValidateEnv, the -e/--env flag's own check: a name before '='.
+    if (f.name == "env" && !value.empty() && value.front() == '=')
+        return "invalid argument \"" + value + "\" for \"" + flagDisplay(f) +
+               "\" flag: invalid environment variable: " + value;
     if (isIntType(f.type)) {
         size_t i = 0;
         if (!value.empty() && (value[0] == '-' || value[0] == '+') && f.type.rfind("uint", 0) != 0) i = 1;
