@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const dockerfile::Dockerfile& df = *r.dockerfile;
     const int stages = static_cast<int>(df.stages.size());
     for (const dockerfile::Stage& st : df.stages) {
-        if (engine::findStage(df, st.name, st.index) >= st.index) __builtin_trap();   // a stage before itself
-        (void)engine::findStage(df, std::to_string(st.index), stages);
+        if (engine::bk::findStage(df, st.name, st.index) >= st.index) __builtin_trap();   // a stage before itself
+        (void)engine::bk::findStage(df, std::to_string(st.index), stages);
         for (const dockerfile::Command& c : st.commands)
             if (c.keyword.empty()) __builtin_trap();
     }
