@@ -12,6 +12,7 @@
 #include "frontend/scenario_commands.hpp"
 #include "frontend/scenario_args.hpp"
 #include "sim/cli/machine.hpp"
+#include "sim/fs/atomic_write.hpp"
 #include "sim/scenario/session_export.hpp"
 
 namespace layerlab::frontend {
@@ -39,10 +40,9 @@ int runExport(const std::vector<std::string>& args, Io& io) {
         io.out << text;
         return 0;
     }
-    std::ofstream out(a.paths[0], std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) {
-        io.err << "layerlab export: cannot write " << a.paths[0] << "\n";
+    // Atomic: an interrupted export never leaves half a file over an older one.
+    if (const std::string error = fs::writeFileAtomically(a.paths[0], text); !error.empty()) {
+        io.err << "layerlab export: " << error << "\n";
         return 1;
     }
     return 0;

@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "frontend/line_editor.hpp"
+#include "frontend/session_autosave.hpp"
 #include "sim/cli/completion.hpp"
 #include "sim/fs/disk_io.hpp"
 #include "sim/locale.hpp"
@@ -235,7 +236,14 @@ int runShellWith(const ShellOptions& options, frontend::Io& io, const ReplHooks&
         io.out << (sm.machine.state().lang == "ko"
                        ? "LayerLab 셸: Docker가 있는 가상 호스트입니다. help로 할 수 있는 것을, exit로 종료합니다.\n"
                        : "LayerLab shell: a simulated host with Docker. Type help to see what works, exit to leave.\n");
-    return runRepl(sm.machine, io, hooks);
+    if (!io.stdinIsTerminal) return runRepl(sm.machine, io, hooks);
+    // A terminal session is kept after every command and offered back after
+    // an unclean exit (frontend/session_autosave.hpp); a clean end drops it.
+    const scenario::SessionStore store(scenario::SessionStore::defaultPath("shell"));
+    offerRestore(sm.machine, io.in, io.out, store);
+    const int status = runRepl(sm.machine, io, withAutosave(hooks, sm.machine, store, io.err));
+    store.clear();
+    return status;
 }
 
 }   // namespace layerlab::frontend

@@ -1,5 +1,7 @@
 #include "frontend/session_hooks.hpp"
 
+#include "sim/fs/atomic_write.hpp"
+
 #include <fstream>
 #include <ostream>
 
@@ -36,9 +38,9 @@ ReplHooks sessionHooks(scenario::LessonSession& session, Io& io, const std::stri
         const std::vector<std::string> w = scenario::splitWords(line);
         const std::string& lang = session.lang();
         if (w.size() == 2 && w[0] == "save") {
-            std::ofstream f(w[1], std::ios::binary | std::ios::trunc);
-            if (f) f << session.toScenario(saveId).dump(2) << "\n";
-            if (!f) io.out << "save: " << tr(lang, "cannot write ", "쓸 수 없습니다: ") << w[1] << "\n";
+            // Atomic: a crash mid-save leaves the old file, never half of one.
+            if (!fs::writeFileAtomically(w[1], session.toScenario(saveId).dump(2) + "\n").empty())
+                io.out << "save: " << tr(lang, "cannot write ", "쓸 수 없습니다: ") << w[1] << "\n";
             else io.out << tr(lang, "Saved the session to ", "세션을 저장했습니다: ") << w[1] << "\n";
             return true;
         }

@@ -151,6 +151,8 @@ bool drawOneFrame(AppLoop& loop) {
 #ifndef __EMSCRIPTEN__
 // Cleanup, in reverse order.
 int closeWindow(AppLoop* loop) {
+    // The loop ended: the window was closed normally, nothing to restore next time.
+    loop->workspace.endSession();
     const int exitCode = loop->exitCode;
     g_running = nullptr;
     ImGui_ImplOpenGL3_Shutdown();

@@ -9,6 +9,8 @@
 #include <variant>
 
 #include "render/view.hpp"
+#include "sim/limits.hpp"
+#include "sim/scenario/loader.hpp"
 
 namespace layerlab::render {
 namespace {
@@ -363,6 +365,10 @@ Outcome View::run(const std::string& line) {
     if (machine.takeClearRequest()) ui.terminal.clear();
     if (machine.exitRequested()) ui.quit = true;
     ui.scrollToEnd = true;
+    // The scrollback keeps the last limits::kScrollbackLines lines (sim/limits.hpp).
+    if (ui.terminal.size() > limits::kScrollbackLines)
+        ui.terminal.erase(ui.terminal.begin(),
+                          ui.terminal.begin() + static_cast<long>(ui.terminal.size() - limits::kScrollbackLines));
 
     noteBuild(*this, line, outcome, containersBefore);
     for (const auto& step : state().lastBuild.steps) fonts.addText(step.reason + step.reasonKo + step.instruction);

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "render/view.hpp"
+#include "sim/fs/atomic_write.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/player.hpp"
 
@@ -178,9 +179,8 @@ bool View::saveSession(const std::string& path) {
     if (!ui.session || path.empty()) return false;
     std::string id = std::filesystem::path(path).stem().string();
     if (id.empty()) id = "session";
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (out) out << ui.session->toScenario(id).dump(2) << "\n";
-    if (!out) {
+    // Atomic: a crash mid-save leaves the old file, never half of one.
+    if (!fs::writeFileAtomically(path, ui.session->toScenario(id).dump(2) + "\n").empty()) {
         s.message = formatPattern(tr("ui.session.cannot_write"), {path});
         return false;
     }

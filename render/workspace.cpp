@@ -98,6 +98,20 @@ bool Workspace::start(std::string& error) {
     }
     // --steps N: the first N steps of the scenario or presented lesson.
     for (int i = 0; i < m_options.steps && m_ui.scenarioRun.active(); ++i) view.stepForward();
+    // The window's session is kept after every command and offered back after
+    // an unclean exit; a scripted window (--run, --screenshot, --frames) never
+    // writes or removes it, and --run never sees the offer.
+    m_keepSession = m_options.screenshot.empty() && m_options.frames == 0 && m_options.run.empty();
+    if (m_options.run.empty()) {
+        m_session = scenario::SessionStore(scenario::SessionStore::defaultPath("window"));
+        std::string loadError;
+        m_offer = m_session.load(loadError);
+        if (!loadError.empty()) {
+            error = "layerlab: " + loadError;
+            if (m_keepSession) m_session.clear();
+        }
+    }
+    m_savedCommands = m_machine.commandLog().size();
     for (const std::string& line : m_options.run) view.run(line);
     refreshPicture(view, /*restart=*/false);
     // A screenshot shows a moment of the animation on a virtual clock: the
@@ -211,6 +225,49 @@ void Workspace::drawFrame(double now) {
     if (m_ui.presenter) presenter::draw(view);
     else drawLayout(view);
     panels::classroom::overlays(view);
+    drawRestoreOffer(view);
+    autosave();
+}
+
+void Workspace::drawRestoreOffer(View& view) {
+    if (!m_offer) return;
+    const char* id = "##restore-session";
+    ImGui::OpenPopup(id);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) return;
+    const std::string text =
+        formatPattern(m_strings.tr("ui.session.restore_text"), {std::to_string(m_offer->commands.size())});
+    m_fonts.addText(text);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::Spacing();
+    if (ImGui::Button(m_strings.tr("ui.session.restore"))) {
+        engine::State state = std::move(m_offer->state);
+        state.lang = m_machine.state().lang;
+        m_machine.setState(std::move(state));
+        m_offer.reset();
+        view.afterReplay();   // the picture, the editor and the goals follow the restored machine
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (m_offer && ImGui::Button(m_strings.tr("ui.session.start_new"))) {
+        if (m_keepSession) m_session.clear();
+        m_offer.reset();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void Workspace::autosave() {
+    // While the offer is open the old session must not be overwritten.
+    if (!m_keepSession || m_offer || m_machine.commandLog().size() == m_savedCommands) return;
+    m_savedCommands = m_machine.commandLog().size();
+    if (const std::string error = m_session.save(m_machine.state(), m_machine.commandLog()); !error.empty())
+        std::fprintf(stderr, "layerlab: the session is not being kept: %s\n", error.c_str());
+}
+
+void Workspace::endSession() {
+    if (m_keepSession) m_session.clear();
 }
 
 bool Workspace::animating(double now) const { return m_ui.picture.playback.moving() || m_highlights.anyRunning(now); }

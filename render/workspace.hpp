@@ -4,6 +4,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 
 #include "render/anim/tween.hpp"
@@ -13,6 +14,7 @@
 #include "render/view.hpp"
 #include "sim/cli/machine.hpp"
 #include "sim/scenario/lesson_session.hpp"
+#include "sim/scenario/session_store.hpp"
 
 namespace layerlab::render {
 
@@ -30,6 +32,8 @@ public:
     void drawFrame(double now);
     ImVec4 clearColor() const;
     bool quitRequested() const { return m_ui.quit; }
+    // The window closed normally: the autosaved session is not offered again.
+    void endSession();
     // Something on screen moves (the window keeps drawing); otherwise it
     // waits for input and draws nothing.
     bool animating(double now) const;
@@ -66,6 +70,10 @@ private:
     void collectGlyphs();
 
     View makeView(double now);
+    // The session autosave (sim/scenario/session_store): the offer to restore
+    // after an unclean exit, and a save after every command.
+    void drawRestoreOffer(View& view);
+    void autosave();
 
     AppOptions m_options;
     cli::Machine m_machine;
@@ -77,6 +85,10 @@ private:
     std::string m_dropped;
     float m_builtFontSize = 0.0f;
     double m_lastFrame = -1.0;
+    scenario::SessionStore m_session{""};
+    std::optional<scenario::SavedSession> m_offer;   // an unclean exit's session, until answered
+    bool m_keepSession = false;   // an interactive window (not --run, --screenshot, --frames)
+    size_t m_savedCommands = 0;
 };
 
 // Where assets/ (the string tables) is: $LAYERLAB_DATA_DIR,

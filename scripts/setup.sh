@@ -10,16 +10,7 @@ PACKAGES=(build-essential cmake ninja-build pkg-config
   nlohmann-json3-dev doctest-dev libstb-dev libssl-dev libedit-dev
   clang-format xvfb xauth libgl1-mesa-dri mesa-utils fonts-nanum tmux)
 
-missing=()
-for p in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "layerlab setup: installing ${missing[*]}"
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+scripts/install_packages.sh "${PACKAGES[@]}"
 
 # LAYERLAB_WERROR=ON (scripts/test.sh, CI) makes warnings errors; a plain
 # build keeps them warnings, so another compiler never breaks a release.

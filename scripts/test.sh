@@ -9,3 +9,5 @@ ctest --test-dir "${LAYERLAB_BUILD_DIR:-build}" --output-on-failure
 if [ "${LAYERLAB_SKIP_WEB:-0}" != 1 ]; then
   LAYERLAB_WERROR=ON scripts/web.sh --test
 fi
+# The same suite under AddressSanitizer + UBSan, built with clang (build-asan).
+scripts/test_asan.sh

@@ -3,6 +3,8 @@
 // per-command work is in docker_cli_container/image/system.cpp.
 #include "sim/cli/docker_cli.hpp"
 
+#include "sim/limits.hpp"
+
 #include <algorithm>
 
 #include "sim/cli/docker_cli_everyday.hpp"
@@ -394,6 +396,25 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
         if (contains(unmodelledCommands(), first)) return detail::failure(unmodelledMessage(first));
         return detail::failure("docker: unknown command: docker " + first +
                                "\n\nRun 'docker --help' for more information\n");
+    }
+
+    // The simulated daemon's limits (sim/limits.hpp): a command that would add
+    // a container or an image past them is refused before it runs.
+    {
+        const std::string verb = route->spec.substr(route->spec.rfind(' ') + 1);   // "container run" -> "run"
+        const bool addsContainer = verb == "run" || verb == "create";
+        const bool addsImage = addsContainer || verb == "build" || verb == "pull" || verb == "tag";
+        const bool ko = state.lang == "ko";
+        if (addsContainer && state.containers.size() >= limits::kContainers)
+            return detail::failure("layerlab: " +
+                                   limits::reached(state.lang, ko ? "컨테이너 수" : "containers",
+                                                   std::to_string(limits::kContainers) + (ko ? "개" : " containers")) +
+                                   (ko ? ". docker rm으로 지우세요.\n" : "; remove some with docker rm.\n"));
+        if (addsImage && state.images.size() >= limits::kImages)
+            return detail::failure("layerlab: " +
+                                   limits::reached(state.lang, ko ? "이미지 수" : "images",
+                                                   std::to_string(limits::kImages) + (ko ? "개" : " images")) +
+                                   (ko ? ". docker rmi로 지우세요.\n" : "; remove some with docker rmi.\n"));
     }
 
     Invocation inv;

@@ -61,6 +61,10 @@ std::string checkValue(const FlagSpec& f, const std::string& value) {
                    "\" flag: strconv.ParseBool: parsing \"" + value + "\": invalid syntax";
         return "";
     }
+    // docker/cli opts.ValidateEnv, the -e/--env flag's own check: a name before '='.
+    if (f.name == "env" && !value.empty() && value.front() == '=')
+        return "invalid argument \"" + value + "\" for \"" + flagDisplay(f) +
+               "\" flag: invalid environment variable: " + value;
     if (isIntType(f.type)) {
         // pflag: strconv.ParseInt(s, 0, 64) for int and int64, ParseUint(s, 0, 64|16) for uint and uint16.
         const bool isUnsigned = f.type.rfind("uint", 0) == 0;

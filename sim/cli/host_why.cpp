@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/parse_number.hpp"
 #include "sim/cli/host_commands.hpp"
 #include "sim/engine/builder/build_totals.hpp"
 #include "sim/engine/builder/key_input_labels.hpp"
@@ -222,12 +223,11 @@ Outcome runWhy(const engine::State& state, const std::vector<std::string>& args)
     }
     int only = 0;
     if (!args.empty()) {
-        try {
-            only = std::stoi(args[0]);
-        } catch (...) {
-            only = -1;
-        }
-        if (only <= 0 || args.size() > 1 || args[0].find_first_not_of("0123456789") != std::string::npos) {
+        const auto step = args[0].find_first_not_of("0123456789") == std::string::npos
+                              ? parseInteger(args[0], 1, std::numeric_limits<int>::max())
+                              : std::nullopt;
+        only = step ? static_cast<int>(*step) : -1;
+        if (only <= 0 || args.size() > 1) {
             o.err = ko ? "why: 사용법: why [단계 번호]\n" : "why: usage: why [STEP NUMBER]\n";
             o.exitCode = 2;
             return o;

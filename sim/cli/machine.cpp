@@ -1,6 +1,8 @@
 // Machine: one line in, the simulated host's answer out. See machine.hpp.
 #include "sim/cli/machine.hpp"
 
+#include <algorithm>
+
 #include "sim/cli/default_context.hpp"
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/host_commands.hpp"
@@ -8,6 +10,7 @@
 #include "sim/cli/machine_help.hpp"
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/shell/syntax.hpp"
+#include "sim/limits.hpp"
 
 namespace layerlab::cli {
 namespace {
@@ -100,6 +103,24 @@ std::string Machine::terminalText(std::string_view line, const Outcome& outcome)
     return ordered(outcome, errFirst);
 }
 
+namespace {
+
+// limits::kOutputBytesPerCommand: a command that prints more shows the first
+// part (cut at a character boundary) and a note that says why.
+void capOutput(std::string& text, const std::string& lang) {
+    if (text.size() <= limits::kOutputBytesPerCommand) return;
+    std::size_t cut = limits::kOutputBytesPerCommand;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text.resize(cut);
+    text +=
+        "\n[LayerLab] " +
+        limits::reached(lang, lang == "ko" ? "출력을 잘랐습니다" : "output cut",
+                        limits::sizeText(limits::kOutputBytesPerCommand) + (lang == "ko" ? "/명령" : " per command")) +
+        "\n";
+}
+
+}   // namespace
+
 Outcome Machine::execute(std::string_view line) {
     m_hints.clear();
     m_lastText.clear();
@@ -131,6 +152,21 @@ Outcome Machine::execute(std::string_view line) {
     // An open command (heredoc, loop, trailing && or |) takes lines until complete.
     std::string text = m_pending ? *m_pending + "\n" + std::string(line) : std::string(line);
     m_pending.reset();
+    // An open command is parsed again with each new line: past the limits
+    // (sim/limits.hpp) it is dropped rather than making every key slower.
+    const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    if (text.size() > limits::kPendingInputBytes || lines >= limits::kPendingInputLines) {
+        const bool ko = m_state.lang == "ko";
+        Outcome refused;
+        refused.exitCode = 1;
+        refused.err = "bash: " +
+                      limits::reached(m_state.lang, ko ? "여러 줄 명령" : "a command of several lines",
+                                      std::to_string(limits::kPendingInputLines) + (ko ? "줄, " : " lines and ") +
+                                          limits::sizeText(limits::kPendingInputBytes)) +
+                      "\n";
+        m_lastText = refused.err;
+        return refused;
+    }
     if (shell::parse(text, shell::Flavour::Bash).status == shell::ParseResult::Status::Incomplete) {
         m_pending = std::move(text);
         return {};
@@ -191,6 +227,9 @@ Outcome Machine::executeComplete(const std::string& command) {
     engine::State before = m_state;
     bool changed = false;
     engine::ContainerOutcome total = runLine(command, changed);
+    capOutput(total.out, m_state.lang);
+    capOutput(total.err, m_state.lang);
+    capOutput(m_lastText, m_state.lang);
     if (changed) {
         m_undo.push_back(std::move(before));
         if (m_undo.size() > m_options.undoLimit) m_undo.erase(m_undo.begin());

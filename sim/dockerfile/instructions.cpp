@@ -143,6 +143,23 @@ Result parseRun(Request& req) {
     const int security = req.flags.addString("security");
     if (auto e = req.flags.parse(req.range)) return fail(*e);
     run.mounts = req.flags.values(mount);
+    // BuildKit's parseMount (instructions/commands_runmount.go) knows five mount types.
+    for (const std::string& m : run.mounts) {
+        size_t start = 0;
+        while (start <= m.size()) {
+            const size_t comma = std::min(m.find(',', start), m.size());
+            const std::string field = m.substr(start, comma - start);
+            const size_t eq = field.find('=');
+            std::string key = field.substr(0, eq), type = eq == std::string::npos ? "" : field.substr(eq + 1);
+            for (std::string* w : {&key, &type})
+                for (char& c : *w) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+            if (key == "type" && type != "bind" && type != "cache" && type != "tmpfs" && type != "secret" &&
+                type != "ssh")
+                return fail(Diagnostic::instructionError(
+                    "unsupported-mount-type", "unsupported mount type " + goQuote(field.substr(eq + 1)), req.range));
+            start = comma + 1;
+        }
+    }
     run.network = req.flags.value(network);
     run.security = req.flags.value(security);
     run.shellForm = !req.node.json;

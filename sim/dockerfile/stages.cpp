@@ -6,6 +6,7 @@
 #include "sim/dockerfile/checks.hpp"
 #include "sim/dockerfile/instructions.hpp"
 #include "sim/dockerfile/internal.hpp"
+#include "sim/limits.hpp"
 #include "sim/dockerfile/shell_lex.hpp"
 #include "sim/dockerfile/teaching.hpp"
 
@@ -36,8 +37,31 @@ std::optional<Diagnostic> checkExposePorts(const Dockerfile& df) {
 
 }   // namespace
 
+namespace {
+
+// LayerLab's own limits (sim/limits.hpp): size, instructions, stages. No
+// "dockerfile parse error on line N" prefix: this is not Docker's error, and
+// the message says so; the Korean text is in explainKo.
+Diagnostic overLimit(const std::string& whatEn, const std::string& whatKo, const std::string& limit) {
+    Diagnostic d;
+    d.severity = Diagnostic::Severity::Error;
+    d.origin = Diagnostic::Origin::Parser;
+    d.code = "layerlab-limit";
+    d.message = limits::reached("en", whatEn, limit);
+    d.explainKo = limits::reached("ko", whatKo, limit);
+    return d;
+}
+
+}   // namespace
+
 ParseResult parseDockerfile(std::string_view bytes) {
     ParseResult result;
+    if (bytes.size() > limits::kDockerfileBytes) {
+        result.error = overLimit("Dockerfile of " + std::to_string(bytes.size()) + " bytes",
+                                 "Dockerfile " + std::to_string(bytes.size()) + "바이트",
+                                 limits::sizeText(limits::kDockerfileBytes));
+        return result;
+    }
     detail::AstParse ast = detail::parseAstDetailed(bytes);
     result.warnings = ast.warnings;
     if (ast.error) {
@@ -49,6 +73,12 @@ ParseResult parseDockerfile(std::string_view bytes) {
     df.escapeToken = ast.escapeToken;
     df.syntax = ast.syntax;
 
+    if (ast.root->children.size() > limits::kDockerfileInstructions) {
+        result.error = overLimit(std::to_string(ast.root->children.size()) + " instructions",
+                                 "명령어 " + std::to_string(ast.root->children.size()) + "개",
+                                 std::to_string(limits::kDockerfileInstructions) + " instructions");
+        return result;
+    }
     // Commands per stage, counted up front so big Commands are not moved while vectors grow.
     std::vector<std::size_t> perStage;
     for (const Node& node : ast.root->children) {
@@ -73,6 +103,12 @@ ParseResult parseDockerfile(std::string_view bytes) {
             }
         }
         if (const auto* from = std::get_if<FromInstruction>(&cmd.instruction)) {
+            if (df.stages.size() == limits::kDockerfileStages) {
+                result.error = overLimit("more than " + std::to_string(limits::kDockerfileStages) + " stages",
+                                         "스테이지 " + std::to_string(limits::kDockerfileStages) + "개 초과",
+                                         std::to_string(limits::kDockerfileStages) + " stages");
+                break;
+            }
             Stage stage;
             stage.name = from->stageName;
             stage.baseImage = from->image;

@@ -1,6 +1,8 @@
 // Disk I/O with POSIX lstat/readlink/utimensat (see disk_io.hpp).
 #include "sim/fs/disk_io.hpp"
 
+#include "sim/limits.hpp"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,7 +53,12 @@ bool readFile(const stdfs::path& path, std::string& out, std::string& error) {
     return true;
 }
 
-void loadDir(const stdfs::path& dir, const std::string& rel, TreeBuilder& builder, LoadResult& result) {
+// What loadTree has read so far, against limits::kContextFiles / kContextBytes.
+struct Read {
+    uint64_t files = 0, bytes = 0;
+};
+
+void loadDir(const stdfs::path& dir, const std::string& rel, TreeBuilder& builder, LoadResult& result, Read& read) {
     std::error_code ec;
     stdfs::directory_iterator it(dir, ec);
     if (ec) {
@@ -70,8 +77,19 @@ void loadDir(const stdfs::path& dir, const std::string& rel, TreeBuilder& builde
         }
         if (S_ISDIR(st.st_mode)) {
             builder.add(path, metadataOf(st, FileEntry::Kind::Directory));
-            loadDir(full, path, builder, result);
+            loadDir(full, path, builder, result, read);
+            if (!result.error.empty()) return;
         } else if (S_ISREG(st.st_mode)) {
+            // A folder too big to be a build context LayerLab can hold in memory is refused whole.
+            if (++read.files > limits::kContextFiles ||
+                (read.bytes += static_cast<uint64_t>(st.st_size)) > limits::kContextBytes) {
+                result.error = limits::reached(
+                    "en",
+                    "a build context of more than " + std::to_string(limits::kContextFiles) + " files or " +
+                        limits::sizeText(limits::kContextBytes),
+                    std::to_string(limits::kContextFiles) + " files and " + limits::sizeText(limits::kContextBytes));
+                return;
+            }
             FileEntry e = metadataOf(st, FileEntry::Kind::File);
             std::string content, error;
             if (!readFile(full, content, error)) {
@@ -133,7 +151,9 @@ LoadResult loadTree(const stdfs::path& folder) {
     }
     TreeBuilder builder;
     builder.setRoot(metadataOf(st, FileEntry::Kind::Directory));
-    loadDir(folder, "", builder, result);
+    Read read;
+    loadDir(folder, "", builder, result, read);
+    if (!result.error.empty()) return result;
     result.tree = builder.build();
     return result;
 }

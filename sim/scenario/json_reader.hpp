@@ -4,7 +4,9 @@
 // "POINTER: expected ..." to the error list.
 #pragma once
 #include <optional>
+#include <limits>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -45,8 +47,14 @@ public:
     template <class T>
     void integer(const char* key, T& out) {
         if (auto v = get(key)) {
-            if (v->is_number_integer()) out = v->get<T>();
-            else fail(at(key), "expected an integer");
+            if (!v->is_number_integer()) {
+                fail(at(key), "expected an integer");
+            } else if (fits<T>(*v)) {
+                out = v->get<T>();
+            } else {
+                fail(at(key), "expected an integer from " + std::to_string(std::numeric_limits<T>::min()) + " to " +
+                                  std::to_string(std::numeric_limits<T>::max()));
+            }
         }
     }
     void boolean(const char* key, bool& out) {
@@ -82,6 +90,15 @@ public:
     }
     std::vector<std::string>& errors() { return m_errors; }
     const std::string& ptr() const { return m_ptr; }
+
+    // An integer JSON value that T holds exactly (no silent wrap of 1e19 into an int).
+    template <typename T>
+    static bool fits(const nlohmann::json& v) {
+        if (v.is_number_unsigned()) return v.get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<T>::max());
+        const int64_t x = v.get<int64_t>();
+        if (x < 0) return std::is_signed_v<T> && x >= static_cast<int64_t>(std::numeric_limits<T>::min());
+        return static_cast<uint64_t>(x) <= static_cast<uint64_t>(std::numeric_limits<T>::max());
+    }
 
 private:
     const json& m_j;

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/fs/atomic_write.hpp"
+
 namespace layerlab::scenario {
 
 using nlohmann::json;
@@ -64,26 +66,9 @@ bool ProgressStore::save(std::string& error) const {
         lessons[id] = v;
     }
     const json doc = {{"version", 1}, {"lessons", lessons}};
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(m_path).parent_path(), ec);
-    const std::string tmp = m_path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) {
-            error = "cannot write " + tmp;
-            return false;
-        }
-        out << doc.dump(2) << "\n";
-        if (!out) {
-            error = "cannot write " + tmp;
-            return false;
-        }
-    }
-    std::filesystem::rename(tmp, m_path, ec);
-    if (ec) {
-        error = "cannot replace " + m_path + ": " + ec.message();
-        return false;
-    }
+    // Atomic (temporary file, fsync, rename): a crash mid-save keeps the last progress.
+    error = fs::writeFileAtomically(m_path, doc.dump(2) + "\n");
+    if (!error.empty()) return false;
     return true;
 }
 

@@ -4,8 +4,8 @@
 // progress.json, else ~/.local/share/layerlab/progress.json. Per lesson: done
 // or not, hints shown, predictions asked and answered right, and the state of
 // an unfinished lesson so `layerlab shell --lesson ID` resumes where the
-// learner stopped. Writes go to a temporary file renamed over the old one, so
-// a crash never leaves half a file; an unreadable file is reported and
+// learner stopped. Writes are atomic (sim/fs/atomic_write: temporary file, fsync,
+// rename), so a crash never leaves half a file; an unreadable file is reported and
 // replaced by a fresh record, never crashed on.
 #pragma once
 #include <map>

@@ -1,11 +1,15 @@
 #include "sim/scenario/loader.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <sstream>
 
 #include "sim/scenario/json_schema.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/state_json.hpp"
+#include "sim/limits.hpp"
 
 namespace layerlab::scenario {
 
@@ -283,15 +287,129 @@ LoadResult scenarioFromJson(const json& doc) {
     return result;
 }
 
+namespace {
+
+// How deep the JSON nests, counted on the bytes (brackets outside strings),
+// so that a file of 100,000 '[' is refused before anything recurses on it.
+std::size_t jsonDepth(std::string_view text) {
+    std::size_t depth = 0, deepest = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\') ++i;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+// nlohmann keeps the last of two equal keys without a word; a file with a key
+// twice is refused, with the JSON pointer of the second one.
+class DuplicateKeys : public json::json_sax_t {
+public:
+    std::optional<std::string> found;
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(true); }
+    bool start_array(std::size_t) override { return open(false); }
+    bool end_object() override { return close(); }
+    bool end_array() override { return close(); }
+    bool key(string_t& k) override {
+        Level& top = m_stack.back();
+        if (!top.keys.insert(k).second) {
+            found = top.pointer + "/" + escape(k);
+            return false;
+        }
+        m_key = k;
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+private:
+    struct Level {
+        bool object = false;
+        std::set<std::string> keys;
+        std::size_t index = 0;
+        std::string pointer;
+    };
+    static std::string escape(const std::string& k) {
+        std::string out;
+        for (char c : k) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        return out;
+    }
+    // The pointer of the value that starts now.
+    std::string here() {
+        if (m_stack.empty()) return "";
+        Level& top = m_stack.back();
+        return top.pointer + "/" + (top.object ? escape(m_key) : std::to_string(top.index++));
+    }
+    bool value() {
+        (void)here();
+        return true;
+    }
+    bool open(bool object) {
+        Level level;
+        level.object = object;
+        level.pointer = here();
+        m_stack.push_back(std::move(level));
+        return true;
+    }
+    bool close() {
+        m_stack.pop_back();
+        return true;
+    }
+    std::vector<Level> m_stack;
+    std::string m_key;
+};
+
+}   // namespace
+
 LoadResult parseScenario(std::string_view text) {
+    if (text.size() > limits::kScenarioFileBytes) {
+        LoadResult result;
+        result.errors.push_back(limits::reached("en", "a scenario file of " + std::to_string(text.size()) + " bytes",
+                                                limits::sizeText(limits::kScenarioFileBytes)));
+        return result;
+    }
+    if (jsonDepth(text) > limits::kScenarioJsonDepth) {
+        LoadResult result;
+        result.errors.push_back(limits::reached(
+            "en", "JSON nested more than " + std::to_string(limits::kScenarioJsonDepth) + " levels deep",
+            std::to_string(limits::kScenarioJsonDepth) + " levels"));
+        return result;
+    }
+    {
+        DuplicateKeys sax;
+        json::sax_parse(text.begin(), text.end(), &sax, json::input_format_t::json, false);
+        if (sax.found) {
+            LoadResult result;
+            result.errors.push_back(*sax.found + ": duplicate key (a key may appear once in an object)");
+            return result;
+        }
+    }
     json doc;
     try {
         doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {
+        // parse_error for bad syntax; out_of_range for a number no double holds (1e400).
         // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." -> from "parse error".
         std::string what = e.what();
         auto pos = what.find("parse error");
         LoadResult result;
+        if (pos == std::string::npos && what.find("] ") != std::string::npos) pos = what.find("] ") + 2;
         result.errors.push_back("invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos)));
         return result;
     }

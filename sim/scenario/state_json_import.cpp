@@ -174,6 +174,9 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
             pin.str("hostIp", b.hostIp);
             pin.integer("hostPort", b.hostPort);
             pin.integer("containerPort", b.containerPort);
+            if (b.hostPort < 0 || b.hostPort > 65535) pin.fail(pin.at("hostPort"), "expected a port from 0 to 65535");
+            if (b.containerPort < 0 || b.containerPort > 65535)
+                pin.fail(pin.at("containerPort"), "expected a port from 0 to 65535");
             pin.str("proto", b.proto);
             out.push_back(b);
         });

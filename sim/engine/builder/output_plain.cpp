@@ -6,6 +6,7 @@
 // and "ERROR: failed to build: ...").
 #include <cstdio>
 
+#include "sim/limits.hpp"
 #include "sim/engine/builder/internal.hpp"
 
 namespace layerlab::engine::bk {
@@ -53,7 +54,14 @@ std::string excerpt(const BuildTrace& t) {
         bool marked = i >= t.errorLine && i <= std::max(t.errorEndLine, t.errorLine);
         char num[16];
         std::snprintf(num, sizeof num, " %3d | ", i);
-        out += std::string(num) + (marked ? ">>>" : "   ") + " " + lines[i - 1] + "\n";
+        // Docker prints the whole line; a line of a megabyte would bury the error under it.
+        std::string text = lines[i - 1];
+        if (text.size() > limits::kErrorExcerptLineBytes) {
+            const size_t more = text.size() - limits::kErrorExcerptLineBytes;
+            text = text.substr(0, limits::kErrorExcerptLineBytes) + " [LayerLab: " + std::to_string(more) +
+                   " more bytes not shown]";
+        }
+        out += std::string(num) + (marked ? ">>>" : "   ") + " " + text + "\n";
     }
     return out + "--------------------\n";
 }

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <set>
 
+#include "sim/parse_number.hpp"
 #include "sim/engine/containers/process_model.hpp"
 #include "sim/engine/containers/source_scan.hpp"
 #include "sim/korean.hpp"
