@@ -5,9 +5,13 @@ cd "$(dirname "$0")/.."
 LAYERLAB_WERROR=ON scripts/setup.sh
 scripts/format.sh --check
 ctest --test-dir "${LAYERLAB_BUILD_DIR:-build}" --output-on-failure
-# The browser build and its headless-Chromium test (LAYERLAB_SKIP_WEB=1 skips both).
-if [ "${LAYERLAB_SKIP_WEB:-0}" != 1 ]; then
+# Two more steps, not yet part of CI (each passed on its own branch; the
+# merged tree has not had a whole run of them yet, see issues 11 and 12):
+# LAYERLAB_WEB=1 adds the browser build and its headless-Chromium test,
+# LAYERLAB_ASAN=1 the suite under AddressSanitizer + UBSan (clang, build-asan).
+if [ "${LAYERLAB_WEB:-0}" = 1 ]; then
   LAYERLAB_WERROR=ON scripts/web.sh --test
 fi
-# The same suite under AddressSanitizer + UBSan, built with clang (build-asan).
-scripts/test_asan.sh
+if [ "${LAYERLAB_ASAN:-0}" = 1 ]; then
+  scripts/test_asan.sh
+fi
