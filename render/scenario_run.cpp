@@ -108,6 +108,8 @@ bool View::presentLesson(int index) {
     config.blockUnanswered = false;
     config.number = static_cast<size_t>(index) + 1;
     config.total = ui.catalog->lessons.size();
+    // The completion line names the next lesson; without it every lesson would say it was the last.
+    if (config.number < config.total) config.nextId = ui.catalog->lessons[config.number].id;
     ui.session = std::make_shared<scenario::LessonSession>(machine, config);
     ScenarioRun& sr = ui.scenarioRun;
     sr = ScenarioRun{};
