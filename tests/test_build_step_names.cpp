@@ -205,3 +205,10 @@ TEST_CASE("COPY --chmod in a build: symbolic modes work, invalid ones fail with 
         CHECK(r.outcome.err.substr(r.outcome.err.size() - want.size()) == want);
     }
 }
+
+TEST_CASE("a RUN line with bytes that are not UTF-8 builds (the image config writes U+FFFD, as Go's json does)") {
+    // fuzz_build found this: nlohmann's dump threw type_error and ended the program.
+    engine::State s = machineWith("FROM localbase:1\nRUN echo \x84\x84\x84 ok\n");
+    auto r = engine::build(s, plain(false));
+    CHECK_MESSAGE(r.outcome.ok(), r.outcome.err);
+}

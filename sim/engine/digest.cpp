@@ -77,7 +77,10 @@ std::string canonicalConfigJson(const Image& image) {
     }
     j["history"] = std::move(history);
     j["rootfs"] = {{"type", "layers"}, {"diff_ids", image.layers}};
-    return j.dump();   // std::map-backed objects: keys sorted; no whitespace
+    // std::map-backed objects: keys sorted; no whitespace. Invalid UTF-8 (a RUN
+    // line with binary bytes) becomes U+FFFD as Go's json.Marshal writes it,
+    // instead of nlohmann's type_error ending the program (found by fuzz_build).
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Digest computeImageId(const Image& image) { return fs::sha256Digest(canonicalConfigJson(image)); }
