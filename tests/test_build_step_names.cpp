@@ -157,7 +157,10 @@ TEST_CASE("--chmod: invalid modes get BuildKit's words") {
         {"u+x,", "invalid syntax"},
         {"rwx", "invalid syntax"},
     };
-    for (const auto& [text, error] : cases) {
+    for (const auto& entry : cases) {
+        // Named, not a structured binding: clang 14 cannot capture bindings in CAPTURE's lambda.
+        const auto& text = entry.first;
+        const auto& error = entry.second;
         CAPTURE(text);
         CHECK(engine::bk::ChmodSpec::parse(text).error() == error);
     }

@@ -27,7 +27,9 @@ TEST_CASE("cli command table: run and create from one flag list") {
 }
 
 TEST_CASE("cli command table: group paths copy their command") {
-    for (auto [top, group] : {std::pair{"ps", "container ls"}, {"images", "image ls"}, {"rmi", "image rm"}}) {
+    for (auto pair : {std::pair{"ps", "container ls"}, {"images", "image ls"}, {"rmi", "image rm"}}) {
+        const char* top = pair.first;
+        const char* group = pair.second;   // named: clang 14 cannot capture a structured binding in CAPTURE
         CAPTURE(group);
         const CommandSpec* a = findCommandSpec(top);
         const CommandSpec* b = findCommandSpec(group);

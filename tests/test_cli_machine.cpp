@@ -82,7 +82,9 @@ TEST_CASE("cli machine: the default context is the course's node app, equal to a
         ++onDisk;
     }
     CHECK(onDisk == defaultContextFiles().size());
-    for (const auto& [name, content] : defaultContextFiles()) {
+    for (const auto& file : defaultContextFiles()) {
+        const auto& name = file.first;   // named: clang 14 cannot capture a structured binding in CAPTURE
+        const auto& content = file.second;
         CAPTURE(name);
         std::ifstream in(dir / name, std::ios::binary);
         std::stringstream ss;

@@ -304,7 +304,9 @@ TEST_CASE("korean: every Korean string a learner reads attaches the right partic
     }
     CHECK(files > 50);
     CHECK(scanned > 400);
-    for (const auto& [where, text] : t.items) {
+    for (const auto& item : t.items) {
+        const auto& where = item.first;   // named: clang 14 cannot capture a structured binding in CHECK_MESSAGE
+        const auto& text = item.second;
         const std::string p = problems(text);
         CHECK_MESSAGE(p.empty(), where << ": \"" << text << "\": " << p);
     }

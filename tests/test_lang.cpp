@@ -78,17 +78,20 @@ TEST_CASE("lang: string tables") {
     REQUIRE_FALSE(en.empty());
 
     SUBCASE("every English key exists in Korean") {
-        for (const auto& [key, text] : en) CHECK_MESSAGE(ko.count(key) == 1, "ko.json lacks '" << key << "'");
+        for (const auto& entry : en) CHECK_MESSAGE(ko.count(entry.first) == 1, "ko.json lacks '" << entry.first << "'");
     }
     SUBCASE("every Korean key exists in English") {
-        for (const auto& [key, text] : ko) CHECK_MESSAGE(en.count(key) == 1, "en.json lacks '" << key << "'");
+        for (const auto& entry : ko) CHECK_MESSAGE(en.count(entry.first) == 1, "en.json lacks '" << entry.first << "'");
     }
     SUBCASE("no text is empty") {
-        for (const auto& [key, text] : en) CHECK_MESSAGE(!text.empty(), "en.json: '" << key << "' is empty");
-        for (const auto& [key, text] : ko) CHECK_MESSAGE(!text.empty(), "ko.json: '" << key << "' is empty");
+        for (const auto& entry : en) CHECK_MESSAGE(!entry.second.empty(), "en.json: '" << entry.first << "' is empty");
+        for (const auto& entry : ko) CHECK_MESSAGE(!entry.second.empty(), "ko.json: '" << entry.first << "' is empty");
     }
     SUBCASE("placeholders agree") {
-        for (const auto& [key, text] : en) {
+        for (const auto& entry : en) {
+            // Named, not a structured binding: clang 14 cannot capture bindings in CHECK_MESSAGE's lambda.
+            const auto& key = entry.first;
+            const auto& text = entry.second;
             auto other = ko.find(key);
             if (other == ko.end()) continue;
             CHECK_MESSAGE(placeholders(text) == placeholders(other->second),
