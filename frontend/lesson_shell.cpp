@@ -65,7 +65,10 @@ int runLessonShell(const std::vector<std::string>& args, Io& io) {
     for (size_t i = 0; i < catalog.lessons.size(); ++i)
         if (&catalog.lessons[i] == lesson) {
             config.number = i + 1;
-            if (i + 1 < catalog.lessons.size()) config.nextId = catalog.lessons[i + 1].id;
+            if (i + 1 < catalog.lessons.size()) {
+                const std::string command = "layerlab shell --lesson " + catalog.lessons[i + 1].id;
+                config.next = {command, command};
+            }
         }
     config.progress = &store;
     config.restart = restart;

@@ -9,6 +9,28 @@
 
 namespace layerlab::render {
 
+scenario::SessionConfig View::lessonConfig(int index, bool presented) const {
+    const size_t i = static_cast<size_t>(index);
+    scenario::SessionConfig config;
+    config.lesson = &ui.catalog->lessons[i];
+    config.lang = strings.lang();
+    config.number = i + 1;
+    config.total = ui.catalog->lessons.size();
+    // The completion line names the next lesson as the window reaches it (the
+    // shell names its command); without it every lesson would say it was the last.
+    if (config.number < config.total) {
+        const scenario::Scenario& next = ui.catalog->lessons[config.number];
+        const std::string n = std::to_string(config.number + 1);
+        config.next = {"lesson " + n + ", \"" + next.title.en + "\"", n + "번 레슨 「" + next.title.ko + "」"};
+        if (!presented) {
+            config.next.en +=
+                " (the \"" + std::string(strings.trIn("en", "lesson.next")) + "\" button in the lesson panel)";
+            config.next.ko += " (레슨 패널의 「" + std::string(strings.trIn("ko", "lesson.next")) + "」 버튼)";
+        }
+    }
+    return config;
+}
+
 bool View::startLesson(int index) {
     LessonRun& run = ui.lesson;
     run = LessonRun{};
@@ -19,12 +41,7 @@ bool View::startLesson(int index) {
         return false;
     }
     const scenario::Scenario& lesson = ui.catalog->lessons[static_cast<size_t>(index)];
-    scenario::SessionConfig config;
-    config.lesson = &lesson;
-    config.lang = strings.lang();
-    config.number = static_cast<size_t>(index) + 1;
-    config.total = ui.catalog->lessons.size();
-    if (config.number < config.total) config.nextId = ui.catalog->lessons[config.number].id;
+    scenario::SessionConfig config = lessonConfig(index, false);
     config.progress = ui.progress;
     ui.session = std::make_shared<scenario::LessonSession>(machine, config);
     if (!ui.session->errors().empty()) {

@@ -102,14 +102,9 @@ bool View::presentLesson(int index) {
     // Shares the catalogue's lifetime: the lesson stays where the catalogue keeps it.
     std::shared_ptr<const scenario::Scenario> sc(ui.catalog, &ui.catalog->lessons[static_cast<size_t>(index)]);
     addTexts(fonts, *sc);
-    scenario::SessionConfig config;
+    scenario::SessionConfig config = lessonConfig(index, true);
     config.lesson = sc.get();
-    config.lang = strings.lang();
     config.blockUnanswered = false;
-    config.number = static_cast<size_t>(index) + 1;
-    config.total = ui.catalog->lessons.size();
-    // The completion line names the next lesson; without it every lesson would say it was the last.
-    if (config.number < config.total) config.nextId = ui.catalog->lessons[config.number].id;
     ui.session = std::make_shared<scenario::LessonSession>(machine, config);
     ScenarioRun& sr = ui.scenarioRun;
     sr = ScenarioRun{};

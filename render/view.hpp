@@ -217,6 +217,9 @@ struct View {
     // the Machine, as `layerlab shell --lesson` does; re-check its goals.
     bool startLesson(int index);
     void leaveLesson();
+    // The session settings of catalogue lesson INDEX as the window plays it
+    // (Lessons panel, or presented): number, language, the next lesson.
+    scenario::SessionConfig lessonConfig(int index, bool presented) const;
     void refreshGoals();
 
     // Scenarios (render/scenario_run.cpp): open a scenario or lesson file

@@ -86,7 +86,18 @@ void drawActiveLesson(View& view) {
         done ? view.palette.ok : view.palette.rebuilt, "%s",
         view.strings.format("ui.lessons.goals", {std::to_string(met), std::to_string(run.goals.size())}).c_str());
     for (const auto& goal : run.goals) goalRow(view, goal);
-    if (done) ImGui::TextColored(view.palette.ok, "%s", view.tr("ui.lessons.done"));
+    if (done) {
+        ImGui::PushStyleColor(ImGuiCol_Text, view.palette.ok);   // wrapped: the panel is narrow at 1280x720
+        ImGui::TextWrapped("%s", view.tr("ui.lessons.done"));
+        ImGui::PopStyleColor();
+        // The completion line in the terminal points here ("the Next lesson button in the lesson panel").
+        const bool last = !view.ui.catalog || run.index + 1 >= static_cast<int>(view.ui.catalog->lessons.size());
+        if (!last && ImGui::Button(view.tr("lesson.next"))) {
+            ImGui::EndChild();
+            view.startLesson(run.index + 1);
+            return;
+        }
+    }
     ImGui::Spacing();
 
     for (size_t i = 0; i < lesson.cards.size(); ++i) {

@@ -339,9 +339,8 @@ Turn LessonSession::after(const Outcome& outcome) {
         p.completed = true;
         turn.completed = true;
         append(turn.text, both("Lesson complete! ", "레슨 완료! "));
-        if (!m_config.nextId.empty())
-            append(turn.text, both("Next: layerlab shell --lesson " + m_config.nextId + "\n",
-                                   "다음: layerlab shell --lesson " + m_config.nextId + "\n"));
+        if (!m_config.next.en.empty())
+            append(turn.text, both("Next: " + m_config.next.en + "\n", "다음: " + m_config.next.ko + "\n"));
         else append(turn.text, both("That was the last lesson.\n", "마지막 레슨이었습니다.\n"));
     }
     saveProgress(turn.progressError);

@@ -36,7 +36,9 @@ struct SessionConfig {
     std::string lang = "en";
     std::optional<uint64_t> seed;   // overrides the lesson's seed
     size_t number = 0, total = 0;   // "Lesson 3/11"
-    std::string nextId;   // the lesson after this one ("" = the last)
+    // How to go on to the lesson after this one, in the front end's own words:
+    // the shell names its command, the window its button. Empty: the last lesson.
+    LocalizedText next;
     ProgressStore* progress = nullptr;   // nullptr: nothing is kept (play, tests)
     // A start state already made (play builds it once): used instead of the lesson's.
     std::optional<engine::State> start;
