@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/parse_number.hpp"
+#include "sim/numbers.hpp"
 #include "sim/cli/host_commands.hpp"
 #include "sim/engine/builder/build_totals.hpp"
 #include "sim/engine/builder/key_input_labels.hpp"
