@@ -35,17 +35,10 @@ std::string historyText(const std::string& createdBy) {
     return text;
 }
 
-Column makeColumn(const engine::State& state, const BuildInput& build, bool hadBefore) {
-    Column column;
-    if (!build.present) return column;
-    column.present = true;
-    column.imageId = build.imageId;
-    column.tag = build.tags.empty() ? std::string() : build.tags.front();
-    column.failed = build.failedStep.has_value();
-    column.error = build.error;
-    column.removed = !build.imageId.empty() && state.images.count(build.imageId) == 0;
+// One block per step of the final stage; returns how many history entries the
+// base image brings (the config band starts after them).
+size_t addStepBlocks(Column& column, const engine::State& state, const BuildInput& build, bool hadBefore) {
     const int stage = finalStage(build);
-
     size_t baseHistory = 0;
     for (const auto& step : build.steps) {
         if (step.stage != stage) continue;
@@ -74,51 +67,60 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
         }
         column.blocks.push_back(std::move(block));
     }
-    if (build.failedStep) {
-        Block block;
-        block.state = BlockState::Failed;
-        block.step = build.failedStep->step;
-        block.stage = build.failedStep->stage;
-        block.instruction = build.failedStep->instruction;
-        block.sourceLine = build.failedStep->sourceLine;
-        block.kind = isFrom(block.instruction) ? BlockKind::Base : BlockKind::Layer;
-        column.blocks.push_back(std::move(block));
-    }
+    return baseHistory;
+}
 
-    // BuildKit does not number instructions that only change the config
-    // (EXPOSE, CMD, ENV ...): they are in the image's history as empty
-    // layers. One dashed band on top lists them.
-    if (!build.legacy && !build.imageId.empty()) {
-        auto image = state.images.find(build.imageId);
-        if (image != state.images.end()) {
-            Block band;
-            band.kind = BlockKind::Config;
-            band.state = BlockState::Cached;
-            for (size_t i = baseHistory; i < image->second.history.size(); ++i) {
-                const auto& entry = image->second.history[i];
-                const std::string text = historyText(entry.createdBy);
-                if (!entry.emptyLayer || text.rfind("WORKDIR", 0) == 0) continue;
-                band.instruction += (band.instruction.empty() ? "" : " · ") + text;
-            }
-            if (!band.instruction.empty()) column.blocks.push_back(std::move(band));
+// The step that failed, on top.
+void addFailedBlock(Column& column, const BuildInput& build) {
+    if (!build.failedStep) return;
+    Block block;
+    block.state = BlockState::Failed;
+    block.step = build.failedStep->step;
+    block.stage = build.failedStep->stage;
+    block.instruction = build.failedStep->instruction;
+    block.sourceLine = build.failedStep->sourceLine;
+    block.kind = isFrom(block.instruction) ? BlockKind::Base : BlockKind::Layer;
+    column.blocks.push_back(std::move(block));
+}
+
+// BuildKit does not number instructions that only change the config
+// (EXPOSE, CMD, ENV ...): they are in the image's history as empty
+// layers. One dashed band on top lists them.
+void addConfigBand(Column& column, const engine::State& state, const BuildInput& build, size_t baseHistory) {
+    if (build.legacy || build.imageId.empty()) return;
+    auto image = state.images.find(build.imageId);
+    if (image == state.images.end()) return;
+    Block band;
+    band.kind = BlockKind::Config;
+    band.state = BlockState::Cached;
+    for (size_t i = baseHistory; i < image->second.history.size(); ++i) {
+        const auto& entry = image->second.history[i];
+        const std::string text = historyText(entry.createdBy);
+        if (!entry.emptyLayer || text.rfind("WORKDIR", 0) == 0) continue;
+        band.instruction += (band.instruction.empty() ? "" : " · ") + text;
+    }
+    if (!band.instruction.empty()) column.blocks.push_back(std::move(band));
+}
+
+// The builder's record, when there is one: each block's step in it, and
+// its verdict (own change or cascade) instead of reading the reason.
+void linkRecord(Column& column, const engine::State& state, const BuildInput& build) {
+    const engine::BuildRecord* record = recordOf(state, build);
+    if (!record) return;
+    for (auto& block : column.blocks) {
+        if (block.step == 0) continue;
+        for (size_t i = 0; i < record->steps.size(); ++i) {
+            const auto& rs = record->steps[i];
+            if (rs.step != block.step || rs.stage != block.stage) continue;
+            block.recordIndex = static_cast<int>(i);
+            break;
         }
     }
+}
 
-    // The builder's record, when there is one: each block's step in it, and
-    // its verdict (own change or cascade) instead of reading the reason.
-    if (const engine::BuildRecord* record = recordOf(state, build)) {
-        for (auto& block : column.blocks) {
-            if (block.step == 0) continue;
-            for (size_t i = 0; i < record->steps.size(); ++i) {
-                const auto& rs = record->steps[i];
-                if (rs.step != block.step || rs.stage != block.stage) continue;
-                block.recordIndex = static_cast<int>(i);
-                break;
-            }
-        }
-    }
-
-    // The first miss and the cascade above it.
+// The first miss and the cascade above it; the base image downloaded by this
+// build, or already on the machine.
+void markMisses(Column& column, const engine::State& state, const BuildInput& build) {
     int firstMiss = 0;
     for (auto& block : column.blocks) {
         const bool missed =
@@ -143,6 +145,22 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
         for (auto& block : column.blocks)
             for (const auto& base : record->bases)
                 if (block.kind == BlockKind::Base && base.stage == block.stage) block.basePulled = base.pulled;
+}
+
+Column makeColumn(const engine::State& state, const BuildInput& build, bool hadBefore) {
+    Column column;
+    if (!build.present) return column;
+    column.present = true;
+    column.imageId = build.imageId;
+    column.tag = build.tags.empty() ? std::string() : build.tags.front();
+    column.failed = build.failedStep.has_value();
+    column.error = build.error;
+    column.removed = !build.imageId.empty() && state.images.count(build.imageId) == 0;
+    const size_t baseHistory = addStepBlocks(column, state, build, hadBefore);
+    addFailedBlock(column, build);
+    addConfigBand(column, state, build, baseHistory);
+    linkRecord(column, state, build);
+    markMisses(column, state, build);
     return column;
 }
 }   // namespace

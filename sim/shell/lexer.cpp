@@ -50,41 +50,7 @@ std::vector<Token> Lexer::run() {
         }
         if (m_pos < m_s.size() && (m_s[m_pos] == '>' || m_s[m_pos] == '<' || startsWith("&>"))) {
             Redirect r;
-            if (startsWith("<<-")) {
-                r.op = "<<";
-                m_pos += 3;
-            } else if (startsWith("<<")) {
-                r.op = "<<";
-                m_pos += 2;
-            } else if (startsWith(">>")) {
-                r.op = ">>";
-                m_pos += 2;
-            } else if (startsWith(">&")) {
-                r.op = ">&";
-                m_pos += 2;
-            } else if (startsWith("&>")) {
-                r.op = "&>";
-                m_pos += 2;
-            } else if (startsWith(">|")) {
-                r.op = ">";
-                m_pos += 2;
-            } else {
-                r.op = std::string(1, m_s[m_pos]);
-                ++m_pos;
-            }
-            r.fd = fd >= 0 ? fd : (r.op == "<" || r.op == "<<" ? 0 : 1);
-            while (m_pos < m_s.size() && (m_s[m_pos] == ' ' || m_s[m_pos] == '\t')) ++m_pos;
-            if (m_pos >= m_s.size() || isOpChar(m_s[m_pos])) {
-                m_missingTarget = true;
-                m_missingNear = m_pos >= m_s.size() || m_s[m_pos] == '\n' ? "newline" : std::string(1, m_s[m_pos]);
-                if (m_pos + 1 < m_s.size() && (startsWith("&&") || startsWith("||") || startsWith(";;")))
-                    m_missingNear = std::string(m_s.substr(m_pos, 2));
-                return out;
-            }
-            r.target = readWord();
-            if (r.op == "<<")
-                for (const auto& seg : r.target)
-                    if (seg.quote) r.heredocExpand = false;
+            if (!readRedirect(fd, r)) return out;
             t.kind = Token::Kind::Redir;
             t.redir = std::move(r);
             out.push_back(std::move(t));
@@ -109,6 +75,36 @@ std::vector<Token> Lexer::run() {
     for (size_t i : pendingHeredocs)
         if (!readHeredoc(out[i].redir)) m_openHeredoc = true;
     return out;
+}
+
+std::string Lexer::readRedirectOp() {
+    // Longest first: "<<-" before "<<", ">>" and ">&" before ">".
+    static const std::pair<const char*, const char*> kOps[] = {{"<<-", "<<"}, {"<<", "<<"}, {">>", ">>"},
+                                                               {">&", ">&"},  {"&>", "&>"}, {">|", ">"}};
+    for (const auto& [written, op] : kOps)
+        if (startsWith(written)) {
+            m_pos += std::string_view(written).size();
+            return op;
+        }
+    return std::string(1, m_s[m_pos++]);
+}
+
+bool Lexer::readRedirect(int fd, Redirect& r) {
+    r.op = readRedirectOp();
+    r.fd = fd >= 0 ? fd : (r.op == "<" || r.op == "<<" ? 0 : 1);
+    while (m_pos < m_s.size() && (m_s[m_pos] == ' ' || m_s[m_pos] == '\t')) ++m_pos;
+    if (m_pos >= m_s.size() || isOpChar(m_s[m_pos])) {
+        m_missingTarget = true;
+        m_missingNear = m_pos >= m_s.size() || m_s[m_pos] == '\n' ? "newline" : std::string(1, m_s[m_pos]);
+        if (m_pos + 1 < m_s.size() && (startsWith("&&") || startsWith("||") || startsWith(";;")))
+            m_missingNear = std::string(m_s.substr(m_pos, 2));
+        return false;
+    }
+    r.target = readWord();
+    if (r.op == "<<")
+        for (const auto& seg : r.target)
+            if (seg.quote) r.heredocExpand = false;
+    return true;
 }
 
 std::string Lexer::readDollarParen() {
