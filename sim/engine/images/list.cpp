@@ -161,12 +161,7 @@ Outcome listImages(const State& state, const ImagesOptions& options) {
                                          {"SharedSize", "SHARED SIZE"},
                                          {"UniqueSize", "UNIQUE SIZE"}},
                                         "*formatter.imageContext");
-    if (!res.error.empty()) {
-        o.err = res.error + "\n";
-        o.exitCode = 1;
-        return o;
-    }
-    o.out = res.out;
+    res.writeTo(o);
     return o;
 }
 
