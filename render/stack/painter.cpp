@@ -119,12 +119,10 @@ std::string Painter::detail(const Block& b, bool beforeColumn) const {
     const std::string reason = withoutChecksums(view.pick(b.reason, b.reasonKo));
     const std::string same = b.sameResult ? std::string(" · ") + view.tr("ui.stack.same_result") : "";
     if (b.firstMiss)
-        return view.strings.format("ui.stack.first_miss", {reason.empty() ? view.tr("ui.stack.ran") : reason}) +
-               same;
+        return view.strings.format("ui.stack.first_miss", {reason.empty() ? view.tr("ui.stack.ran") : reason}) + same;
     if (b.cascade) return view.strings.format("ui.stack.cascade", {std::to_string(b.cascadeFrom)}) + same;
     return (reason.empty() ? view.tr("ui.stack.ran") : reason) + same;
 }
-
 
 void Painter::block(const Block& b, Box box, bool beforeColumn, float alpha, float grow, bool selected, bool hovered,
                     const char* phase, float phaseProgress) {

@@ -40,7 +40,7 @@ struct Painter {
     void block(const Block& b, Box box, bool beforeColumn, float alpha, float grow, bool selected, bool hovered,
                const char* phase = nullptr, float phaseProgress = 0.0f);
 
-   private:
+private:
     void configBlock(const Block& b, Box box, float alpha, bool selected);
     void frame(const BlockLook& look, bool hovered);
     void titleRow(const BlockLook& look, float y1);

@@ -368,7 +368,8 @@ Outcome noRoute(const std::vector<std::string>& words, const std::string& key, s
                                "\n\nRun 'docker " + first + " --help' for more information\n");
     }
     if (contains(unmodelledCommands(), first)) return detail::failure(unmodelledMessage(first));
-    return detail::failure("docker: unknown command: docker " + first + "\n\nRun 'docker --help' for more information\n");
+    return detail::failure("docker: unknown command: docker " + first +
+                           "\n\nRun 'docker --help' for more information\n");
 }
 
 RouteFound findRoute(const std::vector<std::string>& words) {

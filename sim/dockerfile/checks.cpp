@@ -120,12 +120,12 @@ struct Checker {
                  from.range);
         }
         if (std::find(stageNames.begin(), stageNames.end(), stage.name) != stageNames.end()) {
-            warn("DuplicateStageName",
-                 "Duplicate stage name " + goQuote(stage.name) + ", stage names should be unique", from.range);
+            warn("DuplicateStageName", "Duplicate stage name " + goQuote(stage.name) + ", stage names should be unique",
+                 from.range);
         }
         if (stage.name == "scratch" || stage.name == "context") {
-            warn("ReservedStageName", "Stage name should not use the same name as reserved stage " + goQuote(stage.name),
-                 from.range);
+            warn("ReservedStageName",
+                 "Stage name should not use the same name as reserved stage " + goQuote(stage.name), from.range);
         }
         stageNames.push_back(stage.name);
     }

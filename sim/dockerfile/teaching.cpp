@@ -80,9 +80,10 @@ CommentEffect inWholeValue(const std::string& cmd, const std::string& keyword, c
     const std::string value = args.empty() ? std::string() : args[0];
     e.message = keyword + " is literally " + goQuote(value);
     e.en = keyword + " takes the rest of the line as one value, so the value is " + goQuote(value) +
-           ", comment included" + (cmd == "workdir" ? ": Docker creates and enters a directory with that whole name." : ".");
-    e.ko = keyword + "는 줄의 나머지 전체를 값 하나로 받습니다. 그래서 값은 주석까지 포함한 " + goQuote(value) + "입니다" +
-           (cmd == "workdir" ? ". Docker는 그 이름 전체로 디렉터리를 만들고 그 안으로 이동합니다." : ".");
+           ", comment included" +
+           (cmd == "workdir" ? ": Docker creates and enters a directory with that whole name." : ".");
+    e.ko = keyword + "는 줄의 나머지 전체를 값 하나로 받습니다. 그래서 값은 주석까지 포함한 " + goQuote(value) +
+           "입니다" + (cmd == "workdir" ? ". Docker는 그 이름 전체로 디렉터리를 만들고 그 안으로 이동합니다." : ".");
     return e;
 }
 
@@ -118,8 +119,8 @@ CommentEffect asPorts(const std::vector<std::string>& args) {
 }
 
 // CMD/ENTRYPOINT/RUN ["..."] # comment: no longer JSON, so the shell form runs.
-CommentEffect breaksJsonForm(const std::string& keyword, const std::string& before, const std::vector<std::string>& args,
-                             char escape) {
+CommentEffect breaksJsonForm(const std::string& keyword, const std::string& before,
+                             const std::vector<std::string>& args, char escape) {
     CommentEffect e;
     const std::string text = args.empty() ? std::string() : args[0];
     // What /bin/sh makes of it: quote removal, then the first word is the program.

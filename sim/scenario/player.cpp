@@ -16,7 +16,8 @@ std::string numbers(const std::vector<int>& v) {
     return out;
 }
 
-using PendingPrediction = std::optional<std::pair<std::vector<int>, std::string>>;   // answer, the predict step's pointer
+using PendingPrediction =
+    std::optional<std::pair<std::vector<int>, std::string>>;   // answer, the predict step's pointer
 
 // A command step: run through the lesson engine, checked against what the
 // step expects, and the pending prediction scored by the build it started.

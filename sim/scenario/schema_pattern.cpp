@@ -62,7 +62,8 @@ bool readClass(std::string_view p, size_t& i, std::bitset<256>& bytes, std::stri
 bool readCount(std::string_view p, size_t& i, size_t& out) {
     const size_t start = i;
     out = 0;
-    while (i < p.size() && p[i] >= '0' && p[i] <= '9' && out < 100000) out = out * 10 + static_cast<size_t>(p[i++] - '0');
+    while (i < p.size() && p[i] >= '0' && p[i] <= '9' && out < 100000)
+        out = out * 10 + static_cast<size_t>(p[i++] - '0');
     return i > start;
 }
 
@@ -70,11 +71,19 @@ bool readCount(std::string_view p, size_t& i, size_t& out) {
 bool readQuantifier(std::string_view p, size_t& i, Item& item, std::string& problem) {
     if (i >= p.size()) return true;
     switch (p[i]) {
-    case '?': item.min = 0, item.max = 1, ++i; return true;
-    case '*': item.min = 0, item.max = kUnbounded, ++i; return true;
-    case '+': item.min = 1, item.max = kUnbounded, ++i; return true;
-    case '{': break;
-    default: return true;
+        case '?':
+            item.min = 0, item.max = 1, ++i;
+            return true;
+        case '*':
+            item.min = 0, item.max = kUnbounded, ++i;
+            return true;
+        case '+':
+            item.min = 1, item.max = kUnbounded, ++i;
+            return true;
+        case '{':
+            break;
+        default:
+            return true;
     }
     ++i;
     if (!readCount(p, i, item.min)) {

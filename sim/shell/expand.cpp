@@ -221,7 +221,8 @@ std::string commandSubstitution(Shell& sh, const std::string& inner) {
         long long v = a.value();
         if (a.failed()) {
             // bash abandons the command line ($? = 1); sh abandons the script (status 2).
-            sh.write(Io{}, "", sh.errorPrefix() + a.message(inner.substr(1, inner.size() - 2), sh.config.flavour) + "\n");
+            sh.write(Io{}, "",
+                     sh.errorPrefix() + a.message(inner.substr(1, inner.size() - 2), sh.config.flavour) + "\n");
             sh.lastStatus = sh.isBash() ? 1 : 2;
             sh.stopped = true;
             return "";
@@ -233,7 +234,8 @@ std::string commandSubstitution(Shell& sh, const std::string& inner) {
 
 // "${INNER}": ${#name}, ${name}, ${name-word} ${name:-word} ${name=word} ${name+word} and their colon forms.
 std::string bracedParameter(Shell& sh, const std::string& inner) {
-    if (!inner.empty() && inner[0] == '#' && inner.size() > 1) return std::to_string(lookup(sh, inner.substr(1)).size());
+    if (!inner.empty() && inner[0] == '#' && inner.size() > 1)
+        return std::to_string(lookup(sh, inner.substr(1)).size());
     size_t op = inner.find_first_of(":-=+?");
     if (op == std::string::npos || op == 0) return lookup(sh, inner);
     std::string name = inner.substr(0, op);

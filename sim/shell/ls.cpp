@@ -191,8 +191,9 @@ std::vector<Item> directoryItems(const fs::FileTree& tree0, const std::string& t
         items.push_back({".", tree0.find(tree), countSubdirs(tree0, tree)});
         // ~/app's parent is outside the model: show it as a plain directory
         const fs::FileEntry* parent =
-            tree.empty() ? tree0.find("")
-                         : tree0.find(tree.find('/') == std::string::npos ? std::string() : tree.substr(0, tree.rfind('/')));
+            tree.empty()
+                ? tree0.find("")
+                : tree0.find(tree.find('/') == std::string::npos ? std::string() : tree.substr(0, tree.rfind('/')));
         items.push_back({"..", parent, 1});
     }
     for (const auto& child : tree0.list(tree)) {

@@ -36,7 +36,8 @@ std::optional<int> openInput(Shell& sh, const std::string& t, Io& cmd) {
     }
     const Resolved res = sh.resolve(t);
     const fs::FileEntry* e = res.outside ? nullptr : sh.fs.find(res.tree);
-    if (res.outside && sh.outsideMessage) return refuse(sh, cmd, sh.outsideMessage(sh.isBash() ? "bash" : "/bin/sh", t));
+    if (res.outside && sh.outsideMessage)
+        return refuse(sh, cmd, sh.outsideMessage(sh.isBash() ? "bash" : "/bin/sh", t));
     if (!e || e->isDir()) {
         if (sh.isBash())
             return refuse(sh, cmd, "bash: " + t + ": " + (e ? "Is a directory" : "No such file or directory") + "\n");

@@ -160,8 +160,9 @@ bool chownIds(const StageRun& st, const std::string& spec, CopyPlan& plan, uint3
     auto uo = idFor(st.rootfs, u, false);
     auto go = colon == std::string::npos ? uo : idFor(st.rootfs, g, true);
     if (!uo || !go) {
-        plan.error = plan.legacyError = "unable to convert uid/gid chown string to host mapping: can't find uid for user " +
-                                        (uo ? g : u) + ": no such user: " + (uo ? g : u);
+        plan.error = plan.legacyError =
+            "unable to convert uid/gid chown string to host mapping: can't find uid for user " + (uo ? g : u) +
+            ": no such user: " + (uo ? g : u);
         return false;
     }
     uid = *uo;

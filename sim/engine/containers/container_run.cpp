@@ -67,8 +67,8 @@ bool checkCliFlags(const RunOptions& o, const CreateReport& report, PublishSpecs
         return false;
     }
     if (o.pull != "missing" && o.pull != "always" && o.pull != "never") {
-        report.fail("invalid pull option: '" + o.pull + "': must be one of \"always\", \"missing\" or \"never\"",
-                    false, true, 125);
+        report.fail("invalid pull option: '" + o.pull + "': must be one of \"always\", \"missing\" or \"never\"", false,
+                    true, 125);
         return false;
     }
     return true;
@@ -136,8 +136,7 @@ bool checkNameAndWorkdir(const State& state, const RunOptions& o, const CreateRe
         std::string name = o.name.front() == '/' ? o.name.substr(1) : o.name;
         for (const Container& c : state.containers)
             if (c.name == name) {
-                report.fail("Conflict. The container name \"/" + name + "\" is already in use by container \"" +
-                                c.id +
+                report.fail("Conflict. The container name \"/" + name + "\" is already in use by container \"" + c.id +
                                 "\". You have to remove (or rename) that container to be able to reuse that name.",
                             true, true, 125);
                 report.out.hints.push_back({"Container names are unique. Remove the old one (docker rm " + name +
@@ -148,8 +147,8 @@ bool checkNameAndWorkdir(const State& state, const RunOptions& o, const CreateRe
             }
     }
     if (!o.workdir.empty() && o.workdir.front() != '/') {
-        report.fail("the working directory '" + o.workdir + "' is invalid, it needs to be an absolute path", true,
-                    true, 125);
+        report.fail("the working directory '" + o.workdir + "' is invalid, it needs to be an absolute path", true, true,
+                    125);
         return false;
     }
     return true;

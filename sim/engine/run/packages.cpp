@@ -113,10 +113,11 @@ std::map<std::string, std::string> dependenciesOf(const json& pkg, bool producti
 bool npmCiAllowed(Shell& sh, const fs::FileEntry* lockEntry, const std::map<std::string, std::string>& deps,
                   CommandIo& io) {
     if (!lockEntry) {
-        io.err += "npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing "
-                  "package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install "
-                  "with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.\nnpm error\n" +
-                  npmLogLine(sh);
+        io.err +=
+            "npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing "
+            "package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install "
+            "with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.\nnpm error\n" +
+            npmLogLine(sh);
         sh.elapsedMs += timing::kNpmCiRefusedMs;
         return false;
     }
@@ -130,10 +131,11 @@ bool npmCiAllowed(Shell& sh, const fs::FileEntry* lockEntry, const std::map<std:
             missing += "npm error Missing: " + name + "@" + spec + " from lock file\n";
     }
     if (!missing.empty()) {
-        io.err += "npm error code EUSAGE\nnpm error\nnpm error `npm ci` can only install packages when your "
-                  "package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock "
-                  "file with `npm install` before continuing.\nnpm error\n" +
-                  missing + "npm error\n" + npmLogLine(sh);
+        io.err +=
+            "npm error code EUSAGE\nnpm error\nnpm error `npm ci` can only install packages when your "
+            "package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock "
+            "file with `npm install` before continuing.\nnpm error\n" +
+            missing + "npm error\n" + npmLogLine(sh);
         sh.elapsedMs += timing::kNpmCiRefusedMs;
         return false;
     }
