@@ -4,6 +4,7 @@
 
 #include "sim/engine/builder/build_totals.hpp"
 #include "sim/engine/docker_format.hpp"
+#include "sim/engine/images/store.hpp"
 #include "sim/engine/registry/registry.hpp"
 
 namespace layerlab::render::stack {
@@ -58,7 +59,7 @@ size_t addStepBlocks(Column& column, const engine::State& state, const BuildInpu
             if (const engine::Image* base = baseImageOf(state, step.instruction, &block.baseName)) {
                 block.baseImageId = base->id;
                 block.baseLayers = base->layers;
-                block.size = imageSize(state, *base);
+                block.size = engine::imageSize(state, *base);
                 block.digest = base->layers.empty() ? std::string() : base->layers.back();
                 baseHistory = base->history.size();
             }
@@ -385,15 +386,6 @@ const engine::Image* baseImageOf(const engine::State& state, const std::string& 
         if (auto image = state.images.find(tag->second); image != state.images.end()) return &image->second;
     const engine::RegistryLookup remote = engine::lookupRemote(*parsed.ref);
     return remote.image ? &remote.image->image : nullptr;
-}
-
-uint64_t imageSize(const engine::State& state, const engine::Image& image) {
-    uint64_t total = 0;
-    for (const auto& diffId : image.layers) {
-        auto layer = state.layers.find(diffId);
-        if (layer != state.layers.end()) total += layer->second.size;
-    }
-    return total;
 }
 
 }   // namespace layerlab::render::stack
