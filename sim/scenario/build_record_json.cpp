@@ -81,6 +81,9 @@ void enumField(JsonReader& in, const char* key, E& out, bool (*parse)(const std:
     if (in.get(key)->is_string() && !parse(name, out)) in.fail(in.at(key), "unknown value \"" + name + "\"");
 }
 
+// The readers below and state_json_import.cpp's share JsonReader and eachObject;
+// what looks alike between them is one field list per record type (BuildRecordStep
+// and LastBuild's steps have fields of the same names), not a second reader.
 KeyInputs readInputs(const json& j, const std::string& ptr, std::vector<std::string>& errors) {
     KeyInputs k;
     JsonReader in(j, ptr, errors);
