@@ -92,14 +92,10 @@ bool inside(const std::vector<Range>& ranges, size_t pos) {
     return false;
 }
 
-// The answer of one express handler body, or status -1 when unknown.
-HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const fs::FileTree& root,
-                        const std::string& scriptDir) {
-    HttpRoute r;
-    r.status = -1;
+// The first res.* call in a handler body: its name ("" when none) and the call.
+std::string firstResponseCall(const std::string& body, scan::Call& call) {
     size_t best = std::string::npos;
     std::string kind;
-    scan::Call call;
     for (const char* name :
          {"res.send", "res.end", "res.json", "res.redirect", "res.sendFile", "res.sendStatus", "res.status"}) {
         for (const scan::Call& c : scan::findCalls(body, name))
@@ -109,6 +105,51 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
                 call = c;
             }
     }
+    return kind;
+}
+
+// res.sendStatus(CODE): the code and its reason phrase as express sends it.
+HttpRoute sendStatusAnswer(const std::vector<std::string>& args, const scan::Scope& scope) {
+    HttpRoute r;
+    r.status = -1;
+    r.contentType = "text/html; charset=utf-8";
+    auto v = args.empty() ? std::nullopt : scan::evaluate(args[0], scope);
+    if (!v) return r;
+    r.status = leadingInt(*v);
+    static const std::map<int, std::string> reasons = {
+        {200, "OK"},           {201, "Created"},   {204, "No Content"}, {400, "Bad Request"},
+        {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},  {500, "Internal Server Error"}};
+    auto it = reasons.find(r.status);
+    r.body = it == reasons.end() ? std::to_string(r.status) : it->second;
+    return r;
+}
+
+// res.sendFile(path.join(__dirname, 'public', 'index.html')) or ('/app/index.html'):
+// the file's content from the container's files.
+HttpRoute sendFileAnswer(const std::vector<std::string>& args, const fs::FileTree& root, const std::string& scriptDir,
+                         int status) {
+    HttpRoute r;
+    r.status = -1;
+    r.contentType = "text/html; charset=utf-8";
+    if (args.empty()) return r;
+    std::string target;
+    for (const std::string& part : quotedRuns(args[0])) target += (target.empty() ? "" : "/") + part;
+    if (target.empty()) return r;
+    std::string path = target.front() == '/' ? fs::normalizePath(target) : fs::normalizePath(scriptDir + "/" + target);
+    const fs::FileEntry* e = root.find(path);
+    if (!e || !e->content) return r;
+    r.status = status;
+    r.body = *e->content;
+    return r;
+}
+
+// The answer of one express handler body, or status -1 when unknown.
+HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const fs::FileTree& root,
+                        const std::string& scriptDir) {
+    HttpRoute r;
+    r.status = -1;
+    scan::Call call;
+    const std::string kind = firstResponseCall(body, call);
     if (kind.empty()) return r;
     int status = 200;
     if (kind == "res.status") {
@@ -129,17 +170,7 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
     }
     std::vector<std::string> args = scan::splitArgs(call.args);
     r.contentType = "text/html; charset=utf-8";
-    if (kind == "res.sendStatus") {
-        auto v = args.empty() ? std::nullopt : scan::evaluate(args[0], scope);
-        if (!v) return r;
-        r.status = leadingInt(*v);
-        static const std::map<int, std::string> reasons = {
-            {200, "OK"},           {201, "Created"},   {204, "No Content"}, {400, "Bad Request"},
-            {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},  {500, "Internal Server Error"}};
-        auto it = reasons.find(r.status);
-        r.body = it == reasons.end() ? std::to_string(r.status) : it->second;
-        return r;
-    }
+    if (kind == "res.sendStatus") return sendStatusAnswer(args, scope);
     if (kind == "res.redirect") {
         auto v = args.empty() ? std::nullopt : scan::evaluate(args.back(), scope);
         if (!v) return r;
@@ -148,20 +179,7 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
         r.body = "Found. Redirecting to " + *v;
         return r;
     }
-    if (kind == "res.sendFile") {
-        if (args.empty()) return r;
-        // path.join(__dirname, 'public', 'index.html') or '/app/index.html'
-        std::string target;
-        for (const std::string& part : quotedRuns(args[0])) target += (target.empty() ? "" : "/") + part;
-        if (target.empty()) return r;
-        std::string path =
-            target.front() == '/' ? fs::normalizePath(target) : fs::normalizePath(scriptDir + "/" + target);
-        const fs::FileEntry* e = root.find(path);
-        if (!e || !e->content) return r;
-        r.status = status;
-        r.body = *e->content;
-        return r;
-    }
+    if (kind == "res.sendFile") return sendFileAnswer(args, root, scriptDir, status);
     if (args.empty()) {
         r.status = status;
         return r;
