@@ -210,39 +210,7 @@ void SchemaValidator::check(const json& schema, const json& value, const std::st
         if (auto m = schema.find("maximum"); m != schema.end() && value.get<double>() > m->get<double>())
             errors.push_back({pointer, "must be at most " + numberText(*m)});
     }
-    if (value.is_object()) {
-        if (auto r = schema.find("required"); r != schema.end()) {
-            for (const auto& name : *r)
-                if (!value.contains(name.get<std::string>()))
-                    errors.push_back({pointer, "missing required property " + quoted(name.get<std::string>())});
-        }
-        const json* props = schema.contains("properties") ? &schema["properties"] : nullptr;
-        auto extra = schema.find("additionalProperties");
-        for (const auto& [key, sub] : value.items()) {
-            std::string at = appendPointer(pointer, key);
-            if (props && props->contains(key)) {
-                check((*props)[key], sub, at, errors);
-            } else if (extra != schema.end()) {
-                if (extra->is_boolean() && !extra->get<bool>()) {
-                    std::vector<std::string> names;
-                    if (props)
-                        for (const auto& [name, s] : props->items()) names.push_back(name);
-                    errors.push_back({at, "unknown property (expected one of: " + joinAlternatives(names, ", ") + ")"});
-                } else {
-                    check(*extra, sub, at, errors);
-                }
-            }
-        }
-        if (auto d = schema.find("dependentRequired"); d != schema.end()) {
-            for (const auto& [key, needs] : d->items()) {
-                if (!value.contains(key)) continue;
-                for (const auto& n : needs)
-                    if (!value.contains(n.get<std::string>()))
-                        errors.push_back(
-                            {pointer, quoted(key) + " is only allowed together with " + quoted(n.get<std::string>())});
-            }
-        }
-    }
+    if (value.is_object()) checkObject(schema, value, pointer, errors);
     if (value.is_array()) {
         if (auto m = schema.find("minItems"); m != schema.end() && value.size() < m->get<size_t>())
             errors.push_back(
@@ -250,6 +218,48 @@ void SchemaValidator::check(const json& schema, const json& value, const std::st
         if (auto it = schema.find("items"); it != schema.end())
             for (size_t i = 0; i < value.size(); ++i) check(*it, value[i], appendPointer(pointer, i), errors);
     }
+    checkCombinators(schema, value, pointer, errors);
+}
+
+// required, properties, additionalProperties and dependentRequired of an object value.
+void SchemaValidator::checkObject(const json& schema, const json& value, const std::string& pointer,
+                                  std::vector<SchemaError>& errors) const {
+    if (auto r = schema.find("required"); r != schema.end()) {
+        for (const auto& name : *r)
+            if (!value.contains(name.get<std::string>()))
+                errors.push_back({pointer, "missing required property " + quoted(name.get<std::string>())});
+    }
+    const json* props = schema.contains("properties") ? &schema["properties"] : nullptr;
+    auto extra = schema.find("additionalProperties");
+    for (const auto& [key, sub] : value.items()) {
+        std::string at = appendPointer(pointer, key);
+        if (props && props->contains(key)) {
+            check((*props)[key], sub, at, errors);
+        } else if (extra != schema.end()) {
+            if (extra->is_boolean() && !extra->get<bool>()) {
+                std::vector<std::string> names;
+                if (props)
+                    for (const auto& [name, s] : props->items()) names.push_back(name);
+                errors.push_back({at, "unknown property (expected one of: " + joinAlternatives(names, ", ") + ")"});
+            } else {
+                check(*extra, sub, at, errors);
+            }
+        }
+    }
+    if (auto d = schema.find("dependentRequired"); d != schema.end()) {
+        for (const auto& [key, needs] : d->items()) {
+            if (!value.contains(key)) continue;
+            for (const auto& n : needs)
+                if (!value.contains(n.get<std::string>()))
+                    errors.push_back(
+                        {pointer, quoted(key) + " is only allowed together with " + quoted(n.get<std::string>())});
+        }
+    }
+}
+
+// allOf, anyOf, oneOf, not and if/then/else.
+void SchemaValidator::checkCombinators(const json& schema, const json& value, const std::string& pointer,
+                                       std::vector<SchemaError>& errors) const {
     if (auto all = schema.find("allOf"); all != schema.end())
         for (const auto& sub : *all) check(sub, value, pointer, errors);
     if (auto any = schema.find("anyOf"); any != schema.end()) {
