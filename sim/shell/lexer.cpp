@@ -151,6 +151,40 @@ std::string Lexer::readBacktick() {
     return raw;
 }
 
+bool Lexer::readSubstitution(std::string& into) {
+    const char c = m_s[m_pos];
+    if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '(') into += readDollarParen();
+    else if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '{') into += readBrace();
+    else if (c == '`') into += readBacktick();
+    else return false;
+    return true;
+}
+
+bool Lexer::readDoubleQuoted(std::string& text) {
+    ++m_pos;
+    while (m_pos < m_s.size() && m_s[m_pos] != '"') {
+        char d = m_s[m_pos];
+        if (d == '\\' && m_pos + 1 < m_s.size() &&
+            std::string_view("\"\\$`\n").find(m_s[m_pos + 1]) != std::string_view::npos) {
+            char n = m_s[m_pos + 1];
+            if (n != '\n') text += n == '$' ? '\x01' : n == '`' ? '\x02' : n;
+            m_pos += 2;
+            continue;
+        }
+        if (readSubstitution(text)) continue;
+        if (d == '\n') ++m_line;
+        text += d;
+        ++m_pos;
+    }
+    if (m_pos >= m_s.size()) {
+        m_unterminated = true;
+        m_quoteChar = '"';
+        return false;
+    }
+    ++m_pos;
+    return true;
+}
+
 RawWord Lexer::readWord() {
     RawWord w;
     Segment plain;
@@ -187,53 +221,11 @@ RawWord Lexer::readWord() {
         if (c == '"') {
             flush();
             Segment q{"", '"'};
-            ++m_pos;
-            while (m_pos < m_s.size() && m_s[m_pos] != '"') {
-                char d = m_s[m_pos];
-                if (d == '\\' && m_pos + 1 < m_s.size() &&
-                    std::string_view("\"\\$`\n").find(m_s[m_pos + 1]) != std::string_view::npos) {
-                    char n = m_s[m_pos + 1];
-                    if (n != '\n') q.text += n == '$' ? '\x01' : n == '`' ? '\x02' : n;
-                    m_pos += 2;
-                    continue;
-                }
-                if (d == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '(') {
-                    q.text += readDollarParen();
-                    continue;
-                }
-                if (d == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '{') {
-                    q.text += readBrace();
-                    continue;
-                }
-                if (d == '`') {
-                    q.text += readBacktick();
-                    continue;
-                }
-                if (d == '\n') ++m_line;
-                q.text += d;
-                ++m_pos;
-            }
-            if (m_pos >= m_s.size()) {
-                m_unterminated = true;
-                m_quoteChar = '"';
-                return w;
-            }
-            ++m_pos;
+            if (!readDoubleQuoted(q.text)) return w;
             w.push_back(q);
             continue;
         }
-        if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '(') {
-            plain.text += readDollarParen();
-            continue;
-        }
-        if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '{') {
-            plain.text += readBrace();
-            continue;
-        }
-        if (c == '`') {
-            plain.text += readBacktick();
-            continue;
-        }
+        if (readSubstitution(plain.text)) continue;
         plain.text += c;
         ++m_pos;
     }

@@ -59,6 +59,11 @@ private:
     }
 
     RawWord readWord();
+    // At "$(", "${" or '`': the whole substitution appended to INTO (false, nothing read, elsewhere).
+    bool readSubstitution(std::string& into);
+    // From an opening '"': the text up to the closing one (backslash escapes applied, substitutions
+    // kept whole); false when it is never closed (unterminated()).
+    bool readDoubleQuoted(std::string& text);
 
     bool readHeredoc(Redirect& r);
 
