@@ -165,6 +165,44 @@ int closeWindow(AppLoop* loop) {
 }
 #endif
 
+// A display and an OpenGL 3.3 core context (WebGL 2 in the browser), current
+// on this thread; null (with the reason on stderr) when there is none.
+GLFWwindow* openWindow(const AppOptions& options) {
+    glfwSetErrorCallback(quietGlfwError);
+    if (!hasDisplayVariable() || !glfwInit()) {
+        std::cerr << kNoDisplay << "\n";
+        return nullptr;
+    }
+#ifdef __EMSCRIPTEN__
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+#else
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+#endif
+    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "LayerLab", nullptr, nullptr);
+    if (!window) {
+        glfwTerminate();
+        std::cerr << "layerlab: cannot open an OpenGL 3.3 window on this display; use the terminal mode instead: "
+                     "layerlab shell\n";
+        return nullptr;
+    }
+    glfwMakeContextCurrent(window);
+#ifndef __EMSCRIPTEN__
+    glfwSwapInterval(options.screenshot.empty() && options.frames == 0 ? 1 : 0);
+    if (!gladLoadGL(glfwGetProcAddress)) {
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        std::cerr << "layerlab: cannot load OpenGL 3.3; use the terminal mode instead: layerlab shell\n";
+        return nullptr;
+    }
+#endif
+    return window;
+}
+
 }   // namespace
 
 Workspace* runningWorkspace() { return g_running ? &g_running->workspace : nullptr; }
@@ -182,38 +220,8 @@ int runApp(const std::vector<std::string>& args) {
     const AppOptions& options = *parsed;
 
     // 1. A display and an OpenGL 3.3 core context (WebGL 2 in the browser).
-    glfwSetErrorCallback(quietGlfwError);
-    if (!hasDisplayVariable() || !glfwInit()) {
-        std::cerr << kNoDisplay << "\n";
-        return 1;
-    }
-#ifdef __EMSCRIPTEN__
-    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-#else
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-#endif
-    GLFWwindow* window = glfwCreateWindow(options.width, options.height, "LayerLab", nullptr, nullptr);
-    if (!window) {
-        glfwTerminate();
-        std::cerr << "layerlab: cannot open an OpenGL 3.3 window on this display; use the terminal mode instead: "
-                     "layerlab shell\n";
-        return 1;
-    }
-    glfwMakeContextCurrent(window);
-#ifndef __EMSCRIPTEN__
-    glfwSwapInterval(options.screenshot.empty() && options.frames == 0 ? 1 : 0);
-    if (!gladLoadGL(glfwGetProcAddress)) {
-        glfwDestroyWindow(window);
-        glfwTerminate();
-        std::cerr << "layerlab: cannot load OpenGL 3.3; use the terminal mode instead: layerlab shell\n";
-        return 1;
-    }
-#endif
+    GLFWwindow* window = openWindow(options);
+    if (!window) return 1;
 
     // 2. Dear ImGui with its GLFW and OpenGL 3 backends.
     IMGUI_CHECKVERSION();

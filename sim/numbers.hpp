@@ -1,8 +1,11 @@
-// numbers: reading integers out of learner text without std::stoi/atoi.
-// std::stoi throws on bad input and atoi is undefined on overflow; these
-// never throw, never overflow, and let the caller word the error the way
-// the simulated program (Docker, bash, node, python) would.
+// numbers: reading integers out of learner text without std::stoi/atoi, the
+// one number parser of the model. Every number that comes from learner input
+// (a flag value, a step number, a port in a program's source, an exit code)
+// goes through here: std::stoi throws on bad input and atoi is undefined on
+// overflow; these never throw, never overflow, and let the caller word the
+// error the way the simulated program (Docker, bash, node, python) would.
 #pragma once
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,7 +15,8 @@ namespace layerlab {
 // The whole of `s` as a decimal integer with an optional leading '-' or '+'
 // (Go's strconv.ParseInt(s, 10, 64) accepts the same shapes): nullopt for
 // anything else, an empty string, or a value outside [min, max].
-std::optional<long long> parseInteger(std::string_view s, long long min, long long max);
+std::optional<long long> parseInteger(std::string_view s, long long min = std::numeric_limits<long long>::min(),
+                                      long long max = std::numeric_limits<long long>::max());
 
 // C's atoi without its undefined behaviour: leading blanks, a sign, then the
 // digits up to the first non-digit; 0 when there are none. Saturates at the

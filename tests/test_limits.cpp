@@ -8,7 +8,7 @@
 #include "sim/cli/machine.hpp"
 #include "sim/dockerfile/dockerfile.hpp"
 #include "sim/limits.hpp"
-#include "sim/parse_number.hpp"
+#include "sim/numbers.hpp"
 #include "sim/scenario/state_json.hpp"
 #include "sim/shell/shell.hpp"
 

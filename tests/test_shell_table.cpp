@@ -12,35 +12,13 @@
 #include <sstream>
 
 #include "sim/shell/shell.hpp"
+#include "sim/shell/tree_files.hpp"
 
 using namespace layerlab;
 
 namespace {
 
-// A FileTree as the shell's Files (what the RUN overlay and the host do, without their records).
-class MemFiles : public shell::Files {
-public:
-    explicit MemFiles(fs::FileTree t) : m_tree(std::move(t)) {}
-    const fs::FileTree& view() const override { return m_tree; }
-    std::string put(const std::string& path, fs::FileEntry e) override {
-        return apply(m_tree.tryWithEntry(path, std::move(e)));
-    }
-    std::string mkdir(const std::string& path, uint32_t mode, bool parents, int64_t mtimeMs) override {
-        return apply(m_tree.tryWithDirectory(path, mode, parents, mtimeMs));
-    }
-    std::string remove(const std::string& path) override { return apply(m_tree.tryWithout(path)); }
-    std::string graft(const std::string& path, const fs::FileTree& sub) override {
-        return apply(m_tree.tryWithSubtree(path, sub));
-    }
-
-private:
-    std::string apply(fs::EditResult r) {
-        if (!r.ok()) return r.error;
-        m_tree = r.tree;
-        return "";
-    }
-    fs::FileTree m_tree;
-};
+using MemFiles = shell::TreeFiles;
 
 // The fixture record.sh writes (keep the two in step).
 fs::FileTree fixture(const std::string& dir) {

@@ -150,6 +150,7 @@ bool measure(int width, int height, bool first, Result& r) {
     std::string error;
     workspace.start(error);
 
+    // render/app.cpp's frame, step by step, so each part can be timed on its own.
     auto frame = [&](bool timed) {
         const auto start = Clock::now();
         glfwPollEvents();

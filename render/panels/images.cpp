@@ -10,6 +10,7 @@
 #include "render/panels/panels.hpp"
 #include "render/widgets.hpp"
 #include "sim/engine/docker_format.hpp"
+#include "sim/engine/images/store.hpp"
 
 namespace layerlab::render::panels::images {
 namespace {
@@ -44,15 +45,6 @@ std::vector<Row> rows(const engine::State& state) {
         return a.repository + ":" + a.tag < b.repository + ":" + b.tag;
     });
     return out;
-}
-
-uint64_t imageSize(const engine::State& state, const engine::Image& image) {
-    uint64_t total = 0;
-    for (const auto& diffId : image.layers) {
-        auto layer = state.layers.find(diffId);
-        if (layer != state.layers.end()) total += layer->second.size;
-    }
-    return total;
 }
 
 }   // namespace
@@ -94,7 +86,7 @@ void draw(View& view) {
         ImGui::TableNextColumn();
         ImGui::Text("%zu", row.image->layers.size());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(format::humanSize(imageSize(state, *row.image)).c_str());
+        ImGui::TextUnformatted(format::humanSize(engine::imageSize(state, *row.image)).c_str());
     }
     ImGui::EndTable();
 }

@@ -37,16 +37,32 @@ const engine::CacheRecord* recordOf(const engine::State& state, const stack::Bui
     return record == state.buildCache.end() ? nullptr : &record->second;
 }
 
-void row(const char* name, const std::string& before, const std::string& now, const Palette& p) {
+// One row of an inputs table: the name, the value before, the value now (in
+// the colour of a step that ran when they differ, with TIP on hover).
+void row(const char* name, const std::string& before, const std::string& now, bool same, const Palette& p,
+         const char* tip = nullptr) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextDisabled("%s", name);
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(before.c_str());
     ImGui::TableNextColumn();
-    if (before != now) ImGui::PushStyleColor(ImGuiCol_Text, p.rebuilt);
+    if (!same) ImGui::PushStyleColor(ImGuiCol_Text, p.rebuilt);
     ImGui::TextUnformatted(now.c_str());
-    if (before != now) ImGui::PopStyleColor();
+    if (!same) ImGui::PopStyleColor();
+    if (!same && tip && ImGui::IsItemHovered()) ui::tooltip(tip);
+}
+
+// The inputs table (name, before, now); false when ImGui has nothing to draw
+// (then there is no EndTable to call).
+bool beginInputsTable(View& view, float nameWeight) {
+    if (!ImGui::BeginTable("##inputs", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH))
+        return false;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, nameWeight);
+    ImGui::TableSetupColumn(view.tr("ui.stack.before"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(view.tr("ui.stack.now"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableHeadersRow();
+    return true;
 }
 
 // The cache key's inputs before vs now: instruction, parent, env/args/workdir.
@@ -56,15 +72,14 @@ void cacheInputs(View& view, const Block& b) {
     const engine::CacheRecord* before = recordOf(view.state(), pic.before, b.step);
     if (!now && !before) return;
     section(view.tr("ui.inspect.inputs"));
-    if (!ImGui::BeginTable("##inputs", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) return;
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(view.tr("ui.stack.before"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(view.tr("ui.stack.now"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableHeadersRow();
+    if (!beginInputsTable(view, 1.0f)) return;
     const std::string none = "-";
-    row(view.tr("ui.inspect.instruction"), before ? before->command : none, now ? now->command : none, view.palette);
-    row(view.tr("ui.inspect.parent"), before ? format::shortId(before->parentKey) : none,
-        now ? format::shortId(now->parentKey) : none, view.palette);
+    auto compared = [&](const char* name, const std::string& was, const std::string& is) {
+        row(name, was, is, was == is, view.palette);
+    };
+    compared(view.tr("ui.inspect.instruction"), before ? before->command : none, now ? now->command : none);
+    compared(view.tr("ui.inspect.parent"), before ? format::shortId(before->parentKey) : none,
+             now ? format::shortId(now->parentKey) : none);
     std::set<std::string> names;
     // "env:A=1" and "arg:V=2" are named up to '='; "workdir:/app", "user:node" up to ':'.
     auto nameOf = [](const std::string& input) {
@@ -82,7 +97,7 @@ void cacheInputs(View& view, const Block& b) {
                 if (nameOf(in) == name) return in.size() > name.size() ? in.substr(name.size() + 1) : std::string();
             return none;
         };
-        row(name.c_str(), value(before), value(now), view.palette);
+        compared(name.c_str(), value(before), value(now));
     }
     ImGui::EndTable();
 }
@@ -168,23 +183,11 @@ void recordInputs(View& view, const engine::BuildRecord& record, size_t index, b
     const std::vector<engine::KeyInputRow> rows = engine::keyInputRows(view.state(), record, index);
     if (rows.empty()) return;
     if (titled) section(view.tr("ui.inspect.inputs"));
-    if (!ImGui::BeginTable("##inputs", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) return;
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(view.tr("ui.stack.before"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(view.tr("ui.stack.now"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableHeadersRow();
+    if (!beginInputsTable(view, 1.2f)) return;
     for (const auto& r : rows) {
         view.fonts.addText(r.label + r.before + r.now);
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", r.label.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.before.empty() ? "-" : r.before.c_str());
-        ImGui::TableNextColumn();
-        if (!r.same) ImGui::PushStyleColor(ImGuiCol_Text, view.palette.rebuilt);
-        ImGui::TextUnformatted(r.now.empty() ? "-" : r.now.c_str());
-        if (!r.same) ImGui::PopStyleColor();
-        if (!r.same && ImGui::IsItemHovered()) ui::tooltip(view.tr("ui.inspect.differs"));
+        row(r.label.c_str(), r.before.empty() ? "-" : r.before, r.now.empty() ? "-" : r.now, r.same, view.palette,
+            view.tr("ui.inspect.differs"));
     }
     ImGui::EndTable();
 }
@@ -222,18 +225,9 @@ void recordFiles(View& view, const engine::BuildRecord& record, size_t index, ui
     ImGui::EndTable();
 }
 
-}   // namespace
-
-void draw(View& view) {
+// The title row with a close button on the right; false when it was closed.
+bool titleRow(View& view, const Block& b) {
     PictureState& pic = view.ui.picture;
-    const stack::Column& column = pic.selected.column == 0 ? pic.scene.before : pic.scene.after;
-    if (pic.selected.index >= static_cast<int>(column.blocks.size())) {
-        pic.selected = Selection{};
-        return;
-    }
-    const Block& b = column.blocks[static_cast<size_t>(pic.selected.index)];
-
-    // Title row with a close button on the right.
     const std::string title = b.step > 0 ? "[" + std::to_string(b.step) + "] " + b.instruction
                                          : (b.baseName.empty() ? b.instruction : b.baseName);
     const char* close = view.tr("ui.inspect.close");
@@ -247,10 +241,14 @@ void draw(View& view) {
     if (ImGui::SmallButton(close)) {
         pic.selected = Selection{};
         pic.editorLine = 0;
-        return;
+        return false;
     }
+    return true;
+}
 
-    // Facts: line, state, digest (old -> new), size, time.
+// Facts: line, state, digest (old -> new), size, time.
+std::string factsLine(View& view, const Block& b) {
+    const PictureState& pic = view.ui.picture;
     std::string facts;
     if (b.sourceLine > 0) facts = view.strings.format("ui.layers.tip_line", {std::to_string(b.sourceLine)}) + " · ";
     facts += stack::stateLabel(view, b.state);
@@ -271,20 +269,91 @@ void draw(View& view) {
         std::snprintf(text, sizeof text, " · %.1f s", static_cast<double>(b.durationMs) / 1000.0);
         facts += text;
     }
+    return facts;
+}
+
+// The verdict, in plain words (without a builder's record).
+std::string sceneVerdict(View& view, const Block& b) {
+    if (view.ui.picture.selected.column == 0)
+        return view.tr(b.state == BlockState::Kept   ? "ui.inspect.verdict_kept"
+                       : b.state == BlockState::Same ? "ui.inspect.verdict_same"
+                                                     : "ui.inspect.verdict_replaced");
+    if (b.kind == stack::BlockKind::Config) return view.tr("ui.layers.tip_config");
+    if (b.state == BlockState::Cached) return view.tr("ui.inspect.verdict_cached");
+    if (b.state == BlockState::Failed) return view.tr("ui.stack.failed_detail");
+    if (b.cascade) return view.strings.format("ui.inspect.verdict_cascade", {std::to_string(b.cascadeFrom)});
+    return view.strings.format("ui.inspect.verdict_own", {view.pick(b.reason, b.reasonKo)});
+}
+
+// The builder's record of the step: its cache-key inputs and its files, side
+// by side when wide, in tabs when narrow.
+void recordSections(View& view, const Block& b, const engine::BuildRecord& record, size_t index) {
+    PictureState& pic = view.ui.picture;
+    const bool inputs = pic.selected.column == 1 && b.kind != stack::BlockKind::Base;
+    const bool layerFiles = b.kind == stack::BlockKind::Layer;
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (inputs && layerFiles && width >= 760.0f) {
+        // Wide: the cache key and the files side by side, each with the full height.
+        const float height = std::max(ImGui::GetTextLineHeight() * 6, ImGui::GetContentRegionAvail().y);
+        ImGui::BeginChild("##why", ImVec2(std::floor(width * 0.56f), height));
+        recordInputs(view, record, index);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("##files", ImVec2(0, height));
+        recordFiles(view, record, index, b.size);
+        ImGui::EndChild();
+    } else if (inputs && layerFiles) {
+        // Narrow: one tab each, so the files are never below the fold.
+        ImGui::Spacing();
+        if (ImGui::BeginTabBar("##inspect_tabs")) {
+            const ImGuiTabItemFlags showFiles = pic.showFiles ? ImGuiTabItemFlags_SetSelected : 0;
+            if (ImGui::BeginTabItem(view.tr("ui.inspect.tab_inputs"))) {
+                recordInputs(view, record, index, false);
+                ImGui::EndTabItem();
+            }
+            const std::string filesLabel =
+                view.strings.format("ui.inspect.tab_files", {format::humanSize(b.size)}) + "###files";
+            if (ImGui::BeginTabItem(filesLabel.c_str(), nullptr, showFiles)) {
+                recordFiles(view, record, index, b.size, false);
+                ImGui::EndTabItem();
+            }
+            pic.showFiles = false;
+            ImGui::EndTabBar();
+        }
+    } else {
+        if (inputs) recordInputs(view, record, index);
+        if (layerFiles) recordFiles(view, record, index, b.size);
+    }
+}
+
+// The base image's own layers, one line each.
+void baseLayers(View& view, const Block& b) {
+    section(view.tr("ui.inspect.base_layers"));
+    ImGui::PushFont(view.fonts.mono());
+    for (auto it = b.baseLayers.rbegin(); it != b.baseLayers.rend(); ++it) {
+        auto layer = view.state().layers.find(*it);
+        ImGui::Text("%s  %s", format::shortId(*it).c_str(),
+                    layer == view.state().layers.end() ? "" : format::humanSize(layer->second.size).c_str());
+    }
+    ImGui::PopFont();
+}
+
+}   // namespace
+
+void draw(View& view) {
+    PictureState& pic = view.ui.picture;
+    const stack::Column& column = pic.selected.column == 0 ? pic.scene.before : pic.scene.after;
+    if (pic.selected.index >= static_cast<int>(column.blocks.size())) {
+        pic.selected = Selection{};
+        return;
+    }
+    const Block& b = column.blocks[static_cast<size_t>(pic.selected.index)];
+    if (!titleRow(view, b)) return;
+
+    const std::string facts = factsLine(view, b);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", facts.c_str());
-
-    // The verdict, in plain words.
-    std::string verdict;
-    if (pic.selected.column == 0)
-        verdict = view.tr(b.state == BlockState::Kept   ? "ui.inspect.verdict_kept"
-                          : b.state == BlockState::Same ? "ui.inspect.verdict_same"
-                                                        : "ui.inspect.verdict_replaced");
-    else if (b.kind == stack::BlockKind::Config) verdict = view.tr("ui.layers.tip_config");
-    else if (b.state == BlockState::Cached) verdict = view.tr("ui.inspect.verdict_cached");
-    else if (b.state == BlockState::Failed) verdict = view.tr("ui.stack.failed_detail");
-    else if (b.cascade) verdict = view.strings.format("ui.inspect.verdict_cascade", {std::to_string(b.cascadeFrom)});
-    else verdict = view.strings.format("ui.inspect.verdict_own", {view.pick(b.reason, b.reasonKo)});
+    std::string verdict = sceneVerdict(view, b);
     // The builder's record says it in the same words as `why STEP` in the shell.
     const stack::BuildInput& build = pic.selected.column == 0 ? pic.before : pic.now;
     const engine::BuildRecord* record = stack::recordOf(view.state(), build);
@@ -296,56 +365,12 @@ void draw(View& view) {
     ImGui::PopTextWrapPos();
 
     if (hasRecord) {
-        const size_t index = static_cast<size_t>(b.recordIndex);
-        const bool inputs = pic.selected.column == 1 && b.kind != stack::BlockKind::Base;
-        const bool layerFiles = b.kind == stack::BlockKind::Layer;
-        const float width = ImGui::GetContentRegionAvail().x;
-        if (inputs && layerFiles && width >= 760.0f) {
-            // Wide: the cache key and the files side by side, each with the full height.
-            const float height = std::max(ImGui::GetTextLineHeight() * 6, ImGui::GetContentRegionAvail().y);
-            ImGui::BeginChild("##why", ImVec2(std::floor(width * 0.56f), height));
-            recordInputs(view, *record, index);
-            ImGui::EndChild();
-            ImGui::SameLine();
-            ImGui::BeginChild("##files", ImVec2(0, height));
-            recordFiles(view, *record, index, b.size);
-            ImGui::EndChild();
-        } else if (inputs && layerFiles) {
-            // Narrow: one tab each, so the files are never below the fold.
-            ImGui::Spacing();
-            if (ImGui::BeginTabBar("##inspect_tabs")) {
-                const ImGuiTabItemFlags showFiles = pic.showFiles ? ImGuiTabItemFlags_SetSelected : 0;
-                if (ImGui::BeginTabItem(view.tr("ui.inspect.tab_inputs"))) {
-                    recordInputs(view, *record, index, false);
-                    ImGui::EndTabItem();
-                }
-                const std::string filesLabel =
-                    view.strings.format("ui.inspect.tab_files", {format::humanSize(b.size)}) + "###files";
-                if (ImGui::BeginTabItem(filesLabel.c_str(), nullptr, showFiles)) {
-                    recordFiles(view, *record, index, b.size, false);
-                    ImGui::EndTabItem();
-                }
-                pic.showFiles = false;
-                ImGui::EndTabBar();
-            }
-        } else {
-            if (inputs) recordInputs(view, *record, index);
-            if (layerFiles) recordFiles(view, *record, index, b.size);
-        }
+        recordSections(view, b, *record, static_cast<size_t>(b.recordIndex));
     } else {
         if (b.step > 0 && b.kind != stack::BlockKind::Base) cacheInputs(view, b);
         if (b.kind == stack::BlockKind::Layer) files(view, b, column.imageId);
     }
-    if (b.kind == stack::BlockKind::Base) {
-        section(view.tr("ui.inspect.base_layers"));
-        ImGui::PushFont(view.fonts.mono());
-        for (auto it = b.baseLayers.rbegin(); it != b.baseLayers.rend(); ++it) {
-            auto layer = view.state().layers.find(*it);
-            ImGui::Text("%s  %s", format::shortId(*it).c_str(),
-                        layer == view.state().layers.end() ? "" : format::humanSize(layer->second.size).c_str());
-        }
-        ImGui::PopFont();
-    }
+    if (b.kind == stack::BlockKind::Base) baseLayers(view, b);
 }
 
 }   // namespace layerlab::render::panels::inspect

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "render/stack/geometry.hpp"
+#include "render/stack/painter.hpp"
 #include "render/widgets.hpp"
 #include "sim/engine/docker_format.hpp"
 
@@ -13,55 +14,6 @@ namespace layerlab::render::stack {
 namespace {
 
 namespace format = engine::format;
-
-ImU32 u32(ImVec4 c, float alpha = 1.0f) {
-    c.w *= alpha;
-    return ImGui::GetColorU32(c);
-}
-
-std::string seconds(int64_t ms) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f s", static_cast<double>(ms) / 1000.0);
-    return text;
-}
-
-float easeOut(double t) {
-    const float u = 1.0f - static_cast<float>(std::clamp(t, 0.0, 1.0));
-    return 1.0f - u * u * u;
-}
-
-void dashedRect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float dash = 6.0f) {
-    auto line = [&](ImVec2 p, ImVec2 q) {
-        const float len = std::hypot(q.x - p.x, q.y - p.y);
-        for (float s = 0; s < len; s += dash * 2) {
-            const float e = std::min(len, s + dash);
-            dl->AddLine(ImVec2(p.x + (q.x - p.x) * s / len, p.y + (q.y - p.y) * s / len),
-                        ImVec2(p.x + (q.x - p.x) * e / len, p.y + (q.y - p.y) * e / len), colour, 1.0f);
-        }
-    };
-    line(a, ImVec2(b.x, a.y));
-    line(ImVec2(b.x, a.y), b);
-    line(b, ImVec2(a.x, b.y));
-    line(ImVec2(a.x, b.y), a);
-}
-
-// Diagonal stripes: the writable layer of a container, and a failed step
-// (a cue that does not rely on colour).
-void hatch(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 colour, float spacing = 8.0f) {
-    dl->PushClipRect(a, b, true);
-    for (float x = a.x - (b.y - a.y); x < b.x; x += spacing)
-        dl->AddLine(ImVec2(x, b.y), ImVec2(x + (b.y - a.y), a.y), colour, 2.0f);
-    dl->PopClipRect();
-}
-
-// A badge drawn at P; returns its width.
-float badgeAt(ImDrawList* dl, ImVec2 p, const char* text, ImVec4 colour, float alpha, const Palette& palette) {
-    const ImVec2 size = ImGui::CalcTextSize(text);
-    const float padX = 5.0f, padY = 1.0f;
-    dl->AddRectFilled(p, ImVec2(p.x + size.x + padX * 2, p.y + size.y + padY * 2), u32(colour, alpha), 4.0f);
-    dl->AddText(ImVec2(p.x + padX, p.y + padY), u32(palette.boxText, alpha), text);
-    return size.x + padX * 2;
-}
 
 std::string containerStatus(View& view, const engine::Container& c) {
     using S = engine::Container::Status;
@@ -91,184 +43,6 @@ std::string containerPorts(const engine::Container& c) {
     }
     return text;
 }
-
-// "server.js changed (sha256:7eab… → sha256:0188…)" -> "server.js changed": the
-// builder's reason without its trailing checksum pair, short enough for a block.
-std::string withoutChecksums(const std::string& reason) {
-    const auto open = reason.rfind(" (sha256:");
-    if (open == std::string::npos || reason.back() != ')') return reason;
-    return reason.substr(0, open);
-}
-
-struct Painter {
-    View& view;
-    ImDrawList* dl;
-    const Palette& p;
-    float line;
-    double t;
-
-    // The second line of a block: why it is what it is.
-    std::string detail(const Block& b, bool beforeColumn) const {
-        if (b.kind == BlockKind::Config) return {};
-        if (beforeColumn) {
-            const char* key = b.state == BlockState::Kept       ? "ui.stack.kept"
-                              : b.state == BlockState::Same     ? "ui.stack.same_before"
-                              : b.state == BlockState::Replaced ? "ui.stack.replaced_by"
-                                                                : "ui.stack.stored_detail";
-            return view.tr(key);
-        }
-        // The base image comes from the local image store (or a download), not the build cache.
-        if (b.kind == BlockKind::Base && b.state != BlockState::Failed)
-            return view.tr(b.basePulled ? "ui.stack.base_pulled" : "ui.stack.base_here");
-        switch (b.state) {
-            case BlockState::Cached:
-                return view.tr("ui.stack.cached_detail");
-            case BlockState::Failed: {
-                // Docker's own error, under the step that failed.
-                const std::string& error = view.ui.picture.scene.after.error;
-                return error.empty() ? view.tr("ui.stack.failed_detail") : error;
-            }
-            case BlockState::Pulled:
-                return view.tr("ui.stack.pulled_detail");
-            case BlockState::Exists:
-                return view.tr("ui.stack.exists_detail");
-            case BlockState::Stored:
-                return view.tr("ui.stack.stored_detail");
-            default:
-                break;
-        }
-        // The block says what changed; the checksums it changed between are the inspector's.
-        const std::string reason = withoutChecksums(view.pick(b.reason, b.reasonKo));
-        const std::string same = b.sameResult ? std::string(" · ") + view.tr("ui.stack.same_result") : "";
-        if (b.firstMiss)
-            return view.strings.format("ui.stack.first_miss", {reason.empty() ? view.tr("ui.stack.ran") : reason}) +
-                   same;
-        if (b.cascade) return view.strings.format("ui.stack.cascade", {std::to_string(b.cascadeFrom)}) + same;
-        return (reason.empty() ? view.tr("ui.stack.ran") : reason) + same;
-    }
-
-    // PHASE: a pulled layer's word while it moves ("DOWNLOADING", "EXTRACTING", ...)
-    // and how far it is (0..1); null for everything else.
-    void block(const Block& b, Box box, bool beforeColumn, float alpha, float grow, bool selected, bool hovered,
-               const char* phase = nullptr, float phaseProgress = 0.0f) {
-        const ImVec2 a(box.x, box.y), z(box.x + box.w, box.y + box.h);
-        const float pad = 6.0f;
-        if (b.kind == BlockKind::Config) {
-            dashedRect(dl, a, z, u32(p.textDim, alpha * 0.8f));
-            std::string text = std::string(view.tr("ui.stack.config_only")) + ": ";
-            text += b.step > 0 ? "[" + std::to_string(b.step) + "] " + b.instruction : b.instruction;
-            const float ty = box.y + (box.h - ImGui::GetFontSize()) * 0.5f;
-            const std::string shown = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, box.w - pad * 2);
-            dl->AddText(ImVec2(box.x + pad, ty), u32(p.textDim, alpha), shown.c_str());
-            if (selected) dl->AddRect(a, z, u32(p.text, alpha), 3.0f, 0, 2.0f);
-            return;
-        }
-        const ImVec4 colour = stateColour(p, b.state);
-        const bool building = grow < 1.0f || phase != nullptr;
-        const float fillAmount = (beforeColumn ? 0.22f : 0.34f) + (hovered ? 0.08f : 0.0f);
-        if (building) {
-            // Growing from the bottom while the step runs.
-            dashedRect(dl, a, z, u32(colour, alpha));
-            dl->AddRectFilled(ImVec2(a.x, z.y - box.h * grow), z, u32(ui::mix(p.panel, colour, fillAmount), alpha),
-                              4.0f);
-            // Extracting: a bar along the bottom edge (the download already filled the block).
-            if (phase && grow >= 1.0f && phaseProgress > 0.0f)
-                dl->AddRectFilled(ImVec2(a.x, z.y - 4.0f), ImVec2(a.x + box.w * phaseProgress, z.y),
-                                  u32(colour, alpha));
-        } else {
-            dl->AddRectFilled(a, z, u32(ui::mix(p.panel, colour, fillAmount), alpha), 4.0f);
-            if (b.state == BlockState::Failed) hatch(dl, a, z, u32(colour, 0.25f * alpha));
-            dl->AddRectFilled(a, ImVec2(a.x + 6.0f, z.y), u32(colour, alpha), 4.0f, ImDrawFlags_RoundCornersLeft);
-            if (beforeColumn && b.state == BlockState::Replaced) dashedRect(dl, a, z, u32(p.textDim, alpha));
-            else dl->AddRect(a, z, u32(colour, alpha), 4.0f, 0, b.firstMiss ? 3.0f : 1.0f);
-        }
-        if (selected) dl->AddRect(ImVec2(a.x - 2, a.y - 2), ImVec2(z.x + 2, z.y + 2), u32(p.text), 5.0f, 0, 2.0f);
-
-        // Row 1: "[3] COPY . /app" (or the base image's name), size and time on the right.
-        const float x0 = a.x + 6.0f + pad;
-        const float y1 = a.y + 3.0f;
-        std::string right;
-        if (b.kind == BlockKind::Base && !b.baseLayers.empty())
-            right = view.strings.format("ui.stack.base_layers", {std::to_string(b.baseLayers.size())}) + " · ";
-        // A step of a failed build that ran left no layer: no size to show.
-        if (!(b.kind == BlockKind::Layer && b.digest.empty() && b.size == 0)) right += format::humanSize(b.size);
-        if (!beforeColumn && b.durationMs > 0 && b.state != BlockState::Cached)
-            right += (right.empty() ? "" : " · ") + seconds(b.durationMs);
-        if (building) right = std::to_string(static_cast<int>((phase ? phaseProgress : grow) * 100)) + "%";
-        const float rightW = ImGui::CalcTextSize(right.c_str()).x;
-        const float titleW = z.x - pad - rightW - pad - x0;
-        std::string title;
-        ImFont* titleFont = view.fonts.mono();
-        if (b.kind == BlockKind::Base) {
-            title = b.baseName.empty() ? b.instruction : b.baseName;
-            titleFont = view.fonts.heading();
-        } else {
-            title = "[" + std::to_string(b.step) + "] " + b.instruction;
-        }
-        const float titleSize = b.kind == BlockKind::Base ? ImGui::GetFontSize() * 1.05f : titleFont->FontSize;
-        const std::string shown = ellipsize(titleFont, titleSize, title, std::max(10.0f, titleW));
-        dl->AddText(titleFont, titleSize, ImVec2(x0, y1), u32(p.text, alpha), shown.c_str());
-        if (titleW > 40.0f) dl->AddText(ImVec2(z.x - pad - rightW, y1), u32(p.textDim, alpha), right.c_str());
-
-        // Row 2: the state in words (a badge), then why.
-        const float y2 = y1 + line + 3.0f;
-        if (y2 + line > z.y + 2.0f) return;
-        // The base image is not a build-cache hit: its layers "Already exist" on the
-        // machine (Docker's pull word), or this build pulled them.
-        const char* baseWord = b.kind == BlockKind::Base && b.state != BlockState::Failed
-                                   ? view.tr(b.basePulled ? "ui.stack.pulled" : "ui.stack.exists")
-                                   : nullptr;
-        const char* word = phase      ? phase
-                           : building ? view.tr("ui.stack.building")
-                           : baseWord ? baseWord
-                                      : stateLabel(view, b.state);
-        const float x2 = x0 + badgeAt(dl, ImVec2(x0, y2 - 1.0f), word, colour, alpha, p) + pad;
-        const std::string why = building ? std::string() : detail(b, beforeColumn);
-        const ImVec4 whyColour = b.firstMiss && !beforeColumn ? p.text : p.textDim;
-        // The layer's digest on the last row when there is room (old and new
-        // digests stand level in the two columns); the why wraps above it.
-        const float wrapW = z.x - pad - x2;
-        ImFont* font = ImGui::GetFont();
-        const float wrappedH = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrapW, why.c_str()).y;
-        // The digest row when the block has room for it (geometry gives a layer one); the
-        // why wraps above it as far as it can, else it is cut with "…".
-        const bool digestRow =
-            b.kind == BlockKind::Layer && !b.digest.empty() && !building && y2 + line * 2.0f + 4.0f <= z.y;
-        const float whyBottom = digestRow ? z.y - line - 4.0f : z.y - 2.0f;
-        if (y2 + wrappedH <= whyBottom + 1.0f) {
-            dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(whyColour, alpha), why.c_str(), nullptr, wrapW);
-        } else if (b.state == BlockState::Failed) {
-            // Docker's error: as much as the block holds, wrapped.
-            dl->PushClipRect(ImVec2(x2, y2), ImVec2(z.x - pad, z.y - 2.0f), true);
-            dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(p.text, alpha), why.c_str(), nullptr, wrapW);
-            dl->PopClipRect();
-        } else {
-            const std::string whyShown = ellipsize(font, ImGui::GetFontSize(), why, wrapW);
-            dl->AddText(ImVec2(x2, y2), u32(whyColour, alpha), whyShown.c_str());
-        }
-        // The digest short, as `docker history` shows IDs: twelve hex digits are
-        // enough to tell two layers apart, and stay readable in a narrow column.
-        if (digestRow && b.kind == BlockKind::Layer)
-            dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(x0, z.y - line - 3.0f),
-                        u32(p.textDim, alpha),
-                        ellipsize(view.fonts.mono(), view.fonts.mono()->FontSize, "sha256:" + format::shortId(b.digest),
-                                  z.x - pad - x0)
-                            .c_str());
-
-        // The base image expanded: its own layers, one line each.
-        if (b.kind == BlockKind::Base && view.ui.picture.baseExpanded) {
-            float y = y2 + line + 3.0f;
-            for (auto it = b.baseLayers.rbegin(); it != b.baseLayers.rend() && y + line <= z.y; ++it) {
-                auto layer = view.state().layers.find(*it);
-                const std::string size =
-                    layer == view.state().layers.end() ? "" : format::humanSize(layer->second.size);
-                dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(a.x + 6.0f + pad * 3, y),
-                            u32(p.textDim, alpha), (format::shortId(*it) + "  " + size).c_str());
-                y += line;
-            }
-        }
-    }
-};
 
 // The columns as drawn: the expanded base image one text line taller per
 // base layer, and each block as many extra lines as its "why" needs when it
@@ -435,66 +209,45 @@ float pictureMinHeight(View& view, float width) {
     return a.titleH + a.containersTop + layout.height + 6.0f;
 }
 
-float drawPicture(View& view, ImVec2 min, ImVec2 size) {
-    PictureState& pic = view.ui.picture;
-    const Scene& scene = pic.scene;
-    const anim::Timeline& tl = pic.timeline;
-    const double t = pic.playback.time();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const Palette& p = view.palette;
-    const float line = ImGui::GetTextLineHeight();
-    Painter painter{view, dl, p, line, t};
+namespace {
 
-    const Arrangement arrangement = arrange(view, painter, size.x);
-    const bool two = arrangement.two;
-    const float colW = arrangement.colW;
-    const float xBefore = min.x;
-    const float xAfter = two ? min.x + colW + arrangement.gapW : min.x;
-    const auto& onBefore = arrangement.onBefore;
-    const auto& onAfter = arrangement.onAfter;
-    const float containerH = arrangement.containerH;
-    const size_t perRow = arrangement.perRow;
-    const size_t kMaxRows = kMaxContainerRows;
-    const float containersTop = arrangement.containersTop;
-    const Metrics& metrics = arrangement.metrics;
-    const Column& before = arrangement.before;
-    const Column& after = arrangement.after;
-    const float titleH = arrangement.titleH;
-    // Top-anchored: the titles sit under the totals, the base where the stack
-    // ends, so no empty band opens above a short stack.
-    const float maxH = size.y - titleH - containersTop - 4.0f;
-    const float natural = layoutPair(before, after, xBefore, xAfter, colW, 0.0f, maxH, metrics).height;
-    const float bottom = min.y + titleH + containersTop + 2.0f + std::min(natural, std::max(0.0f, maxH));
-    const PairLayout layout = layoutPair(before, after, xBefore, xAfter, colW, bottom, maxH, metrics);
-    const float top = bottom - layout.height;
-    const float used = bottom + 2.0f - min.y;
-    pic.firstMissOffset = -1.0f;
-    for (size_t j = 0; j < after.blocks.size(); ++j)
-        if (after.blocks[j].firstMiss) pic.firstMissOffset = layout.after[j].y + layout.after[j].h * 0.5f - min.y;
+// One frame of the picture: where the columns and their blocks stand, and the
+// clock, shared by the steps that draw it (titles, links, the two columns,
+// the containers on top).
+struct PictureFrame {
+    View& view;
+    PictureState& pic;
+    const Scene& scene;
+    const anim::Timeline& tl;
+    double t;
+    ImDrawList* dl;
+    const Palette& p;
+    float line;
+    Painter& painter;
+    const Arrangement& arrangement;
+    float xBefore, xAfter;
+    PairLayout layout;
+    float top;
+    float gone;   // how far an image `docker rmi` removed has faded (0..1)
+    ImVec2 mouse;
+    bool canClick;
 
     // An image `docker rmi` removed fades to a dashed ghost of itself.
-    const float gone = static_cast<float>(anim::departure(tl, t));
-    auto removedAlpha = [&](const Column& column) { return column.removed ? 1.0f - 0.6f * gone : 1.0f; };
+    float removedAlpha(const Column& column) const { return column.removed ? 1.0f - 0.6f * gone : 1.0f; }
 
-    // Column titles.
-    auto title = [&](float x, const Column& column, const char* key) {
+    void title(float x, const Column& column, const char* key) {
         std::string text = view.tr(key);
         if (!column.tag.empty() && &column != &scene.before && !column.failed) text += " · " + column.tag;
         if (!column.imageId.empty()) text += " · " + format::shortId(column.imageId);
         if (column.failed) text += " · " + std::string(view.tr("ui.layers.failed"));
         if (column.removed) text += " · " + std::string(view.tr("ui.stack.removed"));
-        text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, colW);
-        dl->AddText(ImVec2(x, top - containersTop - titleH), u32(p.textDim), text.c_str());
-    };
-    if (two) title(xBefore, scene.before, "ui.stack.before");
-    title(xAfter, scene.after, two ? "ui.stack.now" : scene.imageOnly ? "ui.stack.image" : "ui.stack.this_build");
-
-    const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const bool canClick = ImGui::IsWindowHovered();
-    pic.drawn.clear();
+        text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, arrangement.colW);
+        dl->AddText(ImVec2(x, top - arrangement.containersTop - arrangement.titleH), u32(p.textDim), text.c_str());
+    }
 
     // Links first (under the blocks): a reused layer joined to its twin.
-    if (two) {
+    void links() {
+        const Column& after = arrangement.after;
         for (size_t j = 0; j < after.blocks.size(); ++j) {
             const Block& b = after.blocks[j];
             if (b.twin < 0 || t < tl.after[j].appear) continue;
@@ -522,74 +275,92 @@ float drawPicture(View& view, ImVec2 min, ImVec2 size) {
     }
 
     // Before: kept layers stay, replaced ones fade from the first miss on.
-    const double fade =
-        tl.fadeEnd > tl.fadeStart ? std::clamp((t - tl.fadeStart) / (tl.fadeEnd - tl.fadeStart), 0.0, 1.0) : 1.0;
-    for (size_t i = 0; two && i < before.blocks.size(); ++i) {
-        Block b = before.blocks[i];
-        const Box box = layout.before[i];
-        const bool replaced = b.state == BlockState::Replaced;
-        const bool ranAgain = replaced || b.state == BlockState::Same;
-        const float alpha = (replaced ? 1.0f - 0.55f * static_cast<float>(fade) : 0.85f) * removedAlpha(scene.before);
-        // Until the build now has run this step again, the old layer is just a layer.
-        const bool twinDone = b.twin >= 0 && static_cast<size_t>(b.twin) < tl.after.size() &&
-                              t >= tl.after[static_cast<size_t>(b.twin)].done;
-        if (ranAgain && (fade < 1.0 || !twinDone)) b.state = BlockState::Stored;
-        const bool hovered = canClick && box.contains(mouse.x, mouse.y);
-        const bool selected = pic.selected.column == 0 && pic.selected.index == static_cast<int>(i);
-        Box shown = box;
-        if (replaced) shown.x -= 10.0f * static_cast<float>(fade);
-        painter.block(b, shown, true, alpha, 1.0f, selected, hovered);
-        recordBlock(view, "before", b, stateWord(before.blocks[i].state), box);
-        if (hovered && ImGui::IsMouseClicked(0)) pic.selected = Selection{0, static_cast<int>(i)};
+    void beforeColumn() {
+        const Column& before = arrangement.before;
+        const double fade =
+            tl.fadeEnd > tl.fadeStart ? std::clamp((t - tl.fadeStart) / (tl.fadeEnd - tl.fadeStart), 0.0, 1.0) : 1.0;
+        for (size_t i = 0; i < before.blocks.size(); ++i) {
+            Block b = before.blocks[i];
+            const Box box = layout.before[i];
+            const bool replaced = b.state == BlockState::Replaced;
+            const bool ranAgain = replaced || b.state == BlockState::Same;
+            const float alpha =
+                (replaced ? 1.0f - 0.55f * static_cast<float>(fade) : 0.85f) * removedAlpha(scene.before);
+            // Until the build now has run this step again, the old layer is just a layer.
+            const bool twinDone = b.twin >= 0 && static_cast<size_t>(b.twin) < tl.after.size() &&
+                                  t >= tl.after[static_cast<size_t>(b.twin)].done;
+            if (ranAgain && (fade < 1.0 || !twinDone)) b.state = BlockState::Stored;
+            const bool hovered = canClick && box.contains(mouse.x, mouse.y);
+            const bool selected = pic.selected.column == 0 && pic.selected.index == static_cast<int>(i);
+            Box shown = box;
+            if (replaced) shown.x -= 10.0f * static_cast<float>(fade);
+            painter.block(b, shown, true, alpha, 1.0f, selected, hovered);
+            recordBlock(view, "before", b, stateWord(before.blocks[i].state), box);
+            if (hovered && ImGui::IsMouseClicked(0)) pic.selected = Selection{0, static_cast<int>(i)};
+        }
     }
 
     // Now: cached blocks drop in, the others are built one by one.
-    for (size_t j = 0; j < after.blocks.size(); ++j) {
-        const Block& b = after.blocks[j];
-        const anim::BlockTiming& timing = tl.after[j];
-        if (b.state == BlockState::Pulled && timing.downloaded >= 0.0) {
-            // A pulled layer: Docker's words for each phase, several at once.
-            const anim::PullPhase phase = anim::pullPhase(timing, t);
-            const float progress = static_cast<float>(anim::pullProgress(timing, t));
-            const char* word = nullptr;
-            const char* name = stateWord(b.state);   // for the sidecar, in any language
-            float grow = 1.0f;
-            switch (phase) {
-                case anim::PullPhase::Waiting:
-                    word = view.tr("ui.stack.waiting");
-                    name = "WAITING";
-                    grow = 0.0f;
-                    break;
-                case anim::PullPhase::Downloading:
-                    word = view.tr("ui.stack.downloading");
-                    name = "DOWNLOADING";
-                    grow = progress;
-                    break;
-                case anim::PullPhase::DownloadComplete:
-                    word = view.tr("ui.stack.download_complete");
-                    name = "DOWNLOAD COMPLETE";
-                    break;
-                case anim::PullPhase::Extracting:
-                    word = view.tr("ui.stack.extracting");
-                    name = "EXTRACTING";
-                    break;
-                case anim::PullPhase::PullComplete:
-                    break;
-            }
-            const Box box = layout.after[j];
-            const bool hovered = canClick && box.contains(mouse.x, mouse.y);
-            const bool selected = pic.selected.column == 1 && pic.selected.index == static_cast<int>(j);
-            painter.block(b, box, false, removedAlpha(scene.after), grow, selected, hovered, word, progress);
-            recordBlock(view, "after", b, name, box);
-            if (hovered && ImGui::IsMouseClicked(0)) pic.selected = Selection{1, static_cast<int>(j)};
-            continue;
+    void afterColumn() {
+        const Column& after = arrangement.after;
+        for (size_t j = 0; j < after.blocks.size(); ++j) {
+            const Block& b = after.blocks[j];
+            if (b.state == BlockState::Pulled && tl.after[j].downloaded >= 0.0) pulledBlock(j);
+            else afterBlock(j);
         }
+    }
+
+    // A pulled layer: Docker's words for each phase, several at once.
+    void pulledBlock(size_t j) {
+        const Block& b = arrangement.after.blocks[j];
+        const anim::BlockTiming& timing = tl.after[j];
+        const anim::PullPhase phase = anim::pullPhase(timing, t);
+        const float progress = static_cast<float>(anim::pullProgress(timing, t));
+        const char* word = nullptr;
+        const char* name = stateWord(b.state);   // for the sidecar, in any language
+        float grow = 1.0f;
+        switch (phase) {
+            case anim::PullPhase::Waiting:
+                word = view.tr("ui.stack.waiting");
+                name = "WAITING";
+                grow = 0.0f;
+                break;
+            case anim::PullPhase::Downloading:
+                word = view.tr("ui.stack.downloading");
+                name = "DOWNLOADING";
+                grow = progress;
+                break;
+            case anim::PullPhase::DownloadComplete:
+                word = view.tr("ui.stack.download_complete");
+                name = "DOWNLOAD COMPLETE";
+                break;
+            case anim::PullPhase::Extracting:
+                word = view.tr("ui.stack.extracting");
+                name = "EXTRACTING";
+                break;
+            case anim::PullPhase::PullComplete:
+                break;
+        }
+        const Box box = layout.after[j];
+        const bool hovered = canClick && box.contains(mouse.x, mouse.y);
+        const bool selected = pic.selected.column == 1 && pic.selected.index == static_cast<int>(j);
+        painter.block(b, box, false, removedAlpha(scene.after), grow, selected, hovered, word, progress);
+        recordBlock(view, "after", b, name, box);
+        if (hovered && ImGui::IsMouseClicked(0)) pic.selected = Selection{1, static_cast<int>(j)};
+    }
+
+    // A step of the build now: a cached block drops in, one that runs grows;
+    // a failed one shakes. Clicking selects it (and opens the base image).
+    void afterBlock(size_t j) {
+        const Block& b = arrangement.after.blocks[j];
+        const anim::BlockTiming& timing = tl.after[j];
         const double e = anim::entrance(timing, t);
         if (e <= 0.0) {
             if (timing.built)
                 dashedRect(dl, ImVec2(layout.after[j].x, layout.after[j].y),
-                           ImVec2(layout.after[j].x + colW, layout.after[j].bottom()), u32(p.textDim, 0.25f));
-            continue;
+                           ImVec2(layout.after[j].x + arrangement.colW, layout.after[j].bottom()),
+                           u32(p.textDim, 0.25f));
+            return;
         }
         Box box = layout.after[j];
         float alpha = 1.0f, grow = 1.0f;
@@ -621,15 +392,17 @@ float drawPicture(View& view, ImVec2 min, ImVec2 size) {
 
     // Containers: a thin writable layer on the image they run from. One that
     // `docker rm` just removed comes after the others, fading and lifting off.
-    auto containers = [&](const std::vector<const engine::Container*>& list, float x, const engine::Digest& imageId) {
+    void containers(const std::vector<const engine::Container*>& list, float x, const engine::Digest& imageId) {
         if (t < tl.containersAt) return;
         std::vector<const Departure*> leaving;
         if (gone < 1.0f)
             for (const auto& d : pic.departures)
                 if (d.imageId == imageId) leaving.push_back(&d);
+        const size_t perRow = arrangement.perRow;
+        const float containerH = arrangement.containerH;
         const size_t count = list.size() + leaving.size();
-        const float w = count > 1 && perRow == 2 ? (colW - 4.0f) * 0.5f : colW;
-        const size_t shownCount = std::min(count, perRow * kMaxRows);
+        const float w = count > 1 && perRow == 2 ? (arrangement.colW - 4.0f) * 0.5f : arrangement.colW;
+        const size_t shownCount = std::min(count, perRow * kMaxContainerRows);
         for (size_t k = 0; k < shownCount; ++k) {
             const float cx = x + static_cast<float>(k % perRow) * (w + 4.0f);
             float cy = top - 4.0f - containerH - static_cast<float>(k / perRow) * (containerH + 4.0f);
@@ -641,40 +414,99 @@ float drawPicture(View& view, ImVec2 min, ImVec2 size) {
                             more.c_str());
                 break;
             }
-            if (k >= list.size()) {
-                // Removed: its writable layer goes with it; the image below stays.
-                const Departure& d = *leaving[k - list.size()];
-                const float lift = easeOut(gone) * containerH * 1.5f;
-                a.y -= lift;
-                z.y -= lift;
-                const float alpha = 1.0f - gone;
-                dashedRect(dl, a, z, u32(p.failed, alpha));
-                const float bw =
-                    badgeAt(dl, ImVec2(a.x + 4.0f, a.y + 2.0f), view.tr("ui.stack.removed"), p.failed, alpha, p);
-                const std::string text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), d.name, w - bw - 16.0f);
-                dl->AddText(ImVec2(a.x + bw + 10.0f, a.y + 2.0f), u32(p.textDim, alpha), text.c_str());
-                view.ui.picture.drawn.push_back(DrawnBlock{"removed", 0, d.name, "", a.x, a.y, w, containerH});
-                continue;
-            }
-            const engine::Container& c = *list[k];
-            const bool up = c.status == engine::Container::Status::Running;
-            const ImVec4 colour = up ? p.ok : p.textDim;
-            dl->AddRectFilled(a, z, u32(ui::mix(p.panel, colour, 0.18f)), 3.0f);
-            hatch(dl, ImVec2(a.x, z.y - 4.0f), z, u32(colour, 0.6f), 6.0f);
-            dl->AddRect(a, z, u32(colour), 3.0f);
-            std::string text = c.name + "  " + containerStatus(view, c);
-            const std::string ports = containerPorts(c);
-            if (!ports.empty()) text += "  " + ports;
-            text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, w - 10.0f);
-            dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - 4.0f - ImGui::GetFontSize()) * 0.5f), u32(p.text),
-                        text.c_str());
-            view.ui.picture.drawn.push_back(DrawnBlock{"container", 0, c.name, c.imageRef, a.x, a.y, w, containerH});
-            if (canClick && mouse.x >= a.x && mouse.x < z.x && mouse.y >= a.y && mouse.y < z.y)
-                ui::tooltip(view.tr("ui.stack.container_tip"));
+            if (k >= list.size()) departingContainer(*leaving[k - list.size()], a, z, w);
+            else container(*list[k], a, z, w);
         }
-    };
-    if (two) containers(onBefore, xBefore, scene.before.imageId);
-    containers(onAfter, xAfter, scene.after.imageId);
+    }
+
+    // Removed: its writable layer goes with it; the image below stays.
+    void departingContainer(const Departure& d, ImVec2 a, ImVec2 z, float w) {
+        const float lift = easeOut(gone) * arrangement.containerH * 1.5f;
+        a.y -= lift;
+        z.y -= lift;
+        const float alpha = 1.0f - gone;
+        dashedRect(dl, a, z, u32(p.failed, alpha));
+        const float bw = badgeAt(dl, ImVec2(a.x + 4.0f, a.y + 2.0f), view.tr("ui.stack.removed"), p.failed, alpha, p);
+        const std::string text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), d.name, w - bw - 16.0f);
+        dl->AddText(ImVec2(a.x + bw + 10.0f, a.y + 2.0f), u32(p.textDim, alpha), text.c_str());
+        view.ui.picture.drawn.push_back(DrawnBlock{"removed", 0, d.name, "", a.x, a.y, w, arrangement.containerH});
+    }
+
+    void container(const engine::Container& c, ImVec2 a, ImVec2 z, float w) {
+        const float containerH = arrangement.containerH;
+        const bool up = c.status == engine::Container::Status::Running;
+        const ImVec4 colour = up ? p.ok : p.textDim;
+        dl->AddRectFilled(a, z, u32(ui::mix(p.panel, colour, 0.18f)), 3.0f);
+        hatch(dl, ImVec2(a.x, z.y - 4.0f), z, u32(colour, 0.6f), 6.0f);
+        dl->AddRect(a, z, u32(colour), 3.0f);
+        std::string text = c.name + "  " + containerStatus(view, c);
+        const std::string ports = containerPorts(c);
+        if (!ports.empty()) text += "  " + ports;
+        text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, w - 10.0f);
+        dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - 4.0f - ImGui::GetFontSize()) * 0.5f), u32(p.text),
+                    text.c_str());
+        view.ui.picture.drawn.push_back(DrawnBlock{"container", 0, c.name, c.imageRef, a.x, a.y, w, containerH});
+        if (canClick && mouse.x >= a.x && mouse.x < z.x && mouse.y >= a.y && mouse.y < z.y)
+            ui::tooltip(view.tr("ui.stack.container_tip"));
+    }
+};
+
+}   // namespace
+
+float drawPicture(View& view, ImVec2 min, ImVec2 size) {
+    PictureState& pic = view.ui.picture;
+    const Scene& scene = pic.scene;
+    const double t = pic.playback.time();
+    const float line = ImGui::GetTextLineHeight();
+    Painter painter{view, ImGui::GetWindowDrawList(), view.palette, line, t};
+
+    const Arrangement arrangement = arrange(view, painter, size.x);
+    const bool two = arrangement.two;
+    const float xBefore = min.x;
+    const float xAfter = two ? min.x + arrangement.colW + arrangement.gapW : min.x;
+    const float titleH = arrangement.titleH;
+    const float containersTop = arrangement.containersTop;
+    // Top-anchored: the titles sit under the totals, the base where the stack
+    // ends, so no empty band opens above a short stack.
+    const float maxH = size.y - titleH - containersTop - 4.0f;
+    const float natural = layoutPair(arrangement.before, arrangement.after, xBefore, xAfter, arrangement.colW, 0.0f,
+                                     maxH, arrangement.metrics)
+                              .height;
+    const float bottom = min.y + titleH + containersTop + 2.0f + std::min(natural, std::max(0.0f, maxH));
+    PictureFrame frame{view,
+                       pic,
+                       scene,
+                       pic.timeline,
+                       t,
+                       painter.dl,
+                       view.palette,
+                       line,
+                       painter,
+                       arrangement,
+                       xBefore,
+                       xAfter,
+                       layoutPair(arrangement.before, arrangement.after, xBefore, xAfter, arrangement.colW, bottom,
+                                  maxH, arrangement.metrics),
+                       0.0f,
+                       static_cast<float>(anim::departure(pic.timeline, t)),
+                       ImGui::GetIO().MousePos,
+                       ImGui::IsWindowHovered()};
+    const PairLayout& layout = frame.layout;
+    frame.top = bottom - layout.height;
+    const float used = bottom + 2.0f - min.y;
+    pic.firstMissOffset = -1.0f;
+    for (size_t j = 0; j < arrangement.after.blocks.size(); ++j)
+        if (arrangement.after.blocks[j].firstMiss)
+            pic.firstMissOffset = layout.after[j].y + layout.after[j].h * 0.5f - min.y;
+
+    if (two) frame.title(xBefore, scene.before, "ui.stack.before");
+    frame.title(xAfter, scene.after, two ? "ui.stack.now" : scene.imageOnly ? "ui.stack.image" : "ui.stack.this_build");
+    pic.drawn.clear();
+    if (two) frame.links();
+    if (two) frame.beforeColumn();
+    frame.afterColumn();
+    if (two) frame.containers(arrangement.onBefore, xBefore, scene.before.imageId);
+    frame.containers(arrangement.onAfter, xAfter, scene.after.imageId);
     return used;
 }
 

@@ -4,6 +4,7 @@
 
 #include "sim/engine/builder/build_totals.hpp"
 #include "sim/engine/docker_format.hpp"
+#include "sim/engine/images/store.hpp"
 #include "sim/engine/registry/registry.hpp"
 
 namespace layerlab::render::stack {
@@ -35,17 +36,10 @@ std::string historyText(const std::string& createdBy) {
     return text;
 }
 
-Column makeColumn(const engine::State& state, const BuildInput& build, bool hadBefore) {
-    Column column;
-    if (!build.present) return column;
-    column.present = true;
-    column.imageId = build.imageId;
-    column.tag = build.tags.empty() ? std::string() : build.tags.front();
-    column.failed = build.failedStep.has_value();
-    column.error = build.error;
-    column.removed = !build.imageId.empty() && state.images.count(build.imageId) == 0;
+// One block per step of the final stage; returns how many history entries the
+// base image brings (the config band starts after them).
+size_t addStepBlocks(Column& column, const engine::State& state, const BuildInput& build, bool hadBefore) {
     const int stage = finalStage(build);
-
     size_t baseHistory = 0;
     for (const auto& step : build.steps) {
         if (step.stage != stage) continue;
@@ -65,7 +59,7 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
             if (const engine::Image* base = baseImageOf(state, step.instruction, &block.baseName)) {
                 block.baseImageId = base->id;
                 block.baseLayers = base->layers;
-                block.size = imageSize(state, *base);
+                block.size = engine::imageSize(state, *base);
                 block.digest = base->layers.empty() ? std::string() : base->layers.back();
                 baseHistory = base->history.size();
             }
@@ -74,51 +68,60 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
         }
         column.blocks.push_back(std::move(block));
     }
-    if (build.failedStep) {
-        Block block;
-        block.state = BlockState::Failed;
-        block.step = build.failedStep->step;
-        block.stage = build.failedStep->stage;
-        block.instruction = build.failedStep->instruction;
-        block.sourceLine = build.failedStep->sourceLine;
-        block.kind = isFrom(block.instruction) ? BlockKind::Base : BlockKind::Layer;
-        column.blocks.push_back(std::move(block));
-    }
+    return baseHistory;
+}
 
-    // BuildKit does not number instructions that only change the config
-    // (EXPOSE, CMD, ENV ...): they are in the image's history as empty
-    // layers. One dashed band on top lists them.
-    if (!build.legacy && !build.imageId.empty()) {
-        auto image = state.images.find(build.imageId);
-        if (image != state.images.end()) {
-            Block band;
-            band.kind = BlockKind::Config;
-            band.state = BlockState::Cached;
-            for (size_t i = baseHistory; i < image->second.history.size(); ++i) {
-                const auto& entry = image->second.history[i];
-                const std::string text = historyText(entry.createdBy);
-                if (!entry.emptyLayer || text.rfind("WORKDIR", 0) == 0) continue;
-                band.instruction += (band.instruction.empty() ? "" : " · ") + text;
-            }
-            if (!band.instruction.empty()) column.blocks.push_back(std::move(band));
+// The step that failed, on top.
+void addFailedBlock(Column& column, const BuildInput& build) {
+    if (!build.failedStep) return;
+    Block block;
+    block.state = BlockState::Failed;
+    block.step = build.failedStep->step;
+    block.stage = build.failedStep->stage;
+    block.instruction = build.failedStep->instruction;
+    block.sourceLine = build.failedStep->sourceLine;
+    block.kind = isFrom(block.instruction) ? BlockKind::Base : BlockKind::Layer;
+    column.blocks.push_back(std::move(block));
+}
+
+// BuildKit does not number instructions that only change the config
+// (EXPOSE, CMD, ENV ...): they are in the image's history as empty
+// layers. One dashed band on top lists them.
+void addConfigBand(Column& column, const engine::State& state, const BuildInput& build, size_t baseHistory) {
+    if (build.legacy || build.imageId.empty()) return;
+    auto image = state.images.find(build.imageId);
+    if (image == state.images.end()) return;
+    Block band;
+    band.kind = BlockKind::Config;
+    band.state = BlockState::Cached;
+    for (size_t i = baseHistory; i < image->second.history.size(); ++i) {
+        const auto& entry = image->second.history[i];
+        const std::string text = historyText(entry.createdBy);
+        if (!entry.emptyLayer || text.rfind("WORKDIR", 0) == 0) continue;
+        band.instruction += (band.instruction.empty() ? "" : " · ") + text;
+    }
+    if (!band.instruction.empty()) column.blocks.push_back(std::move(band));
+}
+
+// The builder's record, when there is one: each block's step in it, and
+// its verdict (own change or cascade) instead of reading the reason.
+void linkRecord(Column& column, const engine::State& state, const BuildInput& build) {
+    const engine::BuildRecord* record = recordOf(state, build);
+    if (!record) return;
+    for (auto& block : column.blocks) {
+        if (block.step == 0) continue;
+        for (size_t i = 0; i < record->steps.size(); ++i) {
+            const auto& rs = record->steps[i];
+            if (rs.step != block.step || rs.stage != block.stage) continue;
+            block.recordIndex = static_cast<int>(i);
+            break;
         }
     }
+}
 
-    // The builder's record, when there is one: each block's step in it, and
-    // its verdict (own change or cascade) instead of reading the reason.
-    if (const engine::BuildRecord* record = recordOf(state, build)) {
-        for (auto& block : column.blocks) {
-            if (block.step == 0) continue;
-            for (size_t i = 0; i < record->steps.size(); ++i) {
-                const auto& rs = record->steps[i];
-                if (rs.step != block.step || rs.stage != block.stage) continue;
-                block.recordIndex = static_cast<int>(i);
-                break;
-            }
-        }
-    }
-
-    // The first miss and the cascade above it.
+// The first miss and the cascade above it; the base image downloaded by this
+// build, or already on the machine.
+void markMisses(Column& column, const engine::State& state, const BuildInput& build) {
     int firstMiss = 0;
     for (auto& block : column.blocks) {
         const bool missed =
@@ -143,6 +146,22 @@ Column makeColumn(const engine::State& state, const BuildInput& build, bool hadB
         for (auto& block : column.blocks)
             for (const auto& base : record->bases)
                 if (block.kind == BlockKind::Base && base.stage == block.stage) block.basePulled = base.pulled;
+}
+
+Column makeColumn(const engine::State& state, const BuildInput& build, bool hadBefore) {
+    Column column;
+    if (!build.present) return column;
+    column.present = true;
+    column.imageId = build.imageId;
+    column.tag = build.tags.empty() ? std::string() : build.tags.front();
+    column.failed = build.failedStep.has_value();
+    column.error = build.error;
+    column.removed = !build.imageId.empty() && state.images.count(build.imageId) == 0;
+    const size_t baseHistory = addStepBlocks(column, state, build, hadBefore);
+    addFailedBlock(column, build);
+    addConfigBand(column, state, build, baseHistory);
+    linkRecord(column, state, build);
+    markMisses(column, state, build);
     return column;
 }
 }   // namespace
@@ -367,15 +386,6 @@ const engine::Image* baseImageOf(const engine::State& state, const std::string& 
         if (auto image = state.images.find(tag->second); image != state.images.end()) return &image->second;
     const engine::RegistryLookup remote = engine::lookupRemote(*parsed.ref);
     return remote.image ? &remote.image->image : nullptr;
-}
-
-uint64_t imageSize(const engine::State& state, const engine::Image& image) {
-    uint64_t total = 0;
-    for (const auto& diffId : image.layers) {
-        auto layer = state.layers.find(diffId);
-        if (layer != state.layers.end()) total += layer->second.size;
-    }
-    return total;
 }
 
 }   // namespace layerlab::render::stack

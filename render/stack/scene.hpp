@@ -147,6 +147,5 @@ Scene imageScene(const engine::State& state, const engine::Digest& imageId, cons
 // "FROM docker.io/library/node:latest" -> the local image it names, when pulled.
 const engine::Image* baseImageOf(const engine::State& state, const std::string& fromInstruction,
                                  std::string* name = nullptr);
-uint64_t imageSize(const engine::State& state, const engine::Image& image);
 
 }   // namespace layerlab::render::stack

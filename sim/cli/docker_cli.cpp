@@ -6,6 +6,7 @@
 #include "sim/limits.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "sim/cli/docker_cli_everyday.hpp"
 #include "sim/cli/docker_cli_internal.hpp"
@@ -316,32 +317,9 @@ Outcome unsupportedFlags(const Invocation& inv) {
                            inv.path + " --help' for the options LayerLab simulates).\n");
 }
 
-}   // namespace
-
-std::vector<DockerCommandPath> dockerCommandTree() {
-    std::vector<DockerCommandPath> tree;
-    for (const auto& r : routes()) tree.push_back({r.invoked, r.spec});
-    return tree;
-}
-
-const CommandSpec& dockerGlobalSpec() { return globalSpec(); }
-
-bool dockerErrFirst(const std::vector<std::string>& args) {
-    std::vector<std::string> words;
-    for (const auto& a : args) {
-        if (!a.empty() && a[0] == '-') continue;
-        words.push_back(a);
-        if (words.size() == 2) break;
-    }
-    if (words.empty()) return false;
-    if (words[0] == "run" || words[0] == "create") return true;
-    return words[0] == "container" && words.size() > 1 && (words[1] == "run" || words[1] == "create");
-}
-
-engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::string>& args, const DockerEnv& env) {
-    FlagParseResult global = parseFlags(globalSpec(), args);
-    if (!global.error.empty()) return globalFlagError(global.error, args);
-    const ParsedFlags& g = global.flags;
+// Help, --version, unmodelled global options and a bare `docker`: answered
+// before any command word is read.
+std::optional<Outcome> globalAnswer(const ParsedFlags& g) {
     if (g.help) {
         Outcome o;
         o.out = detail::dockerHelp();
@@ -361,70 +339,103 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
         o.err = detail::dockerHelp();   // bare `docker` prints its help on stderr, exit 0
         return o;
     }
+    return std::nullopt;
+}
 
-    const std::string& first = g.args[0];
-    std::string key = first;
-    size_t used = 1;
-    if (contains(groups(), first)) {
-        if (g.args.size() == 1 || g.args[1] == "--help" || g.args[1] == "-h") {
-            Outcome o;
-            std::string text = first == "volume" ? detail::volumeGroupHelp() : detail::groupHelp(first);
-            if (g.args.size() == 1) o.err = text;
-            else o.out = text;
-            return o;
-        }
-        key = first + " " + g.args[1];
-        used = 2;
-    }
+// The command the words name: its route and how many words it took ("container
+// ls" two, "ps" one), or what Docker answers instead (a group's help, an
+// unknown or unmodelled command).
+struct RouteFound {
     const Route* route = nullptr;
-    for (const auto& r : routes())
-        if (key == r.invoked) route = &r;
-    if (!route) {
-        if (used == 2 && (first == "builder" || first == "buildx"))
-            return detail::failure("layerlab: docker " + key +
-                                   ": LayerLab does not model this command. It simulates `docker build` (BuildKit by "
-                                   "default, the legacy builder with DOCKER_BUILDKIT=0).\n");
-        if (used == 2) {
-            if (first == "container" || first == "image" || first == "system" || first == "volume") {
-                // a real sub-command that LayerLab leaves out, or a typo
-                static const std::vector<std::string> realSubs = {"update", "push", "events", "prune"};
-                if (contains(realSubs, g.args[1])) return detail::failure(unmodelledMessage(key));
-            }
-            return detail::failure("docker: unknown command: docker " + key + "\n\nUsage:  docker " + first +
-                                   "\n\nRun 'docker " + first + " --help' for more information\n");
+    size_t used = 1;
+    Outcome answer;   // when route is null
+};
+
+// No route for KEY: Docker's unknown-command text, or LayerLab's note on a real command it leaves out.
+Outcome noRoute(const std::vector<std::string>& words, const std::string& key, size_t used) {
+    const std::string& first = words[0];
+    if (used == 2 && (first == "builder" || first == "buildx"))
+        return detail::failure("layerlab: docker " + key +
+                               ": LayerLab does not model this command. It simulates `docker build` (BuildKit by "
+                               "default, the legacy builder with DOCKER_BUILDKIT=0).\n");
+    if (used == 2) {
+        if (first == "container" || first == "image" || first == "system" || first == "volume") {
+            // a real sub-command that LayerLab leaves out, or a typo
+            static const std::vector<std::string> realSubs = {"update", "push", "events", "prune"};
+            if (contains(realSubs, words[1])) return detail::failure(unmodelledMessage(key));
         }
-        if (contains(unmodelledCommands(), first)) return detail::failure(unmodelledMessage(first));
-        return detail::failure("docker: unknown command: docker " + first +
-                               "\n\nRun 'docker --help' for more information\n");
+        return detail::failure("docker: unknown command: docker " + key + "\n\nUsage:  docker " + first +
+                               "\n\nRun 'docker " + first + " --help' for more information\n");
     }
+    if (contains(unmodelledCommands(), first)) return detail::failure(unmodelledMessage(first));
+    return detail::failure("docker: unknown command: docker " + first +
+                           "\n\nRun 'docker --help' for more information\n");
+}
 
-    // The simulated daemon's limits (sim/limits.hpp): a command that would add
-    // a container or an image past them is refused before it runs.
-    {
-        const std::string verb = route->spec.substr(route->spec.rfind(' ') + 1);   // "container run" -> "run"
-        const bool addsContainer = verb == "run" || verb == "create";
-        const bool addsImage = addsContainer || verb == "build" || verb == "pull" || verb == "tag";
-        const bool ko = state.lang == "ko";
-        if (addsContainer && state.containers.size() >= limits::kContainers)
-            return detail::failure("layerlab: " +
-                                   limits::reached(state.lang, ko ? "컨테이너 수" : "containers",
-                                                   std::to_string(limits::kContainers) + (ko ? "개" : " containers")) +
-                                   (ko ? ". docker rm으로 지우세요.\n" : "; remove some with docker rm.\n"));
-        if (addsImage && state.images.size() >= limits::kImages)
-            return detail::failure("layerlab: " +
-                                   limits::reached(state.lang, ko ? "이미지 수" : "images",
-                                                   std::to_string(limits::kImages) + (ko ? "개" : " images")) +
-                                   (ko ? ". docker rmi로 지우세요.\n" : "; remove some with docker rmi.\n"));
+RouteFound findRoute(const std::vector<std::string>& words) {
+    RouteFound found;
+    const std::string& first = words[0];
+    std::string key = first;
+    if (contains(groups(), first)) {
+        if (words.size() == 1 || words[1] == "--help" || words[1] == "-h") {
+            std::string text = first == "volume" ? detail::volumeGroupHelp() : detail::groupHelp(first);
+            if (words.size() == 1) found.answer.err = text;
+            else found.answer.out = text;
+            return found;
+        }
+        key = first + " " + words[1];
+        found.used = 2;
     }
+    for (const auto& r : routes())
+        if (key == r.invoked) found.route = &r;
+    if (!found.route) found.answer = noRoute(words, key, found.used);
+    return found;
+}
 
+// The simulated daemon's limits (sim/limits.hpp): a command that would add
+// a container or an image past them is refused before it runs.
+std::optional<Outcome> limitReached(const engine::State& state, const Route& route) {
+    const std::string verb = route.spec.substr(route.spec.rfind(' ') + 1);   // "container run" -> "run"
+    const bool addsContainer = verb == "run" || verb == "create";
+    const bool addsImage = addsContainer || verb == "build" || verb == "pull" || verb == "tag";
+    const bool ko = state.lang == "ko";
+    if (addsContainer && state.containers.size() >= limits::kContainers)
+        return detail::failure("layerlab: " +
+                               limits::reached(state.lang, ko ? "컨테이너 수" : "containers",
+                                               std::to_string(limits::kContainers) + (ko ? "개" : " containers")) +
+                               (ko ? ". docker rm으로 지우세요.\n" : "; remove some with docker rm.\n"));
+    if (addsImage && state.images.size() >= limits::kImages)
+        return detail::failure("layerlab: " +
+                               limits::reached(state.lang, ko ? "이미지 수" : "images",
+                                               std::to_string(limits::kImages) + (ko ? "개" : " images")) +
+                               (ko ? ". docker rmi로 지우세요.\n" : "; remove some with docker rmi.\n"));
+    return std::nullopt;
+}
+
+// `docker build -t myapp` without the `.`: the missing word is the build context.
+Outcome withContextHint(const Outcome& argCheck, const std::vector<std::string>& rest) {
+    std::string fixed = "docker build";
+    for (const auto& a : rest) fixed += " " + a;
+    fixed += " .";
+    return detail::withHint(argCheck,
+                            "docker build needs a build context: the folder whose files the Dockerfile's COPY "
+                            "can use, usually `.` (the current folder, ~/app). Write: " +
+                                fixed,
+                            "docker build에는 빌드 컨텍스트가 필요합니다. Dockerfile의 COPY가 쓸 수 있는 파일이 "
+                            "든 폴더로, 보통 `.`(지금 폴더, ~/app)입니다. 이렇게 쓰세요: " +
+                                fixed);
+}
+
+// The command's own flags and arguments (REST), checked as cobra does, then its handler.
+Outcome invokeRoute(engine::State& state, const Route& route, const std::vector<std::string>& rest,
+                    const DockerEnv& env) {
     Invocation inv;
     // cobra names a command by its own name, not the alias typed
-    inv.path = "docker " + route->canonical;
+    inv.path = "docker " + route.canonical;
     inv.env = &env;
-    std::string specPath = route->spec;
+    std::string specPath = route.spec;
     if (specPath == "build" && !env.buildkit()) specPath = "legacy build";
     inv.spec = findCommandSpec(specPath);
-    std::vector<std::string> rest(g.args.begin() + static_cast<long>(used), g.args.end());
 
     Outcome legacyNotice;
     if (specPath == "legacy build")
@@ -451,25 +462,47 @@ engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::
     Outcome argCheck = argError(inv, inv.flags.args.size());
     if (!argCheck.ok()) {
         argCheck.err = legacyNotice.err + argCheck.err;
-        if ((specPath == "build" || specPath == "legacy build") && inv.flags.args.empty()) {
-            // `docker build -t myapp` without the `.`: the missing word is the build context.
-            std::string fixed = "docker build";
-            for (const auto& a : rest) fixed += " " + a;
-            fixed += " .";
-            return detail::withHint(
-                argCheck,
-                "docker build needs a build context: the folder whose files the Dockerfile's COPY "
-                "can use, usually `.` (the current folder, ~/app). Write: " +
-                    fixed,
-                "docker build에는 빌드 컨텍스트가 필요합니다. Dockerfile의 COPY가 쓸 수 있는 파일이 "
-                "든 폴더로, 보통 `.`(지금 폴더, ~/app)입니다. 이렇게 쓰세요: " +
-                    fixed);
-        }
+        if ((specPath == "build" || specPath == "legacy build") && inv.flags.args.empty())
+            return withContextHint(argCheck, rest);
         return argCheck;
     }
     if (!inv.flags.unsupported.empty()) return unsupportedFlags(inv);
     // (the legacy builder prints its own notice when it runs)
-    return route->handler(state, inv);
+    return route.handler(state, inv);
+}
+
+}   // namespace
+
+std::vector<DockerCommandPath> dockerCommandTree() {
+    std::vector<DockerCommandPath> tree;
+    for (const auto& r : routes()) tree.push_back({r.invoked, r.spec});
+    return tree;
+}
+
+const CommandSpec& dockerGlobalSpec() { return globalSpec(); }
+
+bool dockerErrFirst(const std::vector<std::string>& args) {
+    std::vector<std::string> words;
+    for (const auto& a : args) {
+        if (!a.empty() && a[0] == '-') continue;
+        words.push_back(a);
+        if (words.size() == 2) break;
+    }
+    if (words.empty()) return false;
+    if (words[0] == "run" || words[0] == "create") return true;
+    return words[0] == "container" && words.size() > 1 && (words[1] == "run" || words[1] == "create");
+}
+
+engine::ContainerOutcome runDocker(engine::State& state, const std::vector<std::string>& args, const DockerEnv& env) {
+    FlagParseResult global = parseFlags(globalSpec(), args);
+    if (!global.error.empty()) return globalFlagError(global.error, args);
+    const ParsedFlags& g = global.flags;
+    if (std::optional<Outcome> answer = globalAnswer(g)) return *answer;
+    RouteFound found = findRoute(g.args);
+    if (!found.route) return found.answer;
+    if (std::optional<Outcome> refused = limitReached(state, *found.route)) return *refused;
+    const std::vector<std::string> rest(g.args.begin() + static_cast<long>(found.used), g.args.end());
+    return invokeRoute(state, *found.route, rest, env);
 }
 
 }   // namespace layerlab::cli

@@ -5,7 +5,6 @@
 #include <climits>
 #include <cstdlib>
 
-#include "sim/parse_number.hpp"
 #include "sim/cli/docker_cli_internal.hpp"
 #include "sim/cli/host_paths.hpp"
 #include "sim/engine/containers/container_api.hpp"

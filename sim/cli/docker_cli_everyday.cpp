@@ -4,6 +4,8 @@
 // (tests/data/real_docker/everyday.txt).
 #include "sim/cli/docker_cli_everyday.hpp"
 
+#include <optional>
+
 #include "sim/cli/host_paths.hpp"
 #include "sim/engine/containers/container_manage.hpp"
 #include "sim/engine/containers/writable_layer.hpp"
@@ -39,6 +41,21 @@ CpArg splitCpArg(const std::string& arg) {
 
 Outcome outside(const engine::State& state, const Invocation& inv, const std::string& arg) {
     return failure(outsideMessage(state, inv.path, arg));
+}
+
+// -o FILE (a path in ~/app) for export and save; without it the tar goes to
+// stdout, which the client refuses when stdout is a terminal.
+std::optional<Outcome> tarOutput(engine::State& state, const Invocation& inv, std::string& outputPath, bool& toFile) {
+    if (inv.flags.has("output")) {
+        const std::string file = inv.flags.get("output");
+        HostPath p = resolveHostPath(state, file);
+        if (p.outside) return outside(state, inv, file);
+        outputPath = p.tree;
+        toFile = true;
+    } else if (inv.env->terminal) {
+        return failure(kCowardly);
+    }
+    return std::nullopt;
 }
 
 }   // namespace
@@ -83,15 +100,7 @@ Outcome cmdCp(engine::State& state, const Invocation& inv) {
 Outcome cmdExport(engine::State& state, const Invocation& inv) {
     engine::ExportOptions o;
     o.container = inv.flags.args[0];
-    if (inv.flags.has("output")) {
-        const std::string file = inv.flags.get("output");
-        HostPath p = resolveHostPath(state, file);
-        if (p.outside) return outside(state, inv, file);
-        o.outputPath = p.tree;
-        o.toFile = true;
-    } else if (inv.env->terminal) {
-        return failure(kCowardly);
-    }
+    if (std::optional<Outcome> refused = tarOutput(state, inv, o.outputPath, o.toFile)) return *refused;
     return engine::exportContainer(state, o);
 }
 
@@ -112,15 +121,7 @@ Outcome cmdImport(engine::State& state, const Invocation& inv) {
 Outcome cmdSave(engine::State& state, const Invocation& inv) {
     engine::SaveOptions o;
     o.images = inv.flags.args;
-    if (inv.flags.has("output")) {
-        const std::string file = inv.flags.get("output");
-        HostPath p = resolveHostPath(state, file);
-        if (p.outside) return outside(state, inv, file);
-        o.outputPath = p.tree;
-        o.toFile = true;
-    } else if (inv.env->terminal) {
-        return failure(kCowardly);
-    }
+    if (std::optional<Outcome> refused = tarOutput(state, inv, o.outputPath, o.toFile)) return *refused;
     return engine::saveImages(state, o);
 }
 

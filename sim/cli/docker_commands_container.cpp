@@ -3,6 +3,8 @@
 // inspect, container prune).
 // Use lines, aliases and flags as Docker CLI 28.2's `--help` declares them
 // (see docker_commands.cpp for the conventions).
+// Data: rows that repeat are flags Docker's commands share (run and create), kept as
+// Docker declares each command so its --help lists them in its own order.
 #include "sim/cli/docker_command_groups.hpp"
 
 namespace layerlab::cli::command_groups {

@@ -2,21 +2,14 @@
 // `docker CMD --help` of Docker CLI 28.2.2.
 #include "sim/cli/docker_commands_everyday.hpp"
 
+#include "sim/cli/docker_command_groups.hpp"
+
 namespace layerlab::cli {
 namespace {
 
-const char* const kTableFormatHelp =
-    "Format output using a custom template:\n"
-    "'table':            Print output in table format with column headers (default)\n"
-    "'table TEMPLATE':   Print output in table format using the given Go template\n"
-    "'json':             Print in JSON format\n"
-    "'TEMPLATE':         Print output using the given Go template.\n"
-    "Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
-const char* const kInspectFormatHelp =
-    "Format output using a custom template:\n"
-    "'json':             Print in JSON format\n"
-    "'TEMPLATE':         Print output using the given Go template.\n"
-    "Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+using command_groups::kInspectFormatHelp;
+// The table commands' --format text (flagsHelper.FormatHelp), shared with the other groups.
+const char* const kTableFormatHelp = command_groups::kFormatHelp;
 
 CommandSpec spec(const char* path, const char* use, const char* shortText, const char* aliases, CommandSpec::Args args,
                  int min, int max, std::vector<FlagSpec> flags) {

@@ -2,6 +2,7 @@
 // inspect, history, tag, rmi, image prune, pull).
 // Use lines, aliases and flags as Docker CLI 28.2's `--help` declares them
 // (see docker_commands.cpp for the conventions).
+// Data: rows that repeat other groups' are flags Docker declares on each command.
 #include "sim/cli/docker_command_groups.hpp"
 
 namespace layerlab::cli::command_groups {

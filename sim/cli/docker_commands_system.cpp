@@ -1,6 +1,7 @@
 // docker_commands_system: the specs of docker version, info and system df.
 // Use lines, aliases and flags as Docker CLI 28.2's `--help` declares them
 // (see docker_commands.cpp for the conventions).
+// Data: rows that repeat are flags Docker declares on each command.
 #include "sim/cli/docker_command_groups.hpp"
 
 namespace layerlab::cli::command_groups {

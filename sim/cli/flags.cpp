@@ -76,31 +76,95 @@ std::string checkValue(const FlagSpec& f, const std::string& value) {
     return "";
 }
 
+// Stores one flag's value as pflag's Set() would; false with the error in R.
+bool setFlag(FlagParseResult& r, const FlagSpec& f, std::string value) {
+    auto& pf = r.flags;
+    std::string err = checkValue(f, value);
+    if (!err.empty()) {
+        r.error = err;
+        return false;
+    }
+    if (f.isBool()) {
+        bool b = false;
+        parseBool(value, b);
+        value = b ? "true" : "false";
+    }
+    if (f.name == "help") {
+        pf.help = value == "true";
+        return true;
+    }
+    if (!f.supported) pf.unsupported.push_back("--" + f.name);
+    pf.values[f.name].push_back(std::move(value));
+    return true;
+}
+
+// --name, --name=value (argv[i]; a value in the next word moves I on).
+bool parseLongFlag(const CommandSpec& spec, const std::vector<std::string>& argv, size_t& i, FlagParseResult& r) {
+    std::string body = argv[i].substr(2);
+    size_t eq = body.find('=');
+    std::string name = body.substr(0, eq);
+    const FlagSpec* f = spec.findLong(name);
+    if (!f && name == "help") {
+        static const FlagSpec helpFlag{"help", 0, "", "Print usage", true, true};
+        f = &helpFlag;
+    }
+    if (!f) {
+        r.error = "unknown flag: --" + name;
+        return false;
+    }
+    std::string value;
+    if (eq != std::string::npos) {
+        value = body.substr(eq + 1);
+    } else if (f->isBool()) {
+        value = "true";
+    } else if (i + 1 < argv.size()) {
+        value = argv[++i];
+    } else {
+        r.error = "flag needs an argument: --" + name;
+        return false;
+    }
+    return setFlag(r, *f, value);
+}
+
+// -abc, -p3000:80, -p=3000:80, -p 3000:80 (argv[i]; a value in the next word moves I on).
+bool parseShortFlags(const CommandSpec& spec, const std::vector<std::string>& argv, size_t& i, FlagParseResult& r) {
+    std::string shorts = argv[i].substr(1);
+    for (size_t k = 0; k < shorts.size(); ++k) {
+        char c = shorts[k];
+        const FlagSpec* f = spec.findShort(c);
+        if (!f && c == 'h') {
+            static const FlagSpec helpFlag{"help", 'h', "", "Print usage", true, true};
+            f = &helpFlag;
+        }
+        if (!f) {
+            r.error = std::string("unknown shorthand flag: '") + c + "' in -" + shorts.substr(k);
+            return false;
+        }
+        std::string rest = shorts.substr(k + 1);
+        if (f->isBool()) {
+            if (rest.size() >= 1 && rest[0] == '=') return setFlag(r, *f, rest.substr(1));
+            if (!setFlag(r, *f, "true")) return false;
+            continue;
+        }
+        std::string value;
+        if (!rest.empty()) {
+            value = rest[0] == '=' ? rest.substr(1) : rest;
+        } else if (i + 1 < argv.size()) {
+            value = argv[++i];
+        } else {
+            r.error = std::string("flag needs an argument: '") + c + "' in -" + shorts.substr(k);
+            return false;
+        }
+        return setFlag(r, *f, value);
+    }
+    return true;
+}
+
 }   // namespace
 
 FlagParseResult parseFlags(const CommandSpec& spec, const std::vector<std::string>& argv) {
     FlagParseResult r;
     auto& pf = r.flags;
-    auto set = [&](const FlagSpec& f, std::string value) -> bool {
-        std::string err = checkValue(f, value);
-        if (!err.empty()) {
-            r.error = err;
-            return false;
-        }
-        if (f.isBool()) {
-            bool b = false;
-            parseBool(value, b);
-            value = b ? "true" : "false";
-        }
-        if (f.name == "help") {
-            pf.help = value == "true";
-            return true;
-        }
-        if (!f.supported) pf.unsupported.push_back("--" + f.name);
-        pf.values[f.name].push_back(std::move(value));
-        return true;
-    };
-
     for (size_t i = 0; i < argv.size(); ++i) {
         const std::string& a = argv[i];
         if (a == "--") {
@@ -115,67 +179,8 @@ FlagParseResult parseFlags(const CommandSpec& spec, const std::vector<std::strin
             pf.args.push_back(a);
             continue;
         }
-        if (a[1] == '-') {   // --name, --name=value
-            std::string body = a.substr(2);
-            size_t eq = body.find('=');
-            std::string name = body.substr(0, eq);
-            const FlagSpec* f = spec.findLong(name);
-            if (!f && name == "help") {
-                static const FlagSpec helpFlag{"help", 0, "", "Print usage", true, true};
-                f = &helpFlag;
-            }
-            if (!f) {
-                r.error = "unknown flag: --" + name;
-                return r;
-            }
-            std::string value;
-            if (eq != std::string::npos) {
-                value = body.substr(eq + 1);
-            } else if (f->isBool()) {
-                value = "true";
-            } else if (i + 1 < argv.size()) {
-                value = argv[++i];
-            } else {
-                r.error = "flag needs an argument: --" + name;
-                return r;
-            }
-            if (!set(*f, value)) return r;
-            continue;
-        }
-        // -abc, -p3000:80, -p=3000:80, -p 3000:80
-        std::string shorts = a.substr(1);
-        for (size_t k = 0; k < shorts.size(); ++k) {
-            char c = shorts[k];
-            const FlagSpec* f = spec.findShort(c);
-            if (!f && c == 'h') {
-                static const FlagSpec helpFlag{"help", 'h', "", "Print usage", true, true};
-                f = &helpFlag;
-            }
-            if (!f) {
-                r.error = std::string("unknown shorthand flag: '") + c + "' in -" + shorts.substr(k);
-                return r;
-            }
-            std::string rest = shorts.substr(k + 1);
-            if (f->isBool()) {
-                if (rest.size() >= 1 && rest[0] == '=') {
-                    if (!set(*f, rest.substr(1))) return r;
-                    break;
-                }
-                if (!set(*f, "true")) return r;
-                continue;
-            }
-            std::string value;
-            if (!rest.empty()) {
-                value = rest[0] == '=' ? rest.substr(1) : rest;
-            } else if (i + 1 < argv.size()) {
-                value = argv[++i];
-            } else {
-                r.error = std::string("flag needs an argument: '") + c + "' in -" + shorts.substr(k);
-                return r;
-            }
-            if (!set(*f, value)) return r;
-            break;
-        }
+        const bool ok = a[1] == '-' ? parseLongFlag(spec, argv, i, r) : parseShortFlags(spec, argv, i, r);
+        if (!ok) return r;
     }
     return r;
 }

@@ -28,6 +28,39 @@ std::string longLine(const fs::TarEntry& e) {
     return s + "\n";
 }
 
+// tar -x: every entry into ~/app (or -C DIR), owned by the learner.
+int extractAll(shell::Shell& sh, const std::vector<fs::TarEntry>& entries, const std::string& dir, bool verbose,
+               shell::Io& io) {
+    shell::Resolved base = sh.resolve(dir.empty() ? "." : dir);
+    if (base.outside) {
+        io.err += "tar: " + dir + ": Cannot open: outside ~/app\n";
+        return 2;
+    }
+    for (const fs::TarEntry& e : entries) {
+        const std::string path =
+            base.tree.empty() ? fs::normalizePath(e.name) : base.tree + "/" + fs::normalizePath(e.name);
+        if (verbose) io.out += e.name + "\n";
+        std::string err;
+        if (e.kind == fs::FileEntry::Kind::Directory) {
+            err = sh.fs.mkdir(path, e.mode, true, e.mtimeSeconds * 1000);
+        } else {
+            fs::FileEntry fe;
+            fe.kind = e.kind;
+            fe.mode = e.mode;
+            fe.uid = fe.gid = 1000;   // extracted by the learner: theirs
+            fe.mtimeMs = e.mtimeSeconds * 1000;
+            fe.linkTarget = e.linkTarget;
+            if (e.kind == fs::FileEntry::Kind::File) fe.content = std::make_shared<const std::string>(e.content);
+            err = sh.fs.put(path, fe);
+        }
+        if (!err.empty()) {
+            io.err += "tar: " + e.name + ": Cannot open: " + err + "\n";
+            return 2;
+        }
+    }
+    return 0;
+}
+
 }   // namespace
 
 int runHostTar(shell::Shell& sh, const std::vector<std::string>& argv, shell::Io& io) {
@@ -91,34 +124,7 @@ int runHostTar(shell::Shell& sh, const std::vector<std::string>& argv, shell::Io
         for (const fs::TarEntry& e : t.entries) io.out += verbose ? longLine(e) : e.name + "\n";
         return 0;
     }
-    shell::Resolved base = sh.resolve(dir.empty() ? "." : dir);
-    if (base.outside) {
-        io.err += "tar: " + dir + ": Cannot open: outside ~/app\n";
-        return 2;
-    }
-    for (const fs::TarEntry& e : t.entries) {
-        const std::string path =
-            base.tree.empty() ? fs::normalizePath(e.name) : base.tree + "/" + fs::normalizePath(e.name);
-        if (verbose) io.out += e.name + "\n";
-        std::string err;
-        if (e.kind == fs::FileEntry::Kind::Directory) {
-            err = sh.fs.mkdir(path, e.mode, true, e.mtimeSeconds * 1000);
-        } else {
-            fs::FileEntry fe;
-            fe.kind = e.kind;
-            fe.mode = e.mode;
-            fe.uid = fe.gid = 1000;   // extracted by the learner: theirs
-            fe.mtimeMs = e.mtimeSeconds * 1000;
-            fe.linkTarget = e.linkTarget;
-            if (e.kind == fs::FileEntry::Kind::File) fe.content = std::make_shared<const std::string>(e.content);
-            err = sh.fs.put(path, fe);
-        }
-        if (!err.empty()) {
-            io.err += "tar: " + e.name + ": Cannot open: " + err + "\n";
-            return 2;
-        }
-    }
-    return 0;
+    return extractAll(sh, t.entries, dir, verbose, io);
 }
 
 }   // namespace layerlab::cli

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/parse_number.hpp"
+#include "sim/numbers.hpp"
 #include "sim/cli/host_commands.hpp"
 #include "sim/engine/builder/build_totals.hpp"
 #include "sim/engine/builder/key_input_labels.hpp"
@@ -108,31 +108,9 @@ std::string summary(const BuildRecord& b, bool ko) {
     return out;
 }
 
-std::string detail(const engine::State& state, const BuildRecord& b, size_t i, bool ko) {
-    const BuildRecordStep& s = b.steps[i];
-    std::string out = stepHeader(s, ko) + verdictLine(s, ko);
-    if (s.keyword == "FROM") {
-        for (const auto& base : b.bases)
-            if (base.stage == s.stage) {
-                out += "      " + base.ref + " \u00b7 " + std::to_string(base.layers.size()) +
-                       (ko ? "개 레이어 \u00b7 " : " layers \u00b7 ") + size(base.totalSize) + " \u00b7 " +
-                       base.platform + "\n";
-                for (const auto& l : base.layers)
-                    out += "        " + pad(size(l.size), 9) + shortValue(l.diffId) +
-                           (l.pulled ? (ko ? "  (이번 빌드에서 받음)" : "  (pulled by this build)") : "") + "\n";
-            }
-    } else if (s.configOnly) {
-        out += ko ? "      설정만 바뀜: 새 레이어 없음, 0 B\n" : "      config only: no new layer, 0 B\n";
-    } else if (!s.layerDiffId.empty()) {
-        out += (ko ? "      레이어 " : "      layer ") + shortValue(s.layerDiffId) + "  " + size(s.layerSize) + "  " +
-               secs(s.outcome == BuildStepOutcome::Cached ? s.recordedMs : s.durationMs) +
-               (s.outcome == BuildStepOutcome::Cached ? (ko ? " (캐시로 아낀 시간)" : " (saved by the cache)") : "") +
-               "\n";
-        if (!s.previousLayerDiffId.empty() && s.previousLayerDiffId != s.layerDiffId)
-            out += (ko ? "      이전 레이어 " : "      before: layer ") + shortValue(s.previousLayerDiffId) + "\n";
-    }
-    if (s.outcome == BuildStepOutcome::Config) return out;
-
+// The cache key's inputs, each against the build before when there is one.
+std::string keyInputsText(const engine::State& state, const BuildRecord& b, size_t i, bool ko) {
+    std::string out;
     const BuildRecordStep* prev = engine::previousStep(state, b, i);
     auto rows = engine::keyInputRows(state, b, i);
     auto kinds = engine::keyInputRowKinds(state, b, i);
@@ -158,14 +136,12 @@ std::string detail(const engine::State& state, const BuildRecord& b, size_t i, b
         else value = shortValue(r.before) + " \u2192 " + shortValue(r.now);
         out += "        " + pad(labels[k], width + 2) + value + "\n";
     }
-    if (!s.changes.empty()) {
-        out += ko ? "      달라진 점:\n" : "      What changed:\n";
-        for (const auto& c : s.changes) out += "        " + engine::changeText(c, ko) + "\n";
-        if (s.changesOmitted > 0)
-            out += ko ? "        그 밖에 파일 " + std::to_string(s.changesOmitted) + "개\n"
-                      : "        and " + std::to_string(s.changesOmitted) + " more files\n";
-    }
-    engine::LayerContents files = engine::stepLayerContents(state, b, i);
+    return out;
+}
+
+// The layer's files (A added, M changed, D removed), the first 20, and the bytes wasted.
+std::string layerFilesText(const engine::LayerContents& files, bool ko) {
+    std::string out;
     if (files.known && !files.files.empty()) {
         out += ko ? "      이 레이어의 파일 (A 추가, M 변경, D 삭제):\n"
                   : "      Files in this layer (A added, M changed, D removed):\n";
@@ -192,6 +168,43 @@ std::string detail(const engine::State& state, const BuildRecord& b, size_t i, b
         if (files.wastedBytes)
             out += (ko ? "      낭비된 바이트: " : "      wasted bytes: ") + size(files.wastedBytes) + "\n";
     }
+    return out;
+}
+
+std::string detail(const engine::State& state, const BuildRecord& b, size_t i, bool ko) {
+    const BuildRecordStep& s = b.steps[i];
+    std::string out = stepHeader(s, ko) + verdictLine(s, ko);
+    if (s.keyword == "FROM") {
+        for (const auto& base : b.bases)
+            if (base.stage == s.stage) {
+                out += "      " + base.ref + " \u00b7 " + std::to_string(base.layers.size()) +
+                       (ko ? "개 레이어 \u00b7 " : " layers \u00b7 ") + size(base.totalSize) + " \u00b7 " +
+                       base.platform + "\n";
+                for (const auto& l : base.layers)
+                    out += "        " + pad(size(l.size), 9) + shortValue(l.diffId) +
+                           (l.pulled ? (ko ? "  (이번 빌드에서 받음)" : "  (pulled by this build)") : "") + "\n";
+            }
+    } else if (s.configOnly) {
+        out += ko ? "      설정만 바뀜: 새 레이어 없음, 0 B\n" : "      config only: no new layer, 0 B\n";
+    } else if (!s.layerDiffId.empty()) {
+        out += (ko ? "      레이어 " : "      layer ") + shortValue(s.layerDiffId) + "  " + size(s.layerSize) + "  " +
+               secs(s.outcome == BuildStepOutcome::Cached ? s.recordedMs : s.durationMs) +
+               (s.outcome == BuildStepOutcome::Cached ? (ko ? " (캐시로 아낀 시간)" : " (saved by the cache)") : "") +
+               "\n";
+        if (!s.previousLayerDiffId.empty() && s.previousLayerDiffId != s.layerDiffId)
+            out += (ko ? "      이전 레이어 " : "      before: layer ") + shortValue(s.previousLayerDiffId) + "\n";
+    }
+    if (s.outcome == BuildStepOutcome::Config) return out;
+
+    out += keyInputsText(state, b, i, ko);
+    if (!s.changes.empty()) {
+        out += ko ? "      달라진 점:\n" : "      What changed:\n";
+        for (const auto& c : s.changes) out += "        " + engine::changeText(c, ko) + "\n";
+        if (s.changesOmitted > 0)
+            out += ko ? "        그 밖에 파일 " + std::to_string(s.changesOmitted) + "개\n"
+                      : "        and " + std::to_string(s.changesOmitted) + " more files\n";
+    }
+    out += layerFilesText(engine::stepLayerContents(state, b, i), ko);
     return out;
 }
 

@@ -139,6 +139,30 @@ std::string_view processLine(std::string_view token, bool stripLeft) {
     return token;
 }
 
+// The bodies of the heredocs BUFFER opens, read up to each terminator into
+// CHILD; false when one is never terminated (currentLine is where the file ended).
+bool readHeredocs(LineScanner& scanner, const std::string& buffer, int& currentLine, Node& child) {
+    std::string_view raw;
+    for (Heredoc& heredoc : heredocsFromLine(buffer)) {
+        bool terminated = false;
+        while (scanner.scan(raw)) {
+            ++currentLine;
+            std::string_view possible = trimNewline(raw);
+            if (heredoc.chomp) {
+                while (!possible.empty() && possible[0] == '\t') possible.remove_prefix(1);
+            }
+            if (possible == heredoc.name) {
+                terminated = true;
+                break;
+            }
+            heredoc.content.append(raw);
+        }
+        if (!terminated) return false;
+        child.heredocs.push_back(std::move(heredoc));
+    }
+    return true;
+}
+
 }   // namespace
 
 AstParse parseAstDetailed(std::string_view bytes) {
@@ -205,25 +229,9 @@ AstParse parseAstDetailed(std::string_view bytes) {
             return fail(nerr, startLine, currentLine);
         }
 
-        if (buffer.find("<<") != std::string::npos && canContainHeredoc(child)) {
-            for (Heredoc& heredoc : heredocsFromLine(buffer)) {
-                bool terminated = false;
-                while (scanner.scan(raw)) {
-                    ++currentLine;
-                    std::string_view possible = trimNewline(raw);
-                    if (heredoc.chomp) {
-                        while (!possible.empty() && possible[0] == '\t') possible.remove_prefix(1);
-                    }
-                    if (possible == heredoc.name) {
-                        terminated = true;
-                        break;
-                    }
-                    heredoc.content.append(raw);
-                }
-                if (!terminated) return fail(Diagnostic::unterminatedHeredoc({}), startLine, currentLine);
-                child.heredocs.push_back(std::move(heredoc));
-            }
-        }
+        if (buffer.find("<<") != std::string::npos && canContainHeredoc(child) &&
+            !readHeredocs(scanner, buffer, currentLine, child))
+            return fail(Diagnostic::unterminatedHeredoc({}), startLine, currentLine);
         child.range = {startLine, startColumn, currentLine, 0};
         if (!haveInstruction) root.range.startLine = startLine;
         root.range.endLine = currentLine;

@@ -53,29 +53,48 @@ const char* const kBuiltinArgs[] = {
     "BUILDPLATFORM", "BUILDOS",    "BUILDARCH",     "BUILDVARIANT", "TARGETPLATFORM",
     "TARGETOS",      "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",  "BUILDKIT_SBOM_SCAN_STAGE"};
 
-}   // namespace
+// The words of a FROM line as written (split at blanks).
+std::vector<std::string> blankSeparatedWords(std::string_view rest) {
+    std::vector<std::string> w;
+    while (!rest.empty()) {
+        const std::size_t b = rest.find_first_not_of(" \t\v\f\r");
+        if (b == std::string_view::npos) break;
+        rest.remove_prefix(b);
+        const std::size_t e = std::min(rest.find_first_of(" \t\v\f\r"), rest.size());
+        w.emplace_back(rest.substr(0, e));
+        rest.remove_prefix(e);
+    }
+    return w;
+}
 
-void addChecks(const Node& root, const Dockerfile& df, const std::string& checkDirective,
-               std::vector<Diagnostic>& warnings) {
-    const std::vector<std::string> skip = skippedRules(checkDirective);
-    const bool skipAll = std::find(skip.begin(), skip.end(), "all") != skip.end();
+// BuildKit's lint rules over one Dockerfile; each rule's warnings into `found`.
+struct Checker {
+    const Dockerfile& df;
     std::vector<Diagnostic> found;
-    const auto warn = [&](const std::string& rule, const std::string& message, SourceRange range) {
+    bool majorityLower = false;
+    std::vector<int> legacyLines;   // lines of ENV/LABEL nodes in the legacy "KEY value" form
+    std::vector<std::string> declaredMeta;
+    std::vector<std::string> stageNames;
+
+    void warn(const std::string& rule, const std::string& message, SourceRange range) {
         found.push_back(Diagnostic::check(rule, message, range));
-    };
+    }
 
     // ConsistentInstructionCasing: compare each keyword with the file's majority.
-    int lower = 0, upper = 0;
-    const auto count = [&](std::string_view keyword) {
-        if (isLower(keyword)) ++lower;
-        else if (isUpper(keyword)) ++upper;
-    };
-    for (const Stage& s : df.stages) {
-        count(keywordOf(s.from));
-        for (const Command& c : s.commands) count(keywordOf(c));
+    void countCasing() {
+        int lower = 0, upper = 0;
+        const auto count = [&](std::string_view keyword) {
+            if (isLower(keyword)) ++lower;
+            else if (isUpper(keyword)) ++upper;
+        };
+        for (const Stage& s : df.stages) {
+            count(keywordOf(s.from));
+            for (const Command& c : s.commands) count(keywordOf(c));
+        }
+        majorityLower = lower > upper;
     }
-    const bool majorityLower = lower > upper;
-    const auto casing = [&](const Command& c) {
+
+    void casing(const Command& c) {
         const std::string_view keyword = keywordOf(c);
         const bool consistent = majorityLower ? isLower(keyword) : isUpper(keyword);
         if (!consistent) {
@@ -84,75 +103,54 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
                      (majorityLower ? "lowercase" : "uppercase") + ")",
                  c.range);
         }
-    };
-
-    // Lines of ENV/LABEL nodes in the legacy "KEY value" form (empty separator).
-    std::vector<int> legacyLines;
-    for (const Node& n : root.children) {
-        if (n.next.size() == 3 && n.next[2].value.empty() && n.next[2].children.empty())
-            legacyLines.push_back(n.range.startLine);
     }
-    std::vector<std::string> declaredMeta;
-    for (const auto& a : df.metaArgs) declaredMeta.push_back(a.name);
-    std::vector<std::string> stageNames;
 
-    for (const Stage& stage : df.stages) {
+    // StageNameCasing / FromAsCasing / DuplicateStageName / ReservedStageName
+    void stageName(const Stage& stage) {
         const Command& from = stage.from;
         const std::string fromKeyword(keywordOf(from));
-        casing(from);
-        const auto* fi = std::get_if<FromInstruction>(&from.instruction);
-        // StageNameCasing / FromAsCasing / DuplicateStageName / ReservedStageName
-        if (!stage.name.empty()) {
-            const std::vector<std::string> words = [&] {
-                std::vector<std::string> w;
-                for (std::string_view rest = from.original; !rest.empty();) {
-                    const std::size_t b = rest.find_first_not_of(" \t\v\f\r");
-                    if (b == std::string_view::npos) break;
-                    rest.remove_prefix(b);
-                    const std::size_t e = std::min(rest.find_first_of(" \t\v\f\r"), rest.size());
-                    w.emplace_back(rest.substr(0, e));
-                    rest.remove_prefix(e);
-                }
-                return w;
-            }();
-            const std::string asWord = words.size() >= 2 ? words[words.size() - 2] : "";
-            const std::string written = words.empty() ? "" : words.back();
-            if (written != unicode::toLower(written))
-                warn("StageNameCasing", "Stage name '" + written + "' should be lowercase", from.range);
-            const bool fromLower = isLower(fromKeyword), fromUpper = isUpper(fromKeyword);
-            if ((fromLower && !isLower(asWord)) || (!fromLower && fromUpper && !isUpper(asWord))) {
-                warn("FromAsCasing", "'" + asWord + "' and '" + fromKeyword + "' keywords' casing do not match",
+        const std::vector<std::string> words = blankSeparatedWords(from.original);
+        const std::string asWord = words.size() >= 2 ? words[words.size() - 2] : "";
+        const std::string written = words.empty() ? "" : words.back();
+        if (written != unicode::toLower(written))
+            warn("StageNameCasing", "Stage name '" + written + "' should be lowercase", from.range);
+        const bool fromLower = isLower(fromKeyword), fromUpper = isUpper(fromKeyword);
+        if ((fromLower && !isLower(asWord)) || (!fromLower && fromUpper && !isUpper(asWord))) {
+            warn("FromAsCasing", "'" + asWord + "' and '" + fromKeyword + "' keywords' casing do not match",
+                 from.range);
+        }
+        if (std::find(stageNames.begin(), stageNames.end(), stage.name) != stageNames.end()) {
+            warn("DuplicateStageName", "Duplicate stage name " + goQuote(stage.name) + ", stage names should be unique",
+                 from.range);
+        }
+        if (stage.name == "scratch" || stage.name == "context") {
+            warn("ReservedStageName",
+                 "Stage name should not use the same name as reserved stage " + goQuote(stage.name), from.range);
+        }
+        stageNames.push_back(stage.name);
+    }
+
+    // UndefinedArgInFrom
+    void undefinedArgInFrom(const FromInstruction& fi, const Command& from) {
+        shell::Env env;
+        for (const auto& a : df.metaArgs) env.vars.push_back({a.name, a.defaultValue.value_or("")});
+        for (const char* b : kBuiltinArgs) env.vars.push_back({b, ""});
+        for (const std::string* word : {&fi.image, &fi.platform}) {
+            if (word->find('$') == std::string::npos) continue;
+            const shell::LexResult r = shell::lex(*word, env, shell::LexOptions{df.escapeToken});
+            for (const std::string& name : r.unmatched) {
+                std::vector<std::string_view> options(declaredMeta.begin(), declaredMeta.end());
+                const std::string s = suggest(name, options, true);
+                warn("UndefinedArgInFrom",
+                     "FROM argument '" + name + "' is not declared" + (s.empty() ? "" : " (did you mean " + s + "?)"),
                      from.range);
             }
-            if (std::find(stageNames.begin(), stageNames.end(), stage.name) != stageNames.end()) {
-                warn("DuplicateStageName",
-                     "Duplicate stage name " + goQuote(stage.name) + ", stage names should be unique", from.range);
-            }
-            if (stage.name == "scratch" || stage.name == "context") {
-                warn("ReservedStageName",
-                     "Stage name should not use the same name as reserved stage " + goQuote(stage.name), from.range);
-            }
-            stageNames.push_back(stage.name);
         }
-        // UndefinedArgInFrom
-        if (fi) {
-            shell::Env env;
-            for (const auto& a : df.metaArgs) env.vars.push_back({a.name, a.defaultValue.value_or("")});
-            for (const char* b : kBuiltinArgs) env.vars.push_back({b, ""});
-            for (const std::string* word : {&fi->image, &fi->platform}) {
-                if (word->find('$') == std::string::npos) continue;
-                const shell::LexResult r = shell::lex(*word, env, shell::LexOptions{df.escapeToken});
-                for (const std::string& name : r.unmatched) {
-                    std::vector<std::string_view> options(declaredMeta.begin(), declaredMeta.end());
-                    const std::string s = suggest(name, options, true);
-                    warn("UndefinedArgInFrom",
-                         "FROM argument '" + name + "' is not declared" +
-                             (s.empty() ? "" : " (did you mean " + s + "?)"),
-                         from.range);
-                }
-            }
-        }
+    }
 
+    // The rules on a stage's instructions: one CMD/ENTRYPOINT/HEALTHCHECK, JSON
+    // arguments, MAINTAINER, relative WORKDIR, legacy ENV/LABEL form.
+    void commands(const Stage& stage) {
         const Command* lastCmd = nullptr;
         const Command* lastEntrypoint = nullptr;
         const Command* lastHealthcheck = nullptr;
@@ -171,23 +169,21 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
                 }
                 last = &c;
             };
+            const auto jsonArgs = [&](bool shellForm) {
+                if (shellForm && !hasShell) {
+                    warn("JSONArgsRecommended",
+                         "JSON arguments recommended for " + keyword +
+                             " to prevent unintended behavior related to OS signals",
+                         c.range);
+                }
+            };
             if (std::holds_alternative<ShellInstruction>(c.instruction)) hasShell = true;
             if (const auto* cmd = std::get_if<CmdInstruction>(&c.instruction)) {
                 usedOnce(lastCmd);
-                if (cmd->shellForm && !hasShell) {
-                    warn("JSONArgsRecommended",
-                         "JSON arguments recommended for " + keyword +
-                             " to prevent unintended behavior related to OS signals",
-                         c.range);
-                }
+                jsonArgs(cmd->shellForm);
             } else if (const auto* ep = std::get_if<EntrypointInstruction>(&c.instruction)) {
                 usedOnce(lastEntrypoint);
-                if (ep->shellForm && !hasShell) {
-                    warn("JSONArgsRecommended",
-                         "JSON arguments recommended for " + keyword +
-                             " to prevent unintended behavior related to OS signals",
-                         c.range);
-                }
+                jsonArgs(ep->shellForm);
             } else if (std::holds_alternative<HealthcheckInstruction>(c.instruction)) {
                 usedOnce(lastHealthcheck);
             } else if (std::holds_alternative<MaintainerInstruction>(c.instruction)) {
@@ -213,7 +209,31 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
             }
         }
     }
+};
 
+}   // namespace
+
+void addChecks(const Node& root, const Dockerfile& df, const std::string& checkDirective,
+               std::vector<Diagnostic>& warnings) {
+    const std::vector<std::string> skip = skippedRules(checkDirective);
+    const bool skipAll = std::find(skip.begin(), skip.end(), "all") != skip.end();
+    Checker checker{df, {}, false, {}, {}, {}};
+    checker.countCasing();
+    for (const Node& n : root.children) {
+        if (n.next.size() == 3 && n.next[2].value.empty() && n.next[2].children.empty())
+            checker.legacyLines.push_back(n.range.startLine);
+    }
+    for (const auto& a : df.metaArgs) checker.declaredMeta.push_back(a.name);
+
+    for (const Stage& stage : df.stages) {
+        checker.casing(stage.from);
+        if (!stage.name.empty()) checker.stageName(stage);
+        if (const auto* fi = std::get_if<FromInstruction>(&stage.from.instruction))
+            checker.undefinedArgInFrom(*fi, stage.from);
+        checker.commands(stage);
+    }
+
+    std::vector<Diagnostic>& found = checker.found;
     std::stable_sort(found.begin(), found.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.range.startLine < b.range.startLine; });
     for (Diagnostic& d : found) {

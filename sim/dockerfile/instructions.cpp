@@ -248,6 +248,35 @@ Result exactlyOne(Request& req, const std::string& name, bool parseFlags, std::s
     return {};
 }
 
+// VOLUME: at least one path, none blank.
+Result parseVolume(Request& req) {
+    if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("VOLUME", req.range));
+    if (auto e = req.flags.parse(req.range)) return fail(*e);
+    VolumeInstruction v;
+    for (std::string_view a : req.args) {
+        const std::string_view t = unicode::trimSpace(a);
+        if (t.empty()) return fail(Diagnostic::volumeEmpty(req.range));
+        v.paths.emplace_back(t);
+    }
+    return ok(req, std::move(v), "VOLUME");
+}
+
+// ARG NAME or NAME=default, one or more.
+Result parseArg(Request& req) {
+    if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("ARG", req.range));
+    ArgInstruction a;
+    for (std::string_view word : req.args) {
+        const std::size_t eq = word.find('=');
+        if (eq == std::string::npos) {
+            a.args.push_back({std::string(word), std::nullopt});
+            continue;
+        }
+        if (eq == 0) return fail(Diagnostic::blankNames("ARG", req.range));
+        a.args.push_back({std::string(word.substr(0, eq)), std::string(word.substr(eq + 1))});
+    }
+    return ok(req, std::move(a), "ARG");
+}
+
 }   // namespace
 
 ParsedInstruction parseInstruction(const Node& node) {
@@ -294,36 +323,13 @@ ParsedInstruction parseInstruction(const Node& node) {
         if (auto r = exactlyOne(req, "USER", true, u.user); r.error) return r;
         return ok(req, std::move(u), "USER");
     }
-    if (cmd == "volume") {
-        if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("VOLUME", req.range));
-        if (auto e = req.flags.parse(req.range)) return fail(*e);
-        VolumeInstruction v;
-        for (std::string_view a : req.args) {
-            const std::string_view t = unicode::trimSpace(a);
-            if (t.empty()) return fail(Diagnostic::volumeEmpty(req.range));
-            v.paths.emplace_back(t);
-        }
-        return ok(req, std::move(v), "VOLUME");
-    }
+    if (cmd == "volume") return parseVolume(req);
     if (cmd == "stopsignal") {
         StopsignalInstruction s;
         if (auto r = exactlyOne(req, "STOPSIGNAL", false, s.signal); r.error) return r;
         return ok(req, std::move(s), "STOPSIGNAL");
     }
-    if (cmd == "arg") {
-        if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("ARG", req.range));
-        ArgInstruction a;
-        for (std::string_view word : req.args) {
-            const std::size_t eq = word.find('=');
-            if (eq == std::string::npos) {
-                a.args.push_back({std::string(word), std::nullopt});
-                continue;
-            }
-            if (eq == 0) return fail(Diagnostic::blankNames("ARG", req.range));
-            a.args.push_back({std::string(word.substr(0, eq)), std::string(word.substr(eq + 1))});
-        }
-        return ok(req, std::move(a), "ARG");
-    }
+    if (cmd == "arg") return parseArg(req);
     if (cmd == "shell") {
         if (auto e = req.flags.parse(req.range)) return fail(*e);
         std::vector<std::string> shell = handleJsonArgs(req.args, node.json);

@@ -116,6 +116,8 @@ inline void appendRune(std::string& word, std::string_view src, std::size_t pos,
 }
 }   // namespace
 
+// Kept apart from extractBuilderFlags as BuildKit keeps them: this one walks runes with the
+// Dockerfile's escape token and keeps no "--", that one bytes with '\\'.
 std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
     enum { InSpaces, InWord, InQuote } phase = InSpaces;
     std::vector<std::string> words;

@@ -288,74 +288,83 @@ private:
             ch = m_scanner.next();
             if (ch != kEof) unicode::append(chs, ch);
         }
-        if (nullIsUnset || ch == '+' || ch == '-' || ch == '?' || ch == '#' || ch == '%') {
-            const bool rawEscapes = ch == '#' || ch == '%';
-            std::string word;
-            if (!processStopOn('}', rawEscapes, word, nullptr)) {
-                if (m_scanner.peek() == kEof) error = "syntax error: missing '}'";
-                return false;
-            }
-            const std::string* value = getEnv(name);
-            if (m_options.skipUnsetEnv && !value) {
-                out = "${" + name + chs + word + "}";
-                return true;
-            }
-            const bool set = value != nullptr;
-            const bool empty = !set || value->empty();
-            switch (ch) {
-                case '-':
-                    out = (!set || (nullIsUnset && empty)) ? word : *value;
-                    return true;
-                case '+':
-                    out = (!set || (nullIsUnset && empty)) ? std::string() : word;
-                    return true;
-                case '?':
-                    if (!set) return fail(name + ": " + (word.empty() ? "is not allowed to be unset" : word));
-                    if (nullIsUnset && empty)
-                        return fail(name + ": " + (word.empty() ? "is not allowed to be empty" : word));
-                    out = *value;
-                    return true;
-                case '%':
-                case '#': {
-                    bool greedy = false;
-                    if (!word.empty() && static_cast<char32_t>(static_cast<unsigned char>(word[0])) == ch) {
-                        greedy = true;
-                        word.erase(0, 1);
-                    }
-                    const std::string current = set ? *value : std::string();
-                    const PatternResult r =
-                        ch == '%' ? trimSuffix(word, current, greedy) : trimPrefix(word, current, greedy);
-                    if (!r.ok) return fail("invalid pattern (" + word + ") in substitution: " + r.error);
-                    out = r.value;
-                    return true;
-                }
-                default:
-                    return fail("unsupported modifier (" + chs + ") in substitution");
-            }
+        if (nullIsUnset || ch == '+' || ch == '-' || ch == '?' || ch == '#' || ch == '%')
+            return processModifier(name, ch, chs, nullIsUnset, out);
+        if (ch == '/') return processReplace(name, out);
+        return fail("unsupported modifier (" + chs + ") in substitution");
+    }
+
+    // ${name-word} ${name+word} ${name?word} ${name#pattern} ${name%pattern} and
+    // their ':' forms (nullIsUnset), after the modifier CH (CHS as written).
+    bool processModifier(const std::string& name, char32_t ch, const std::string& chs, bool nullIsUnset,
+                         std::string& out) {
+        const bool rawEscapes = ch == '#' || ch == '%';
+        std::string word;
+        if (!processStopOn('}', rawEscapes, word, nullptr)) {
+            if (m_scanner.peek() == kEof) error = "syntax error: missing '}'";
+            return false;
         }
-        if (ch == '/') {
-            const bool all = m_scanner.peek() == '/';
-            if (all) m_scanner.next();
-            std::string pattern, replacement;
-            if (!processStopOn('/', true, pattern, nullptr)) {
-                if (m_scanner.peek() == kEof) error = "syntax error: missing '/' in ${}";
-                return false;
-            }
-            if (!processStopOn('}', true, replacement, nullptr)) {
-                if (m_scanner.peek() == kEof) error = "syntax error: missing '}'";
-                return false;
-            }
-            const std::string* value = getEnv(name);
-            if (m_options.skipUnsetEnv && !value) {
-                out = "${" + name + "/" + pattern + "/" + replacement + "}";
-                return true;
-            }
-            const PatternResult r = replace(pattern, value ? *value : std::string(), replacement, all);
-            if (!r.ok) return fail("invalid pattern (" + pattern + ") in substitution: " + r.error);
-            out = r.value;
+        const std::string* value = getEnv(name);
+        if (m_options.skipUnsetEnv && !value) {
+            out = "${" + name + chs + word + "}";
             return true;
         }
-        return fail("unsupported modifier (" + chs + ") in substitution");
+        const bool set = value != nullptr;
+        const bool empty = !set || value->empty();
+        switch (ch) {
+            case '-':
+                out = (!set || (nullIsUnset && empty)) ? word : *value;
+                return true;
+            case '+':
+                out = (!set || (nullIsUnset && empty)) ? std::string() : word;
+                return true;
+            case '?':
+                if (!set) return fail(name + ": " + (word.empty() ? "is not allowed to be unset" : word));
+                if (nullIsUnset && empty)
+                    return fail(name + ": " + (word.empty() ? "is not allowed to be empty" : word));
+                out = *value;
+                return true;
+            case '%':
+            case '#': {
+                bool greedy = false;
+                if (!word.empty() && static_cast<char32_t>(static_cast<unsigned char>(word[0])) == ch) {
+                    greedy = true;
+                    word.erase(0, 1);
+                }
+                const std::string current = set ? *value : std::string();
+                const PatternResult r =
+                    ch == '%' ? trimSuffix(word, current, greedy) : trimPrefix(word, current, greedy);
+                if (!r.ok) return fail("invalid pattern (" + word + ") in substitution: " + r.error);
+                out = r.value;
+                return true;
+            }
+            default:
+                return fail("unsupported modifier (" + chs + ") in substitution");
+        }
+    }
+
+    // ${name/pattern/replacement} and ${name//pattern/replacement}, after the first '/'.
+    bool processReplace(const std::string& name, std::string& out) {
+        const bool all = m_scanner.peek() == '/';
+        if (all) m_scanner.next();
+        std::string pattern, replacement;
+        if (!processStopOn('/', true, pattern, nullptr)) {
+            if (m_scanner.peek() == kEof) error = "syntax error: missing '/' in ${}";
+            return false;
+        }
+        if (!processStopOn('}', true, replacement, nullptr)) {
+            if (m_scanner.peek() == kEof) error = "syntax error: missing '}'";
+            return false;
+        }
+        const std::string* value = getEnv(name);
+        if (m_options.skipUnsetEnv && !value) {
+            out = "${" + name + "/" + pattern + "/" + replacement + "}";
+            return true;
+        }
+        const PatternResult r = replace(pattern, value ? *value : std::string(), replacement, all);
+        if (!r.ok) return fail("invalid pattern (" + pattern + ") in substitution: " + r.error);
+        out = r.value;
+        return true;
     }
 
     static constexpr int kMaxDepth = 1000;

@@ -52,6 +52,33 @@ Diagnostic overLimit(const std::string& whatEn, const std::string& whatKo, const
     return d;
 }
 
+// How many commands follow each FROM (the instructions before the first are not counted).
+std::vector<std::size_t> commandsPerStage(const Node& root) {
+    std::vector<std::size_t> perStage;
+    for (const Node& node : root.children) {
+        const std::string& v = node.value;
+        const bool isFrom = v.size() == 4 && (v[0] | 0x20) == 'f' && (v[1] | 0x20) == 'r' && (v[2] | 0x20) == 'o' &&
+                            (v[3] | 0x20) == 'm';
+        if (isFrom) perStage.push_back(0);
+        else if (!perStage.empty()) ++perStage.back();
+    }
+    return perStage;
+}
+
+// The stage a FROM opens, with room for the commands counted for it. FROM lives
+// inside CMD, so CMD is taken by reference and moved only after FROM is read.
+Stage newStage(const FromInstruction& from, Command&& cmd, std::size_t index,
+               const std::vector<std::size_t>& perStage) {
+    Stage stage;
+    stage.name = from.stageName;
+    stage.baseImage = from.image;
+    stage.platform = from.platform;
+    stage.index = static_cast<int>(index);
+    if (index < perStage.size()) stage.commands.reserve(perStage[index]);
+    stage.from = std::move(cmd);
+    return stage;
+}
+
 }   // namespace
 
 ParseResult parseDockerfile(std::string_view bytes) {
@@ -80,14 +107,7 @@ ParseResult parseDockerfile(std::string_view bytes) {
         return result;
     }
     // Commands per stage, counted up front so big Commands are not moved while vectors grow.
-    std::vector<std::size_t> perStage;
-    for (const Node& node : ast.root->children) {
-        const std::string& v = node.value;
-        const bool isFrom = v.size() == 4 && (v[0] | 0x20) == 'f' && (v[1] | 0x20) == 'r' && (v[2] | 0x20) == 'o' &&
-                            (v[3] | 0x20) == 'm';
-        if (isFrom) perStage.push_back(0);
-        else if (!perStage.empty()) ++perStage.back();
-    }
+    const std::vector<std::size_t> perStage = commandsPerStage(*ast.root);
     df.stages.reserve(perStage.size());
     for (const Node& node : ast.root->children) {
         detail::ParsedInstruction parsed = detail::parseInstruction(node);
@@ -109,14 +129,7 @@ ParseResult parseDockerfile(std::string_view bytes) {
                                          std::to_string(limits::kDockerfileStages) + " stages");
                 break;
             }
-            Stage stage;
-            stage.name = from->stageName;
-            stage.baseImage = from->image;
-            stage.platform = from->platform;
-            stage.index = static_cast<int>(df.stages.size());
-            if (df.stages.size() < perStage.size()) stage.commands.reserve(perStage[df.stages.size()]);
-            stage.from = std::move(cmd);
-            df.stages.push_back(std::move(stage));
+            df.stages.push_back(newStage(*from, std::move(cmd), df.stages.size(), perStage));
             continue;
         }
         if (df.stages.empty()) {

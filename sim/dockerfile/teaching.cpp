@@ -58,6 +58,105 @@ void explain(Diagnostic& d, const std::string& en, const std::string& ko) {
     d.explainKo = std::string(kWhyKo) + " " + ko + kFixKo;
 }
 
+// What an inline comment does to one instruction: the warning's message and
+// its explanation in English and Korean.
+struct CommentEffect {
+    std::string message, en, ko;
+};
+
+CommentEffect fromArguments(const std::vector<std::string>& args) {
+    CommentEffect e;
+    e.message = "FROM gets " + std::to_string(args.size()) + " arguments: " + quotedList(args, 0, args.size());
+    e.en = "BuildKit reads # and every word after it as more arguments of FROM, so FROM gets " +
+           std::to_string(args.size()) + " arguments instead of 1 (an image) or 3 (image AS name).";
+    e.ko = "BuildKit은 #과 그 뒤의 단어들을 모두 FROM의 인자로 읽습니다. 그래서 FROM이 인자를 " +
+           std::to_string(args.size()) + "개 받습니다. FROM은 인자가 1개(이미지) 또는 3개(이미지 AS 이름)여야 합니다.";
+    return e;
+}
+
+// WORKDIR, USER, STOPSIGNAL, MAINTAINER: the comment is part of the one value.
+CommentEffect inWholeValue(const std::string& cmd, const std::string& keyword, const std::vector<std::string>& args) {
+    CommentEffect e;
+    const std::string value = args.empty() ? std::string() : args[0];
+    e.message = keyword + " is literally " + goQuote(value);
+    e.en = keyword + " takes the rest of the line as one value, so the value is " + goQuote(value) +
+           ", comment included" +
+           (cmd == "workdir" ? ": Docker creates and enters a directory with that whole name." : ".");
+    e.ko = keyword + "는 줄의 나머지 전체를 값 하나로 받습니다. 그래서 값은 주석까지 포함한 " + goQuote(value) +
+           "입니다" + (cmd == "workdir" ? ". Docker는 그 이름 전체로 디렉터리를 만들고 그 안으로 이동합니다." : ".");
+    return e;
+}
+
+CommentEffect asCopySources(const std::string& keyword, const std::vector<std::string>& args) {
+    CommentEffect e;
+    e.message = keyword + " copies the sources " + quotedList(args, 0, args.size() - 1) + " to the destination " +
+                goQuote(args.back());
+    e.en =
+        keyword +
+        " treats every word as a source and only the last word as the destination, so # and the words of the comment become sources (files that do not exist in the build context) and the last word of the comment becomes the destination.";
+    e.ko =
+        keyword +
+        "는 마지막 단어만 목적지로, 나머지 단어는 모두 복사할 원본으로 봅니다. 그래서 #과 주석의 단어들이 원본 파일 이름이 되고(빌드 컨텍스트에 없는 파일), 주석의 마지막 단어가 목적지가 됩니다.";
+    return e;
+}
+
+CommentEffect asPorts(const std::vector<std::string>& args) {
+    CommentEffect e;
+    std::string portError;
+    for (const std::string& a : args) {
+        if (auto err = validatePortSpec(a)) {
+            portError = *err;
+            break;
+        }
+    }
+    e.message = "EXPOSE reads " + goQuote("#") + " as a port" + (portError.empty() ? "" : ": " + portError);
+    e.en =
+        "EXPOSE reads every word as a port, so # and the words of the comment are ports too, and the build fails with \"" +
+        portError + "\".";
+    e.ko = "EXPOSE는 모든 단어를 포트로 읽습니다. 그래서 #과 주석의 단어들도 포트가 되고, 빌드는 \"" + portError +
+           "\" 오류로 실패합니다.";
+    return e;
+}
+
+// CMD/ENTRYPOINT/RUN ["..."] # comment: no longer JSON, so the shell form runs.
+CommentEffect breaksJsonForm(const std::string& keyword, const std::string& before,
+                             const std::vector<std::string>& args, char escape) {
+    CommentEffect e;
+    const std::string text = args.empty() ? std::string() : args[0];
+    // What /bin/sh makes of it: quote removal, then the first word is the program.
+    const shell::Expansion words = shell::processWords(before, shell::Env{}, escape);
+    const std::string program = words.ok && !words.words.empty() ? words.words[0] : before;
+    e.message = keyword + " is not JSON (text after ']'), so it runs in shell form: /bin/sh -c " + shellQuote(text);
+    e.en =
+        "The JSON form must be only a JSON array. The comment after ']' makes the line invalid JSON, so Docker silently uses the shell form and runs /bin/sh -c " +
+        shellQuote(text) + ". The shell looks for a program named " + goQuote(program) +
+        " and the container fails to start (/bin/sh: 1: " + program + ": not found).";
+    e.ko =
+        "JSON 형식은 JSON 배열만 있어야 합니다. ']' 뒤의 주석 때문에 JSON이 아니게 되어, Docker는 조용히 셸 형식으로 바꾸어 /bin/sh -c " +
+        ko::with(shellQuote(text), ko::Particle::EulReul) + " 실행합니다. 셸은 " + goQuote(program) +
+        "라는 프로그램을 찾다가 실패하고, 컨테이너가 시작되지 않습니다 (/bin/sh: 1: " + program + ": not found).";
+    return e;
+}
+
+// RUN/CMD/ENTRYPOINT in shell form: the shell ignores the comment; only a hint.
+CommentEffect ignoredByShell(const std::string& cmd, const std::string& keyword, const std::string& comment) {
+    CommentEffect e;
+    e.message = "the shell ignores " + goQuote(comment) + ", but it is part of the " + keyword + " command";
+    e.en =
+        "This line works anyway: in the shell form Docker runs /bin/sh -c with the whole text, and the shell treats # as a comment. But the comment is part of the command text" +
+        std::string(cmd == "run" ? ", so editing the comment changes the cache key and this step runs again." : ".");
+    e.ko =
+        "그래도 이 줄은 동작합니다. 셸 형식에서 Docker는 줄 전체를 /bin/sh -c로 실행하고, 셸은 #을 주석으로 처리합니다. 하지만 주석도 명령 텍스트의 일부" +
+        std::string(cmd == "run" ? "라서, 주석만 고쳐도 캐시 키가 바뀌어 이 단계가 다시 실행됩니다." : "입니다.");
+    return e;
+}
+
+CommentEffect asArguments(const std::string& keyword) {
+    return {goQuote("#") + " and the words after it are arguments of " + keyword,
+            keyword + " receives # and the words of the comment as part of its arguments.",
+            keyword + "는 #과 주석의 단어들을 인자의 일부로 받습니다."};
+}
+
 }   // namespace
 
 void addTeaching(const Node& root, char escape, ParseResult& result) {
@@ -75,91 +174,36 @@ void addTeaching(const Node& root, char escape, ParseResult& result) {
         const bool errorHere = result.error && result.error->range.startLine == node.range.startLine;
         Diagnostic hint = Diagnostic::teaching("inline-comment", "", node.range, "", "");
         hint.severity = Diagnostic::Severity::Warning;
-        std::string en, ko;
-
+        CommentEffect effect;
         if (cmd == "from") {
-            hint.message =
-                "FROM gets " + std::to_string(args.size()) + " arguments: " + quotedList(args, 0, args.size());
-            en = "BuildKit reads # and every word after it as more arguments of FROM, so FROM gets " +
-                 std::to_string(args.size()) + " arguments instead of 1 (an image) or 3 (image AS name).";
-            ko = "BuildKit은 #과 그 뒤의 단어들을 모두 FROM의 인자로 읽습니다. 그래서 FROM이 인자를 " +
-                 std::to_string(args.size()) +
-                 "개 받습니다. FROM은 인자가 1개(이미지) 또는 3개(이미지 AS 이름)여야 합니다.";
+            effect = fromArguments(args);
         } else if (cmd == "workdir" || cmd == "user" || cmd == "stopsignal" || cmd == "maintainer") {
-            const std::string value = args.empty() ? std::string() : args[0];
-            hint.message = keyword + " is literally " + goQuote(value);
-            en = keyword + " takes the rest of the line as one value, so the value is " + goQuote(value) +
-                 ", comment included" +
-                 (cmd == "workdir" ? ": Docker creates and enters a directory with that whole name." : ".");
-            ko = keyword + "는 줄의 나머지 전체를 값 하나로 받습니다. 그래서 값은 주석까지 포함한 " + goQuote(value) +
-                 "입니다" +
-                 (cmd == "workdir" ? ". Docker는 그 이름 전체로 디렉터리를 만들고 그 안으로 이동합니다." : ".");
+            effect = inWholeValue(cmd, keyword, args);
         } else if (cmd == "copy" || cmd == "add") {
             if (args.size() < 2) continue;
-            hint.message = keyword + " copies the sources " + quotedList(args, 0, args.size() - 1) +
-                           " to the destination " + goQuote(args.back());
-            en =
-                keyword +
-                " treats every word as a source and only the last word as the destination, so # and the words of the comment become sources (files that do not exist in the build context) and the last word of the comment becomes the destination.";
-            ko =
-                keyword +
-                "는 마지막 단어만 목적지로, 나머지 단어는 모두 복사할 원본으로 봅니다. 그래서 #과 주석의 단어들이 원본 파일 이름이 되고(빌드 컨텍스트에 없는 파일), 주석의 마지막 단어가 목적지가 됩니다.";
+            effect = asCopySources(keyword, args);
         } else if (cmd == "expose") {
-            std::string portError;
-            for (const std::string& a : args) {
-                if (auto e = validatePortSpec(a)) {
-                    portError = *e;
-                    break;
-                }
-            }
-            hint.message = "EXPOSE reads " + goQuote("#") + " as a port" + (portError.empty() ? "" : ": " + portError);
-            en =
-                "EXPOSE reads every word as a port, so # and the words of the comment are ports too, and the build fails with \"" +
-                portError + "\".";
-            ko = "EXPOSE는 모든 단어를 포트로 읽습니다. 그래서 #과 주석의 단어들도 포트가 되고, 빌드는 \"" + portError +
-                 "\" 오류로 실패합니다.";
+            effect = asPorts(args);
         } else if ((cmd == "cmd" || cmd == "entrypoint" || cmd == "run") && !node.json && !before.empty() &&
                    before[0] == '[') {
-            const std::string text = args.empty() ? std::string() : args[0];
-            // What /bin/sh makes of it: quote removal, then the first word is the program.
-            const shell::Expansion words = shell::processWords(before, shell::Env{}, escape);
-            const std::string program = words.ok && !words.words.empty() ? words.words[0] : before;
-            hint.message =
-                keyword + " is not JSON (text after ']'), so it runs in shell form: /bin/sh -c " + shellQuote(text);
-            en =
-                "The JSON form must be only a JSON array. The comment after ']' makes the line invalid JSON, so Docker silently uses the shell form and runs /bin/sh -c " +
-                shellQuote(text) + ". The shell looks for a program named " + goQuote(program) +
-                " and the container fails to start (/bin/sh: 1: " + program + ": not found).";
-            ko =
-                "JSON 형식은 JSON 배열만 있어야 합니다. ']' 뒤의 주석 때문에 JSON이 아니게 되어, Docker는 조용히 셸 형식으로 바꾸어 /bin/sh -c " +
-                ko::with(shellQuote(text), ko::Particle::EulReul) + " 실행합니다. 셸은 " + goQuote(program) +
-                "라는 프로그램을 찾다가 실패하고, 컨테이너가 시작되지 않습니다 (/bin/sh: 1: " + program +
-                ": not found).";
+            effect = breaksJsonForm(keyword, before, args, escape);
         } else if (cmd == "run" || cmd == "cmd" || cmd == "entrypoint") {
+            effect = ignoredByShell(cmd, keyword, comment);
             hint.severity = Diagnostic::Severity::Hint;
-            hint.message = "the shell ignores " + goQuote(comment) + ", but it is part of the " + keyword + " command";
-            en =
-                "This line works anyway: in the shell form Docker runs /bin/sh -c with the whole text, and the shell treats # as a comment. But the comment is part of the command text" +
-                std::string(cmd == "run" ? ", so editing the comment changes the cache key and this step runs again."
-                                         : ".");
-            ko =
-                "그래도 이 줄은 동작합니다. 셸 형식에서 Docker는 줄 전체를 /bin/sh -c로 실행하고, 셸은 #을 주석으로 처리합니다. 하지만 주석도 명령 텍스트의 일부" +
-                std::string(cmd == "run" ? "라서, 주석만 고쳐도 캐시 키가 바뀌어 이 단계가 다시 실행됩니다."
-                                         : "입니다.");
-            hint.explainEn = std::string(kWhyEn) + " " + en;
-            hint.explainKo = std::string(kWhyKo) + " " + ko;
+            hint.message = effect.message;
+            hint.explainEn = std::string(kWhyEn) + " " + effect.en;
+            hint.explainKo = std::string(kWhyKo) + " " + effect.ko;
             result.warnings.push_back(std::move(hint));
             continue;
         } else {
-            hint.message = goQuote("#") + " and the words after it are arguments of " + keyword;
-            en = keyword + " receives # and the words of the comment as part of its arguments.";
-            ko = keyword + "는 #과 주석의 단어들을 인자의 일부로 받습니다.";
+            effect = asArguments(keyword);
         }
         if (errorHere) {
-            explain(*result.error, en, ko);
+            explain(*result.error, effect.en, effect.ko);
             continue;
         }
-        explain(hint, en, ko);
+        hint.message = effect.message;
+        explain(hint, effect.en, effect.ko);
         result.warnings.push_back(std::move(hint));
     }
 }

@@ -157,6 +157,15 @@ std::vector<std::string> splitTabs(const std::string& line) {
 
 }   // namespace
 
+void FormatResult::writeTo(layerlab::Outcome& o) const {
+    if (!error.empty()) {
+        o.err = error + "\n";
+        o.exitCode = 1;
+        return;
+    }
+    o.out = out;
+}
+
 FormatResult renderRows(const std::string& formatText, const std::vector<Row>& rows,
                         const std::map<std::string, std::string>& headers, const std::string& typeName) {
     FormatResult r;

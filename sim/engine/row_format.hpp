@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/events.hpp"
+
 namespace layerlab::engine::format {
 
 using Row = std::map<std::string, std::string>;   // field name -> value ("Repository" -> "node")
@@ -21,6 +23,9 @@ using Row = std::map<std::string, std::string>;   // field name -> value ("Repos
 struct FormatResult {
     std::string out;   // text to print (every row ends with '\n')
     std::string error;   // non-empty: the template could not be used
+
+    // As the CLI prints it: the rows on stdout, or the error on stderr with exit code 1.
+    void writeTo(layerlab::Outcome& o) const;
 };
 
 // Renders `rows` with a user format. `headers` maps field names to their

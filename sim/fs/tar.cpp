@@ -199,18 +199,7 @@ std::vector<TarEntry> treeEntries(const FileTree& tree, std::string_view dir, st
         all.emplace_back(rel, std::move(e));
     }
     // parents before children, siblings by name (filepath.Walk's order)
-    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
-        std::string_view x = a.first, y = b.first;
-        while (true) {
-            size_t i = x.find('/'), j = y.find('/');
-            std::string_view hx = x.substr(0, i), hy = y.substr(0, j);
-            if (hx != hy) return hx < hy;
-            if (i == std::string_view::npos || j == std::string_view::npos)
-                return i == std::string_view::npos && j != std::string_view::npos;
-            x.remove_prefix(i + 1);
-            y.remove_prefix(j + 1);
-        }
-    });
+    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return walkOrder(a.first, b.first); });
     for (auto& [rel, e] : all) out.push_back(std::move(e));
     return out;
 }
@@ -237,6 +226,18 @@ TarTree entriesToTree(const std::vector<TarEntry>& entries) {
         t.tree = t.tree.withEntry(path, std::move(f));
     }
     return t;
+}
+
+bool walkOrder(std::string_view x, std::string_view y) {
+    while (true) {
+        size_t i = x.find('/'), j = y.find('/');
+        std::string_view hx = x.substr(0, i), hy = y.substr(0, j);
+        if (hx != hy) return hx < hy;
+        if (i == std::string_view::npos || j == std::string_view::npos)
+            return i == std::string_view::npos && j != std::string_view::npos;
+        x.remove_prefix(i + 1);
+        y.remove_prefix(j + 1);
+    }
 }
 
 }   // namespace layerlab::fs

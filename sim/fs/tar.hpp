@@ -57,4 +57,9 @@ TarTree entriesToTree(const std::vector<TarEntry>& entries);
 // Bytes a tar of these entries takes (what writeTar(entries).size() is).
 uint64_t tarSize(const std::vector<TarEntry>& entries);
 
+// Go's filepath.Walk order of two relative paths: compared component by
+// component, so "a/b" comes right after "a" and before "a-b" (a directory's
+// children before its next sibling).
+bool walkOrder(std::string_view x, std::string_view y);
+
 }   // namespace layerlab::fs

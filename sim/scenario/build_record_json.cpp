@@ -10,6 +10,7 @@ using nlohmann::json;
 using namespace layerlab::engine;
 using detail::eachItem;
 using detail::eachMember;
+using detail::eachObject;
 using detail::JsonReader;
 
 namespace {
@@ -80,6 +81,9 @@ void enumField(JsonReader& in, const char* key, E& out, bool (*parse)(const std:
     if (in.get(key)->is_string() && !parse(name, out)) in.fail(in.at(key), "unknown value \"" + name + "\"");
 }
 
+// The readers below and state_json_import.cpp's share JsonReader and eachObject;
+// what looks alike between them is one field list per record type (BuildRecordStep
+// and LastBuild's steps have fields of the same names), not a second reader.
 KeyInputs readInputs(const json& j, const std::string& ptr, std::vector<std::string>& errors) {
     KeyInputs k;
     JsonReader in(j, ptr, errors);
@@ -127,15 +131,11 @@ BuildRecordStep readStep(const json& j, const std::string& ptr, std::vector<std:
     if (auto v = in.get("inputs")) s.inputs = readInputs(*v, in.at("inputs"), errors);
     in.integer("previousIndex", s.previousIndex);
     in.str("previousLayerDiffId", s.previousLayerDiffId);
-    eachItem(in, "changes", [&](const json& v, const std::string& p) {
-        InputChange c;
-        JsonReader cin(v, p, errors);
-        if (!cin.isObject()) return;
+    eachObject(in, "changes", s.changes, [&](JsonReader& cin, InputChange& c) {
         enumField(cin, "kind", c.kind, &changeKindFromName);
         cin.str("name", c.name);
         cin.str("before", c.before);
         cin.str("after", c.after);
-        s.changes.push_back(std::move(c));
     });
     in.integer("changesOmitted", s.changesOmitted);
     enumField(in, "cause", s.cause, &causeFromName);
@@ -152,15 +152,11 @@ BaseImageRecord readBase(const json& j, const std::string& ptr, std::vector<std:
     in.str("imageId", b.imageId);
     in.str("platform", b.platform);
     in.boolean("pulled", b.pulled);
-    eachItem(in, "layers", [&](const json& v, const std::string& p) {
-        BaseLayerRecord l;
-        JsonReader lin(v, p, errors);
-        if (!lin.isObject()) return;
+    eachObject(in, "layers", b.layers, [&](JsonReader& lin, BaseLayerRecord& l) {
         lin.str("diffId", l.diffId);
         lin.integer("size", l.size);
         lin.str("createdBy", l.createdBy);
         lin.boolean("pulled", l.pulled);
-        b.layers.push_back(std::move(l));
     });
     in.integer("totalSize", b.totalSize);
     return b;

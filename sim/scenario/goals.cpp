@@ -2,6 +2,7 @@
 
 #include "sim/scenario/goals_detail.hpp"
 
+#include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/images/store.hpp"
 
 namespace layerlab::scenario {
@@ -16,23 +17,11 @@ std::string tagKey(const std::string& ref) {
     return hasTag ? ref : ref + ":latest";
 }
 
+// The engine's word for the status alone: a goal asks what state a container
+// is in, not whether its start failed (a never-started Exited is "exited" here).
 std::string statusWord(engine::Container::Status status) {
-    using S = engine::Container::Status;
-    switch (status) {
-        case S::Created:
-            return "created";
-        case S::Running:
-            return "running";
-        case S::Paused:
-            return "paused";
-        case S::Restarting:
-            return "restarting";
-        case S::Exited:
-            return "exited";
-        case S::Dead:
-            return "dead";
-    }
-    return "created";
+    const std::string word = engine::containers::stateName(status);
+    return word.empty() ? "created" : word;
 }
 
 namespace detail {
@@ -53,6 +42,8 @@ const engine::Image* imageByRef(const engine::State& state, const std::string& r
     return i == state.images.end() ? nullptr : &i->second;
 }
 
+// By name only, not engine::findContainer's name-or-ID: a goal names the
+// container the lesson asks for, and an ID prefix must not satisfy it.
 const engine::Container* containerByName(const engine::State& state, const std::string& name) {
     for (const auto& c : state.containers)
         if (c.name == name) return &c;

@@ -58,40 +58,62 @@ GoalResult imageConfigGoal(const Goal& goal, const engine::State& state) {
     return result(true, desc, {});
 }
 
+// image-tagged: the tag exists, and with sameAs names the same image as another tag.
+GoalResult imageTaggedGoal(const Goal& goal, const engine::State& state) {
+    const std::string tag = tagKey(goal.tag);
+    const engine::Image* img = imageByRef(state, goal.tag);
+    if (goal.sameAs.empty())
+        return result(img != nullptr, txt("An image tagged " + tag + " exists", tag + " 태그가 붙은 이미지가 있다"),
+                      txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+    const std::string other = tagKey(goal.sameAs);
+    LocalizedText desc = txt(tag + " names the same image as " + other,
+                             k(tag, P::GwaWa) + " " + k(other, P::IGa) + " 같은 이미지를 가리킨다");
+    if (!img)
+        return result(false, desc,
+                      txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+    const engine::Image* want = imageByRef(state, goal.sameAs);
+    if (!want)
+        return result(false, desc, txt("No image is tagged " + other + ".", other + " 태그가 붙은 이미지가 없습니다."));
+    std::string whose;
+    for (const auto& [t, id] : state.tags)
+        if (id == img->id && t != tag) whose += (whose.empty() ? "" : ", ") + t;
+    const std::string also = whose.empty() ? "" : " (also tagged " + whose + ")";
+    const std::string alsoKo = whose.empty() ? "" : " (" + k(whose, P::GwaWa) + " 같은 이미지)";
+    return result(img->id == want->id, desc,
+                  txt(tag + " names image " + shortId(img->id) + also + ", but " + other + " is image " +
+                          shortId(want->id) + ". docker tag SOURCE TARGET: the source comes first.",
+                      k(tag, P::EunNeun) + " 이미지 " + k(shortId(img->id), P::EulReul) + " 가리킵니다" + alsoKo +
+                          ". 하지만 " + k(other, P::EunNeun) + " 이미지 " + shortId(want->id) +
+                          "입니다. docker tag SOURCE TARGET: 원본이 먼저 옵니다."));
+}
+
+// layer-delta: TAG has DELTA more layers than BASE.
+GoalResult layerDeltaGoal(const Goal& goal, const engine::State& state) {
+    const std::string tag = tagKey(goal.tag), base = tagKey(goal.base);
+    const int delta = goal.delta.value_or(0);
+    LocalizedText desc = txt(tag + " has " + num(delta) + " more layer" + (delta == 1 ? "" : "s") + " than " + base,
+                             tag + " 이미지의 레이어가 " + base + "보다 " + num(delta) + "개 더 많다");
+    const engine::Image* img = imageByRef(state, goal.tag);
+    const engine::Image* bimg = imageByRef(state, goal.base);
+    if (!bimg)
+        return result(false, desc, txt("No image is tagged " + base + ".", base + " 태그가 붙은 이미지가 없습니다."));
+    if (!img)
+        return result(false, desc,
+                      txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
+    long long have = static_cast<long long>(img->layers.size()),
+              baseCount = static_cast<long long>(bimg->layers.size());
+    return result(
+        have - baseCount == delta, desc,
+        txt(tag + " has " + num(have) + " layers and " + base + " has " + num(baseCount) + ".",
+            tag + "의 레이어는 " + num(have) + "개, " + base + "의 레이어는 " + num(baseCount) + "개입니다."));
+}
+
 }   // namespace
 
 GoalResult imageGoal(const Goal& goal, const engine::State& state) {
     switch (goal.kind) {
-        case GoalKind::ImageTagged: {
-            const std::string tag = tagKey(goal.tag);
-            const engine::Image* img = imageByRef(state, goal.tag);
-            if (goal.sameAs.empty())
-                return result(
-                    img != nullptr, txt("An image tagged " + tag + " exists", tag + " 태그가 붙은 이미지가 있다"),
-                    txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
-            const std::string other = tagKey(goal.sameAs);
-            LocalizedText desc = txt(tag + " names the same image as " + other,
-                                     k(tag, P::GwaWa) + " " + k(other, P::IGa) + " 같은 이미지를 가리킨다");
-            if (!img)
-                return result(
-                    false, desc,
-                    txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
-            const engine::Image* want = imageByRef(state, goal.sameAs);
-            if (!want)
-                return result(false, desc,
-                              txt("No image is tagged " + other + ".", other + " 태그가 붙은 이미지가 없습니다."));
-            std::string whose;
-            for (const auto& [t, id] : state.tags)
-                if (id == img->id && t != tag) whose += (whose.empty() ? "" : ", ") + t;
-            const std::string also = whose.empty() ? "" : " (also tagged " + whose + ")";
-            const std::string alsoKo = whose.empty() ? "" : " (" + k(whose, P::GwaWa) + " 같은 이미지)";
-            return result(img->id == want->id, desc,
-                          txt(tag + " names image " + shortId(img->id) + also + ", but " + other + " is image " +
-                                  shortId(want->id) + ". docker tag SOURCE TARGET: the source comes first.",
-                              k(tag, P::EunNeun) + " 이미지 " + k(shortId(img->id), P::EulReul) + " 가리킵니다" +
-                                  alsoKo + ". 하지만 " + k(other, P::EunNeun) + " 이미지 " + shortId(want->id) +
-                                  "입니다. docker tag SOURCE TARGET: 원본이 먼저 옵니다."));
-        }
+        case GoalKind::ImageTagged:
+            return imageTaggedGoal(goal, state);
         case GoalKind::ImageAbsent: {
             const std::string tag = tagKey(goal.tag);
             const engine::Image* img = imageByRef(state, goal.tag);
@@ -101,28 +123,8 @@ GoalResult imageGoal(const Goal& goal, const engine::State& state) {
         }
         case GoalKind::ImageConfig:
             return imageConfigGoal(goal, state);
-        case GoalKind::LayerDelta: {
-            const std::string tag = tagKey(goal.tag), base = tagKey(goal.base);
-            const int delta = goal.delta.value_or(0);
-            LocalizedText desc =
-                txt(tag + " has " + num(delta) + " more layer" + (delta == 1 ? "" : "s") + " than " + base,
-                    tag + " 이미지의 레이어가 " + base + "보다 " + num(delta) + "개 더 많다");
-            const engine::Image* img = imageByRef(state, goal.tag);
-            const engine::Image* bimg = imageByRef(state, goal.base);
-            if (!bimg)
-                return result(false, desc,
-                              txt("No image is tagged " + base + ".", base + " 태그가 붙은 이미지가 없습니다."));
-            if (!img)
-                return result(
-                    false, desc,
-                    txt("No image is tagged " + tag + " yet.", "아직 " + tag + " 태그가 붙은 이미지가 없습니다."));
-            long long have = static_cast<long long>(img->layers.size()),
-                      baseCount = static_cast<long long>(bimg->layers.size());
-            return result(
-                have - baseCount == delta, desc,
-                txt(tag + " has " + num(have) + " layers and " + base + " has " + num(baseCount) + ".",
-                    tag + "의 레이어는 " + num(have) + "개, " + base + "의 레이어는 " + num(baseCount) + "개입니다."));
-        }
+        case GoalKind::LayerDelta:
+            return layerDeltaGoal(goal, state);
         case GoalKind::DanglingImages: {
             std::set<std::string> tagged;
             for (const auto& [t, id] : state.tags) tagged.insert(id);

@@ -127,5 +127,17 @@ void eachItem(JsonReader& in, const char* key, Fn fn) {
     }
     for (size_t i = 0; i < v->size(); ++i) fn((*v)[i], appendPointer(in.at(key), i));
 }
+// Each element of an array field that is an object, read by fill(reader, item)
+// into a new T appended to out; an element that is not an object is an error.
+template <class T, class Fill>
+void eachObject(JsonReader& in, const char* key, std::vector<T>& out, Fill fill) {
+    eachItem(in, key, [&](const json& v, const std::string& p) {
+        JsonReader item(v, p, in.errors());
+        if (!item.isObject()) return;
+        T t;
+        fill(item, t);
+        out.push_back(std::move(t));
+    });
+}
 
 }   // namespace layerlab::scenario::detail

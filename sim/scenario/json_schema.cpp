@@ -1,7 +1,8 @@
 #include "sim/scenario/json_schema.hpp"
 
+#include "sim/scenario/schema_pattern.hpp"
+
 #include <algorithm>
-#include <regex>
 #include <set>
 #include <stdexcept>
 
@@ -141,7 +142,8 @@ void SchemaValidator::checkKeywords(const json& schema, const std::string& where
             if (ref.rfind("#/$defs/", 0) != 0)
                 throw std::invalid_argument(where + ": only #/$defs/ references are supported");
         } else if (key == "pattern") {
-            std::regex check(sub.get<std::string>(), std::regex::ECMAScript);   // throws on a bad pattern
+            if (const std::string problem = patternProblem(sub.get<std::string>()); !problem.empty())
+                throw std::invalid_argument(where + ": pattern " + sub.dump() + ": " + problem);
         }
     }
 }
@@ -197,8 +199,8 @@ void SchemaValidator::check(const json& schema, const json& value, const std::st
             errors.push_back({pointer, m->get<size_t>() == 1 ? std::string("must not be empty")
                                                              : "must be at least " + numberText(*m) + " characters"});
         if (auto p = schema.find("pattern"); p != schema.end()) {
-            std::regex re(p->get<std::string>(), std::regex::ECMAScript);
-            if (!std::regex_search(s, re))
+            // The constructor refused patterns outside the subset: a value is the only answer here.
+            if (!patternSearch(p->get<std::string>(), s).value_or(false))
                 errors.push_back({pointer, "does not match the pattern " + p->get<std::string>()});
         }
     }
@@ -208,39 +210,7 @@ void SchemaValidator::check(const json& schema, const json& value, const std::st
         if (auto m = schema.find("maximum"); m != schema.end() && value.get<double>() > m->get<double>())
             errors.push_back({pointer, "must be at most " + numberText(*m)});
     }
-    if (value.is_object()) {
-        if (auto r = schema.find("required"); r != schema.end()) {
-            for (const auto& name : *r)
-                if (!value.contains(name.get<std::string>()))
-                    errors.push_back({pointer, "missing required property " + quoted(name.get<std::string>())});
-        }
-        const json* props = schema.contains("properties") ? &schema["properties"] : nullptr;
-        auto extra = schema.find("additionalProperties");
-        for (const auto& [key, sub] : value.items()) {
-            std::string at = appendPointer(pointer, key);
-            if (props && props->contains(key)) {
-                check((*props)[key], sub, at, errors);
-            } else if (extra != schema.end()) {
-                if (extra->is_boolean() && !extra->get<bool>()) {
-                    std::vector<std::string> names;
-                    if (props)
-                        for (const auto& [name, s] : props->items()) names.push_back(name);
-                    errors.push_back({at, "unknown property (expected one of: " + joinAlternatives(names, ", ") + ")"});
-                } else {
-                    check(*extra, sub, at, errors);
-                }
-            }
-        }
-        if (auto d = schema.find("dependentRequired"); d != schema.end()) {
-            for (const auto& [key, needs] : d->items()) {
-                if (!value.contains(key)) continue;
-                for (const auto& n : needs)
-                    if (!value.contains(n.get<std::string>()))
-                        errors.push_back(
-                            {pointer, quoted(key) + " is only allowed together with " + quoted(n.get<std::string>())});
-            }
-        }
-    }
+    if (value.is_object()) checkObject(schema, value, pointer, errors);
     if (value.is_array()) {
         if (auto m = schema.find("minItems"); m != schema.end() && value.size() < m->get<size_t>())
             errors.push_back(
@@ -248,6 +218,48 @@ void SchemaValidator::check(const json& schema, const json& value, const std::st
         if (auto it = schema.find("items"); it != schema.end())
             for (size_t i = 0; i < value.size(); ++i) check(*it, value[i], appendPointer(pointer, i), errors);
     }
+    checkCombinators(schema, value, pointer, errors);
+}
+
+// required, properties, additionalProperties and dependentRequired of an object value.
+void SchemaValidator::checkObject(const json& schema, const json& value, const std::string& pointer,
+                                  std::vector<SchemaError>& errors) const {
+    if (auto r = schema.find("required"); r != schema.end()) {
+        for (const auto& name : *r)
+            if (!value.contains(name.get<std::string>()))
+                errors.push_back({pointer, "missing required property " + quoted(name.get<std::string>())});
+    }
+    const json* props = schema.contains("properties") ? &schema["properties"] : nullptr;
+    auto extra = schema.find("additionalProperties");
+    for (const auto& [key, sub] : value.items()) {
+        std::string at = appendPointer(pointer, key);
+        if (props && props->contains(key)) {
+            check((*props)[key], sub, at, errors);
+        } else if (extra != schema.end()) {
+            if (extra->is_boolean() && !extra->get<bool>()) {
+                std::vector<std::string> names;
+                if (props)
+                    for (const auto& [name, s] : props->items()) names.push_back(name);
+                errors.push_back({at, "unknown property (expected one of: " + joinAlternatives(names, ", ") + ")"});
+            } else {
+                check(*extra, sub, at, errors);
+            }
+        }
+    }
+    if (auto d = schema.find("dependentRequired"); d != schema.end()) {
+        for (const auto& [key, needs] : d->items()) {
+            if (!value.contains(key)) continue;
+            for (const auto& n : needs)
+                if (!value.contains(n.get<std::string>()))
+                    errors.push_back(
+                        {pointer, quoted(key) + " is only allowed together with " + quoted(n.get<std::string>())});
+        }
+    }
+}
+
+// allOf, anyOf, oneOf, not and if/then/else.
+void SchemaValidator::checkCombinators(const json& schema, const json& value, const std::string& pointer,
+                                       std::vector<SchemaError>& errors) const {
     if (auto all = schema.find("allOf"); all != schema.end())
         for (const auto& sub : *all) check(sub, value, pointer, errors);
     if (auto any = schema.find("anyOf"); any != schema.end()) {

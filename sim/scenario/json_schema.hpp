@@ -45,6 +45,10 @@ public:
 private:
     void check(const nlohmann::json& schema, const nlohmann::json& value, const std::string& pointer,
                std::vector<SchemaError>& errors) const;
+    void checkObject(const nlohmann::json& schema, const nlohmann::json& value, const std::string& pointer,
+                     std::vector<SchemaError>& errors) const;
+    void checkCombinators(const nlohmann::json& schema, const nlohmann::json& value, const std::string& pointer,
+                          std::vector<SchemaError>& errors) const;
     bool matches(const nlohmann::json& schema, const nlohmann::json& value) const;
     const nlohmann::json& resolve(const nlohmann::json& schema) const;
     void checkKeywords(const nlohmann::json& schema, const std::string& where) const;

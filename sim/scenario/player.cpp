@@ -16,6 +16,65 @@ std::string numbers(const std::vector<int>& v) {
     return out;
 }
 
+using PendingPrediction =
+    std::optional<std::pair<std::vector<int>, std::string>>;   // answer, the predict step's pointer
+
+// A command step: run through the lesson engine, checked against what the
+// step expects, and the pending prediction scored by the build it started.
+void playCommand(const Step& step, cli::Machine& machine, LessonSession& session, PendingPrediction& pending,
+                 StepReport& r) {
+    const int asked = session.progressRecord().predictionsDone;
+    r.prompt = machine.prompt();
+    Turn turn = session.run(step.command);
+    r.outcome = turn.outcome;
+    r.terminal = cli::Machine::terminalText(step.command, r.outcome);
+    for (const auto& h : machine.hints()) r.hints.push_back({h.en, h.ko});
+    r.built = turn.built;
+    if (r.built) {
+        r.build = machine.state().lastBuild;
+        r.afterBuild = std::make_shared<const engine::State>(machine.state());
+    }
+    if (step.expectExitCode && r.outcome.exitCode != *step.expectExitCode)
+        r.failure = "expected exit code " + std::to_string(*step.expectExitCode) + ", got " +
+                    std::to_string(r.outcome.exitCode);
+    else if (!step.expectContains.empty() && r.terminal.find(step.expectContains) == std::string::npos)
+        r.failure = "expected the output to contain \"" + step.expectContains + "\"";
+    else if (!step.expectExitCode && step.expectContains.empty() && r.outcome.exitCode != 0 && !machine.attached())
+        r.failure = "failed with exit code " + std::to_string(r.outcome.exitCode);
+    if (r.built && turn.unanswered)
+        r.failure = "the lesson asks /predictions/" + std::to_string(asked) +
+                    " before this build, but the solution does not answer it";
+    if (turn.score && pending) {
+        r.prediction = turn.score;
+        if (!r.prediction->correct)
+            r.failure = "the prediction at " + pending->second + " (" + numbers(pending->first) +
+                        ") is wrong: the builder ran again: " + numbers(r.prediction->actual);
+        pending.reset();
+    }
+}
+
+// A predict step: its answer waits for the next build.
+void playPredict(const Step& step, LessonSession& session, bool lessonPredictions, PendingPrediction& pending,
+                 StepReport& r) {
+    if (pending) r.failure = "the prediction at " + pending->second + " was never followed by a build";
+    else if (lessonPredictions && !session.duePrediction())
+        r.failure = "the lesson asks no prediction before the next build here (/predictions/" +
+                    std::to_string(session.progressRecord().predictionsDone) + " is not due: see its atBuild and when)";
+    pending = std::make_pair(step.answer, step.pointer);
+    session.predict(step.answer);
+}
+
+// A check step: the first goal not met is the step's failure.
+void playCheck(const Step& step, const cli::Machine& machine, const CommandProbe& probe, const std::string& lang,
+               StepReport& r) {
+    r.checks = evaluateGoals(step.check, machine.state(), probe);
+    for (const auto& g : r.checks)
+        if (!g.met) {
+            r.failure = "check failed: " + g.description.in(lang) + ": " + g.missing.in(lang);
+            break;
+        }
+}
+
 }   // namespace
 
 bool PlayReport::goalsMet() const {
@@ -79,66 +138,25 @@ PlayReport play(const Scenario& scenario, const PlayOptions& options) {
     config.askPredictions = lessonPredictions;
     config.blockUnanswered = false;
     LessonSession session(machine, config);
-    std::optional<std::pair<std::vector<int>, std::string>> pending;   // answer, pointer of the predict step
+    PendingPrediction pending;
     for (const Step& step : steps) {
         StepReport r;
         r.step = step;
         switch (step.kind) {
-            case Step::Kind::Command: {
-                const int asked = session.progressRecord().predictionsDone;
-                r.prompt = machine.prompt();
-                Turn turn = session.run(step.command);
-                r.outcome = turn.outcome;
-                r.terminal = cli::Machine::terminalText(step.command, r.outcome);
-                for (const auto& h : machine.hints()) r.hints.push_back({h.en, h.ko});
-                r.built = turn.built;
-                if (r.built) {
-                    r.build = machine.state().lastBuild;
-                    r.afterBuild = std::make_shared<const engine::State>(machine.state());
-                }
-                if (step.expectExitCode && r.outcome.exitCode != *step.expectExitCode)
-                    r.failure = "expected exit code " + std::to_string(*step.expectExitCode) + ", got " +
-                                std::to_string(r.outcome.exitCode);
-                else if (!step.expectContains.empty() && r.terminal.find(step.expectContains) == std::string::npos)
-                    r.failure = "expected the output to contain \"" + step.expectContains + "\"";
-                else if (!step.expectExitCode && step.expectContains.empty() && r.outcome.exitCode != 0 &&
-                         !machine.attached())
-                    r.failure = "failed with exit code " + std::to_string(r.outcome.exitCode);
-                if (r.built && turn.unanswered)
-                    r.failure = "the lesson asks /predictions/" + std::to_string(asked) +
-                                " before this build, but the solution does not answer it";
-                if (turn.score && pending) {
-                    r.prediction = turn.score;
-                    if (!r.prediction->correct)
-                        r.failure = "the prediction at " + pending->second + " (" + numbers(pending->first) +
-                                    ") is wrong: the builder ran again: " + numbers(r.prediction->actual);
-                    pending.reset();
-                }
+            case Step::Kind::Command:
+                playCommand(step, machine, session, pending, r);
                 break;
-            }
             case Step::Kind::Say:
                 break;
             case Step::Kind::Write:
                 r.failure = session.writeFile(step.path, step.content, step.mode);
                 break;
             case Step::Kind::Predict:
-                if (pending) r.failure = "the prediction at " + pending->second + " was never followed by a build";
-                else if (lessonPredictions && !session.duePrediction())
-                    r.failure = "the lesson asks no prediction before the next build here (/predictions/" +
-                                std::to_string(session.progressRecord().predictionsDone) +
-                                " is not due: see its atBuild and when)";
-                pending = std::make_pair(step.answer, step.pointer);
-                session.predict(step.answer);
+                playPredict(step, session, lessonPredictions, pending, r);
                 break;
-            case Step::Kind::Check: {
-                r.checks = evaluateGoals(step.check, machine.state(), probe);
-                for (const auto& g : r.checks)
-                    if (!g.met) {
-                        r.failure = "check failed: " + g.description.in(lang) + ": " + g.missing.in(lang);
-                        break;
-                    }
+            case Step::Kind::Check:
+                playCheck(step, machine, probe, lang, r);
                 break;
-            }
         }
         if (!r.failure.empty()) report.errors.push_back(step.pointer + ": " + r.failure);
         report.steps.push_back(std::move(r));

@@ -11,6 +11,7 @@ using nlohmann::json;
 using namespace layerlab::engine;
 using detail::eachItem;
 using detail::eachMember;
+using detail::eachObject;
 using detail::JsonReader;
 
 namespace {
@@ -57,16 +58,12 @@ Image readImage(const json& j, const std::string& ptr, std::vector<std::string>&
     in.str("id", img.id);
     if (auto c = in.get("config")) img.config = readConfig(*c, in.at("config"), errors);
     in.strings("layers", img.layers);
-    eachItem(in, "history", [&](const json& h, const std::string& p) {
-        HistoryEntry e;
-        JsonReader hin(h, p, errors);
-        if (!hin.isObject()) return;
+    eachObject(in, "history", img.history, [&](JsonReader& hin, HistoryEntry& e) {
         hin.integer("createdMs", e.createdMs);
         hin.str("createdBy", e.createdBy);
         hin.str("comment", e.comment);
         hin.boolean("emptyLayer", e.emptyLayer);
         hin.integer("size", e.size);
-        img.history.push_back(e);
     });
     in.integer("createdMs", img.createdMs);
     in.str("architecture", img.architecture);
@@ -122,10 +119,7 @@ LastBuild readLastBuild(const json& j, const std::string& ptr, std::vector<std::
     in.strings("tags", b.tags);
     in.integer("totalMs", b.totalMs);
     in.integer("savedMs", b.savedMs);
-    eachItem(in, "steps", [&](const json& sj, const std::string& p) {
-        BuildStepRecord s;
-        JsonReader sin(sj, p, errors);
-        if (!sin.isObject()) return;
+    eachObject(in, "steps", b.steps, [&](JsonReader& sin, BuildStepRecord& s) {
         sin.integer("stage", s.stage);
         sin.integer("step", s.step);
         sin.str("instruction", s.instruction);
@@ -136,7 +130,6 @@ LastBuild readLastBuild(const json& j, const std::string& ptr, std::vector<std::
         sin.integer("sourceLine", s.sourceLine);
         sin.str("layerDiffId", s.layerDiffId);
         sin.integer("layerSize", s.layerSize);
-        b.steps.push_back(s);
     });
     return b;
 }
@@ -167,10 +160,7 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
     in.boolean("interactive", c.interactive);
     in.boolean("tty", c.tty);
     auto readPorts = [&](const char* key, std::vector<PortBinding>& out) {
-        eachItem(in, key, [&](const json& pj, const std::string& p) {
-            PortBinding b;
-            JsonReader pin(pj, p, errors);
-            if (!pin.isObject()) return;
+        eachObject(in, key, out, [&](JsonReader& pin, PortBinding& b) {
             pin.str("hostIp", b.hostIp);
             pin.integer("hostPort", b.hostPort);
             pin.integer("containerPort", b.containerPort);
@@ -178,21 +168,16 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
             if (b.containerPort < 0 || b.containerPort > 65535)
                 pin.fail(pin.at("containerPort"), "expected a port from 0 to 65535");
             pin.str("proto", b.proto);
-            out.push_back(b);
         });
     };
     readPorts("ports", c.ports);
     in.strings("exposedPorts", c.exposedPorts);
     readTree(in, "writable", c.writable);
     in.strings("deleted", c.deleted);
-    eachItem(in, "logs", [&](const json& lj, const std::string& p) {
-        LogLine l;
-        JsonReader lin(lj, p, errors);
-        if (!lin.isObject()) return;
+    eachObject(in, "logs", c.logs, [&](JsonReader& lin, LogLine& l) {
         lin.integer("atMs", l.atMs);
         lin.boolean("stderr", l.stderrStream);
         lin.str("text", l.text);
-        c.logs.push_back(l);
     });
     in.integer("restartCount", c.restartCount);
     in.strings("cmd", c.cmd);
@@ -210,10 +195,7 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
     else if (runMode == "detached") c.runMode = Container::RunMode::Detached;
     else if (runMode != "created") in.fail(in.at("runMode"), "expected one of \"created\", \"attached\", \"detached\"");
     in.integer("logsRead", c.logsRead);
-    eachItem(in, "mounts", [&](const json& mj, const std::string& p) {
-        Mount m;
-        JsonReader min(mj, p, errors);
-        if (!min.isObject()) return;
+    eachObject(in, "mounts", c.mounts, [&](JsonReader& min, Mount& m) {
         std::string type = "volume";
         min.str("type", type);
         if (type == "bind") m.type = Mount::Type::Bind;
@@ -221,7 +203,6 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
         min.str("source", m.source);
         min.str("destination", m.destination);
         min.boolean("readOnly", m.readOnly);
-        c.mounts.push_back(m);
     });
     return c;
 }

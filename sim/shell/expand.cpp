@@ -187,6 +187,73 @@ std::string chomp(std::string s) {
     return s;
 }
 
+// The ')' that closes the "$(" whose '(' is at OPEN (the lexer kept "$(...)"
+// whole); s.size() when there is none.
+size_t closingParen(const std::string& s, size_t open) {
+    int depth = 0;
+    size_t j = open;
+    char q = 0;
+    for (; j < s.size(); ++j) {
+        char d = s[j];
+        if (q) {
+            if (d == q) q = 0;
+            else if (d == '\\' && q == '"') ++j;
+            continue;
+        }
+        if (d == '\'' || d == '"') {
+            q = d;
+            continue;
+        }
+        if (d == '\\') {
+            ++j;
+            continue;
+        }
+        if (d == '(') ++depth;
+        if (d == ')' && --depth == 0) break;
+    }
+    return std::min(j, s.size());
+}
+
+// "$(INNER)": its output, or "$((INNER))": the arithmetic's value.
+std::string commandSubstitution(Shell& sh, const std::string& inner) {
+    if (inner.size() >= 2 && inner.front() == '(' && inner.back() == ')') {
+        Arith a(sh, std::string_view(inner).substr(1, inner.size() - 2));
+        long long v = a.value();
+        if (a.failed()) {
+            // bash abandons the command line ($? = 1); sh abandons the script (status 2).
+            sh.write(Io{}, "",
+                     sh.errorPrefix() + a.message(inner.substr(1, inner.size() - 2), sh.config.flavour) + "\n");
+            sh.lastStatus = sh.isBash() ? 1 : 2;
+            sh.stopped = true;
+            return "";
+        }
+        return std::to_string(v);
+    }
+    return chomp(sh.captureOutput(inner));
+}
+
+// "${INNER}": ${#name}, ${name}, ${name-word} ${name:-word} ${name=word} ${name+word} and their colon forms.
+std::string bracedParameter(Shell& sh, const std::string& inner) {
+    if (!inner.empty() && inner[0] == '#' && inner.size() > 1)
+        return std::to_string(lookup(sh, inner.substr(1)).size());
+    size_t op = inner.find_first_of(":-=+?");
+    if (op == std::string::npos || op == 0) return lookup(sh, inner);
+    std::string name = inner.substr(0, op);
+    bool colon = inner[op] == ':';
+    char kind = colon && op + 1 < inner.size() ? inner[op + 1] : inner[op];
+    std::string word = sh.expandText(inner.substr(std::min(inner.size(), op + (colon ? 2 : 1))));
+    bool set = sh.vars.count(name) > 0;
+    std::string val = lookup(sh, name);
+    bool useDefault = colon ? val.empty() : !set;
+    if (kind == '-') return useDefault ? word : val;
+    if (kind == '=') {
+        if (useDefault) sh.vars[name] = word;
+        return useDefault ? word : val;
+    }
+    if (kind == '+') return useDefault ? "" : word;
+    return val;
+}
+
 }   // namespace
 
 std::string Shell::expandText(const std::string& s) {
@@ -214,45 +281,10 @@ std::string Shell::expandText(const std::string& s) {
         }
         char n = s[i + 1];
         if (n == '(') {
-            // The lexer kept "$(...)" whole: find its matching ')'.
-            int depth = 0;
-            size_t j = i + 1;
-            char q = 0;
-            for (; j < s.size(); ++j) {
-                char d = s[j];
-                if (q) {
-                    if (d == q) q = 0;
-                    else if (d == '\\' && q == '"') ++j;
-                    continue;
-                }
-                if (d == '\'' || d == '"') {
-                    q = d;
-                    continue;
-                }
-                if (d == '\\') {
-                    ++j;
-                    continue;
-                }
-                if (d == '(') ++depth;
-                if (d == ')' && --depth == 0) break;
-            }
-            std::string inner = s.substr(i + 2, std::min(j, s.size()) - i - 2);
-            i = std::min(j, s.size());
-            if (inner.size() >= 2 && inner.front() == '(' && inner.back() == ')') {
-                Arith a(*this, std::string_view(inner).substr(1, inner.size() - 2));
-                long long v = a.value();
-                if (a.failed()) {
-                    // bash abandons the command line ($? = 1); sh abandons the script (status 2).
-                    write(Io{}, "",
-                          errorPrefix() + a.message(inner.substr(1, inner.size() - 2), config.flavour) + "\n");
-                    lastStatus = isBash() ? 1 : 2;
-                    stopped = true;
-                    continue;
-                }
-                out += std::to_string(v);
-                continue;
-            }
-            out += chomp(captureOutput(inner));
+            const size_t j = closingParen(s, i + 1);
+            std::string inner = s.substr(i + 2, j - i - 2);
+            i = j;
+            out += commandSubstitution(*this, inner);
             continue;
         }
         if (n == '{') {
@@ -263,28 +295,7 @@ std::string Shell::expandText(const std::string& s) {
             }
             std::string inner = s.substr(i + 2, close - i - 2);
             i = close;
-            if (!inner.empty() && inner[0] == '#' && inner.size() > 1) {
-                out += std::to_string(lookup(*this, inner.substr(1)).size());
-                continue;
-            }
-            size_t op = inner.find_first_of(":-=+?");
-            if (op == std::string::npos || op == 0) {
-                out += lookup(*this, inner);
-                continue;
-            }
-            std::string name = inner.substr(0, op);
-            bool colon = inner[op] == ':';
-            char kind = colon && op + 1 < inner.size() ? inner[op + 1] : inner[op];
-            std::string word = expandText(inner.substr(std::min(inner.size(), op + (colon ? 2 : 1))));
-            bool set = vars.count(name) > 0;
-            std::string val = lookup(*this, name);
-            bool useDefault = colon ? val.empty() : !set;
-            if (kind == '-') out += useDefault ? word : val;
-            else if (kind == '=') {
-                if (useDefault) vars[name] = word;
-                out += useDefault ? word : val;
-            } else if (kind == '+') out += useDefault ? "" : word;
-            else out += val;
+            out += bracedParameter(*this, inner);
             continue;
         }
         if (n == '?' || n == '$' || n == '#' || std::isdigit(static_cast<unsigned char>(n)) || n == '@' || n == '*') {

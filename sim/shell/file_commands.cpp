@@ -2,6 +2,7 @@
 // mkdir, touch, chmod, chown, ln), one implementation for the host and for
 // RUN, with GNU coreutils' own words and exit codes.
 #include <algorithm>
+#include <functional>
 #include <cctype>
 
 #include "sim/shell/file_mode.hpp"
@@ -351,6 +352,34 @@ int cmdCopyMove(Shell& sh, const std::vector<std::string>& argv, Io& io, bool mo
     return status;
 }
 
+// chmod and chown over their file operands (with -R, everything below each):
+// CHANGE edits each entry; a missing operand is reported in COMMAND's words.
+int changeEach(Shell& sh, Io& io, const char* command, const std::vector<std::string>& operands, bool recursive,
+               const std::function<void(fs::FileEntry&)>& change) {
+    int status = 0;
+    for (const std::string& arg : operands) {
+        auto p = operand(sh, io, command, arg);
+        if (!p) {
+            status = 1;
+            continue;
+        }
+        if (!sh.fs.find(*p)) {
+            io.err += std::string(command) + ": cannot access '" + arg + "': No such file or directory\n";
+            status = 1;
+            continue;
+        }
+        std::vector<std::string> paths = {*p};
+        if (recursive)
+            sh.fs.view().forEach([&](const std::string& q, const fs::FileEntry&) { paths.push_back(q); }, *p);
+        for (const auto& q : paths) {
+            fs::FileEntry e = *sh.fs.find(q);
+            change(e);
+            sh.fs.put(q, e);
+        }
+    }
+    return status;
+}
+
 int cmdChmod(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     std::vector<std::string> args;
     bool recursive = false;
@@ -372,28 +401,8 @@ int cmdChmod(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         io.err += "chmod: invalid mode: " + sh.quote(spec) + "\n" + tryHelp("chmod");
         return 1;
     }
-    int status = 0;
-    for (size_t i = 1; i < args.size(); ++i) {
-        auto p = operand(sh, io, "chmod", args[i]);
-        if (!p) {
-            status = 1;
-            continue;
-        }
-        if (!sh.fs.find(*p)) {
-            io.err += "chmod: cannot access '" + args[i] + "': No such file or directory\n";
-            status = 1;
-            continue;
-        }
-        std::vector<std::string> paths = {*p};
-        if (recursive)
-            sh.fs.view().forEach([&](const std::string& q, const fs::FileEntry&) { paths.push_back(q); }, *p);
-        for (const auto& q : paths) {
-            fs::FileEntry e = *sh.fs.find(q);
-            e.mode = *applyMode(spec, e.mode, e.isDir());
-            sh.fs.put(q, e);
-        }
-    }
-    return status;
+    return changeEach(sh, io, "chmod", {args.begin() + 1, args.end()}, recursive,
+                      [&](fs::FileEntry& e) { e.mode = *applyMode(spec, e.mode, e.isDir()); });
 }
 
 int cmdChown(Shell& sh, const std::vector<std::string>& argv, Io& io) {
@@ -417,29 +426,11 @@ int cmdChown(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     auto colon = spec.find_first_of(":.");
     uint32_t uid = idOf(spec.substr(0, colon));
     uint32_t gid = colon == std::string::npos ? uid : idOf(spec.substr(colon + 1));
-    int status = 0;
-    for (; i < argv.size(); ++i) {
-        auto p = operand(sh, io, "chown", argv[i]);
-        if (!p) {
-            status = 1;
-            continue;
-        }
-        if (!sh.fs.find(*p)) {
-            io.err += "chown: cannot access '" + argv[i] + "': No such file or directory\n";
-            status = 1;
-            continue;
-        }
-        std::vector<std::string> paths = {*p};
-        if (recursive)
-            sh.fs.view().forEach([&](const std::string& q, const fs::FileEntry&) { paths.push_back(q); }, *p);
-        for (const auto& q : paths) {
-            fs::FileEntry e = *sh.fs.find(q);
-            e.uid = uid;
-            e.gid = gid;
-            sh.fs.put(q, e);
-        }
-    }
-    return status;
+    return changeEach(sh, io, "chown", {argv.begin() + static_cast<long>(i), argv.end()}, recursive,
+                      [&](fs::FileEntry& e) {
+                          e.uid = uid;
+                          e.gid = gid;
+                      });
 }
 
 int cmdLn(Shell& sh, const std::vector<std::string>& argv, Io& io) {

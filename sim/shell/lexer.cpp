@@ -50,41 +50,7 @@ std::vector<Token> Lexer::run() {
         }
         if (m_pos < m_s.size() && (m_s[m_pos] == '>' || m_s[m_pos] == '<' || startsWith("&>"))) {
             Redirect r;
-            if (startsWith("<<-")) {
-                r.op = "<<";
-                m_pos += 3;
-            } else if (startsWith("<<")) {
-                r.op = "<<";
-                m_pos += 2;
-            } else if (startsWith(">>")) {
-                r.op = ">>";
-                m_pos += 2;
-            } else if (startsWith(">&")) {
-                r.op = ">&";
-                m_pos += 2;
-            } else if (startsWith("&>")) {
-                r.op = "&>";
-                m_pos += 2;
-            } else if (startsWith(">|")) {
-                r.op = ">";
-                m_pos += 2;
-            } else {
-                r.op = std::string(1, m_s[m_pos]);
-                ++m_pos;
-            }
-            r.fd = fd >= 0 ? fd : (r.op == "<" || r.op == "<<" ? 0 : 1);
-            while (m_pos < m_s.size() && (m_s[m_pos] == ' ' || m_s[m_pos] == '\t')) ++m_pos;
-            if (m_pos >= m_s.size() || isOpChar(m_s[m_pos])) {
-                m_missingTarget = true;
-                m_missingNear = m_pos >= m_s.size() || m_s[m_pos] == '\n' ? "newline" : std::string(1, m_s[m_pos]);
-                if (m_pos + 1 < m_s.size() && (startsWith("&&") || startsWith("||") || startsWith(";;")))
-                    m_missingNear = std::string(m_s.substr(m_pos, 2));
-                return out;
-            }
-            r.target = readWord();
-            if (r.op == "<<")
-                for (const auto& seg : r.target)
-                    if (seg.quote) r.heredocExpand = false;
+            if (!readRedirect(fd, r)) return out;
             t.kind = Token::Kind::Redir;
             t.redir = std::move(r);
             out.push_back(std::move(t));
@@ -109,6 +75,36 @@ std::vector<Token> Lexer::run() {
     for (size_t i : pendingHeredocs)
         if (!readHeredoc(out[i].redir)) m_openHeredoc = true;
     return out;
+}
+
+std::string Lexer::readRedirectOp() {
+    // Longest first: "<<-" before "<<", ">>" and ">&" before ">".
+    static const std::pair<const char*, const char*> kOps[] = {{"<<-", "<<"}, {"<<", "<<"}, {">>", ">>"},
+                                                               {">&", ">&"},  {"&>", "&>"}, {">|", ">"}};
+    for (const auto& [written, op] : kOps)
+        if (startsWith(written)) {
+            m_pos += std::string_view(written).size();
+            return op;
+        }
+    return std::string(1, m_s[m_pos++]);
+}
+
+bool Lexer::readRedirect(int fd, Redirect& r) {
+    r.op = readRedirectOp();
+    r.fd = fd >= 0 ? fd : (r.op == "<" || r.op == "<<" ? 0 : 1);
+    while (m_pos < m_s.size() && (m_s[m_pos] == ' ' || m_s[m_pos] == '\t')) ++m_pos;
+    if (m_pos >= m_s.size() || isOpChar(m_s[m_pos])) {
+        m_missingTarget = true;
+        m_missingNear = m_pos >= m_s.size() || m_s[m_pos] == '\n' ? "newline" : std::string(1, m_s[m_pos]);
+        if (m_pos + 1 < m_s.size() && (startsWith("&&") || startsWith("||") || startsWith(";;")))
+            m_missingNear = std::string(m_s.substr(m_pos, 2));
+        return false;
+    }
+    r.target = readWord();
+    if (r.op == "<<")
+        for (const auto& seg : r.target)
+            if (seg.quote) r.heredocExpand = false;
+    return true;
 }
 
 std::string Lexer::readDollarParen() {
@@ -155,6 +151,40 @@ std::string Lexer::readBacktick() {
     return raw;
 }
 
+bool Lexer::readSubstitution(std::string& into) {
+    const char c = m_s[m_pos];
+    if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '(') into += readDollarParen();
+    else if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '{') into += readBrace();
+    else if (c == '`') into += readBacktick();
+    else return false;
+    return true;
+}
+
+bool Lexer::readDoubleQuoted(std::string& text) {
+    ++m_pos;
+    while (m_pos < m_s.size() && m_s[m_pos] != '"') {
+        char d = m_s[m_pos];
+        if (d == '\\' && m_pos + 1 < m_s.size() &&
+            std::string_view("\"\\$`\n").find(m_s[m_pos + 1]) != std::string_view::npos) {
+            char n = m_s[m_pos + 1];
+            if (n != '\n') text += n == '$' ? '\x01' : n == '`' ? '\x02' : n;
+            m_pos += 2;
+            continue;
+        }
+        if (readSubstitution(text)) continue;
+        if (d == '\n') ++m_line;
+        text += d;
+        ++m_pos;
+    }
+    if (m_pos >= m_s.size()) {
+        m_unterminated = true;
+        m_quoteChar = '"';
+        return false;
+    }
+    ++m_pos;
+    return true;
+}
+
 RawWord Lexer::readWord() {
     RawWord w;
     Segment plain;
@@ -191,53 +221,11 @@ RawWord Lexer::readWord() {
         if (c == '"') {
             flush();
             Segment q{"", '"'};
-            ++m_pos;
-            while (m_pos < m_s.size() && m_s[m_pos] != '"') {
-                char d = m_s[m_pos];
-                if (d == '\\' && m_pos + 1 < m_s.size() &&
-                    std::string_view("\"\\$`\n").find(m_s[m_pos + 1]) != std::string_view::npos) {
-                    char n = m_s[m_pos + 1];
-                    if (n != '\n') q.text += n == '$' ? '\x01' : n == '`' ? '\x02' : n;
-                    m_pos += 2;
-                    continue;
-                }
-                if (d == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '(') {
-                    q.text += readDollarParen();
-                    continue;
-                }
-                if (d == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '{') {
-                    q.text += readBrace();
-                    continue;
-                }
-                if (d == '`') {
-                    q.text += readBacktick();
-                    continue;
-                }
-                if (d == '\n') ++m_line;
-                q.text += d;
-                ++m_pos;
-            }
-            if (m_pos >= m_s.size()) {
-                m_unterminated = true;
-                m_quoteChar = '"';
-                return w;
-            }
-            ++m_pos;
+            if (!readDoubleQuoted(q.text)) return w;
             w.push_back(q);
             continue;
         }
-        if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '(') {
-            plain.text += readDollarParen();
-            continue;
-        }
-        if (c == '$' && m_pos + 1 < m_s.size() && m_s[m_pos + 1] == '{') {
-            plain.text += readBrace();
-            continue;
-        }
-        if (c == '`') {
-            plain.text += readBacktick();
-            continue;
-        }
+        if (readSubstitution(plain.text)) continue;
         plain.text += c;
         ++m_pos;
     }

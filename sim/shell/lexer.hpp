@@ -59,8 +59,19 @@ private:
     }
 
     RawWord readWord();
+    // At "$(", "${" or '`': the whole substitution appended to INTO (false, nothing read, elsewhere).
+    bool readSubstitution(std::string& into);
+    // From an opening '"': the text up to the closing one (backslash escapes applied, substitutions
+    // kept whole); false when it is never closed (unterminated()).
+    bool readDoubleQuoted(std::string& text);
 
     bool readHeredoc(Redirect& r);
+
+    // At a redirection operator (m_pos on it): the operator, m_pos past it.
+    std::string readRedirectOp();
+    // The operator and its target word into r (fd -1: the operator's default);
+    // false when the target is missing (missingTarget() and missingNear() say so).
+    bool readRedirect(int fd, Redirect& r);
 
 public:
     char m_quoteChar = 0;   // the quote left open when unterminated() ('\'' or '"')

@@ -149,34 +149,30 @@ std::string columns(const std::vector<std::string>& names) {
     return "";
 }
 
-}   // namespace
+struct LsOptions {
+    bool all = false, lng = false, almost = false, one = false, humanSizes = false;
+};
 
-int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
-    struct {
-        std::string out, err;
-        int exitCode = 0;
-    } o;
-    const fs::FileTree& tree0 = sh.fs.view();
-    bool all = false, lng = false, almost = false, one = !io.outIsTerminal, humanSizes = false;
-    std::vector<std::string> operands;
+// ls's short options into OPTS and the rest into OPERANDS; 2 (with GNU ls's
+// message) for an option it refuses or LayerLab does not model, else 0.
+int parseLsArgs(const std::vector<std::string>& argv, Io& io, LsOptions& opts, std::vector<std::string>& operands) {
     for (size_t k = 1; k < argv.size(); ++k) {
         const std::string& a = argv[k];
         if (a.size() > 1 && a[0] == '-' && a[1] != '-') {
             for (size_t i = 1; i < a.size(); ++i) {
                 char c = a[i];
-                if (c == 'a') all = true;
-                else if (c == 'A') almost = true;
-                else if (c == 'l') lng = true;
-                else if (c == '1') one = true;
-                else if (c == 'h') humanSizes = true;
+                if (c == 'a') opts.all = true;
+                else if (c == 'A') opts.almost = true;
+                else if (c == 'l') opts.lng = true;
+                else if (c == '1') opts.one = true;
+                else if (c == 'h') opts.humanSizes = true;
                 else if (std::string_view("rtSRdFiGgonpQsuUvXZcxBCmLNk").find(c) != std::string_view::npos) {
                     // A real GNU ls option: say it is not modelled rather than call it invalid.
                     io.err += std::string("ls: -") + c +
                               ": a real option of ls that LayerLab does not model (-l, -a, -A, -1, -h work)\n";
                     return 2;
                 } else {
-                    o.err = std::string("ls: invalid option -- '") + c + "'\nTry 'ls --help' for more information.\n";
-                    io.err += o.err;
+                    io.err += std::string("ls: invalid option -- '") + c + "'\nTry 'ls --help' for more information.\n";
                     return 2;
                 }
             }
@@ -185,6 +181,55 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
         }
     }
     if (operands.empty()) operands.push_back(".");
+    return 0;
+}
+
+// A directory's entries as ls shows them (with . and .. for -a, dot files for -a/-A).
+std::vector<Item> directoryItems(const fs::FileTree& tree0, const std::string& tree, const LsOptions& opts) {
+    std::vector<Item> items;
+    if (opts.all) {
+        items.push_back({".", tree0.find(tree), countSubdirs(tree0, tree)});
+        // ~/app's parent is outside the model: show it as a plain directory
+        const fs::FileEntry* parent =
+            tree.empty()
+                ? tree0.find("")
+                : tree0.find(tree.find('/') == std::string::npos ? std::string() : tree.substr(0, tree.rfind('/')));
+        items.push_back({"..", parent, 1});
+    }
+    for (const auto& child : tree0.list(tree)) {
+        if (!opts.all && !opts.almost && !child.empty() && child[0] == '.') continue;
+        std::string path = tree.empty() ? child : tree + "/" + child;
+        const fs::FileEntry* e = tree0.find(path);
+        items.push_back({child, e, e && e->isDir() ? countSubdirs(tree0, path) : 0});
+    }
+    return items;
+}
+
+// ITEMS long (-l, with a total line for a directory), one a line (-1), or in columns.
+std::string listing(const Shell& sh, const std::vector<Item>& items, const LsOptions& opts, bool directory) {
+    if (opts.lng) return longFormat(sh, items, sh.nowMs, directory, opts.humanSizes);
+    std::string out;
+    if (!opts.one) {
+        std::vector<std::string> names;
+        for (const auto& it : items) names.push_back(it.name);
+        return columns(names);
+    }
+    for (const auto& it : items) out += it.name + "\n";
+    return out;
+}
+
+}   // namespace
+
+int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
+    struct {
+        std::string out, err;
+        int exitCode = 0;
+    } o;
+    const fs::FileTree& tree0 = sh.fs.view();
+    LsOptions opts;
+    opts.one = !io.outIsTerminal;
+    std::vector<std::string> operands;
+    if (int refused = parseLsArgs(argv, io, opts, operands)) return refused;
 
     std::vector<Item> files;
     std::vector<std::pair<std::string, std::string>> dirs;   // shown name, tree path
@@ -209,45 +254,13 @@ int runLs(Shell& sh, const std::vector<std::string>& argv, Io& io) {
     const bool headers = operands.size() > 1;
     bool firstBlock = true;
     if (!files.empty()) {
-        if (lng) {
-            o.out += longFormat(sh, files, sh.nowMs, false, humanSizes);
-        } else {
-            std::vector<std::string> names;
-            for (const auto& f : files) names.push_back(f.name);
-            o.out += one ? "" : columns(names);
-            if (one)
-                for (const auto& nm : names) o.out += nm + "\n";
-        }
+        o.out += listing(sh, files, opts, false);
         firstBlock = false;
     }
     for (const auto& [shown, tree] : dirs) {
-        std::vector<Item> items;
-        if (all) {
-            items.push_back({".", tree0.find(tree), countSubdirs(tree0, tree)});
-            // ~/app's parent is outside the model: show it as a plain directory
-            const fs::FileEntry* parent =
-                tree.empty()
-                    ? tree0.find("")
-                    : tree0.find(tree.find('/') == std::string::npos ? std::string() : tree.substr(0, tree.rfind('/')));
-            items.push_back({"..", parent, 1});
-        }
-        for (const auto& child : tree0.list(tree)) {
-            if (!all && !almost && !child.empty() && child[0] == '.') continue;
-            std::string path = tree.empty() ? child : tree + "/" + child;
-            const fs::FileEntry* e = tree0.find(path);
-            items.push_back({child, e, e && e->isDir() ? countSubdirs(tree0, path) : 0});
-        }
         if (!firstBlock) o.out += "\n";
         if (headers) o.out += shown + ":\n";
-        if (lng) {
-            o.out += longFormat(sh, items, sh.nowMs, true, humanSizes);
-        } else {
-            std::vector<std::string> names;
-            for (const auto& it : items) names.push_back(it.name);
-            if (one)
-                for (const auto& nm : names) o.out += nm + "\n";
-            else o.out += columns(names);
-        }
+        o.out += listing(sh, directoryItems(tree0, tree, opts), opts, true);
         firstBlock = false;
     }
     io.out += o.out;

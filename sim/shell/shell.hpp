@@ -139,6 +139,12 @@ public:
     // Internal to the shell's own files (exec.cpp, expand.cpp).
     int execute(const Node& node, Io& io);
     int executeSimple(const Node& node, Io& io);
+    std::vector<std::pair<std::string, std::string>> expandAssignments(const Node& node, size_t& i);
+    int runWithAssignments(const std::vector<std::string>& argv,
+                           const std::vector<std::pair<std::string, std::string>>& assigns, Io& cmd);
+    int executeList(const Node& node, Io& io);
+    int executeAndOr(const Node& node, Io& io);
+    int executeLoop(const Node& node, Io& io);   // for and while/until
     int executePipeline(const Node& node, Io& io);
     std::vector<std::string> expandWord(const RawWord& w, bool split = true);
     std::string expandText(const std::string& text);

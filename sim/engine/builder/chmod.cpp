@@ -57,6 +57,8 @@ void ChmodSpec::add(char op, uint32_t who, uint32_t arg) {
     m_commands.push_back(c);
 }
 
+// One function, as dchapes-mode's ParseWithUmask is: kept whole so it reads
+// line by line beside the Go original it must match bit for bit.
 ChmodSpec ChmodSpec::parse(const std::string& text) {
     ChmodSpec spec;
     // strconv.ParseUint(chmod, 8, 32); a value above 07777, or anything that

@@ -95,6 +95,80 @@ void failStep(Session& s, int step, const std::string& error, const dockerfile::
     }
 }
 
+namespace {
+
+// ARG: each name's value from --build-arg, its default or the global ARG;
+// an ENV of the same name wins. Returns the history text.
+std::string applyArg(Session& s, StageRun& st, const dockerfile::ArgInstruction* c, bool legacy, char esc) {
+    std::string history;
+    history = "ARG";
+    for (const auto& a : c->args) {
+        std::optional<std::string> value;
+        auto given = s.opt.buildArgs.find(a.name);
+        if (given != s.opt.buildArgs.end()) {
+            value = given->second;
+            s.usedBuildArgs.insert(a.name);
+        } else if (a.defaultValue) {
+            value = expandWord(st, *a.defaultValue, esc);
+        } else if (auto g = s.metaArgs.find(a.name); g != s.metaArgs.end()) {
+            value = g->second;
+        }
+        st.declaredArgs.insert(a.name);
+        // The legacy builder's commit message keeps the Dockerfile's default;
+        // BuildKit's history shows the value in effect.
+        std::string shown = legacy ? (a.defaultValue ? "=" + *a.defaultValue : "") : (value ? "=" + *value : "");
+        history += " " + a.name + shown;
+        if (!value) continue;
+        bool shadowedByEnv = false;
+        for (const auto& kv : st.config.env)
+            if (kv.compare(0, a.name.size() + 1, a.name + "=") == 0) shadowedByEnv = true;
+        if (shadowedByEnv) continue;   // an ENV of the same name wins over the ARG
+        setEnv(st.env, a.name, *value);
+        st.argKeys.insert(a.name);
+        st.argOrder.erase(std::remove(st.argOrder.begin(), st.argOrder.end(), a.name), st.argOrder.end());
+        st.argOrder.push_back(a.name);
+    }
+    return history;
+}
+
+// EXPOSE: the ports in the config, sorted; the history as each builder writes it.
+std::string applyExpose(StageRun& st, const dockerfile::ExposeInstruction* c, bool legacy, char esc) {
+    std::string history;
+    std::vector<std::string> raw, added;
+    for (const auto& p : c->ports) {
+        for (const auto& w : expandWords(st, p, esc)) {
+            raw.push_back(w);
+            for (const auto& spec : portSpecs(w)) added.push_back(spec);
+        }
+    }
+    for (const auto& p : added) st.config.exposedPorts.push_back(p);
+    std::sort(st.config.exposedPorts.begin(), st.config.exposedPorts.end());
+    st.config.exposedPorts.erase(std::unique(st.config.exposedPorts.begin(), st.config.exposedPorts.end()),
+                                 st.config.exposedPorts.end());
+    if (legacy) {
+        history = "EXPOSE";
+        for (const auto& r : raw) history += " " + r;
+    } else {
+        std::vector<std::string> sorted = added;
+        std::sort(sorted.begin(), sorted.end());
+        sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+        history = "EXPOSE map[";
+        for (size_t i = 0; i < sorted.size(); ++i) history += (i ? " " : "") + sorted[i] + ":{}";
+        history += "]";
+    }
+    return history;
+}
+
+// CMD and ENTRYPOINT: the exec form as written, the shell form through the stage's SHELL.
+std::vector<std::string> execArgs(const StageRun& st, const std::vector<std::string>& written, bool shellForm) {
+    if (!shellForm) return written;
+    std::vector<std::string> args = shellOf(st);
+    args.push_back(written.empty() ? "" : written[0]);
+    return args;
+}
+
+}   // namespace
+
 void applyConfigInstruction(Session& s, StageRun& st, const dockerfile::Command& cmd, bool legacy,
                             std::string& history) {
     const char esc = s.df.escapeToken;
@@ -111,33 +185,7 @@ void applyConfigInstruction(Session& s, StageRun& st, const dockerfile::Command&
             history += " " + k + "=" + v;
         }
     } else if (const auto* c = std::get_if<dockerfile::ArgInstruction>(&in)) {
-        history = "ARG";
-        for (const auto& a : c->args) {
-            std::optional<std::string> value;
-            auto given = s.opt.buildArgs.find(a.name);
-            if (given != s.opt.buildArgs.end()) {
-                value = given->second;
-                s.usedBuildArgs.insert(a.name);
-            } else if (a.defaultValue) {
-                value = expandWord(st, *a.defaultValue, esc);
-            } else if (auto g = s.metaArgs.find(a.name); g != s.metaArgs.end()) {
-                value = g->second;
-            }
-            st.declaredArgs.insert(a.name);
-            // The legacy builder's commit message keeps the Dockerfile's default;
-            // BuildKit's history shows the value in effect.
-            std::string shown = legacy ? (a.defaultValue ? "=" + *a.defaultValue : "") : (value ? "=" + *value : "");
-            history += " " + a.name + shown;
-            if (!value) continue;
-            bool shadowedByEnv = false;
-            for (const auto& kv : st.config.env)
-                if (kv.compare(0, a.name.size() + 1, a.name + "=") == 0) shadowedByEnv = true;
-            if (shadowedByEnv) continue;   // an ENV of the same name wins over the ARG
-            setEnv(st.env, a.name, *value);
-            st.argKeys.insert(a.name);
-            st.argOrder.erase(std::remove(st.argOrder.begin(), st.argOrder.end(), a.name), st.argOrder.end());
-            st.argOrder.push_back(a.name);
-        }
+        history = applyArg(s, st, c, legacy, esc);
     } else if (const auto* c = std::get_if<dockerfile::LabelInstruction>(&in)) {
         history = "LABEL";
         for (const auto& kv : c->pairs) {
@@ -146,43 +194,14 @@ void applyConfigInstruction(Session& s, StageRun& st, const dockerfile::Command&
             history += " " + k + "=" + v;
         }
     } else if (const auto* c = std::get_if<dockerfile::ExposeInstruction>(&in)) {
-        std::vector<std::string> raw, added;
-        for (const auto& p : c->ports) {
-            for (const auto& w : expandWords(st, p, esc)) {
-                raw.push_back(w);
-                for (const auto& spec : portSpecs(w)) added.push_back(spec);
-            }
-        }
-        for (const auto& p : added) st.config.exposedPorts.push_back(p);
-        std::sort(st.config.exposedPorts.begin(), st.config.exposedPorts.end());
-        st.config.exposedPorts.erase(std::unique(st.config.exposedPorts.begin(), st.config.exposedPorts.end()),
-                                     st.config.exposedPorts.end());
-        if (legacy) {
-            history = "EXPOSE";
-            for (const auto& r : raw) history += " " + r;
-        } else {
-            std::vector<std::string> sorted = added;
-            std::sort(sorted.begin(), sorted.end());
-            sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-            history = "EXPOSE map[";
-            for (size_t i = 0; i < sorted.size(); ++i) history += (i ? " " : "") + sorted[i] + ":{}";
-            history += "]";
-        }
+        history = applyExpose(st, c, legacy, esc);
     } else if (const auto* c = std::get_if<dockerfile::CmdInstruction>(&in)) {
-        std::vector<std::string> args = c->args;
-        if (c->shellForm) {
-            args = shellOf(st);
-            args.push_back(c->args.empty() ? "" : c->args[0]);
-        }
+        const std::vector<std::string> args = execArgs(st, c->args, c->shellForm);
         st.config.cmd = args;
         st.cmdSet = true;
         history = "CMD " + goQuoteList(args);
     } else if (const auto* c = std::get_if<dockerfile::EntrypointInstruction>(&in)) {
-        std::vector<std::string> args = c->args;
-        if (c->shellForm) {
-            args = shellOf(st);
-            args.push_back(c->args.empty() ? "" : c->args[0]);
-        }
+        const std::vector<std::string> args = execArgs(st, c->args, c->shellForm);
         st.config.entrypoint = args;
         if (!st.cmdSet) st.config.cmd.reset();   // an inherited CMD does not survive a new ENTRYPOINT
         history = "ENTRYPOINT " + goQuoteList(args);

@@ -89,31 +89,96 @@ bool checkBeforeSolve(Session& s) {
     return true;
 }
 
-CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruction& c) {
-    CopyPlan plan;
-    const char esc = s.df.escapeToken;
-    const std::string kw = c.isAdd ? "ADD" : "COPY";
-    // Where the sources come from.
-    fs::FileTree src = s.context;
-    std::string srcName = "context";
+namespace {
+
+// Where a COPY's sources come from: the context, an earlier stage or an image
+// (--from), with heredoc sources as files named after their delimiter.
+struct CopySource {
+    fs::FileTree tree;
+    std::string name;   // for the checksum's ref: "context", "stage NAME", "image NAME"
+};
+
+std::optional<CopySource> copySource(Session& s, const StageRun& st, const dockerfile::CopyInstruction& c,
+                                     CopyPlan& plan) {
+    CopySource src{s.context, "context"};
     if (!c.from.empty()) {
-        std::string from = expandWord(st, c.from, esc);
+        std::string from = expandWord(st, c.from, s.df.escapeToken);
         int idx = findStage(s.df, from, st.index);
         if (idx >= 0) {
-            src = s.stages[idx].rootfs;
-            srcName = "stage " + from;
+            src.tree = s.stages[idx].rootfs;
+            src.name = "stage " + from;
         } else {
             BaseImage img = resolveBaseImage(s, from, s.opt.legacy);
             if (!img.ok) {
                 plan.error = plan.legacyError = img.error;
-                return plan;
+                return std::nullopt;
             }
-            src = img.rootfs;
-            srcName = "image " + from;
+            src.tree = img.rootfs;
+            src.name = "image " + from;
         }
     }
-    // Heredoc sources become files named after their delimiter.
-    for (const auto& h : c.heredocs) src = src.withFile(h.name, h.content);
+    for (const auto& h : c.heredocs) src.tree = src.tree.withFile(h.name, h.content);
+    return src;
+}
+
+// Each source word's matches (tree path, as written); false with BuildKit's
+// and the legacy builder's errors in PLAN when one matches nothing.
+bool matchSources(const StageRun& st, const dockerfile::CopyInstruction& c, const CopySource& src, char esc,
+                  CopyPlan& plan, std::vector<std::pair<std::string, std::string>>& matches, bool& wildcard) {
+    const std::string kw = c.isAdd ? "ADD" : "COPY";
+    for (const auto& raw : c.sources) {
+        std::string word = raw.rfind("<<", 0) == 0 ? raw.substr(raw.find_first_not_of("<-")) : expandWord(st, raw, esc);
+        std::string clean = fs::normalizePath(word);
+        if (fs::hasGlobMeta(clean)) {
+            wildcard = true;
+            auto found = fs::globTree(src.tree, clean);
+            if (found && !found->empty()) {
+                for (const auto& m : *found) matches.push_back({m, word});
+                continue;
+            }
+        } else if (clean.empty() || src.tree.find(clean)) {
+            matches.push_back({clean, word});
+            continue;
+        }
+        std::string shown = "/" + clean;
+        plan.error = "failed to calculate checksum of ref " + refIdFor(src.name + "|" + clean) + ": \"" + shown +
+                     "\": not found";
+        plan.legacyError = wildcard
+                               ? kw + " failed: no source files were specified"
+                               : kw + " failed: file not found in build context or excluded by .dockerignore: stat " +
+                                     clean + ": file does not exist";
+        return false;
+    }
+    return true;
+}
+
+// --chown's user and group as IDs in the stage's own /etc/passwd and /etc/group;
+// false with Docker's error in PLAN when one is unknown.
+bool chownIds(const StageRun& st, const std::string& spec, CopyPlan& plan, uint32_t& uid, uint32_t& gid) {
+    auto colon = spec.find(':');
+    std::string u = spec.substr(0, colon), g = colon == std::string::npos ? u : spec.substr(colon + 1);
+    auto uo = idFor(st.rootfs, u, false);
+    auto go = colon == std::string::npos ? uo : idFor(st.rootfs, g, true);
+    if (!uo || !go) {
+        plan.error = plan.legacyError =
+            "unable to convert uid/gid chown string to host mapping: can't find uid for user " + (uo ? g : u) +
+            ": no such user: " + (uo ? g : u);
+        return false;
+    }
+    uid = *uo;
+    gid = *go;
+    return true;
+}
+
+}   // namespace
+
+CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruction& c) {
+    CopyPlan plan;
+    const char esc = s.df.escapeToken;
+    const std::string kw = c.isAdd ? "ADD" : "COPY";
+    const std::optional<CopySource> source = copySource(s, st, c, plan);
+    if (!source) return plan;
+    const fs::FileTree& src = source->tree;
 
     std::string dest = expandWord(st, c.destination, esc);
     bool destSlash = !dest.empty() && dest.back() == '/';
@@ -123,29 +188,7 @@ CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruct
 
     std::vector<std::pair<std::string, std::string>> matches;   // (tree path, as written)
     bool wildcard = false;
-    for (const auto& raw : c.sources) {
-        std::string word = raw.rfind("<<", 0) == 0 ? raw.substr(raw.find_first_not_of("<-")) : expandWord(st, raw, esc);
-        std::string clean = fs::normalizePath(word);
-        if (fs::hasGlobMeta(clean)) {
-            wildcard = true;
-            auto found = fs::globTree(src, clean);
-            if (found && !found->empty()) {
-                for (const auto& m : *found) matches.push_back({m, word});
-                continue;
-            }
-        } else if (clean.empty() || src.find(clean)) {
-            matches.push_back({clean, word});
-            continue;
-        }
-        std::string shown = "/" + clean;
-        plan.error =
-            "failed to calculate checksum of ref " + refIdFor(srcName + "|" + clean) + ": \"" + shown + "\": not found";
-        plan.legacyError = wildcard
-                               ? kw + " failed: no source files were specified"
-                               : kw + " failed: file not found in build context or excluded by .dockerignore: stat " +
-                                     clean + ": file does not exist";
-        return plan;
-    }
+    if (!matchSources(st, c, *source, esc, plan, matches, wildcard)) return plan;
     bool intoDir = destSlash || matches.size() > 1 || wildcard || st.rootfs.isDirectory(destPath);
 
     std::vector<std::string> parts = {kw};
@@ -179,19 +222,7 @@ CopyPlan planCopy(Session& s, const StageRun& st, const dockerfile::CopyInstruct
     }
     uint32_t uid = 0, gid = 0;
     if (chown) {
-        std::string spec = expandWord(st, c.chown, esc);
-        auto colon = spec.find(':');
-        std::string u = spec.substr(0, colon), g = colon == std::string::npos ? u : spec.substr(colon + 1);
-        auto uo = idFor(st.rootfs, u, false);
-        auto go = colon == std::string::npos ? uo : idFor(st.rootfs, g, true);
-        if (!uo || !go) {
-            plan.error = plan.legacyError =
-                "unable to convert uid/gid chown string to host mapping: can't find uid for user " + (uo ? g : u) +
-                ": no such user: " + (uo ? g : u);
-            return plan;
-        }
-        uid = *uo;
-        gid = *go;
+        if (!chownIds(st, expandWord(st, c.chown, esc), plan, uid, gid)) return plan;
         parts.push_back("chown:" + std::to_string(uid) + ":" + std::to_string(gid));
     }
     if (mode) parts.push_back("chmod:" + chmodText);

@@ -27,72 +27,61 @@ std::string goQuoteList(const std::vector<std::string>& v) {
     return out + "]";
 }
 
-BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) {
-    BaseImage b;
-    auto parsed = format::parseNormalizedNamed(refText);
-    if (!parsed.ref) {
-        b.error =
-            legacy ? parsed.error : "failed to solve: failed to parse stage name \"" + refText + "\": " + parsed.error;
-        return b;
-    }
-    const format::ImageRef& ref = *parsed.ref;
-    b.fullRef = ref.fullName() + (ref.digest.empty() ? ":" + ref.tagOrLatest() : "@" + ref.digest);
-    if (!ref.tag.empty() && !ref.digest.empty()) b.fullRef = ref.fullName() + ":" + ref.tag + "@" + ref.digest;
-    if (!s.opt.pull) {
-        auto local = resolveImageRef(s.state, ref.familiarString());
-        if (local.image) {
-            b.ok = true;
-            b.image = *local.image;
-            b.rootfs = imageRootfs(s.state, b.image);
-            b.vertexRef = b.fullRef;
-            for (const auto& rd : b.image.repoDigests) {
-                auto at = rd.find('@');
-                if (at != std::string::npos && ref.digest.empty()) {
-                    b.vertexRef += rd.substr(at);
-                    break;
-                }
-            }
-            return b;
-        }
-    }
-    RegistryLookup remote = lookupRemote(ref);
-    if (!remote.image) {
-        if (legacy) {
-            b.error = remote.error;
-        } else if (remote.error.find("manifest unknown") != std::string::npos) {
-            b.error = "failed to solve: " + refText + ": failed to resolve source metadata for " + b.fullRef + ": " +
-                      b.fullRef + ": not found";
-        } else {
-            b.error = "failed to solve: " + refText + ": failed to resolve source metadata for " + b.fullRef +
-                      ": pull access denied, repository does not exist or may require authorization: server message: "
-                      "insufficient_scope: authorization failed";
-        }
-        return b;
-    }
-    const hub::HubImage& hubImg = *remote.image;
+namespace {
+
+// The local image store's copy of REF, when FROM may use it (no --pull).
+bool fromLocalStore(Session& s, const format::ImageRef& ref, BaseImage& b) {
+    auto local = resolveImageRef(s.state, ref.familiarString());
+    if (!local.image) return false;
     b.ok = true;
-    b.vertexRef = b.fullRef + (ref.digest.empty() ? "@" + hubImg.manifestDigest : "");
-    if (legacy) {
-        // `docker pull` semantics: layers, image, tag, clock.
-        FetchResult fetched = fetchIntoState(s.state, hubImg, ref);
-        std::string tag = ref.digest.empty() ? ref.tagOrLatest() : ref.digest;
-        b.pullLines.push_back(tag + ": Pulling from " + ref.path);
-        for (const auto& l : fetched.layers)
-            b.pullLines.push_back(l.shortId + (l.alreadyExists ? ": Already exists" : ": Pulling fs layer"));
-        for (const auto& l : fetched.layers)
-            if (!l.alreadyExists) b.pullLines.push_back(l.shortId + ": Pull complete");
-        b.pullLines.push_back("Digest: " + fetched.manifestDigest);
-        std::string name = ref.familiarString() + (ref.tag.empty() && ref.digest.empty() ? ":latest" : "");
-        b.pullLines.push_back(fetched.imageExisted ? "Status: Image is up to date for " + name
-                                                   : "Status: Downloaded newer image for " + name);
-        for (auto& e : fetched.events) s.events.push_back(e);
-        b.pullMs = fetched.durationMs;
-        b.pulled = !fetched.imageExisted;
-        b.image = s.state.images.at(fetched.imageId);
-        b.rootfs = imageRootfs(s.state, b.image);
-        return b;
+    b.image = *local.image;
+    b.rootfs = imageRootfs(s.state, b.image);
+    b.vertexRef = b.fullRef;
+    for (const auto& rd : b.image.repoDigests) {
+        auto at = rd.find('@');
+        if (at != std::string::npos && ref.digest.empty()) {
+            b.vertexRef += rd.substr(at);
+            break;
+        }
     }
-    // BuildKit: the layers go into its cache (State.layers), not the image list.
+    return true;
+}
+
+// Why the hub has no such image, in the legacy builder's or BuildKit's words.
+std::string remoteError(const RegistryLookup& remote, const std::string& refText, const std::string& fullRef,
+                        bool legacy) {
+    if (legacy) return remote.error;
+    if (remote.error.find("manifest unknown") != std::string::npos)
+        return "failed to solve: " + refText + ": failed to resolve source metadata for " + fullRef + ": " + fullRef +
+               ": not found";
+    return "failed to solve: " + refText + ": failed to resolve source metadata for " + fullRef +
+           ": pull access denied, repository does not exist or may require authorization: server message: "
+           "insufficient_scope: authorization failed";
+}
+
+// The legacy builder: `docker pull` semantics (layers, image, tag, clock) and its lines.
+void pullLegacy(Session& s, const hub::HubImage& hubImg, const format::ImageRef& ref, BaseImage& b) {
+    FetchResult fetched = fetchIntoState(s.state, hubImg, ref);
+    std::string tag = ref.digest.empty() ? ref.tagOrLatest() : ref.digest;
+    b.pullLines.push_back(tag + ": Pulling from " + ref.path);
+    for (const auto& l : fetched.layers)
+        b.pullLines.push_back(l.shortId + (l.alreadyExists ? ": Already exists" : ": Pulling fs layer"));
+    for (const auto& l : fetched.layers)
+        if (!l.alreadyExists) b.pullLines.push_back(l.shortId + ": Pull complete");
+    b.pullLines.push_back("Digest: " + fetched.manifestDigest);
+    std::string name = ref.familiarString() + (ref.tag.empty() && ref.digest.empty() ? ":latest" : "");
+    b.pullLines.push_back(fetched.imageExisted ? "Status: Image is up to date for " + name
+                                               : "Status: Downloaded newer image for " + name);
+    for (auto& e : fetched.events) s.events.push_back(e);
+    b.pullMs = fetched.durationMs;
+    b.pulled = !fetched.imageExisted;
+    b.image = s.state.images.at(fetched.imageId);
+    b.rootfs = imageRootfs(s.state, b.image);
+}
+
+// BuildKit: the layers go into its cache (State.layers), not the image list;
+// the pull's vertex lines and, when something downloads, its progress for the window.
+void pullIntoCache(Session& s, const hub::HubImage& hubImg, const format::ImageRef& ref, BaseImage& b) {
     b.image = hubImg.image;
     b.image.repoDigests = {ref.familiarName() + "@" + hubImg.manifestDigest};
     fs::FileTree root;
@@ -139,6 +128,32 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
     b.rootfs = root;
     b.pullMs = t;
     b.pulled = b.pullSubs.size() > 1;
+}
+
+}   // namespace
+
+BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) {
+    BaseImage b;
+    auto parsed = format::parseNormalizedNamed(refText);
+    if (!parsed.ref) {
+        b.error =
+            legacy ? parsed.error : "failed to solve: failed to parse stage name \"" + refText + "\": " + parsed.error;
+        return b;
+    }
+    const format::ImageRef& ref = *parsed.ref;
+    b.fullRef = ref.fullName() + (ref.digest.empty() ? ":" + ref.tagOrLatest() : "@" + ref.digest);
+    if (!ref.tag.empty() && !ref.digest.empty()) b.fullRef = ref.fullName() + ":" + ref.tag + "@" + ref.digest;
+    if (!s.opt.pull && fromLocalStore(s, ref, b)) return b;
+    RegistryLookup remote = lookupRemote(ref);
+    if (!remote.image) {
+        b.error = remoteError(remote, refText, b.fullRef, legacy);
+        return b;
+    }
+    const hub::HubImage& hubImg = *remote.image;
+    b.ok = true;
+    b.vertexRef = b.fullRef + (ref.digest.empty() ? "@" + hubImg.manifestDigest : "");
+    if (legacy) pullLegacy(s, hubImg, ref, b);
+    else pullIntoCache(s, hubImg, ref, b);
     return b;
 }
 

@@ -275,6 +275,8 @@ bool executeLegacy(Session& s, const StageRun& st, const dockerfile::Command& cm
 
 }   // namespace
 
+// The classic builder's loop beside BuildKit's runStage (dispatch.cpp): alike in
+// shape, but each step is its own container commit with its own records and output.
 bool runStageLegacy(Session& s, StageRun& st) {
     const dockerfile::Stage& stage = s.df.stages[st.index];
     if (!runFromLegacy(s, st, stage)) return false;

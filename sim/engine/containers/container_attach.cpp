@@ -123,6 +123,120 @@ ContainerOutcome attachContainer(State& state, const AttachOptions& o) {
     return out;
 }
 
+// Ctrl-C that PID 1 ignores (no SIGINT handler): with -it only the detach keys
+// help; otherwise the docker client counts the signals and gives up at the third.
+void ignoredInterrupt(const Attachment& a, const Program& p, const std::string& name, ContainerOutcome& out) {
+    if (a.stdinAttached && a.tty) {
+        // -it: the terminal is raw, Ctrl-C is a byte for the container's TTY
+        // and never reaches the docker client, so only the detach keys help.
+        out.hints.push_back(
+            {p.name +
+                 " runs as PID 1 and has no SIGINT handler, so Ctrl-C is ignored: the container "
+                 "keeps running and the terminal stays attached. Detach with Ctrl-P Ctrl-Q, then docker stop " +
+                 name + ".",
+             ko::with(p.name, ko::Particle::EunNeun) +
+                 " PID 1로 실행되고 SIGINT 처리기가 없어 Ctrl-C가 "
+                 "무시됩니다. 컨테이너는 계속 실행되고 터미널도 연결된 채로 남습니다. Ctrl-P Ctrl-Q로 분리한 뒤 "
+                 "docker stop " +
+                 ko::with(name, ko::Particle::EulReul) + " 실행하세요."});
+        return;
+    }
+    // Without a raw terminal the docker client receives the SIGINT itself and
+    // forwards it; since CLI 27 the third one makes it give up
+    // (cmd/docker/docker.go, forceExitAfter3TerminationSignals). The real CLI
+    // prints a newline first, after the terminal's echoed ^C; LayerLab's line
+    // already ends there.
+    const int count = a.clientSignals + 1;
+    if (count >= 3) {
+        out.err += "got 3 SIGTERM/SIGINTs, forcefully exiting\n";
+        out.attached.reset();
+        out.exitCode = 1;
+        out.hints.push_back(
+            {"The docker client gave up after the third Ctrl-C and returned the prompt, but the container " + name +
+                 " keeps running (docker ps shows it). Stop it with docker stop " + name + ".",
+             "docker 클라이언트가 세 번째 Ctrl-C에서 포기하고 프롬프트로 돌아왔지만, " +
+                 ko::with(name, ko::Particle::EunNeun) + " 계속 실행 중입니다(docker ps에 보입니다). docker stop " +
+                 ko::with(name, ko::Particle::EuroRo) + " 멈추세요."});
+        return;
+    }
+    out.attached->clientSignals = count;
+    const std::string left = count == 1 ? "two more times" : "once more";
+    const std::string leftKo = count == 1 ? "두 번 더" : "한 번 더";
+    out.hints.push_back(
+        {p.name +
+             " runs as PID 1 and has no SIGINT handler, so Ctrl-C (forwarded as SIGINT) is ignored: "
+             "the container keeps running and the terminal stays attached. Press Ctrl-C " +
+             left +
+             ": after the third, the docker client gives up and returns the prompt, and the container "
+             "keeps running. Next time, start it with -d.",
+         ko::with(p.name, ko::Particle::EunNeun) +
+             " PID 1로 실행되고 SIGINT 처리기가 없어 Ctrl-C(SIGINT로 "
+             "전달됨)가 무시됩니다. 컨테이너는 계속 실행되고 터미널도 연결된 채로 남습니다. Ctrl-C를 " +
+             leftKo +
+             " 누르면 세 번째에서 docker 클라이언트가 포기하고 프롬프트로 돌아옵니다. 컨테이너는 계속 실행됩니다. "
+             "다음에는 -d로 시작하세요."});
+}
+
+// A line printed by the attached program: on the terminal and in its logs.
+void printAttached(State& state, size_t i, const std::string& text, ContainerOutcome& out) {
+    out.out += text + "\n";
+    state.containers[i].logs.push_back({state.clock.nowMs, false, text});
+}
+
+// A line typed into node's or python's REPL: .exit/exit(), a literal or
+// console.log/print of one, else a hint (a shell command typed into the REPL).
+void replInput(State& state, size_t i, const Program& p, const std::string& line, ContainerOutcome& out) {
+    auto print = [&](const std::string& text) { printAttached(state, i, text, out); };
+    const bool node = p.repl == Program::Repl::Node;
+    if ((node && line == ".exit") || (!node && (line == "exit()" || line == "quit()"))) {
+        out = ended(state, i, 0, out);
+        return;
+    }
+    if (line.empty()) return;
+    scan::Scope scope;
+    scope.lang = node ? scan::Lang::JavaScript : scan::Lang::Python;
+    scope.env = state.containers[i].env;
+    const std::string call = node ? "console.log" : "print";
+    if (line.rfind(call + "(", 0) == 0 && line.back() == ')') {
+        auto v = scan::evaluate(line.substr(call.size() + 1, line.size() - call.size() - 2), scope);
+        if (v) {
+            print(*v);
+            if (node) print("undefined");
+            return;
+        }
+    } else if (auto v = scan::evaluate(line, scope)) {
+        const bool quoted = line.front() == '\'' || line.front() == '"' || line.front() == '`';
+        print(quoted ? "'" + *v + "'" : *v);
+        return;
+    }
+    const std::string first = line.substr(0, line.find(' '));
+    static const char* const shellWords[] = {"docker", "ls",    "cat",   "cd",      "curl",    "pwd",
+                                             "rm",     "mkdir", "touch", "nano",    "vi",      "clear",
+                                             "help",   "hint",  "show",  "predict", "restart", "save"};
+    for (const char* w : shellWords)
+        if (first == w) {
+            // A learner who ran `docker run -it node` and types shell or lesson commands into the REPL.
+            const std::string leave = node ? ".exit or Ctrl-D" : "exit() or Ctrl-D";
+            const std::string leaveKo = node ? ".exit 또는 Ctrl-D" : "exit() 또는 Ctrl-D";
+            out.hints.push_back(
+                {"You are inside " + p.name +
+                     "'s REPL, the program running in the container, not in "
+                     "the shell: `" +
+                     first + "` means nothing to it. Leave with " + leave +
+                     " (the container then exits); shell and lesson commands work again after that.",
+                 "지금은 셸이 아니라 컨테이너에서 실행 중인 " + p.name + " REPL 안입니다. REPL은 " +
+                     ko::with("`" + first + "`", ko::Particle::EulReul) + " 모릅니다. " +
+                     ko::with(leaveKo, ko::Particle::EuroRo) +
+                     " 나오세요(컨테이너도 끝납니다). 그다음에는 셸 명령과 레슨 명령이 다시 동작합니다."});
+            return;
+        }
+    out.hints.push_back({"LayerLab's REPL only understands literals, simple sums, " + call + "(...) and " +
+                             (node ? std::string(".exit") : std::string("exit()")) + "; it does not run this line.",
+                         "LayerLab의 REPL은 리터럴, 간단한 덧셈, " + call + "(...)와 " +
+                             (node ? std::string(".exit") : std::string("exit()")) +
+                             "만 이해합니다. 이 줄은 실행하지 않습니다."});
+}
+
 ContainerOutcome attachedInterrupt(State& state, const Attachment& a) {
     ContainerOutcome out;
     const int index = stillAttached(state, a, out);
@@ -162,56 +276,7 @@ ContainerOutcome attachedInterrupt(State& state, const Attachment& a) {
             if (const auto* s = std::get_if<ContainerStopped>(&e)) out.exitCode = s->exitCode;
         return out;
     }
-    const std::string name = c.name;
-    if (a.stdinAttached && a.tty) {
-        // -it: the terminal is raw, Ctrl-C is a byte for the container's TTY
-        // and never reaches the docker client, so only the detach keys help.
-        out.hints.push_back(
-            {p.name +
-                 " runs as PID 1 and has no SIGINT handler, so Ctrl-C is ignored: the container "
-                 "keeps running and the terminal stays attached. Detach with Ctrl-P Ctrl-Q, then docker stop " +
-                 name + ".",
-             ko::with(p.name, ko::Particle::EunNeun) +
-                 " PID 1로 실행되고 SIGINT 처리기가 없어 Ctrl-C가 "
-                 "무시됩니다. 컨테이너는 계속 실행되고 터미널도 연결된 채로 남습니다. Ctrl-P Ctrl-Q로 분리한 뒤 "
-                 "docker stop " +
-                 ko::with(name, ko::Particle::EulReul) + " 실행하세요."});
-        return out;
-    }
-    // Without a raw terminal the docker client receives the SIGINT itself and
-    // forwards it; since CLI 27 the third one makes it give up
-    // (cmd/docker/docker.go, forceExitAfter3TerminationSignals). The real CLI
-    // prints a newline first, after the terminal's echoed ^C; LayerLab's line
-    // already ends there.
-    const int count = a.clientSignals + 1;
-    if (count >= 3) {
-        out.err += "got 3 SIGTERM/SIGINTs, forcefully exiting\n";
-        out.attached.reset();
-        out.exitCode = 1;
-        out.hints.push_back(
-            {"The docker client gave up after the third Ctrl-C and returned the prompt, but the container " + name +
-                 " keeps running (docker ps shows it). Stop it with docker stop " + name + ".",
-             "docker 클라이언트가 세 번째 Ctrl-C에서 포기하고 프롬프트로 돌아왔지만, " +
-                 ko::with(name, ko::Particle::EunNeun) + " 계속 실행 중입니다(docker ps에 보입니다). docker stop " +
-                 ko::with(name, ko::Particle::EuroRo) + " 멈추세요."});
-        return out;
-    }
-    out.attached->clientSignals = count;
-    const std::string left = count == 1 ? "two more times" : "once more";
-    const std::string leftKo = count == 1 ? "두 번 더" : "한 번 더";
-    out.hints.push_back(
-        {p.name +
-             " runs as PID 1 and has no SIGINT handler, so Ctrl-C (forwarded as SIGINT) is ignored: "
-             "the container keeps running and the terminal stays attached. Press Ctrl-C " +
-             left +
-             ": after the third, the docker client gives up and returns the prompt, and the container "
-             "keeps running. Next time, start it with -d.",
-         ko::with(p.name, ko::Particle::EunNeun) +
-             " PID 1로 실행되고 SIGINT 처리기가 없어 Ctrl-C(SIGINT로 "
-             "전달됨)가 무시됩니다. 컨테이너는 계속 실행되고 터미널도 연결된 채로 남습니다. Ctrl-C를 " +
-             leftKo +
-             " 누르면 세 번째에서 docker 클라이언트가 포기하고 프롬프트로 돌아옵니다. 컨테이너는 계속 실행됩니다. "
-             "다음에는 -d로 시작하세요."});
+    ignoredInterrupt(a, p, c.name, out);
     return out;
 }
 
@@ -242,10 +307,7 @@ ContainerOutcome attachedInput(State& state, const Attachment& a, std::string_vi
     const size_t i = static_cast<size_t>(index);
     const Program p = programOf(state, state.containers[i]);
     const std::string line = scan::trim(lineIn);
-    auto print = [&](const std::string& text) {
-        out.out += text + "\n";
-        state.containers[i].logs.push_back({state.clock.nowMs, false, text});
-    };
+    auto print = [&](const std::string& text) { printAttached(state, i, text, out); };
     if (p.repl == Program::Repl::Shell) {
         if (line.empty()) return out;
         if (line == "exit" || line.rfind("exit ", 0) == 0) {
@@ -265,55 +327,7 @@ ContainerOutcome attachedInput(State& state, const Attachment& a, std::string_vi
         for (const Hint& h : r.hints) out.hints.push_back(h);
         return out;
     }
-    if (p.repl == Program::Repl::Node || p.repl == Program::Repl::Python) {
-        const bool node = p.repl == Program::Repl::Node;
-        if ((node && line == ".exit") || (!node && (line == "exit()" || line == "quit()")))
-            return ended(state, i, 0, out);
-        if (line.empty()) return out;
-        scan::Scope scope;
-        scope.lang = node ? scan::Lang::JavaScript : scan::Lang::Python;
-        scope.env = state.containers[i].env;
-        const std::string call = node ? "console.log" : "print";
-        if (line.rfind(call + "(", 0) == 0 && line.back() == ')') {
-            auto v = scan::evaluate(line.substr(call.size() + 1, line.size() - call.size() - 2), scope);
-            if (v) {
-                print(*v);
-                if (node) print("undefined");
-                return out;
-            }
-        } else if (auto v = scan::evaluate(line, scope)) {
-            const bool quoted = line.front() == '\'' || line.front() == '"' || line.front() == '`';
-            print(quoted ? "'" + *v + "'" : *v);
-            return out;
-        }
-        const std::string first = line.substr(0, line.find(' '));
-        static const char* const shellWords[] = {"docker", "ls",    "cat",   "cd",      "curl",    "pwd",
-                                                 "rm",     "mkdir", "touch", "nano",    "vi",      "clear",
-                                                 "help",   "hint",  "show",  "predict", "restart", "save"};
-        for (const char* w : shellWords)
-            if (first == w) {
-                // A learner who ran `docker run -it node` and types shell or lesson commands into the REPL.
-                const std::string leave = node ? ".exit or Ctrl-D" : "exit() or Ctrl-D";
-                const std::string leaveKo = node ? ".exit 또는 Ctrl-D" : "exit() 또는 Ctrl-D";
-                out.hints.push_back(
-                    {"You are inside " + p.name +
-                         "'s REPL, the program running in the container, not in "
-                         "the shell: `" +
-                         first + "` means nothing to it. Leave with " + leave +
-                         " (the container then exits); shell and lesson commands work again after that.",
-                     "지금은 셸이 아니라 컨테이너에서 실행 중인 " + p.name + " REPL 안입니다. REPL은 " +
-                         ko::with("`" + first + "`", ko::Particle::EulReul) + " 모릅니다. " +
-                         ko::with(leaveKo, ko::Particle::EuroRo) +
-                         " 나오세요(컨테이너도 끝납니다). 그다음에는 셸 명령과 레슨 명령이 다시 동작합니다."});
-                return out;
-            }
-        out.hints.push_back({"LayerLab's REPL only understands literals, simple sums, " + call + "(...) and " +
-                                 (node ? std::string(".exit") : std::string("exit()")) + "; it does not run this line.",
-                             "LayerLab의 REPL은 리터럴, 간단한 덧셈, " + call + "(...)와 " +
-                                 (node ? std::string(".exit") : std::string("exit()")) +
-                                 "만 이해합니다. 이 줄은 실행하지 않습니다."});
-        return out;
-    }
+    if (p.repl == Program::Repl::Node || p.repl == Program::Repl::Python) replInput(state, i, p, line, out);
     return out;
 }
 

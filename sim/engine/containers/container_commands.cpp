@@ -67,61 +67,68 @@ static void staleImageHint(const State& state, const Container& c, ContainerOutc
                              c.name + ") docker run으로 다시 만드세요."});
 }
 
+namespace {
+
+// What `docker start -a/-i` attaches to: the container by ID, its stdin when both ask for it.
+Attachment startAttachment(const StartOptions& o, const Container& c, bool tty, const std::string& prompt) {
+    Attachment a;
+    a.kind = Attachment::Kind::Start;
+    a.containerId = c.id;
+    a.stdinAttached = o.interactive && c.interactive;
+    a.tty = tty;
+    a.detachKeys = o.detachKeys;
+    a.prompt = prompt;
+    return a;
+}
+
+// docker start -a / -i: one container, started (or already running) and attached.
+void startAttached(State& state, const StartOptions& o, ContainerOutcome& out) {
+    if (o.containers.size() > 1) {
+        out.err = "you cannot start and attach multiple containers at once\n";
+        out.exitCode = 1;
+        return;
+    }
+    Lookup l = findContainer(state, o.containers.empty() ? "" : o.containers[0]);
+    if (l.index < 0) {
+        out.err = kDaemon + l.error + "\n";
+        out.exitCode = 1;
+        return;
+    }
+    State work = state;
+    Container& c = work.containers[static_cast<size_t>(l.index)];
+    const std::string id = c.id;
+    const bool tty = c.tty;
+    if (isUp(c)) {
+        // Already running: start -a just attaches.
+        out.attached = startAttachment(o, c, tty, programOf(work, c).prompt);
+        return;
+    }
+    if (c.runMode == Container::RunMode::Created) c.runMode = Container::RunMode::Attached;
+    StartResult r = startAt(work, static_cast<size_t>(l.index), out);
+    if (!r.ok) {
+        out.events.clear();
+        out.err = kDaemon + r.error + "\n";
+        out.exitCode = 1;
+        return;
+    }
+    state = std::move(work);
+    printLines(out, r.program.output, tty);
+    for (Container& k : state.containers)
+        if (k.id == id && k.status == Container::Status::Running) {
+            out.attached = startAttachment(o, k, tty, r.program.prompt);
+            return;
+        }
+    for (const Event& e : out.events)
+        if (const auto* s = std::get_if<ContainerStopped>(&e); s && s->id == id) out.exitCode = s->exitCode;
+}
+
+}   // namespace
+
 ContainerOutcome startContainers(State& state, const StartOptions& o) {
     ContainerOutcome out;
     for (const Event& e : settleContainers(state)) out.events.push_back(e);
     if (o.attach || o.interactive) {
-        if (o.containers.size() > 1) {
-            out.err = "you cannot start and attach multiple containers at once\n";
-            out.exitCode = 1;
-            return out;
-        }
-        Lookup l = findContainer(state, o.containers.empty() ? "" : o.containers[0]);
-        if (l.index < 0) {
-            out.err = kDaemon + l.error + "\n";
-            out.exitCode = 1;
-            return out;
-        }
-        State work = state;
-        Container& c = work.containers[static_cast<size_t>(l.index)];
-        const std::string id = c.id;
-        const bool tty = c.tty;
-        if (isUp(c)) {
-            // Already running: start -a just attaches.
-            Attachment a;
-            a.kind = Attachment::Kind::Start;
-            a.containerId = id;
-            a.stdinAttached = o.interactive && c.interactive;
-            a.tty = tty;
-            a.detachKeys = o.detachKeys;
-            a.prompt = programOf(work, c).prompt;
-            out.attached = a;
-            return out;
-        }
-        if (c.runMode == Container::RunMode::Created) c.runMode = Container::RunMode::Attached;
-        StartResult r = startAt(work, static_cast<size_t>(l.index), out);
-        if (!r.ok) {
-            out.events.clear();
-            out.err = kDaemon + r.error + "\n";
-            out.exitCode = 1;
-            return out;
-        }
-        state = std::move(work);
-        printLines(out, r.program.output, tty);
-        for (Container& k : state.containers)
-            if (k.id == id && k.status == Container::Status::Running) {
-                Attachment a;
-                a.kind = Attachment::Kind::Start;
-                a.containerId = id;
-                a.stdinAttached = o.interactive && k.interactive;
-                a.tty = tty;
-                a.detachKeys = o.detachKeys;
-                a.prompt = r.program.prompt;
-                out.attached = a;
-                return out;
-            }
-        for (const Event& e : out.events)
-            if (const auto* s = std::get_if<ContainerStopped>(&e); s && s->id == id) out.exitCode = s->exitCode;
+        startAttached(state, o, out);
         return out;
     }
     std::vector<std::string> failed;

@@ -83,9 +83,9 @@ std::string statusText(const Container& c, int64_t nowMs) {
     return "";
 }
 
-std::string stateName(const Container& c) {
+std::string stateName(Container::Status status) {
     using S = Container::Status;
-    switch (c.status) {
+    switch (status) {
         case S::Created:
             return "created";
         case S::Running:
@@ -95,11 +95,16 @@ std::string stateName(const Container& c) {
         case S::Restarting:
             return "restarting";
         case S::Exited:
-            return c.startedMs == 0 ? "created" : "exited";
+            return "exited";
         case S::Dead:
             return "dead";
     }
     return "";
+}
+
+std::string stateName(const Container& c) {
+    if (c.status == Container::Status::Exited && c.startedMs == 0) return "created";
+    return stateName(c.status);
 }
 
 fs::FileTree containerRootfs(const State& state, const Container& c, bool asLoaded) {

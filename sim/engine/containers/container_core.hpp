@@ -44,6 +44,9 @@ std::string statusText(const Container& c, int64_t nowMs);
 // inspect .State.Status and the ps status filter: "created", "running",
 // "paused", "restarting", "exited", "dead".
 std::string stateName(const Container& c);
+// The word of a status alone: what stateName says for a container that has
+// started (an Exited container that never started is "created" there).
+std::string stateName(Container::Status status);
 
 // The container's root file system: image layers, then the writable layer
 // (whiteouts applied). asLoaded: the writable layer as the program saw it when

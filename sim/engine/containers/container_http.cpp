@@ -13,6 +13,61 @@ namespace layerlab::engine {
 
 using namespace containers;
 
+namespace {
+
+// Nothing listens on the host port: curl's (7), and why (a stopped container, or no -p).
+ContainerOutcome refused(const State& state, int port) {
+    ContainerOutcome out;
+    out.err = "curl: (7) Failed to connect to localhost port " + std::to_string(port) +
+              " after 0 ms: Couldn't connect to server\n";
+    out.exitCode = 7;
+    bool stopped = false;
+    for (const Container& c : state.containers)
+        for (const PortBinding& b : c.ports) stopped = stopped || b.hostPort == port;
+    if (stopped)
+        out.hints.push_back({"A container was configured to publish port " + std::to_string(port) +
+                                 ", but it is not running: ports are only bound while a container is up.",
+                             "포트 " + ko::with(std::to_string(port), ko::Particle::EulReul) +
+                                 " 게시하도록 설정된 컨테이너가 있지만 실행 중이 아닙니다: 포트는 컨테이너가 "
+                                 "실행 중일 때만 연결됩니다."});
+    else
+        out.hints.push_back({"No running container publishes host port " + std::to_string(port) +
+                                 ". EXPOSE only documents a port; docker run -p " + std::to_string(port) +
+                                 ":<container port> publishes it.",
+                             "호스트 포트 " + ko::with(std::to_string(port), ko::Particle::EulReul) +
+                                 " 게시한 실행 중인 컨테이너가 없습니다. EXPOSE는 문서화일 뿐이고, docker run -p " +
+                                 std::to_string(port) + ":<컨테이너 포트>가 실제로 게시합니다."});
+    return out;
+}
+
+// docker-proxy accepted, but the program does not answer on that port: curl's (56), and why.
+ContainerOutcome connectionReset(const Container& target, const Program& p, int port, const PortBinding& binding) {
+    ContainerOutcome out;
+    out.err = "curl: (56) Recv failure: Connection reset by peer\n";
+    out.exitCode = 56;
+    std::string why, whyKo;
+    if (p.kind != Program::Kind::Serves) {
+        why = "the program in '" + target.name + "' (" + p.name + ") does not listen on any port";
+        whyKo = "'" + target.name + "'의 프로그램(" + p.name + ")은 어떤 포트에서도 수신하지 않습니다";
+    } else if (p.http.loopbackOnly) {
+        why = p.name + " in '" + target.name + "' listens on 127.0.0.1 only (inside the container)";
+        whyKo = "'" + target.name + "'의 " + ko::with(p.name, ko::Particle::EunNeun) +
+                " 127.0.0.1(컨테이너 안쪽)에서만 수신합니다";
+    } else {
+        why = p.name + " in '" + target.name + "' listens on port " + std::to_string(p.http.port) + ", but host port " +
+              std::to_string(port) + " is published to container port " + std::to_string(binding.containerPort);
+        whyKo = "'" + target.name + "'의 " + ko::with(p.name, ko::Particle::EunNeun) + " " +
+                std::to_string(p.http.port) + " 포트에서 수신하지만, 호스트 포트 " +
+                ko::with(std::to_string(port), ko::Particle::EunNeun) + " 컨테이너 포트 " +
+                ko::with(std::to_string(binding.containerPort), ko::Particle::EuroRo) + " 게시되어 있습니다";
+    }
+    out.hints.push_back({"Docker accepted the connection on the host, but " + why + ", so it was reset.",
+                         "Docker가 호스트에서 연결을 받았지만, " + whyKo + ". 그래서 연결이 끊겼습니다."});
+    return out;
+}
+
+}   // namespace
+
 ContainerOutcome curlLocalhost(const State& stateIn, int port, std::string_view pathIn) {
     ContainerOutcome out;
     State state = stateIn;
@@ -28,28 +83,7 @@ ContainerOutcome curlLocalhost(const State& stateIn, int port, std::string_view 
                 binding = &b;
             }
     }
-    if (!target) {
-        out.err = "curl: (7) Failed to connect to localhost port " + std::to_string(port) +
-                  " after 0 ms: Couldn't connect to server\n";
-        out.exitCode = 7;
-        bool stopped = false;
-        for (const Container& c : state.containers)
-            for (const PortBinding& b : c.ports) stopped = stopped || b.hostPort == port;
-        if (stopped)
-            out.hints.push_back({"A container was configured to publish port " + std::to_string(port) +
-                                     ", but it is not running: ports are only bound while a container is up.",
-                                 "포트 " + ko::with(std::to_string(port), ko::Particle::EulReul) +
-                                     " 게시하도록 설정된 컨테이너가 있지만 실행 중이 아닙니다: 포트는 컨테이너가 "
-                                     "실행 중일 때만 연결됩니다."});
-        else
-            out.hints.push_back({"No running container publishes host port " + std::to_string(port) +
-                                     ". EXPOSE only documents a port; docker run -p " + std::to_string(port) +
-                                     ":<container port> publishes it.",
-                                 "호스트 포트 " + ko::with(std::to_string(port), ko::Particle::EulReul) +
-                                     " 게시한 실행 중인 컨테이너가 없습니다. EXPOSE는 문서화일 뿐이고, docker run -p " +
-                                     std::to_string(port) + ":<컨테이너 포트>가 실제로 게시합니다."});
-        return out;
-    }
+    if (!target) return refused(state, port);
     if (target->status == Container::Status::Paused) {
         out.exitCode = 130;
         out.hints.push_back(
@@ -64,30 +98,7 @@ ContainerOutcome curlLocalhost(const State& stateIn, int port, std::string_view 
     }
     const Program p = programOf(state, *target);
     const bool listening = p.kind == Program::Kind::Serves && p.http.port == binding->containerPort;
-    if (!listening || p.http.loopbackOnly) {
-        out.err = "curl: (56) Recv failure: Connection reset by peer\n";
-        out.exitCode = 56;
-        std::string why, whyKo;
-        if (p.kind != Program::Kind::Serves) {
-            why = "the program in '" + target->name + "' (" + p.name + ") does not listen on any port";
-            whyKo = "'" + target->name + "'의 프로그램(" + p.name + ")은 어떤 포트에서도 수신하지 않습니다";
-        } else if (p.http.loopbackOnly) {
-            why = p.name + " in '" + target->name + "' listens on 127.0.0.1 only (inside the container)";
-            whyKo = "'" + target->name + "'의 " + ko::with(p.name, ko::Particle::EunNeun) +
-                    " 127.0.0.1(컨테이너 안쪽)에서만 수신합니다";
-        } else {
-            why = p.name + " in '" + target->name + "' listens on port " + std::to_string(p.http.port) +
-                  ", but host port " + std::to_string(port) + " is published to container port " +
-                  std::to_string(binding->containerPort);
-            whyKo = "'" + target->name + "'의 " + ko::with(p.name, ko::Particle::EunNeun) + " " +
-                    std::to_string(p.http.port) + " 포트에서 수신하지만, 호스트 포트 " +
-                    ko::with(std::to_string(port), ko::Particle::EunNeun) + " 컨테이너 포트 " +
-                    ko::with(std::to_string(binding->containerPort), ko::Particle::EuroRo) + " 게시되어 있습니다";
-        }
-        out.hints.push_back({"Docker accepted the connection on the host, but " + why + ", so it was reset.",
-                             "Docker가 호스트에서 연결을 받았지만, " + whyKo + ". 그래서 연결이 끊겼습니다."});
-        return out;
-    }
+    if (!listening || p.http.loopbackOnly) return connectionReset(*target, p, port, *binding);
     // The program answers from what it loaded at start (not from the host's files).
     HttpAnswer a = answerHttp(p.http, containerRootfs(state, *target, true), path);
     if (a.status == -1) {

@@ -26,14 +26,9 @@ Json strings(const std::vector<std::string>& v, bool nullWhenEmpty) {
     return a;
 }
 
-Json document(const State& state, const Container& c, bool size) {
-    Json j;
+// .State: the status and its flags, a stand-in PID, the exit and the times.
+Json stateJson(const Container& c) {
     const bool up = isUp(c);
-    j["Id"] = c.id;
-    j["Created"] = format::rfc3339Nano(c.createdMs);
-    j["Path"] = c.path.empty() ? "" : c.path[0];
-    j["Args"] =
-        strings(std::vector<std::string>(c.path.empty() ? c.path.end() : c.path.begin() + 1, c.path.end()), false);
     Json st;
     st["Status"] = stateName(c);
     st["Running"] = up;
@@ -47,21 +42,11 @@ Json document(const State& state, const Container& c, bool size) {
     st["Error"] = c.error;
     st["StartedAt"] = c.startedMs ? format::rfc3339Nano(c.startedMs) : kZeroTime;
     st["FinishedAt"] = c.finishedMs ? format::rfc3339Nano(c.finishedMs) : kZeroTime;
-    j["State"] = st;
-    j["Image"] = c.imageId;
-    const std::string dir = "/var/lib/docker/containers/" + c.id;
-    j["ResolvConfPath"] = dir + "/resolv.conf";
-    j["HostnamePath"] = dir + "/hostname";
-    j["HostsPath"] = dir + "/hosts";
-    j["LogPath"] = dir + "/" + c.id + "-json.log";
-    j["Name"] = "/" + c.name;
-    j["RestartCount"] = c.restartCount;
-    j["Driver"] = "overlay2";
-    j["Platform"] = "linux";
-    j["MountLabel"] = "";
-    j["ProcessLabel"] = "";
-    j["AppArmorProfile"] = "docker-default";
-    j["ExecIDs"] = nullptr;
+    return st;
+}
+
+// .HostConfig: only its port and restart parts.
+Json hostConfigJson(const Container& c) {
     Json host;
     host["NetworkMode"] = "bridge";
     Json bindings = Json::object();
@@ -74,12 +59,11 @@ Json document(const State& state, const Container& c, bool size) {
     host["RestartPolicy"] = {{"Name", "no"}, {"MaximumRetryCount", 0}};
     host["AutoRemove"] = c.autoRemove;
     host["PublishAllPorts"] = c.publishAll;
-    j["HostConfig"] = host;
-    if (size) {
-        j["SizeRw"] = writableSize(c);
-        j["SizeRootFs"] = virtualSize(state, c);
-    }
-    j["Mounts"] = Json::array();
+    return host;
+}
+
+// .Config: the container's own settings, the image's labels.
+Json configJson(const State& state, const Container& c) {
     Json cfg;
     cfg["Hostname"] = c.hostname.empty() ? c.id.substr(0, 12) : c.hostname;
     cfg["Domainname"] = "";
@@ -102,7 +86,12 @@ Json document(const State& state, const Container& c, bool size) {
     if (auto it = state.images.find(c.imageId); it != state.images.end())
         for (const auto& [k, v] : it->second.config.labels) labels[k] = v;
     cfg["Labels"] = labels;
-    j["Config"] = cfg;
+    return cfg;
+}
+
+// .NetworkSettings: the ports a running container holds.
+Json networkJson(const Container& c) {
+    const bool up = isUp(c);
     Json net;
     Json ports = Json::object();
     if (up) {
@@ -114,7 +103,39 @@ Json document(const State& state, const Container& c, bool size) {
         }
     }
     net["Ports"] = ports;
-    j["NetworkSettings"] = net;
+    return net;
+}
+
+Json document(const State& state, const Container& c, bool size) {
+    Json j;
+    j["Id"] = c.id;
+    j["Created"] = format::rfc3339Nano(c.createdMs);
+    j["Path"] = c.path.empty() ? "" : c.path[0];
+    j["Args"] =
+        strings(std::vector<std::string>(c.path.empty() ? c.path.end() : c.path.begin() + 1, c.path.end()), false);
+    j["State"] = stateJson(c);
+    j["Image"] = c.imageId;
+    const std::string dir = "/var/lib/docker/containers/" + c.id;
+    j["ResolvConfPath"] = dir + "/resolv.conf";
+    j["HostnamePath"] = dir + "/hostname";
+    j["HostsPath"] = dir + "/hosts";
+    j["LogPath"] = dir + "/" + c.id + "-json.log";
+    j["Name"] = "/" + c.name;
+    j["RestartCount"] = c.restartCount;
+    j["Driver"] = "overlay2";
+    j["Platform"] = "linux";
+    j["MountLabel"] = "";
+    j["ProcessLabel"] = "";
+    j["AppArmorProfile"] = "docker-default";
+    j["ExecIDs"] = nullptr;
+    j["HostConfig"] = hostConfigJson(c);
+    if (size) {
+        j["SizeRw"] = writableSize(c);
+        j["SizeRootFs"] = virtualSize(state, c);
+    }
+    j["Mounts"] = Json::array();
+    j["Config"] = configJson(state, c);
+    j["NetworkSettings"] = networkJson(c);
     return j;
 }
 

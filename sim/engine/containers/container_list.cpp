@@ -197,12 +197,7 @@ ContainerOutcome listContainers(const State& stateIn, const PsOptions& o) {
     std::vector<format::Row> rowsShown;
     for (const Container* c : shown) rowsShown.push_back(rowFields(state, *c, o.noTrunc));
     const format::FormatResult res = format::renderRows(fmt, rowsShown, headers(), "*formatter.ContainerContext");
-    if (!res.error.empty()) {
-        out.err = res.error + "\n";
-        out.exitCode = 1;
-        return out;
-    }
-    out.out = res.out;
+    res.writeTo(out);
     return out;
 }
 

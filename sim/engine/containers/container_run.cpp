@@ -32,12 +32,14 @@ struct Created {
     size_t index = 0;
 };
 
-// The shared create path. `command` is "run" or "create" (for the help line).
-// On failure writes the CLI's error text into out and sets its exit code.
-Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, const std::string& command) {
-    Created result;
-    const bool isRun = command == "run";
-    auto fail = [&](const std::string& msg, bool daemon, bool help, int code) {
+// How createFrom reports a refusal. `command` is "run" or "create" (for the help line).
+struct CreateReport {
+    ContainerOutcome& out;
+    const std::string& command;
+    bool isRun;
+
+    // Writes the CLI's error text into out and sets its exit code.
+    void fail(const std::string& msg, bool daemon, bool help, int code) const {
         const std::string text = daemon ? "Error response from daemon: " + msg : msg;
         // `docker create` returns daemon errors plainly (exit 1); its own flag errors
         // are reported like run's, with the help line (exit 125).
@@ -48,90 +50,131 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
             out.err += text + "\n";
             out.exitCode = 1;
         }
-    };
-    // CLI-side validation (nothing sent to the daemon yet).
-    PublishSpecs publish = parsePublishSpecs(o.publish);
-    if (!publish.error.empty()) {
-        fail(publish.error, false, true, 125);
-        return result;
     }
-    std::vector<std::string> exposed = publish.exposed;
+};
+
+// CLI-side validation (nothing sent to the daemon yet): -p, --expose, --pull.
+bool checkCliFlags(const RunOptions& o, const CreateReport& report, PublishSpecs& publish,
+                   std::vector<std::string>& exposed) {
+    publish = parsePublishSpecs(o.publish);
+    if (!publish.error.empty()) {
+        report.fail(publish.error, false, true, 125);
+        return false;
+    }
+    exposed = publish.exposed;
     if (std::string e = parseExposeSpecs(o.expose, exposed); !e.empty()) {
-        fail(e, false, true, 125);
-        return result;
+        report.fail(e, false, true, 125);
+        return false;
     }
     if (o.pull != "missing" && o.pull != "always" && o.pull != "never") {
-        fail("invalid pull option: '" + o.pull + "': must be one of \"always\", \"missing\" or \"never\"", false, true,
-             125);
-        return result;
+        report.fail("invalid pull option: '" + o.pull + "': must be one of \"always\", \"missing\" or \"never\"", false,
+                    true, 125);
+        return false;
     }
-    // The image: pulled when missing (or always with --pull=always).
+    return true;
+}
+
+// Pulls o.image for run/create; false (with the error reported) when the pull failed.
+bool pullForRun(State& state, const RunOptions& o, const ResolvedImage& img, const CreateReport& report) {
+    ContainerOutcome& out = report.out;
+    const auto parsed = format::parseNormalizedNamed(o.image);
+    std::string familiar = o.image;
+    if (parsed.ref) {
+        format::ImageRef r = *parsed.ref;
+        if (r.tag.empty() && r.digest.empty()) r.tag = "latest";
+        familiar = r.familiarString();
+    }
+    if (!img.image) out.err += "Unable to find image '" + familiar + "' locally\n";
+    PullOptions pull;
+    pull.reference = o.image;
+    pull.forRun = true;
+    pull.quiet = o.quiet;
+    pull.tty = o.terminal;
+    Outcome pulled = pullImage(state, pull);
+    for (const Event& e : pulled.events) out.events.push_back(e);
+    if (!pulled.ok()) {
+        std::string err = pulled.err;
+        while (!err.empty() && err.back() == '\n') err.pop_back();
+        size_t last = err.rfind('\n');
+        out.err += err.substr(0, last == std::string::npos ? 0 : last + 1);
+        std::string line = last == std::string::npos ? err : err.substr(last + 1);
+        const std::string prefix = "Error response from daemon: ";
+        if (line.rfind(prefix, 0) == 0) report.fail(line.substr(prefix.size()), true, true, 125);
+        else report.fail(line, false, true, 125);
+        return false;
+    }
+    out.err += pulled.err;
+    return true;
+}
+
+// The image: pulled when missing (or always with --pull=always). Null when
+// there is none (the error reported).
+const Image* imageFor(State& state, const RunOptions& o, const CreateReport& report) {
     ResolvedImage img = resolveImageRef(state, o.image);
     if (!img.image && !img.notFound) {
-        fail(img.error, false, true, 125);
-        return result;
+        report.fail(img.error, false, true, 125);
+        return nullptr;
     }
     if ((!img.image && o.pull != "never") || (o.pull == "always" && !img.byId)) {
-        const auto parsed = format::parseNormalizedNamed(o.image);
-        std::string familiar = o.image;
-        if (parsed.ref) {
-            format::ImageRef r = *parsed.ref;
-            if (r.tag.empty() && r.digest.empty()) r.tag = "latest";
-            familiar = r.familiarString();
-        }
-        if (!img.image) out.err += "Unable to find image '" + familiar + "' locally\n";
-        PullOptions pull;
-        pull.reference = o.image;
-        pull.forRun = true;
-        pull.quiet = o.quiet;
-        pull.tty = o.terminal;
-        Outcome pulled = pullImage(state, pull);
-        for (const Event& e : pulled.events) out.events.push_back(e);
-        if (!pulled.ok()) {
-            std::string err = pulled.err;
-            while (!err.empty() && err.back() == '\n') err.pop_back();
-            size_t last = err.rfind('\n');
-            out.err += err.substr(0, last == std::string::npos ? 0 : last + 1);
-            std::string line = last == std::string::npos ? err : err.substr(last + 1);
-            const std::string prefix = "Error response from daemon: ";
-            if (line.rfind(prefix, 0) == 0) fail(line.substr(prefix.size()), true, true, 125);
-            else fail(line, false, true, 125);
-            return result;
-        }
-        out.err += pulled.err;
+        if (!pullForRun(state, o, img, report)) return nullptr;
         img = resolveImageRef(state, o.image);
     }
     if (!img.image) {
-        fail(img.error, true, true, 125);
-        return result;
+        report.fail(img.error, true, true, 125);
+        return nullptr;
     }
-    const Image& image = *img.image;
+    return img.image;
+}
 
-    // Daemon-side checks, before anything is stored.
+// Daemon-side checks, before anything is stored: the name and the working directory.
+bool checkNameAndWorkdir(const State& state, const RunOptions& o, const CreateReport& report) {
     if (!o.name.empty()) {
         if (std::string e = validateContainerName(o.name); !e.empty()) {
-            fail(e, true, true, 125);
-            return result;
+            report.fail(e, true, true, 125);
+            return false;
         }
         std::string name = o.name.front() == '/' ? o.name.substr(1) : o.name;
         for (const Container& c : state.containers)
             if (c.name == name) {
-                fail("Conflict. The container name \"/" + name + "\" is already in use by container \"" + c.id +
-                         "\". You have to remove (or rename) that container to be able to reuse that name.",
-                     true, true, 125);
-                out.hints.push_back({"Container names are unique. Remove the old one (docker rm " + name +
-                                         ") or choose another --name.",
-                                     "컨테이너 이름은 고유해야 합니다. 기존 컨테이너를 지우거나(docker rm " + name +
-                                         ") 다른 --name을 쓰세요."});
-                return result;
+                report.fail("Conflict. The container name \"/" + name + "\" is already in use by container \"" + c.id +
+                                "\". You have to remove (or rename) that container to be able to reuse that name.",
+                            true, true, 125);
+                report.out.hints.push_back({"Container names are unique. Remove the old one (docker rm " + name +
+                                                ") or choose another --name.",
+                                            "컨테이너 이름은 고유해야 합니다. 기존 컨테이너를 지우거나(docker rm " +
+                                                name + ") 다른 --name을 쓰세요."});
+                return false;
             }
     }
     if (!o.workdir.empty() && o.workdir.front() != '/') {
-        fail("the working directory '" + o.workdir + "' is invalid, it needs to be an absolute path", true, true, 125);
-        return result;
+        report.fail("the working directory '" + o.workdir + "' is invalid, it needs to be an absolute path", true, true,
+                    125);
+        return false;
     }
-    // -v and --mount (sim/engine/volumes): parsed before anything is stored
-    std::vector<volumes::MountSpec> mountSpecs;
+    return true;
+}
+
+// A -v or --mount flag Docker refused, in its words for each kind.
+void reportMountError(const std::string& error, const CreateReport& report) {
+    ContainerOutcome& out = report.out;
+    const std::string& command = report.command;
+    // Docker 28 prints these without runError's closing period (observed)
+    if (error.rfind("invalid argument \"", 0) == 0) {   // a --mount flag error
+        out.err += error + "\n\nUsage:  docker " + command + " [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker " +
+                   command + " --help' for more information\n";
+        out.exitCode = 125;
+    } else if (error.rfind("Error response from daemon: ", 0) == 0 && !report.isRun) {
+        out.err += error + "\n";
+        out.exitCode = 1;
+    } else {
+        out.err += "docker: " + error + "\n\nRun 'docker " + command + " --help' for more information\n";
+        out.exitCode = 125;
+    }
+}
+
+// -v and --mount (sim/engine/volumes): parsed before anything is stored
+bool parseMounts(const State& state, const RunOptions& o, const CreateReport& report,
+                 std::vector<volumes::MountSpec>& mountSpecs) {
     auto noHost = [](const State&, const std::string&) -> std::optional<std::string> { return std::nullopt; };
     for (size_t i = 0; i < o.volumes.size() + o.mounts.size(); ++i) {
         const bool isVolume = i < o.volumes.size();
@@ -139,42 +182,24 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
         volumes::MountSpec spec = isVolume ? volumes::parseVolumeFlag(state, raw, o.hostPath ? o.hostPath : +noHost)
                                            : volumes::parseMountFlag(state, raw, o.hostPath ? o.hostPath : +noHost);
         if (spec.outside) {
-            out.err += "layerlab: docker " + command + " " + (isVolume ? "-v " : "--mount ") + raw +
-                       ": LayerLab's simulated host has only ~/app; bind a folder inside it (for example -v "
-                       "\"$(pwd)\":/app).\n";
-            out.exitCode = 125;
-            return result;
+            report.out.err += "layerlab: docker " + report.command + " " + (isVolume ? "-v " : "--mount ") + raw +
+                              ": LayerLab's simulated host has only ~/app; bind a folder inside it (for example -v "
+                              "\"$(pwd)\":/app).\n";
+            report.out.exitCode = 125;
+            return false;
         }
         if (!spec.error.empty()) {
-            // Docker 28 prints these without runError's closing period (observed)
-            if (spec.error.rfind("invalid argument \"", 0) == 0) {   // a --mount flag error
-                out.err += spec.error + "\n\nUsage:  docker " + command +
-                           " [OPTIONS] IMAGE [COMMAND] [ARG...]\n\nRun 'docker " + command +
-                           " --help' for more information\n";
-                out.exitCode = 125;
-            } else if (spec.error.rfind("Error response from daemon: ", 0) == 0 && !isRun) {
-                out.err += spec.error + "\n";
-                out.exitCode = 1;
-            } else {
-                out.err += "docker: " + spec.error + "\n\nRun 'docker " + command + " --help' for more information\n";
-                out.exitCode = 125;
-            }
-            return result;
+            reportMountError(spec.error, report);
+            return false;
         }
         mountSpecs.push_back(spec);
     }
-    Container c;
-    // daemon merge(): the image's Cmd only when neither a command nor an entrypoint was given.
-    if (o.entrypoint)
-        c.entrypoint = o.entrypoint->empty() ? std::vector<std::string>{} : std::vector<std::string>{*o.entrypoint};
-    else if (image.config.entrypoint) c.entrypoint = *image.config.entrypoint;
-    if (!o.command.empty()) c.cmd = o.command;
-    else if (!o.entrypoint && image.config.cmd) c.cmd = *image.config.cmd;
-    c.path = composeArgv(c.entrypoint, c.cmd);
-    if (c.path.empty()) {
-        fail("No command specified", true, true, 125);
-        return result;
-    }
+    return true;
+}
+
+// The container's configuration: the image's, overridden by the flags.
+void configure(State& state, Container& c, const RunOptions& o, const Image& image, const PublishSpecs& publish,
+               const std::vector<std::string>& exposed) {
     c.id = newContainerId(state.rng);
     c.name = o.name.empty() ? generateContainerName(state, c.id) : (o.name.front() == '/' ? o.name.substr(1) : o.name);
     c.imageId = image.id;
@@ -199,6 +224,34 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
         fs::FileTree root = imageRootfs(state, image);
         if (!root.isDirectory(fs::normalizePath(c.workingDir))) c.writable = c.writable.withDirectory(c.workingDir);
     }
+}
+
+// The shared create path. `command` is "run" or "create" (for the help line).
+// On failure writes the CLI's error text into out and sets its exit code.
+Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, const std::string& command) {
+    Created result;
+    const CreateReport report{out, command, command == "run"};
+    PublishSpecs publish;
+    std::vector<std::string> exposed;
+    if (!checkCliFlags(o, report, publish, exposed)) return result;
+    const Image* found = imageFor(state, o, report);
+    if (!found) return result;
+    const Image& image = *found;
+    std::vector<volumes::MountSpec> mountSpecs;
+    if (!checkNameAndWorkdir(state, o, report) || !parseMounts(state, o, report, mountSpecs)) return result;
+    Container c;
+    // daemon merge(): the image's Cmd only when neither a command nor an entrypoint was given.
+    if (o.entrypoint)
+        c.entrypoint = o.entrypoint->empty() ? std::vector<std::string>{} : std::vector<std::string>{*o.entrypoint};
+    else if (image.config.entrypoint) c.entrypoint = *image.config.entrypoint;
+    if (!o.command.empty()) c.cmd = o.command;
+    else if (!o.entrypoint && image.config.cmd) c.cmd = *image.config.cmd;
+    c.path = composeArgv(c.entrypoint, c.cmd);
+    if (c.path.empty()) {
+        report.fail("No command specified", true, true, 125);
+        return result;
+    }
+    configure(state, c, o, image, publish, exposed);
     volumes::attachMounts(state, c, mountSpecs);
     state.containers.push_back(c);
     out.events.push_back(ContainerCreated{c.id, c.name, c.imageId});

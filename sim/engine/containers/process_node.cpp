@@ -4,7 +4,7 @@
 #include <string_view>
 #include <set>
 
-#include "sim/parse_number.hpp"
+#include "sim/engine/containers/node_source.hpp"
 #include "sim/engine/containers/process_model.hpp"
 #include "sim/engine/containers/source_scan.hpp"
 #include "sim/korean.hpp"
@@ -14,129 +14,7 @@ namespace layerlab::engine::containers {
 namespace {
 
 using scan::Lang;
-
-// Hand-written readers for the few source shapes the node model looks for
-// (the source is the learner's file: never given to std::regex).
-bool isSpaceChar(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-bool isQuote(char c) { return c == '\'' || c == '"'; }
-bool isJsIdentChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '$'; }
-
-size_t skipSpaces(std::string_view s, size_t i) {
-    while (i < s.size() && isSpaceChar(s[i])) ++i;
-    return i;
-}
-
-// The text of every quoted run 'x' or "x" (not empty, no quote inside), in
-// order: path.join(__dirname, 'public', 'index.html') -> public, index.html.
-std::vector<std::string> quotedRuns(std::string_view s) {
-    std::vector<std::string> runs;
-    for (size_t i = 0; i < s.size();) {
-        if (!isQuote(s[i])) {
-            ++i;
-            continue;
-        }
-        size_t j = i + 1;
-        while (j < s.size() && !isQuote(s[j])) ++j;
-        if (j < s.size() && j > i + 1) {
-            runs.emplace_back(s.substr(i + 1, j - i - 1));
-            i = j + 1;
-        } else ++i;   // '' or an unclosed quote: try again from the next character
-    }
-    return runs;
-}
-
-// A quoted module name at i ('express', "@scope/x"; not relative, not
-// empty): its text, and i moves past the closing quote.
-std::optional<std::string> quotedModule(std::string_view s, size_t& i) {
-    if (i >= s.size() || !isQuote(s[i])) return std::nullopt;
-    size_t j = i + 1;
-    if (j >= s.size() || isQuote(s[j]) || s[j] == '.' || s[j] == '/') return std::nullopt;
-    while (j < s.size() && !isQuote(s[j])) ++j;
-    if (j >= s.size()) return std::nullopt;
-    std::string mod(s.substr(i + 1, j - i - 1));
-    i = j + 1;
-    return mod;
-}
-
-// Every require('m') and `from 'm'` of a bare module name, in source order.
-std::vector<std::string> requiredModules(std::string_view src) {
-    std::vector<std::string> mods;
-    for (size_t at = 0; at < src.size(); ++at) {
-        size_t i = at;
-        if (src.substr(at, 8) == "require(") {
-            i = skipSpaces(src, at + 8);
-            auto mod = quotedModule(src, i);
-            if (!mod) continue;
-            i = skipSpaces(src, i);
-            if (i >= src.size() || src[i] != ')') continue;
-            mods.push_back(*mod);
-            at = i;
-        } else if (src.substr(at, 4) == "from" && at + 4 < src.size() && isSpaceChar(src[at + 4])) {
-            i = skipSpaces(src, at + 4);
-            auto mod = quotedModule(src, i);
-            if (!mod) continue;
-            mods.push_back(*mod);
-            at = i - 1;
-        }
-    }
-    return mods;
-}
-
-// Names bound to an express app or router: NAME = express() /
-// express.Router() / Router(), in source order.
-std::vector<std::string> expressAppNames(std::string_view src) {
-    std::vector<std::string> names;
-    for (size_t eq = src.find('='); eq != std::string_view::npos; eq = src.find('=', eq + 1)) {
-        size_t i = skipSpaces(src, eq + 1);
-        bool factory = false;
-        for (std::string_view f :
-             {std::string_view("express.Router"), std::string_view("express"), std::string_view("Router")}) {
-            if (src.substr(i, f.size()) != f) continue;
-            size_t k = skipSpaces(src, i + f.size());
-            if (k >= src.size() || src[k] != '(') continue;
-            k = skipSpaces(src, k + 1);
-            factory = k < src.size() && src[k] == ')';
-            if (factory) break;
-        }
-        if (!factory) continue;
-        size_t end = eq;
-        while (end > 0 && isSpaceChar(src[end - 1])) --end;
-        size_t start = end;
-        while (start > 0 && isJsIdentChar(src[start - 1])) --start;
-        while (start < end && std::isdigit(static_cast<unsigned char>(src[start]))) ++start;   // not a name start
-        if (start < end) names.emplace_back(src.substr(start, end - start));
-    }
-    return names;
-}
-
-// express.static(ARGS) in one app.use argument: the static folder from its
-// quoted parts, or "".
-std::string staticFolder(std::string_view arg) {
-    size_t at = arg.find("express.static(");
-    if (at == std::string_view::npos) return "";
-    size_t from = at + 15;
-    size_t eol = arg.find('\n', from);
-    std::string_view line = arg.substr(from, eol == std::string_view::npos ? std::string_view::npos : eol - from);
-    size_t close = line.rfind(')');
-    if (close == std::string_view::npos) return "";
-    std::string dir;
-    for (const std::string& part : quotedRuns(line.substr(0, close))) dir += (dir.empty() ? "" : "/") + part;
-    return dir;
-}
-
-// process.on('SIGxxx', ...): the signal names with a handler, in order.
-std::vector<std::string> handledSignals(std::string_view src) {
-    std::vector<std::string> sigs;
-    for (size_t at = src.find("process.on("); at != std::string_view::npos; at = src.find("process.on(", at + 1)) {
-        size_t i = skipSpaces(src, at + 11);
-        if (i >= src.size() || !isQuote(src[i]) || src.substr(i + 1, 3) != "SIG") continue;
-        size_t j = i + 4;
-        while (j < src.size() && std::isupper(static_cast<unsigned char>(src[j]))) ++j;
-        if (j == i + 4 || j >= src.size() || !isQuote(src[j])) continue;
-        sigs.emplace_back(src.substr(i + 1, j - i - 1));
-    }
-    return sigs;
-}
+using namespace node_source;
 
 const std::set<std::string>& builtinModules() {
     static const std::set<std::string> mods = {"assert",
@@ -214,14 +92,10 @@ bool inside(const std::vector<Range>& ranges, size_t pos) {
     return false;
 }
 
-// The answer of one express handler body, or status -1 when unknown.
-HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const fs::FileTree& root,
-                        const std::string& scriptDir) {
-    HttpRoute r;
-    r.status = -1;
+// The first res.* call in a handler body: its name ("" when none) and the call.
+std::string firstResponseCall(const std::string& body, scan::Call& call) {
     size_t best = std::string::npos;
     std::string kind;
-    scan::Call call;
     for (const char* name :
          {"res.send", "res.end", "res.json", "res.redirect", "res.sendFile", "res.sendStatus", "res.status"}) {
         for (const scan::Call& c : scan::findCalls(body, name))
@@ -231,6 +105,51 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
                 call = c;
             }
     }
+    return kind;
+}
+
+// res.sendStatus(CODE): the code and its reason phrase as express sends it.
+HttpRoute sendStatusAnswer(const std::vector<std::string>& args, const scan::Scope& scope) {
+    HttpRoute r;
+    r.status = -1;
+    r.contentType = "text/html; charset=utf-8";
+    auto v = args.empty() ? std::nullopt : scan::evaluate(args[0], scope);
+    if (!v) return r;
+    r.status = leadingInt(*v);
+    static const std::map<int, std::string> reasons = {
+        {200, "OK"},           {201, "Created"},   {204, "No Content"}, {400, "Bad Request"},
+        {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},  {500, "Internal Server Error"}};
+    auto it = reasons.find(r.status);
+    r.body = it == reasons.end() ? std::to_string(r.status) : it->second;
+    return r;
+}
+
+// res.sendFile(path.join(__dirname, 'public', 'index.html')) or ('/app/index.html'):
+// the file's content from the container's files.
+HttpRoute sendFileAnswer(const std::vector<std::string>& args, const fs::FileTree& root, const std::string& scriptDir,
+                         int status) {
+    HttpRoute r;
+    r.status = -1;
+    r.contentType = "text/html; charset=utf-8";
+    if (args.empty()) return r;
+    std::string target;
+    for (const std::string& part : quotedRuns(args[0])) target += (target.empty() ? "" : "/") + part;
+    if (target.empty()) return r;
+    std::string path = target.front() == '/' ? fs::normalizePath(target) : fs::normalizePath(scriptDir + "/" + target);
+    const fs::FileEntry* e = root.find(path);
+    if (!e || !e->content) return r;
+    r.status = status;
+    r.body = *e->content;
+    return r;
+}
+
+// The answer of one express handler body, or status -1 when unknown.
+HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const fs::FileTree& root,
+                        const std::string& scriptDir) {
+    HttpRoute r;
+    r.status = -1;
+    scan::Call call;
+    const std::string kind = firstResponseCall(body, call);
     if (kind.empty()) return r;
     int status = 200;
     if (kind == "res.status") {
@@ -251,17 +170,7 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
     }
     std::vector<std::string> args = scan::splitArgs(call.args);
     r.contentType = "text/html; charset=utf-8";
-    if (kind == "res.sendStatus") {
-        auto v = args.empty() ? std::nullopt : scan::evaluate(args[0], scope);
-        if (!v) return r;
-        r.status = leadingInt(*v);
-        static const std::map<int, std::string> reasons = {
-            {200, "OK"},           {201, "Created"},   {204, "No Content"}, {400, "Bad Request"},
-            {401, "Unauthorized"}, {403, "Forbidden"}, {404, "Not Found"},  {500, "Internal Server Error"}};
-        auto it = reasons.find(r.status);
-        r.body = it == reasons.end() ? std::to_string(r.status) : it->second;
-        return r;
-    }
+    if (kind == "res.sendStatus") return sendStatusAnswer(args, scope);
     if (kind == "res.redirect") {
         auto v = args.empty() ? std::nullopt : scan::evaluate(args.back(), scope);
         if (!v) return r;
@@ -270,20 +179,7 @@ HttpRoute handlerAnswer(const std::string& body, const scan::Scope& scope, const
         r.body = "Found. Redirecting to " + *v;
         return r;
     }
-    if (kind == "res.sendFile") {
-        if (args.empty()) return r;
-        // path.join(__dirname, 'public', 'index.html') or '/app/index.html'
-        std::string target;
-        for (const std::string& part : quotedRuns(args[0])) target += (target.empty() ? "" : "/") + part;
-        if (target.empty()) return r;
-        std::string path =
-            target.front() == '/' ? fs::normalizePath(target) : fs::normalizePath(scriptDir + "/" + target);
-        const fs::FileEntry* e = root.find(path);
-        if (!e || !e->content) return r;
-        r.status = status;
-        r.body = *e->content;
-        return r;
-    }
+    if (kind == "res.sendFile") return sendFileAnswer(args, root, scriptDir, status);
     if (args.empty()) {
         r.status = status;
         return r;

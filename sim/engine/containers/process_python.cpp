@@ -4,7 +4,6 @@
 #include <string_view>
 #include <utility>
 
-#include "sim/parse_number.hpp"
 #include "sim/engine/containers/process_model.hpp"
 #include "sim/engine/containers/source_scan.hpp"
 #include "sim/korean.hpp"

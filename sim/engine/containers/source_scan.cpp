@@ -33,6 +33,8 @@ size_t skipString(std::string_view src, size_t i) {
     return src.size();
 }
 
+// A JavaScript or Python string literal's escapes; the shell's echo -e table
+// (shell/builtins.cpp escapes) differs: \c stops output, \0nnn is octal.
 std::string unescape(std::string_view body) {
     std::string out;
     for (size_t i = 0; i < body.size(); ++i) {
@@ -62,19 +64,26 @@ std::string unescape(std::string_view body) {
     return out;
 }
 
+// One step of a scan that tracks bracket depth: a string literal is skipped
+// whole (false: I is past it); else a bracket changes DEPTH (true: I is on it).
+bool bracketStep(std::string_view s, size_t& i, int& depth) {
+    const char c = s[i];
+    if (c == '"' || c == '\'' || c == '`') {
+        i = skipString(s, i);
+        return false;
+    }
+    if (c == '(' || c == '[' || c == '{') ++depth;
+    if (c == ')' || c == ']' || c == '}') --depth;
+    return true;
+}
+
 // Splits at top level on a separator token (outside strings and brackets).
 std::vector<std::string> splitTop(std::string_view s, std::string_view sep) {
     std::vector<std::string> parts;
     int depth = 0;
     size_t start = 0;
     for (size_t i = 0; i < s.size();) {
-        char c = s[i];
-        if (c == '"' || c == '\'' || c == '`') {
-            i = skipString(s, i);
-            continue;
-        }
-        if (c == '(' || c == '[' || c == '{') ++depth;
-        if (c == ')' || c == ']' || c == '}') --depth;
+        if (!bracketStep(s, i, depth)) continue;
         if (depth == 0 && s.substr(i, sep.size()) == sep) {
             parts.emplace_back(s.substr(start, i - start));
             i += sep.size();
@@ -441,13 +450,8 @@ void collectBindings(std::string_view src, Scope& scope) {
         size_t i = start;
         int depth = 0;
         while (i < s.size()) {
-            char c = s[i];
-            if (c == '"' || c == '\'' || c == '`') {
-                i = skipString(s, i);
-                continue;
-            }
-            if (c == '(' || c == '[' || c == '{') ++depth;
-            if (c == ')' || c == ']' || c == '}') --depth;
+            if (!bracketStep(s, i, depth)) continue;
+            const char c = s[i];
             if (depth <= 0 && (c == ';' || c == '\n')) break;
             ++i;
         }
@@ -457,6 +461,8 @@ void collectBindings(std::string_view src, Scope& scope) {
 }
 
 namespace {
+// JSON.stringify's escapes, as node prints a value; not format::goJsonString
+// (Go's encoder also escapes \r and, HTML-safe, < > &).
 std::string jsonQuote(std::string_view s) {
     std::string out = "\"";
     for (char c : s) {

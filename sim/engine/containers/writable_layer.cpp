@@ -8,6 +8,7 @@
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/digest.hpp"
 #include "sim/engine/docker_format.hpp"
+#include "sim/engine/images/new_image.hpp"
 #include "sim/engine/images/store.hpp"
 #include "sim/fs/tar.hpp"
 
@@ -17,21 +18,6 @@ namespace {
 using namespace containers;
 
 const std::string kDaemon = "Error response from daemon: ";
-
-// Walk order: compare path components, so "a/b" comes right after "a" and
-// before "a-b" (filepath.Walk visits a directory's children before its next
-// sibling).
-bool walkOrder(std::string_view x, std::string_view y) {
-    while (true) {
-        size_t i = x.find('/'), j = y.find('/');
-        std::string_view hx = x.substr(0, i), hy = y.substr(0, j);
-        if (hx != hy) return hx < hy;
-        if (i == std::string_view::npos || j == std::string_view::npos)
-            return i == std::string_view::npos && j != std::string_view::npos;
-        x.remove_prefix(i + 1);
-        y.remove_prefix(j + 1);
-    }
-}
 
 std::string parentOf(const std::string& p) {
     size_t slash = p.rfind('/');
@@ -74,7 +60,7 @@ std::vector<FileChange> containerChanges(const State& state, const Container& c)
     out.reserve(kinds.size());
     for (const auto& [path, kind] : kinds) out.push_back({kind, path});
     std::sort(out.begin(), out.end(),
-              [](const FileChange& a, const FileChange& b) { return walkOrder(a.path, b.path); });
+              [](const FileChange& a, const FileChange& b) { return fs::walkOrder(a.path, b.path); });
     for (FileChange& f : out) f.path = "/" + f.path;
     return out;
 }
@@ -150,21 +136,7 @@ ContainerOutcome commitContainer(State& state, const CommitOptions& o) {
     h.size = empty ? 0 : layer.size;
     image.history.push_back(h);
     ContainerOutcome out;
-    if (!empty) {
-        const uint64_t size = layer.size;
-        Digest id = addLayer(state, std::move(layer));
-        image.layers.push_back(id);
-        out.events.push_back(LayerCreated{id, size});
-    }
-    Digest id = addImage(state, std::move(image));
-    std::vector<std::string> tags;
-    if (!tagKey.empty()) {
-        for (const Event& e : tagImage(state, id, tagKey)) out.events.push_back(e);
-        state.images[id].lastTagMs = state.clock.nowMs;
-        tags.push_back(tagKey);
-    }
-    out.events.push_back(ImageCreated{id, tags});
-    out.out = id + "\n";
+    storeNewImage(state, std::move(image), empty ? std::nullopt : std::optional<Layer>(std::move(layer)), tagKey, out);
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include "sim/engine/civil_time.hpp"
 #include "sim/engine/digest.hpp"
 #include "sim/engine/docker_format.hpp"
+#include "sim/engine/images/new_image.hpp"
 #include "sim/engine/images/store.hpp"
 #include "sim/fs/sha256.hpp"
 #include "sim/fs/tar.hpp"
@@ -361,19 +362,7 @@ ContainerOutcome importImage(State& state, const ImportOptions& o) {
     image.history.push_back(h);
     image.comment = h.comment;
     ContainerOutcome out;
-    const uint64_t size = layer.size;
-    Digest diff = addLayer(state, std::move(layer));
-    out.events.push_back(LayerCreated{diff, size});
-    image.layers.push_back(diff);
-    Digest id = addImage(state, std::move(image));
-    std::vector<std::string> tags;
-    if (!tagKey.empty()) {
-        for (const Event& e : tagImage(state, id, tagKey)) out.events.push_back(e);
-        state.images[id].lastTagMs = state.clock.nowMs;
-        tags.push_back(tagKey);
-    }
-    out.events.push_back(ImageCreated{id, tags});
-    out.out = id + "\n";
+    storeNewImage(state, std::move(image), std::move(layer), tagKey, out);
     return out;
 }
 

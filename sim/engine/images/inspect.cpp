@@ -303,12 +303,7 @@ Outcome imageHistory(const State& state, const HistoryOptions& options) {
                                          {"Size", "SIZE"},
                                          {"Comment", "COMMENT"}},
                                         "*image.historyContext");
-    if (!res.error.empty()) {
-        o.err = res.error + "\n";
-        o.exitCode = 1;
-        return o;
-    }
-    o.out = res.out;
+    res.writeTo(o);
     return o;
 }
 

@@ -82,21 +82,9 @@ std::vector<format::Row> rowsFor(const State& state, const Listed& l, bool showD
     return rows;
 }
 
-}   // namespace
-
-Outcome listImages(const State& state, const ImagesOptions& options) {
-    Outcome o;
-    std::vector<std::string> filterArgs = options.filters;
-    if (!options.matchName.empty()) filterArgs.push_back("reference=" + options.matchName);
-    const auto parsed =
-        parseImageFilters(state, filterArgs, {"dangling", "label", "before", "since", "reference", "until"});
-    if (!parsed.error.empty()) {
-        o.err = parsed.error + "\n";
-        o.exitCode = 1;
-        return o;
-    }
-    const ImageFilters& f = parsed.filters;
-
+// The images `docker images` shows, newest first: each with the tags and
+// digests its filters keep, an untagged one only where Docker lists it.
+std::vector<Listed> listedImages(const State& state, const ImagesOptions& options, const ImageFilters& f) {
     std::vector<Listed> listed;
     for (const auto& [id, img] : state.images) {
         const bool hasChildren = !childrenOf(state, id).empty();
@@ -121,7 +109,23 @@ Outcome listImages(const State& state, const ImagesOptions& options) {
         return a.image->createdMs != b.image->createdMs ? a.image->createdMs > b.image->createdMs
                                                         : a.image->id < b.image->id;
     });
+    return listed;
+}
 
+}   // namespace
+
+Outcome listImages(const State& state, const ImagesOptions& options) {
+    Outcome o;
+    std::vector<std::string> filterArgs = options.filters;
+    if (!options.matchName.empty()) filterArgs.push_back("reference=" + options.matchName);
+    const auto parsed =
+        parseImageFilters(state, filterArgs, {"dangling", "label", "before", "since", "reference", "until"});
+    if (!parsed.error.empty()) {
+        o.err = parsed.error + "\n";
+        o.exitCode = 1;
+        return o;
+    }
+    const std::vector<Listed> listed = listedImages(state, options, parsed.filters);
     const bool trunc = !options.noTrunc;
     const bool wantDigest = options.digests || options.format.find("{{.Digest}}") != std::string::npos;
     std::vector<format::Row> rows;
@@ -161,12 +165,7 @@ Outcome listImages(const State& state, const ImagesOptions& options) {
                                          {"SharedSize", "SHARED SIZE"},
                                          {"UniqueSize", "UNIQUE SIZE"}},
                                         "*formatter.imageContext");
-    if (!res.error.empty()) {
-        o.err = res.error + "\n";
-        o.exitCode = 1;
-        return o;
-    }
-    o.out = res.out;
+    res.writeTo(o);
     return o;
 }
 

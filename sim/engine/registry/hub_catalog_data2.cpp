@@ -2,6 +2,7 @@
 // the alpine variants of node and python, as Docker Hub served them in
 // mid-January 2025. nginx, httpd and redis sit on debian:bookworm-slim (from
 // hub_catalog_data.cpp); the alpine variants on alpine:3.21's single layer.
+// Data: layers that look alike are the images' own records (same base, same shapes).
 #include <string>
 
 #include "sim/engine/registry/hub_catalog_defs.hpp"

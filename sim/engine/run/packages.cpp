@@ -97,6 +97,75 @@ std::string jsonParseMessage(const std::string& text, const json::parse_error& e
            "\" is not valid JSON";
 }
 
+// package.json's dependencies (and devDependencies unless PRODUCTION): name -> version spec.
+std::map<std::string, std::string> dependenciesOf(const json& pkg, bool production) {
+    std::map<std::string, std::string> deps;
+    for (const char* section : {"dependencies", "devDependencies"}) {
+        if (production && std::string(section) == "devDependencies") continue;
+        if (pkg.contains(section) && pkg[section].is_object())
+            for (auto& [k, v] : pkg[section].items()) deps[k] = v.is_string() ? v.get<std::string>() : "*";
+    }
+    return deps;
+}
+
+// `npm ci`'s refusals: no lock file, or one out of step with package.json
+// (npm's words, exit 1); otherwise it starts from an empty node_modules.
+bool npmCiAllowed(Shell& sh, const fs::FileEntry* lockEntry, const std::map<std::string, std::string>& deps,
+                  CommandIo& io) {
+    if (!lockEntry) {
+        io.err +=
+            "npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing "
+            "package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install "
+            "with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.\nnpm error\n" +
+            npmLogLine(sh);
+        sh.elapsedMs += timing::kNpmCiRefusedMs;
+        return false;
+    }
+    json lock = json::object();
+    try {
+        lock = json::parse(lockEntry->content ? *lockEntry->content : "{}");
+    } catch (const json::exception&) {}
+    std::string missing;
+    for (const auto& [name, spec] : deps) {
+        if (!lock.is_object() || !lock.contains("packages") || !lock["packages"].contains("node_modules/" + name))
+            missing += "npm error Missing: " + name + "@" + spec + " from lock file\n";
+    }
+    if (!missing.empty()) {
+        io.err +=
+            "npm error code EUSAGE\nnpm error\nnpm error `npm ci` can only install packages when your "
+            "package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock "
+            "file with `npm install` before continuing.\nnpm error\n" +
+            missing + "npm error\n" + npmLogLine(sh);
+        sh.elapsedMs += timing::kNpmCiRefusedMs;
+        return false;
+    }
+    sh.fs.remove(sh.treePath("node_modules"));
+    return true;
+}
+
+// Each dependency into node_modules (a package.json and a payload of its
+// size); the lock file npm writes, returned.
+json writeNodeModules(Shell& sh, const json& pkg, const std::map<std::string, std::string>& deps) {
+    json lock = {{"name", pkg.value("name", "app")},
+                 {"version", pkg.value("version", "1.0.0")},
+                 {"lockfileVersion", 3},
+                 {"requires", true},
+                 {"packages", json::object()}};
+    lock["packages"][""] = {{"name", pkg.value("name", "app")}, {"version", pkg.value("version", "1.0.0")}};
+    std::string nm = sh.treePath("node_modules");
+    for (const auto& [name, spec] : deps) {
+        std::string version = versionFrom(spec);
+        json meta = {{"name", name}, {"version", version}};
+        sh.fs.put(nm + "/" + name + "/package.json", textFile(sh, meta.dump(2) + "\n"));
+        sh.fs.put(nm + "/" + name + "/index.js", fileOf(sh, payload(name, 20000, 280000)));
+        lock["packages"]["node_modules/" + name] = {
+            {"version", version},
+            {"resolved", "https://registry.npmjs.org/" + name + "/-/" + name + "-" + version + ".tgz"}};
+    }
+    if (!deps.empty()) sh.fs.put(nm + "/.package-lock.json", textFile(sh, lock.dump(2) + "\n"));
+    return lock;
+}
+
 int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, bool ci) {
     std::string pjPath = sh.treePath("package.json");
     std::string shown = "/" + pjPath;
@@ -132,44 +201,9 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
         return 1;
     }
     if (!pkg.is_object()) pkg = json::object();
-    std::map<std::string, std::string> deps;   // name -> version spec
-    for (const char* section : {"dependencies", "devDependencies"}) {
-        if (production && std::string(section) == "devDependencies") continue;
-        if (pkg.contains(section) && pkg[section].is_object())
-            for (auto& [k, v] : pkg[section].items()) deps[k] = v.is_string() ? v.get<std::string>() : "*";
-    }
+    std::map<std::string, std::string> deps = dependenciesOf(pkg, production);
     std::string lockPath = sh.treePath("package-lock.json");
-    const fs::FileEntry* lockEntry = sh.fs.find(lockPath);
-    if (ci) {
-        if (!lockEntry) {
-            io.err +=
-                "npm error code EUSAGE\nnpm error\nnpm error The `npm ci` command can only install with an existing "
-                "package-lock.json or\nnpm error npm-shrinkwrap.json with lockfileVersion >= 1. Run an install "
-                "with npm@5 or\nnpm error later to generate a package-lock.json file, then try again.\nnpm error\n" +
-                npmLogLine(sh);
-            sh.elapsedMs += timing::kNpmCiRefusedMs;
-            return 1;
-        }
-        json lock = json::object();
-        try {
-            lock = json::parse(lockEntry->content ? *lockEntry->content : "{}");
-        } catch (const json::exception&) {}
-        std::string missing;
-        for (const auto& [name, spec] : deps) {
-            if (!lock.is_object() || !lock.contains("packages") || !lock["packages"].contains("node_modules/" + name))
-                missing += "npm error Missing: " + name + "@" + spec + " from lock file\n";
-        }
-        if (!missing.empty()) {
-            io.err +=
-                "npm error code EUSAGE\nnpm error\nnpm error `npm ci` can only install packages when your "
-                "package.json and package-lock.json or npm-shrinkwrap.json are in sync. Please update your lock "
-                "file with `npm install` before continuing.\nnpm error\n" +
-                missing + "npm error\n" + npmLogLine(sh);
-            sh.elapsedMs += timing::kNpmCiRefusedMs;
-            return 1;
-        }
-        sh.fs.remove(sh.treePath("node_modules"));
-    }
+    if (ci && !npmCiAllowed(sh, sh.fs.find(lockPath), deps, io)) return 1;
     for (const auto& a : adds) {
         auto at = a.find('@', 1);
         std::string name = a.substr(0, at),
@@ -181,23 +215,7 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
     int64_t took = (ci ? timing::kNpmCiBaseMs : timing::kNpmInstallBaseMs) +
                    timing::kNpmPerPackageMs * static_cast<int64_t>(deps.size());
     sh.elapsedMs += took;
-    json lock = {{"name", pkg.value("name", "app")},
-                 {"version", pkg.value("version", "1.0.0")},
-                 {"lockfileVersion", 3},
-                 {"requires", true},
-                 {"packages", json::object()}};
-    lock["packages"][""] = {{"name", pkg.value("name", "app")}, {"version", pkg.value("version", "1.0.0")}};
-    std::string nm = sh.treePath("node_modules");
-    for (const auto& [name, spec] : deps) {
-        std::string version = versionFrom(spec);
-        json meta = {{"name", name}, {"version", version}};
-        sh.fs.put(nm + "/" + name + "/package.json", textFile(sh, meta.dump(2) + "\n"));
-        sh.fs.put(nm + "/" + name + "/index.js", fileOf(sh, payload(name, 20000, 280000)));
-        lock["packages"]["node_modules/" + name] = {
-            {"version", version},
-            {"resolved", "https://registry.npmjs.org/" + name + "/-/" + name + "-" + version + ".tgz"}};
-    }
-    if (!deps.empty()) sh.fs.put(nm + "/.package-lock.json", textFile(sh, lock.dump(2) + "\n"));
+    const json lock = writeNodeModules(sh, pkg, deps);
     if (!ci) sh.fs.put(lockPath, textFile(sh, lock.dump(2) + "\n"));
     size_t n = deps.size();
     if (n == 0) io.out += "\nup to date, audited 1 package in " + npmTime(took) + "\n\nfound 0 vulnerabilities\n";
