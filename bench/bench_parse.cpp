@@ -3,7 +3,8 @@
 // and bench/data/dockerfiles. Prints one JSON line per measurement:
 //   {"bench":"parse_ast",...}       parseAst (BuildKit parser.Parse), file by file, in-process
 //   {"bench":"parse",...}           parseDockerfile (typed instructions, checks, teaching), file by file
-//   {"bench":"dump_text",...}       parseAst + dump of the benchmark text, in-process
+//   {"bench":"dump_text",...}       dumpAst (parse --dump's one pass) on the benchmark text, in-process
+//   {"bench":"dump_text_memory",...}  what that adds to this process's peak RSS
 //   {"bench":"parse_dump_process",...}  `layerlab parse --dump TEXT` as a whole process, start-up included
 // In-process figures are CPU time of this thread ("MB/s on one core", even on a
 // busy machine). The whole-process figure is the best wall time of several runs
@@ -235,12 +236,12 @@ int main(int argc, char** argv) {
     // The whole process first, while this process is small: a spawned child's
     // peak RSS (ru_maxrss) starts from its parent's at the time of the spawn.
     int rc = measureProcess(text);
-    // In-process: what parsing and dumping the text adds to this process's
-    // peak RSS (the AST, or the pieces the streaming dump holds).
+    // In-process: what dumpAst (parse --dump's one pass) adds to this
+    // process's peak RSS on the text: the dump string and one node.
     const long rssBefore = peakRssKb();
     {
-        const auto ast = layerlab::dockerfile::parseAst(text);
-        const std::string out = ast.root ? layerlab::dockerfile::dump(*ast.root) : std::string();
+        std::string out;
+        (void)layerlab::dockerfile::dumpAst(text, out);
         const double growth = static_cast<double>(peakRssKb() - rssBefore) * 1024.0;
         std::printf(
             "{\"bench\":\"dump_text_memory\",\"bytes\":%zu,\"peak_rss_growth_bytes\":%.0f,\"over_input\":%.2f}\n",
@@ -257,8 +258,8 @@ int main(int argc, char** argv) {
         return r.warnings.size() + (r.dockerfile ? r.dockerfile->stages.size() : 0);
     });
     run("dump_text", {text}, target, [](const std::string& f) {
-        const auto r = layerlab::dockerfile::parseAst(f);
-        return r.root ? layerlab::dockerfile::dump(*r.root).size() : 0;
+        std::string out;
+        return layerlab::dockerfile::dumpAst(f, out) ? 0 : out.size();
     });
     return rc;
 }

@@ -17,6 +17,11 @@ void appendHex(std::string& out, char32_t value, int digits) {
 std::string goQuote(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
+    appendGoQuote(out, s);
+    return out;
+}
+
+void appendGoQuote(std::string& out, std::string_view s) {
     out.push_back('"');
     for (std::size_t i = 0; i < s.size();) {
         const auto byte = static_cast<unsigned char>(s[i]);
@@ -75,18 +80,28 @@ std::string goQuote(std::string_view s) {
         }
     }
     out.push_back('"');
-    return out;
 }
 
 namespace {
+// strings.ToLower appended in place (keywords are ASCII but need not be).
+void appendLower(std::string& out, std::string_view s) {
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) >= 0x80) {
+            out += unicode::toLower(s);
+            return;
+        }
+    }
+    for (char c : s) out.push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c);
+}
+
 void dumpInto(const Node& node, std::string& str) {
     const std::size_t begin = str.size();
-    str += unicode::toLower(node.value);
+    appendLower(str, node.value);
     if (!node.flags.empty()) {
         str += " [";
         for (std::size_t i = 0; i < node.flags.size(); ++i) {
             if (i) str.push_back(' ');
-            str += goQuote(node.flags[i]);
+            appendGoQuote(str, node.flags[i]);
         }
         str.push_back(']');
     }
@@ -100,7 +115,7 @@ void dumpInto(const Node& node, std::string& str) {
         if (!n.children.empty()) {
             dumpInto(n, str);
         } else {
-            str += goQuote(n.value);
+            appendGoQuote(str, n.value);
         }
     }
     // strings.TrimSpace of this node's own text.
@@ -118,6 +133,25 @@ std::string dump(const Node& node) {
     std::string out;
     dumpInto(node, out);
     return out;
+}
+
+std::optional<Diagnostic> dumpAst(std::string_view bytes, std::string& out) {
+    out.clear();
+    // The dump is about as long as the input: one reservation, no regrowth copies.
+    out.reserve(bytes.size() + bytes.size() / 4);
+    // The root has no value, flags or arguments: its dump is "(child)" per
+    // instruction joined by "\n" (the trailing "\n" is what TrimSpace removes).
+    detail::AstParse p = detail::parseAstEach(bytes, [&out](Node& child) {
+        if (!out.empty()) out.push_back('\n');
+        out.push_back('(');
+        dumpInto(child, out);
+        out.push_back(')');
+    });
+    if (p.error) {
+        out.clear();
+        return std::move(p.error);
+    }
+    return std::nullopt;
 }
 
 }   // namespace layerlab::dockerfile
