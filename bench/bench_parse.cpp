@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "sim/dockerfile/dockerfile.hpp"
+#include "sim/dockerfile/dump.hpp"
 
 extern char** environ;
 

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "sim/dockerfile/dockerfile.hpp"
+#include "sim/dockerfile/dump.hpp"
 
 namespace layerlab::frontend {
 

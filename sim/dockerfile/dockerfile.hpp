@@ -231,12 +231,6 @@ struct AstResult {
     std::optional<Diagnostic> error;
 };
 AstResult parseAst(std::string_view bytes);
-// parseAst then dump, in one pass and without the tree (`layerlab parse
-// --dump`): each instruction is dumped as soon as it is parsed and dropped,
-// so memory is the input plus the dump text, not an AST ~15x the input.
-// On success *out is exactly dump(*parseAst(bytes).root); on error out is
-// empty and the error is parseAst's.
-std::optional<Diagnostic> dumpAst(std::string_view bytes, std::string& out);
 
 // "80", "53/udp", "8000-8010/tcp": BuildKit's EXPOSE port check (dispatch
 // time, after $VAR expansion). Returns the error text, e.g.

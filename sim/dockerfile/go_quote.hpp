@@ -9,8 +9,5 @@
 namespace layerlab::dockerfile {
 
 std::string goQuote(std::string_view s);
-// The same, appended to out: the AST dump quotes every argument, and a
-// string per argument was a malloc per token.
-void appendGoQuote(std::string& out, std::string_view s);
 
 }   // namespace layerlab::dockerfile

@@ -65,6 +65,10 @@ AstParse parseAstDetailed(std::string_view bytes);
 // reused for the next instruction: move from it or copy what you need.
 AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& onInstruction);
 
+// goQuote appended to out (quote.cpp): the AST dump quotes every argument,
+// and a string per argument was a malloc per token.
+void appendGoQuote(std::string& out, std::string_view s);
+
 // instructions.nodeArgs: the flattened argument list of an instruction node.
 std::vector<std::string> nodeArgs(const Node& node);
 std::vector<std::string_view> nodeArgViews(const Node& node);   // same, as views into node

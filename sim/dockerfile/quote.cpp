@@ -1,6 +1,7 @@
 // Go's strconv.Quote and BuildKit's Node.Dump(): the exact bytes the
 // conformance corpus expects (FORMAT.md section 3).
 #include "sim/dockerfile/dockerfile.hpp"
+#include "sim/dockerfile/dump.hpp"
 #include "sim/dockerfile/internal.hpp"
 #include "sim/dockerfile/unicode.hpp"
 
@@ -17,11 +18,11 @@ void appendHex(std::string& out, char32_t value, int digits) {
 std::string goQuote(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 2);
-    appendGoQuote(out, s);
+    detail::appendGoQuote(out, s);
     return out;
 }
 
-void appendGoQuote(std::string& out, std::string_view s) {
+void detail::appendGoQuote(std::string& out, std::string_view s) {
     out.push_back('"');
     for (std::size_t i = 0; i < s.size();) {
         const auto byte = static_cast<unsigned char>(s[i]);
@@ -101,7 +102,7 @@ void dumpInto(const Node& node, std::string& str) {
         str += " [";
         for (std::size_t i = 0; i < node.flags.size(); ++i) {
             if (i) str.push_back(' ');
-            appendGoQuote(str, node.flags[i]);
+            detail::appendGoQuote(str, node.flags[i]);
         }
         str.push_back(']');
     }
@@ -115,7 +116,7 @@ void dumpInto(const Node& node, std::string& str) {
         if (!n.children.empty()) {
             dumpInto(n, str);
         } else {
-            appendGoQuote(str, n.value);
+            detail::appendGoQuote(str, n.value);
         }
     }
     // strings.TrimSpace of this node's own text.
