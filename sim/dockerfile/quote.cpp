@@ -27,9 +27,22 @@ void detail::appendGoQuote(std::string& out, std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         const auto byte = static_cast<unsigned char>(s[i]);
         if (byte >= 0x20 && byte < 0x7F) {
-            if (byte == '"' || byte == '\\') out.push_back('\\');
-            out.push_back(static_cast<char>(byte));
-            ++i;
+            if (byte == '"' || byte == '\\') {
+                out.push_back('\\');
+                out.push_back(static_cast<char>(byte));
+                ++i;
+                continue;
+            }
+            // A run of plain printable ASCII (nearly every argument) in one
+            // append: byte-by-byte push_back was the dump's top cost.
+            std::size_t end = i + 1;
+            while (end < s.size()) {
+                const auto b = static_cast<unsigned char>(s[end]);
+                if (b < 0x20 || b >= 0x7F || b == '"' || b == '\\') break;
+                ++end;
+            }
+            out.append(s.data() + i, end - i);
+            i = end;
             continue;
         }
         const unicode::Rune r = unicode::decode(s, i);
