@@ -56,7 +56,7 @@ std::vector<std::string> loadCorpus() {
     if (fs::exists(corpus)) {
         for (const auto& e : fs::directory_iterator(corpus)) paths.push_back(e.path() / "Dockerfile");
     }
-    for (const fs::path dir : {fs::path(LAYERLAB_SOURCE_DIR) / "bench" / "data" / "dockerfiles",
+    for (const fs::path& dir : {fs::path(LAYERLAB_SOURCE_DIR) / "bench" / "data" / "dockerfiles",
                                fs::path(LAYERLAB_SOURCE_DIR) / "tests" / "data" / "dockerfile"}) {
         if (!fs::exists(dir)) continue;
         for (const auto& e : fs::directory_iterator(dir)) {
