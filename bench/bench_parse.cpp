@@ -57,7 +57,7 @@ std::vector<std::string> loadCorpus() {
         for (const auto& e : fs::directory_iterator(corpus)) paths.push_back(e.path() / "Dockerfile");
     }
     for (const fs::path& dir : {fs::path(LAYERLAB_SOURCE_DIR) / "bench" / "data" / "dockerfiles",
-                               fs::path(LAYERLAB_SOURCE_DIR) / "tests" / "data" / "dockerfile"}) {
+                                fs::path(LAYERLAB_SOURCE_DIR) / "tests" / "data" / "dockerfile"}) {
         if (!fs::exists(dir)) continue;
         for (const auto& e : fs::directory_iterator(dir)) {
             if (e.path().extension() == ".Dockerfile") paths.push_back(e.path());
