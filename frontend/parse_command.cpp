@@ -3,13 +3,13 @@
 #include "frontend/parse_command.hpp"
 
 #include <algorithm>
-#include <fstream>
+#include <cstdio>
 #include <istream>
-#include <iterator>
 #include <ostream>
 #include <sstream>
 
 #include "sim/dockerfile/dockerfile.hpp"
+#include "sim/dockerfile/dump.hpp"
 
 namespace layerlab::frontend {
 
@@ -65,6 +65,24 @@ void printWarning(std::ostream& out, const Diagnostic& d) {
 
 std::string describe(const dockerfile::Command& c) { return c.original; }
 
+// The whole file in one allocation and a few read calls (its size first),
+// not a character-by-character istreambuf_iterator copy, which was a sizeable
+// part of `parse --dump` on a big file. False when it cannot be opened; a
+// directory opens and reads as empty, as the ifstream did.
+bool readWholeFile(const std::string& path, std::string& out) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    if (std::fseek(f, 0, SEEK_END) == 0) {
+        const long size = std::ftell(f);
+        if (size > 0) out.reserve(static_cast<std::size_t>(size));
+        std::rewind(f);
+    }
+    char chunk[1 << 16];
+    for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) out.append(chunk, n);
+    std::fclose(f);
+    return true;
+}
+
 }   // namespace
 
 int runParse(const std::vector<std::string>& args, Io& io) {
@@ -89,23 +107,25 @@ int runParse(const std::vector<std::string>& args, Io& io) {
     }
     std::string source;
     if (path == "-") {
-        source.assign(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
+        char chunk[1 << 16];   // block reads, not a character at a time
+        while (io.in.read(chunk, sizeof chunk) || io.in.gcount() > 0)
+            source.append(chunk, static_cast<std::size_t>(io.in.gcount()));
     } else {
-        std::ifstream file(path, std::ios::binary);
-        if (!file) {
+        if (!readWholeFile(path, source)) {
             io.err << "ERROR: failed to read dockerfile: open " << path << ": no such file or directory\n";
             return 1;
         }
-        source.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
     }
 
     if (dumpAst) {
-        const dockerfile::AstResult ast = dockerfile::parseAst(source);
-        if (!ast.root) {
-            printError(io.err, source, *ast.error);
+        // Parsed and dumped in one pass without an AST (dockerfile::dumpAst).
+        std::string text;
+        if (const auto error = dockerfile::dumpAst(source, text)) {
+            printError(io.err, source, *error);
             return 1;
         }
-        io.out << dockerfile::dump(*ast.root) << "\n";
+        text.push_back('\n');
+        io.out.write(text.data(), static_cast<std::streamsize>(text.size()));
         return 0;
     }
 

@@ -2,6 +2,7 @@
 // BOM, CR/LF, parser directives (# syntax/escape/check), comments,
 // continuation lines and heredoc bodies (FORMAT.md section 4).
 #include <algorithm>
+#include <functional>
 
 #include "sim/dockerfile/internal.hpp"
 #include "sim/dockerfile/unicode.hpp"
@@ -166,12 +167,26 @@ bool readHeredocs(LineScanner& scanner, const std::string& buffer, int& currentL
 }   // namespace
 
 AstParse parseAstDetailed(std::string_view bytes) {
-    AstParse result;
-    Directives directives;
-    LineScanner scanner(bytes);
     Node root;
     // Roughly one instruction per two lines; avoids moving big Nodes while growing.
     root.children.reserve(static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n') / 2 + 1));
+    AstParse result = parseAstEach(bytes, [&root](Node& child) { root.children.push_back(std::move(child)); });
+    if (!result.error) {
+        root.range = result.range;
+        result.root = std::move(root);
+    }
+    return result;
+}
+
+AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& onInstruction) {
+    AstParse result;
+    Directives directives;
+    LineScanner scanner(bytes);
+    SourceRange rootRange;
+    // One node, reused for every instruction: its strings and vectors keep
+    // their capacity, so a caller that dumps and drops each instruction
+    // (parse --dump) allocates almost nothing per line.
+    Node child;
     bool haveInstruction = false;
     int currentLine = 0;
     std::string_view raw;
@@ -221,7 +236,12 @@ AstParse parseAstDetailed(std::string_view bytes) {
             result.warnings.push_back(std::move(w));
         }
 
-        Node child;
+        child.value.clear();
+        child.flags.clear();
+        child.next.clear();
+        child.children.clear();
+        child.json = false;
+        child.heredocs.clear();
         Diagnostic nerr;
         if (!nodeFromLine(buffer, directives.escapeToken, child, nerr)) {
             result.errorLine = buffer;
@@ -233,10 +253,10 @@ AstParse parseAstDetailed(std::string_view bytes) {
             !readHeredocs(scanner, buffer, currentLine, child))
             return fail(Diagnostic::unterminatedHeredoc({}), startLine, currentLine);
         child.range = {startLine, startColumn, currentLine, 0};
-        if (!haveInstruction) root.range.startLine = startLine;
-        root.range.endLine = currentLine;
+        if (!haveInstruction) rootRange.startLine = startLine;
+        rootRange.endLine = currentLine;
         haveInstruction = true;
-        root.children.push_back(std::move(child));
+        onInstruction(child);
     }
 
     result.escapeToken = directives.escapeToken;
@@ -245,7 +265,7 @@ AstParse parseAstDetailed(std::string_view bytes) {
     result.checkLine = directives.checkLine;
     if (!haveInstruction) return fail(Diagnostic::fileWithNoInstructions(currentLine), currentLine, currentLine);
     if (scanner.tooLong()) return fail(Diagnostic::lineTooLong(currentLine + 1), currentLine + 1, currentLine + 1);
-    result.root = std::move(root);
+    result.range = rootRange;
     return result;
 }
 

@@ -2,6 +2,7 @@
 // for other modules). Each function mirrors one BuildKit helper; the comment
 // names it so the two can be compared.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,8 +57,17 @@ struct AstParse {
     std::vector<Diagnostic> warnings;
     std::optional<Diagnostic> error;
     std::string errorLine;   // the logical line a line-level error came from
+    SourceRange range;   // the root's: first and last instruction lines
 };
 AstParse parseAstDetailed(std::string_view bytes);
+// The same parse, handing each instruction node to onInstruction as soon as
+// it is complete instead of keeping a tree (root stays empty). The node is
+// reused for the next instruction: move from it or copy what you need.
+AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& onInstruction);
+
+// goQuote appended to out (quote.cpp): the AST dump quotes every argument,
+// and a string per argument was a malloc per token.
+void appendGoQuote(std::string& out, std::string_view s);
 
 // instructions.nodeArgs: the flattened argument list of an instruction node.
 std::vector<std::string> nodeArgs(const Node& node);

@@ -297,7 +297,7 @@ bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnosti
     SplitLine split = splitCommand(line);
     node.value = std::move(split.keyword);
     node.flags = std::move(split.flags);
-    node.original = std::string(line);
+    node.original.assign(line);   // assign: a reused node keeps its capacity
     const std::string cmd = unicode::toLower(node.value);
     const std::string_view rest = split.rest;
     if (cmd == "add" || cmd == "copy" || cmd == "volume") return parseMaybeJsonToList(rest, node, error);

@@ -90,7 +90,7 @@ ParseResult parseDockerfile(std::string_view bytes) {
         return result;
     }
     detail::AstParse ast = detail::parseAstDetailed(bytes);
-    result.warnings = ast.warnings;
+    result.warnings = std::move(ast.warnings);   // moved, not copied: the AST parse is done with them
     if (ast.error) {
         result.error = ast.error;
         if (!ast.errorLine.empty()) detail::explainParserError(ast.errorLine, ast.escapeToken, *result.error);
