@@ -336,11 +336,14 @@ bool Workspace::openScenarioText(const std::string& text, std::string& error) {
                 return false;
             }
             // An unfinished lesson resumes from its progress record (kept
-            // with the autosave), as on the desktop; the recorded steps
-            // replay only onto the state they were recorded from.
+            // with the autosave), as on the desktop; the recording is
+            // restored only onto the state it was recorded from (a
+            // completed lesson starts again from its start).
             const nlohmann::json::json_pointer recordedFrom("/session/start/state");
-            if (doc.contains(recordedFrom) && scenario::stateToJson(m_machine.state()) == doc.at(recordedFrom))
-                view.replaySteps(session.scenario->steps);
+            if (doc.contains(recordedFrom) && scenario::stateToJson(m_machine.state()) == doc.at(recordedFrom)) {
+                m_ui.session->restoreRecording(session.scenario->steps);
+                view.afterReplay();
+            }
             return true;
         }
         error = "no lesson '" + id + "'";
