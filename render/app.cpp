@@ -6,8 +6,8 @@
 // The browser build (Emscripten, web/) differs in a few seams only, marked
 // __EMSCRIPTEN__: a WebGL 2 (GL ES 3) context through the GLES 3 headers
 // instead of glad, the browser calling one frame at a time
-// (emscripten_set_main_loop) instead of the loop (idle frames draw nothing:
-// FramePacer::frameDue, woken by input), and the canvas and the font atlas
+// (emscripten_set_main_loop) instead of the loop (paused while idle:
+// FramePacer::frameDue, resumed by input), and the canvas and the font atlas
 // following the page's size and devicePixelRatio.
 #include "render/app.hpp"
 
@@ -67,6 +67,9 @@ struct AppLoop {
 
 AppLoop* g_running = nullptr;   // for runningWorkspace()
 bool g_woken = true;   // the browser: input or a page script since the last frame (requestFrames)
+#ifdef __EMSCRIPTEN__
+bool g_paused = false;   // the main loop stopped while idle (no animation frames at all)
+#endif
 
 #ifdef __EMSCRIPTEN__
 // The canvas fills the page (web/index.html's CSS): its drawing buffer is the
@@ -98,6 +101,12 @@ void wakeOnInput(GLFWwindow* window) {
     glfwSetCharCallback(window, [](GLFWwindow*, unsigned) { requestFrames(); });
     glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { requestFrames(); });
     glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { requestFrames(); });
+    // The page's size or devicePixelRatio changed (the loop may be stopped: fitCanvasToPage runs in it).
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false,
+                                   [](int, const EmscriptenUiEvent*, void*) -> EM_BOOL {
+                                       requestFrames();
+                                       return EM_FALSE;
+                                   });
 }
 #endif
 
@@ -115,7 +124,13 @@ bool drawOneFrame(AppLoop& loop) {
     workspace.setPixelRatio(pixelRatio);
     const bool woken = g_woken || workspace.fontsNeedRebuild();
     g_woken = false;
-    if (!loop.pacer.frameDue(workspace.animating(glfwGetTime()), woken, loop.scripted)) return true;
+    if (!loop.pacer.frameDue(workspace.animating(glfwGetTime()), woken, loop.scripted)) {
+        // Idle: no more animation frames until requestFrames (even an empty
+        // one keeps the browser compositing 60 times a second).
+        emscripten_pause_main_loop();
+        g_paused = true;
+        return true;
+    }
 #else
     loop.pacer.waitForFrame(workspace.animating(glfwGetTime()), loop.scripted);
 #endif
@@ -195,7 +210,15 @@ Workspace* runningWorkspace() { return g_running ? &g_running->workspace : nullp
 
 int drawnFrames() { return g_running ? g_running->frame : 0; }
 
-void requestFrames() { g_woken = true; }
+void requestFrames() {
+    g_woken = true;
+#ifdef __EMSCRIPTEN__
+    if (g_paused) {
+        g_paused = false;
+        emscripten_resume_main_loop();
+    }
+#endif
+}
 
 int runApp(const std::vector<std::string>& args) {
     // 0. Options (before touching the display, so --help-like mistakes say so).

@@ -97,6 +97,7 @@
       // Frame time of the finished scene: 60 frames, each woken to draw.
       frameMs.length = 0;
       timing = true;
+      window.layerlab.wake();   // an idle page's loop is paused: wake it, then each frame keeps it going
       await until(() => frameMs.length >= 60, "60 frames", 120000);
       timing = false;
       const sorted = frameMs.slice().sort((a, b) => a - b);
