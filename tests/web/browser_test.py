@@ -230,6 +230,7 @@ def main() -> int:
     if args.native and args.desktop_frames:
         result["desktopFrameMs"] = desktop_frame_ms(args.native, args.lesson, args.lang, commands)
     figures = {"lang": args.lang, "desktopFrameMs": result.get("desktopFrameMs"), "firstFrameMs": round(result.get("firstFrameMs", -1)),
+               "timeline": result.get("timeline"),
                "frameMs": result.get("frameMs"), "imageId": state.get("tags", {}).get("myapp:latest"),
                "nativeImageId": result.get("nativeImageId"), "idle": result.get("idle"),
                "wallSeconds": round(time.time() - start, 1),

@@ -20,6 +20,10 @@
     if (window.layerlab && window.layerlab.frames() > framesBefore) frameMs.push(performance.now() - frameStart);
   };
 
+  // Where the first frame's time goes: the downloads, then the runtime (wasm compiled, data mounted).
+  const timeline = {};
+  const initialized = Module.onRuntimeInitialized;
+  Module.onRuntimeInitialized = () => { timeline.runtimeMs = Math.round(performance.now()); initialized(); };
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
   async function until(check, what, ms) {
@@ -86,6 +90,9 @@
     try {
       await until(() => window.layerlab && window.layerlab.frames() > 0, "the first frame", 60000);
       result.firstFrameMs = performance.now();
+      for (const r of performance.getEntriesByType("resource"))
+        if (/layerlab\.(js|wasm|data)$/.test(r.name)) timeline[r.name.split("/").pop()] = Math.round(r.responseEnd);
+      result.timeline = timeline;
       for (const line of script) {
         result.outputs.push(window.layerlab.run(line));
         await nextFrame();
