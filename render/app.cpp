@@ -3,11 +3,12 @@
 // examples/example_glfw_opengl3/main.cpp). Everything drawn lives in
 // render/layout.cpp and render/panels/; the model lives in sim/.
 //
-// The browser build (Emscripten, web/) differs in three seams only, marked
+// The browser build (Emscripten, web/) differs in a few seams only, marked
 // __EMSCRIPTEN__: a WebGL 2 (GL ES 3) context through the GLES 3 headers
 // instead of glad, the browser calling one frame at a time
-// (emscripten_set_main_loop) instead of the loop, and the canvas following
-// the page's size and devicePixelRatio.
+// (emscripten_set_main_loop) instead of the loop (paused while idle:
+// FramePacer::frameDue, resumed by input), and the canvas and the font atlas
+// following the page's size and devicePixelRatio.
 #include "render/app.hpp"
 
 #ifdef __EMSCRIPTEN__
@@ -65,11 +66,16 @@ struct AppLoop {
 };
 
 AppLoop* g_running = nullptr;   // for runningWorkspace()
+bool g_woken = true;   // the browser: input or a page script since the last frame (requestFrames)
+#ifdef __EMSCRIPTEN__
+bool g_paused = false;   // the main loop stopped while idle (no animation frames at all)
+#endif
 
 #ifdef __EMSCRIPTEN__
 // The canvas fills the page (web/index.html's CSS): its drawing buffer is the
 // CSS size times devicePixelRatio, and ImGui lays out in CSS pixels with that
 // ratio as the framebuffer scale, so text is as large as on the desktop.
+// A new size or ratio wakes the idle page (requestFrames).
 float fitCanvasToPage(GLFWwindow* window) {
     double cssWidth = 0, cssHeight = 0;
     emscripten_get_element_css_size("#canvas", &cssWidth, &cssHeight);
@@ -77,9 +83,30 @@ float fitCanvasToPage(GLFWwindow* window) {
     const int width = static_cast<int>(cssWidth * ratio), height = static_cast<int>(cssHeight * ratio);
     int current[2] = {0, 0};
     glfwGetWindowSize(window, &current[0], &current[1]);
-    if (width > 0 && height > 0 && (width != current[0] || height != current[1]))
+    if (width > 0 && height > 0 && (width != current[0] || height != current[1])) {
         glfwSetWindowSize(window, width, height);
+        requestFrames();
+    }
     return ratio > 0.0f ? ratio : 1.0f;
+}
+
+// Input wakes the idle page. Installed before ImGui's GLFW backend, which
+// calls the callbacks it replaces (the cursor's position it polls, so that
+// one is only ours).
+void wakeOnInput(GLFWwindow* window) {
+    glfwSetCursorPosCallback(window, [](GLFWwindow*, double, double) { requestFrames(); });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow*, int, int, int) { requestFrames(); });
+    glfwSetScrollCallback(window, [](GLFWwindow*, double, double) { requestFrames(); });
+    glfwSetKeyCallback(window, [](GLFWwindow*, int, int, int, int) { requestFrames(); });
+    glfwSetCharCallback(window, [](GLFWwindow*, unsigned) { requestFrames(); });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow*, int) { requestFrames(); });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow*, int) { requestFrames(); });
+    // The page's size or devicePixelRatio changed (the loop may be stopped: fitCanvasToPage runs in it).
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false,
+                                   [](int, const EmscriptenUiEvent*, void*) -> EM_BOOL {
+                                       requestFrames();
+                                       return EM_FALSE;
+                                   });
 }
 #endif
 
@@ -89,9 +116,21 @@ bool drawOneFrame(AppLoop& loop) {
     if (glfwWindowShouldClose(loop.window) || loop.workspace.quitRequested()) return false;
     Workspace& workspace = loop.workspace;
 #ifdef __EMSCRIPTEN__
-    // The browser calls each frame from requestAnimationFrame: no waiting here.
+    // The browser calls each frame from requestAnimationFrame: no waiting
+    // here, and while nothing moves and nothing happened, nothing is drawn
+    // (the canvas keeps showing the last frame).
     glfwPollEvents();
     const float pixelRatio = fitCanvasToPage(loop.window);
+    workspace.setPixelRatio(pixelRatio);
+    const bool woken = g_woken || workspace.fontsNeedRebuild();
+    g_woken = false;
+    if (!loop.pacer.frameDue(workspace.animating(glfwGetTime()), woken, loop.scripted)) {
+        // Idle: no more animation frames until requestFrames (even an empty
+        // one keeps the browser compositing 60 times a second).
+        emscripten_pause_main_loop();
+        g_paused = true;
+        return true;
+    }
 #else
     loop.pacer.waitForFrame(workspace.animating(glfwGetTime()), loop.scripted);
 #endif
@@ -209,6 +248,16 @@ Workspace* runningWorkspace() { return g_running ? &g_running->workspace : nullp
 
 int drawnFrames() { return g_running ? g_running->frame : 0; }
 
+void requestFrames() {
+    g_woken = true;
+#ifdef __EMSCRIPTEN__
+    if (g_paused) {
+        g_paused = false;
+        emscripten_resume_main_loop();
+    }
+#endif
+}
+
 int runApp(const std::vector<std::string>& args) {
     // 0. Options (before touching the display, so --help-like mistakes say so).
     std::string error;
@@ -227,6 +276,9 @@ int runApp(const std::vector<std::string>& args) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;   // the layout is fixed; write no imgui.ini into the learner's folder
+#ifdef __EMSCRIPTEN__
+    wakeOnInput(window);
+#endif
     ImGui_ImplGlfw_InitForOpenGL(window, true);
 #ifdef __EMSCRIPTEN__
     ImGui_ImplOpenGL3_Init("#version 300 es");

@@ -16,5 +16,9 @@ Workspace* runningWorkspace();
 // Frames drawn so far by the open window (0 when none is open): the page's
 // first-frame signal.
 int drawnFrames();
+// Something outside the frame changed what the window shows (the page's
+// hook ran a command, opened a scenario, typed text): the browser, which
+// draws nothing while idle, draws the next frames.
+void requestFrames();
 
 }   // namespace layerlab::render

@@ -326,9 +326,7 @@ Outcome View::run(const std::string& line) {
     // The containers before the command: a removed one is drawn leaving its image.
     std::map<std::string, Removed> containersBefore;
     for (const auto& c : state().containers) containersBefore[c.id] = Removed{c.imageId, c.name};
-    if (ui.sessionCommands.empty()) ui.sessionStart = machine.state();
     Outcome outcome = machine.execute(line);
-    ui.sessionCommands.push_back(line);
     fonts.addText(line);
     fonts.addText(outcome.out);
     fonts.addText(outcome.err);

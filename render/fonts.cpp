@@ -39,9 +39,13 @@ void Fonts::addText(std::string_view utf8) {
     }
 }
 
-void Fonts::build(float base) {
-    m_base = base;
+float drawSize(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+void Fonts::build(float layoutBase, float pixelRatio) {
+    m_base = layoutBase;
+    const float base = layoutBase * pixelRatio;
     ImGuiIO& io = ImGui::GetIO();
+    io.FontGlobalScale = 1.0f / pixelRatio;
     io.Fonts->Clear();
 
     // Ranges are pairs [first, last] ending in 0; consecutive code points merge.

@@ -24,9 +24,11 @@ public:
     void addText(std::string_view utf8);
     bool needsRebuild() const { return m_dirty; }
 
-    // Clears ImGui's atlas and adds the fonts at BASE pixels. The caller
-    // re-creates the GL texture (ImGui_ImplOpenGL3_CreateFontsTexture).
-    void build(float base);
+    // Clears ImGui's atlas and adds the fonts at BASE pixels, rasterised at
+    // BASE * PIXELRATIO device pixels (io.FontGlobalScale brings the layout
+    // back to BASE). The caller re-creates the GL texture
+    // (ImGui_ImplOpenGL3_CreateFontsTexture).
+    void build(float base, float pixelRatio = 1.0f);
     float baseSize() const { return m_base; }
 
     ImFont* ui() const { return m_ui; }
@@ -44,5 +46,9 @@ private:
     ImFont* m_heading = nullptr;
     ImFont* m_mono = nullptr;
 };
+
+// The size in layout pixels to draw FONT's text at (ImDrawList::AddText,
+// ellipsize): its rasterised size times io.FontGlobalScale.
+float drawSize(const ImFont* font);
 
 }   // namespace layerlab::render

@@ -26,4 +26,12 @@ bool FramePacer::waitForFrame(bool animating, bool scripted, double maxWait) {
     return true;
 }
 
+bool FramePacer::frameDue(bool animating, bool woken, bool scripted) {
+    if (woken) m_settleFrames = 3;
+    if (scripted || animating) return true;
+    if (m_settleFrames == 0) return false;
+    --m_settleFrames;
+    return true;
+}
+
 }   // namespace layerlab::render

@@ -49,7 +49,6 @@ bool View::startLesson(int index) {
         ui.session = std::make_shared<scenario::LessonSession>(machine, scenario::SessionConfig{});
         return false;
     }
-    ui.sessionCommands.clear();
     run.active = true;
     run.lesson = lesson;
     afterReplay();

@@ -174,11 +174,6 @@ struct UiState {
     ScenarioRun scenarioRun;
     SessionUi sessionUi;
     float presenterScale = 1.0f;   // presenter mode: 1.0 - 2.5 (keys + and -)
-    // The session as a scenario (downloaded, or autosaved in the browser):
-    // the State before its first command and every command line run since.
-    // A lesson start or an opened scenario begins a new session.
-    engine::State sessionStart;
-    std::vector<std::string> sessionCommands;
 
     // Window
     bool presenter = false;
@@ -235,8 +230,10 @@ struct View {
     // over, a step back): the picture, the editor and the goals follow.
     void afterReplay();
     // A scenario file opened in the window (render/scenario_open.cpp): its
-    // start state into the Machine, then its command steps through run().
+    // start state into the Machine and a new sandbox session, then its steps.
     bool playScenario(const scenario::Scenario& scenario, std::string& error);
+    // Command steps through run(), write steps through the session (recorded as an editor's save).
+    void replaySteps(const std::vector<scenario::Step>& steps);
 };
 
 // Predict, then see (render/predict.cpp): open the question before LINE's

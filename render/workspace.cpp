@@ -14,7 +14,7 @@
 #include "render/theme.hpp"
 #include "sim/scenario/lesson_index.hpp"
 #include "sim/scenario/loader.hpp"
-#include "sim/scenario/session_export.hpp"
+#include "sim/scenario/state_json.hpp"
 
 namespace layerlab::render {
 namespace {
@@ -98,11 +98,19 @@ bool Workspace::start(std::string& error) {
     }
     // --steps N: the first N steps of the scenario or presented lesson.
     for (int i = 0; i < m_options.steps && m_ui.scenarioRun.active(); ++i) view.stepForward();
-    // The window's session is kept after every command and offered back after
-    // an unclean exit; a scripted window (--run, --screenshot, --frames) never
-    // writes or removes it, and --run never sees the offer.
-    m_keepSession = m_options.screenshot.empty() && m_options.frames == 0 && m_options.run.empty();
-    if (m_options.run.empty()) {
+        // The window's session is kept after every command and offered back after
+        // an unclean exit; a scripted window (--run, --screenshot, --frames) never
+        // writes or removes it, and --run never sees the offer.
+#ifdef __EMSCRIPTEN__
+    // The browser keeps its session its own way (web/session_store: the
+    // lesson engine's recording, reopened without asking when the tab opens
+    // again; a tab never closes cleanly), so no crash file and no offer.
+    constexpr bool kSessionFile = false;
+#else
+    constexpr bool kSessionFile = true;
+#endif
+    m_keepSession = kSessionFile && m_options.screenshot.empty() && m_options.frames == 0 && m_options.run.empty();
+    if (kSessionFile && m_options.run.empty()) {
         m_session = scenario::SessionStore(scenario::SessionStore::defaultPath("window"));
         std::string loadError;
         m_offer = m_session.load(loadError);
@@ -195,11 +203,14 @@ static float fontSizeFor(const UiState& ui) {
     return std::round(baseFontSize(ui.presenter) * (ui.presenter ? ui.presenterScale : 1.0f));
 }
 
-bool Workspace::fontsNeedRebuild() const { return m_fonts.needsRebuild() || m_builtFontSize != fontSizeFor(m_ui); }
+bool Workspace::fontsNeedRebuild() const {
+    return m_fonts.needsRebuild() || m_builtFontSize != fontSizeFor(m_ui) || m_builtPixelRatio != m_pixelRatio;
+}
 
 void Workspace::rebuildFonts() {
     m_builtFontSize = fontSizeFor(m_ui);
-    m_fonts.build(m_builtFontSize);
+    m_builtPixelRatio = m_pixelRatio;
+    m_fonts.build(m_builtFontSize, m_pixelRatio);
 }
 
 View Workspace::makeView(double now) { return View{m_machine, m_strings, m_fonts, m_ui, m_highlights, palette(), now}; }
@@ -295,8 +306,7 @@ std::string Workspace::runLine(const std::string& line) {
 }
 
 std::string Workspace::sessionJson() const {
-    const engine::State& start = m_ui.sessionCommands.empty() ? m_machine.state() : m_ui.sessionStart;
-    return scenario::sessionToText("browser-session", start, m_ui.sessionCommands, m_machine.state());
+    return m_ui.session ? m_ui.session->toScenario("browser-session").dump(2) + "\n" : std::string();
 }
 
 std::string Workspace::autosaveJson() const {
@@ -325,8 +335,15 @@ bool Workspace::openScenarioText(const std::string& text, std::string& error) {
                 error = m_ui.lesson.error;
                 return false;
             }
-            for (const auto& step : session.scenario->steps)
-                if (step.kind == scenario::Step::Kind::Command) view.run(step.command);
+            // An unfinished lesson resumes from its progress record (kept
+            // with the autosave), as on the desktop; the recording is
+            // restored only onto the state it was recorded from (a
+            // completed lesson starts again from its start).
+            const nlohmann::json::json_pointer recordedFrom("/session/start/state");
+            if (doc.contains(recordedFrom) && scenario::stateToJson(m_machine.state()) == doc.at(recordedFrom)) {
+                m_ui.session->restoreRecording(session.scenario->steps);
+                view.afterReplay();
+            }
             return true;
         }
         error = "no lesson '" + id + "'";

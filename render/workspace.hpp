@@ -29,6 +29,9 @@ public:
 
     bool fontsNeedRebuild() const;
     void rebuildFonts();
+    // Device pixels per layout pixel (the browser's devicePixelRatio): the
+    // glyphs are rasterised at that scale, so text stays sharp on HiDPI screens.
+    void setPixelRatio(float ratio) { m_pixelRatio = ratio > 0.0f ? ratio : 1.0f; }
     void drawFrame(double now);
     ImVec4 clearColor() const;
     bool quitRequested() const { return m_ui.quit; }
@@ -53,11 +56,11 @@ public:
     std::string stateJson() const;
 
     // The session since the last lesson start or opened scenario, as a
-    // scenario file (`layerlab play` replays it; sim/scenario/session_export).
+    // scenario file (`layerlab play` replays it): the lesson engine's own
+    // recording (LessonSession::toScenario), as the Session panel saves it.
     std::string sessionJson() const;
     // What the browser autosaves: {"lesson": ID or "", "session": sessionJson}.
     std::string autosaveJson() const;
-    size_t sessionLength() const { return m_ui.sessionCommands.size(); }
     // Opens a scenario (or lesson) file's text, or an autosaveJson(): the
     // start state, then its commands through the terminal's path. ERROR
     // names what is wrong (JSON pointer, line:col) and nothing changes.
@@ -84,6 +87,7 @@ private:
     scenario::ProgressStore m_progress{""};
     std::string m_dropped;
     float m_builtFontSize = 0.0f;
+    float m_pixelRatio = 1.0f, m_builtPixelRatio = 1.0f;
     double m_lastFrame = -1.0;
     scenario::SessionStore m_session{""};
     std::optional<scenario::SavedSession> m_offer;   // an unclean exit's session, until answered

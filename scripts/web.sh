@@ -87,12 +87,14 @@ case "$MODE" in
     echo "layerlab web: serving $BUILD_DIR at http://127.0.0.1:$PORT/  (lesson links: http://127.0.0.1:$PORT/#lesson=7)"
     cd "$BUILD_DIR" && exec /usr/bin/python3 -m http.server "$PORT" --bind 127.0.0.1 ;;
   test)
-    # Both languages; with the desktop build present, its image ID must match the browser's.
+    # Both languages, Korean on a HiDPI screen (devicePixelRatio 2); with the
+    # desktop build present, its image ID must match the browser's.
     NATIVE=()
     [ -x "${LAYERLAB_BUILD_DIR:-build}/layerlab" ] && NATIVE=(--native "${LAYERLAB_BUILD_DIR:-build}/layerlab")
     mkdir -p "$BUILD_DIR/test"
-    for lang in en ko; do
-      /usr/bin/python3 tests/web/browser_test.py "$BUILD_DIR" --lang "$lang" "${NATIVE[@]}" \
+    for run in en:1 ko:2; do
+      lang=${run%:*}
+      /usr/bin/python3 tests/web/browser_test.py "$BUILD_DIR" --lang "$lang" --scale "${run#*:}" "${NATIVE[@]}" \
         --screenshot "$BUILD_DIR/test/lesson7-$lang.png" --report "$BUILD_DIR/test/report-$lang.json"
     done ;;
 esac

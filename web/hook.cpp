@@ -3,6 +3,7 @@
 // terminal's own path to Machine::execute, so a script, a test and a learner
 // typing all reach the same engine command. Returned strings stay valid
 // until the next call of the same function (the page copies them at once).
+// A call that changes what the window shows wakes the idle page (requestFrames).
 #include <emscripten/emscripten.h>
 
 #include <string>
@@ -28,6 +29,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* layerlab_run(const char* line) {
     static std::string out;
     auto* workspace = layerlab::render::runningWorkspace();
+    layerlab::render::requestFrames();
     return keep(out, workspace && line ? workspace->runLine(line) : std::string());
 }
 
@@ -40,12 +42,16 @@ EMSCRIPTEN_KEEPALIVE const char* layerlab_state() {
 
 EMSCRIPTEN_KEEPALIVE int layerlab_frames() { return layerlab::render::drawnFrames(); }
 
+// Draws the next frames even when nothing moves (a test timing the frames).
+EMSCRIPTEN_KEEPALIVE void layerlab_wake() { layerlab::render::requestFrames(); }
+
 // Opens a scenario or lesson file's text (the file picker, a #scenario= link):
 // "" when it opened, else why not.
 EMSCRIPTEN_KEEPALIVE const char* layerlab_open(const char* text) {
     static std::string out;
     auto* workspace = layerlab::render::runningWorkspace();
     std::string error = workspace ? std::string() : std::string("the window is not open yet");
+    layerlab::render::requestFrames();
     if (workspace && !workspace->openScenarioText(text ? text : "", error) && error.empty()) error = "not a scenario";
     return keep(out, error);
 }
@@ -66,6 +72,7 @@ EMSCRIPTEN_KEEPALIVE int layerlab_autosave() { return layerlab::web::autosave() 
 EMSCRIPTEN_KEEPALIVE void layerlab_type(const char* utf8) {
     auto* workspace = layerlab::render::runningWorkspace();
     if (!workspace || !utf8) return;
+    layerlab::render::requestFrames();
     workspace->addGlyphs(utf8);
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
 }

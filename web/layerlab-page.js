@@ -9,7 +9,9 @@
 //  - window.layerlab for scripts and tests:
 //      layerlab.run("docker build -t myapp .") -> the terminal's text (the same Machine::execute)
 //      layerlab.state()   -> {tags: {"myapp:latest": "sha256:..."}, lastBuild, lesson, picture, palette}
-//      layerlab.frames()  -> frames drawn so far (> 0: the first frame is on screen)
+//      layerlab.frames()  -> frames drawn so far (> 0: the first frame is on screen;
+//                            an idle page draws none: it waits for input or a call)
+//      layerlab.wake()    -> draw the next frames even if nothing changed
 //      layerlab.open(text), layerlab.session()
 "use strict";
 
@@ -115,6 +117,7 @@ var Module = {
     const run = Module.cwrap("layerlab_run", "string", ["string"]);
     const state = Module.cwrap("layerlab_state", "string", []);
     const frames = Module.cwrap("layerlab_frames", "number", []);
+    const wake = Module.cwrap("layerlab_wake", null, []);
     const open = Module.cwrap("layerlab_open", "string", ["string"]);
     const session = Module.cwrap("layerlab_session", "string", []);
     const autosave = Module.cwrap("layerlab_autosave", "number", []);
@@ -123,6 +126,7 @@ var Module = {
       run: (line) => run(String(line)),
       state: () => JSON.parse(state()),
       frames: () => frames(),
+      wake: () => wake(),
       open: (text) => open(String(text)),
       session: () => session(),
     };

@@ -233,7 +233,7 @@ bool titleRow(View& view, const Block& b) {
     const char* close = view.tr("ui.inspect.close");
     const float closeW = ImGui::CalcTextSize(close).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::PushFont(view.fonts.mono());
-    const std::string shown = stack::ellipsize(view.fonts.mono(), view.fonts.mono()->FontSize, title,
+    const std::string shown = stack::ellipsize(view.fonts.mono(), drawSize(view.fonts.mono()), title,
                                                ImGui::GetContentRegionAvail().x - closeW - 12.0f);
     ImGui::TextUnformatted(shown.c_str());
     ImGui::PopFont();

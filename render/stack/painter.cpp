@@ -213,7 +213,7 @@ void Painter::titleRow(const BlockLook& look, float y1) {
     } else {
         title = "[" + std::to_string(b.step) + "] " + b.instruction;
     }
-    const float titleSize = b.kind == BlockKind::Base ? ImGui::GetFontSize() * 1.05f : titleFont->FontSize;
+    const float titleSize = b.kind == BlockKind::Base ? ImGui::GetFontSize() * 1.05f : drawSize(titleFont);
     const std::string shown = ellipsize(titleFont, titleSize, title, std::max(10.0f, titleW));
     dl->AddText(titleFont, titleSize, ImVec2(x0, y1), u32(p.text, look.alpha), shown.c_str());
     if (titleW > 40.0f) dl->AddText(ImVec2(look.z.x - kPad - rightW, y1), u32(p.textDim, look.alpha), right.c_str());
@@ -260,9 +260,9 @@ void Painter::whyRow(const BlockLook& look, float x0, float y2) {
     // The digest short, as `docker history` shows IDs: twelve hex digits are
     // enough to tell two layers apart, and stay readable in a narrow column.
     if (digestRow && b.kind == BlockKind::Layer)
-        dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(x0, z.y - line - 3.0f),
+        dl->AddText(view.fonts.mono(), drawSize(view.fonts.mono()), ImVec2(x0, z.y - line - 3.0f),
                     u32(p.textDim, alpha),
-                    ellipsize(view.fonts.mono(), view.fonts.mono()->FontSize, "sha256:" + format::shortId(b.digest),
+                    ellipsize(view.fonts.mono(), drawSize(view.fonts.mono()), "sha256:" + format::shortId(b.digest),
                               z.x - kPad - x0)
                         .c_str());
 }
@@ -273,7 +273,7 @@ void Painter::baseLayerRows(const Block& b, Box box, float y2, float alpha) {
     for (auto it = b.baseLayers.rbegin(); it != b.baseLayers.rend() && y + line <= box.y + box.h; ++it) {
         auto layer = view.state().layers.find(*it);
         const std::string size = layer == view.state().layers.end() ? "" : format::humanSize(layer->second.size);
-        dl->AddText(view.fonts.mono(), view.fonts.mono()->FontSize, ImVec2(box.x + 6.0f + kPad * 3, y),
+        dl->AddText(view.fonts.mono(), drawSize(view.fonts.mono()), ImVec2(box.x + 6.0f + kPad * 3, y),
                     u32(p.textDim, alpha), (format::shortId(*it) + "  " + size).c_str());
         y += line;
     }

@@ -446,6 +446,18 @@ bool LessonSession::redo() {
     return true;
 }
 
+void LessonSession::restoreRecording(const std::vector<Step>& steps) {
+    recordNewCommands();
+    m_steps.clear();
+    m_redo.clear();
+    for (const Step& step : steps) {
+        if (step.kind != Step::Kind::Command && step.kind != Step::Kind::Write && step.kind != Step::Kind::Say)
+            continue;
+        m_steps.push_back({step.kind, step.command, step.path, step.content, step.mode, step.say});
+    }
+    replay(m_steps);
+}
+
 LocalizedText LessonSession::restart() {
     m_machine->setState(m_start);
     m_sessionStart = m_start;

@@ -143,6 +143,11 @@ public:
     bool redo();
     // Back to the start state (a lesson's, or the sandbox's first).
     LocalizedText restart();
+    // A saved session's steps (toScenario's, recorded from this session's
+    // start: the browser's autosave reopened) become this session's
+    // recording, replayed as undo replays (no question stops a build; the
+    // build count follows). Predict and check steps are not recordings.
+    void restoreRecording(const std::vector<Step>& steps);
     const engine::State& sessionStart() const { return m_sessionStart; }
     // The session as a scenario file: start state, steps, final state.
     nlohmann::json toScenario(const std::string& id) const;

@@ -2,7 +2,8 @@
 """The browser build in headless Chromium (scripts/web.sh --test, scripts/test.sh).
 
 usage: browser_test.py BUILD_WEB_DIR [--native BUILD/layerlab] [--lang en|ko] [--lesson N]
-                       [--screenshot OUT.png] [--report OUT.json]
+                       [--screenshot OUT.png] [--report OUT.json] [--scale 2]
+                       [--fragment presenter=1] [--commands JSON-LIST]
 
 Serves BUILD_WEB_DIR on 127.0.0.1 (index.html with tests/web/page_test.js
 added), opens it in Chromium (SwiftShader, no GPU) at 1280x800 with
@@ -11,7 +12,11 @@ window.layerlab.run. Checks: the first frame came, the lesson started, the
 layer stack has CACHED and REBUILT blocks drawn in the palette's colours
 (pixels read from the canvas), the canvas is not blank, and (with --native)
 the image ID the browser built equals the desktop binary's for the same
-commands. Prints the figures (first frame, frame time) as one JSON line.
+commands, the canvas is devicePixelRatio (--scale) times the window, and an
+idle page draws nothing. Prints the figures (first frame, frame time, idle
+frames) as one JSON line. --commands replaces the solution (a screenshot of
+another moment: only the first frame, the canvas and idleness are checked);
+--fragment adds to the link (presenter=1).
 """
 import argparse
 import base64
@@ -40,8 +45,16 @@ def lesson_file(number: str) -> pathlib.Path:
 
 
 def solution_commands(lesson: pathlib.Path) -> list:
+    """The solution's command lines; a predict step is the lesson command a learner types (`predict 3 4`),
+    which answers the question the lesson asks before that build."""
     doc = json.loads(lesson.read_text())
-    return [step["command"] for step in doc.get("solution", []) if "command" in step]
+    lines = []
+    for step in doc.get("solution", []):
+        if "command" in step:
+            lines.append(step["command"])
+        elif "predict" in step:
+            lines.append("predict " + (" ".join(map(str, step["predict"]["answer"])) or "none"))
+    return lines
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -134,22 +147,27 @@ def main() -> int:
     parser.add_argument("--report")
     parser.add_argument("--timeout", type=float, default=180)
     parser.add_argument("--desktop-frames", action="store_true", help="also time the desktop window (--native) on the scene")
+    parser.add_argument("--scale", type=float, default=1, help="Chromium's device scale factor (devicePixelRatio)")
+    parser.add_argument("--fragment", default="", help="more of the link, e.g. presenter=1")
+    parser.add_argument("--commands", help="a JSON list of command lines instead of the lesson's solution")
     args = parser.parse_args()
 
-    commands = solution_commands(lesson_file(args.lesson))
-    script = commands + ["docker image inspect --format '{{.Id}}' myapp"]
+    solution = args.commands is None
+    commands = solution_commands(lesson_file(args.lesson)) if solution else json.loads(args.commands)
+    script = commands + ["docker image inspect --format '{{.Id}}' myapp"] if solution else commands
     handler = functools.partial(Handler, directory=str(pathlib.Path(args.build_dir).resolve()))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     port = server.server_address[1]
     fragment = urllib.parse.quote(json.dumps(script), safe="")
-    url = f"http://127.0.0.1:{port}/#lesson={args.lesson}&lang={args.lang}&test={fragment}"
+    extra = "&" + args.fragment if args.fragment else ""
+    url = f"http://127.0.0.1:{port}/#lesson={args.lesson}&lang={args.lang}{extra}&test={fragment}"
 
     profile = tempfile.mkdtemp(prefix="layerlab-chromium-")
     start = time.time()
     browser = subprocess.Popen(
         [chromium(), "--headless=new", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
-         "--window-size=1280,800", "--force-device-scale-factor=1", f"--user-data-dir={profile}",
+         "--window-size=1280,800", f"--force-device-scale-factor={args.scale:g}", f"--user-data-dir={profile}",
          "--no-first-run", "--disable-gpu-sandbox", url],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -178,19 +196,26 @@ def main() -> int:
             failures.append(f"the canvas looks blank: {summary}")
         if not state.get("lesson", "").startswith(lesson_file(args.lesson).stem[:2]):
             failures.append(f"lesson {args.lesson} is not running: {state.get('lesson')!r}")
+        if summary["width"] != round(1280 * args.scale):
+            failures.append(f"the canvas is {summary['width']} pixels wide at devicePixelRatio {args.scale:g}")
+        if result["idle"]["framesDrawn"] > 3:
+            failures.append(f"an idle page drew {result['idle']['framesDrawn']} frames in {result['idle']['ms']} ms")
+    if not failures and solution:
         for kind in ("CACHED", "REBUILT"):
             colour = "cached" if kind == "CACHED" else "rebuilt"
             other = "rebuilt" if colour == "cached" else "cached"
             # A block is a dark tint with its state's colour in the border and
             # the badge (render/stack/draw.cpp): about 12% of its pixels. The
-            # base image's block (step 0) has a layout of its own.
+            # base image's block (step 0) has a layout of its own. A card may
+            # lie over some blocks (the prediction's reveal, after the
+            # solution's `predict`): at least one of each kind must show.
             blocks = [b for b in result["blocks"] if b["state"] == kind and b["column"] == "after" and b["step"] > 0]
             if not blocks:
                 failures.append(f"no {kind} block drawn in the layer stack")
-            for b in blocks:
-                if b[colour] < 0.05 or b[colour] <= b[other]:
-                    failures.append(f"{kind} block of step {b['step']}: {b[colour]:.0%} of its pixels in its colour, "
-                                    f"{b[other]:.0%} in the other")
+            shown = [b for b in blocks if b[colour] >= 0.05 and b[colour] > b[other]]
+            if blocks and not shown:
+                failures.append(f"no {kind} block shows its colour: " + ", ".join(
+                    f"step {b['step']} {b[colour]:.0%} its colour, {b[other]:.0%} the other" for b in blocks))
         image_id = state.get("tags", {}).get("myapp:latest", "")
         if not DIGEST.fullmatch(image_id):
             failures.append(f"no myapp:latest image in the browser: {state.get('tags')}")
@@ -205,8 +230,10 @@ def main() -> int:
     if args.native and args.desktop_frames:
         result["desktopFrameMs"] = desktop_frame_ms(args.native, args.lesson, args.lang, commands)
     figures = {"lang": args.lang, "desktopFrameMs": result.get("desktopFrameMs"), "firstFrameMs": round(result.get("firstFrameMs", -1)),
+               "timeline": result.get("timeline"),
                "frameMs": result.get("frameMs"), "imageId": state.get("tags", {}).get("myapp:latest"),
-               "nativeImageId": result.get("nativeImageId"), "wallSeconds": round(time.time() - start, 1),
+               "nativeImageId": result.get("nativeImageId"), "idle": result.get("idle"),
+               "wallSeconds": round(time.time() - start, 1),
                "blocks": [(b["state"], b["step"]) for b in result.get("blocks", []) if b["column"] == "after"]}
     print("browser_test: " + json.dumps(figures))
     if args.report:
