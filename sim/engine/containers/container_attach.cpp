@@ -4,6 +4,7 @@
 
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/containers/container_core.hpp"
+#include "sim/engine/containers/find_or_answer.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
 #include "sim/engine/containers/source_scan.hpp"
 #include "sim/engine/docker_format.hpp"
@@ -57,13 +58,9 @@ ContainerOutcome containerLogs(const State& stateIn, const LogsOptions& o) {
     ContainerOutcome out;
     State state = stateIn;
     settleContainers(state);
-    Lookup l = findContainer(state, o.container);
-    if (l.index < 0) {
-        out.err = "Error response from daemon: " + l.error + "\n";
-        out.exitCode = 1;
-        return out;
-    }
-    const Container& c = state.containers[static_cast<size_t>(l.index)];
+    const Container* found = findOrAnswer(state, o.container, out);
+    if (!found) return out;
+    const Container& c = *found;
     size_t first = 0;
     if (o.tail != "all" && !o.tail.empty()) {
         // Docker treats a negative or unparsable --tail as "all".
@@ -94,13 +91,9 @@ void noteLogsRead(State& state, const std::string& container) {
 ContainerOutcome attachContainer(State& state, const AttachOptions& o) {
     ContainerOutcome out;
     for (const Event& e : settleContainers(state)) out.events.push_back(e);
-    Lookup l = findContainer(state, o.container);
-    if (l.index < 0) {
-        out.err = "Error response from daemon: " + l.error + "\n";
-        out.exitCode = 1;
-        return out;
-    }
-    const Container& c = state.containers[static_cast<size_t>(l.index)];
+    const Container* found = findOrAnswer(state, o.container, out);
+    if (!found) return out;
+    const Container& c = *found;
     if (c.status == Container::Status::Paused) {
         out.err = "You cannot attach to a paused container, unpause it first\n";
         out.exitCode = 1;

@@ -4,8 +4,8 @@
 
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/containers/container_core.hpp"
+#include "sim/engine/containers/find_or_answer.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
-#include "sim/engine/volumes/volumes.hpp"
 #include "sim/engine/volumes/volumes.hpp"
 
 namespace layerlab::engine {
@@ -40,13 +40,9 @@ using namespace containers;
 ContainerOutcome execInContainer(State& state, const ExecOptions& o) {
     ContainerOutcome out;
     for (const Event& e : settleContainers(state)) out.events.push_back(e);
-    Lookup l = findContainer(state, o.container);
-    if (l.index < 0) {
-        out.err = "Error response from daemon: " + l.error + "\n";
-        out.exitCode = 1;
-        return out;
-    }
-    const Container& c = state.containers[static_cast<size_t>(l.index)];
+    const Container* found = findOrAnswer(state, o.container, out);
+    if (!found) return out;
+    const Container& c = *found;
     if (c.status == Container::Status::Paused) {
         out.err = "Error response from daemon: container " + c.id + " is paused, unpause the container before exec\n";
         out.exitCode = 1;
@@ -71,7 +67,7 @@ ContainerOutcome execInContainer(State& state, const ExecOptions& o) {
         return out;
     }
     State work = state;
-    Program p = runInside(work, static_cast<size_t>(l.index), o.command, o.workdir, o.env, o.interactive, o.tty);
+    Program p = runInside(work, static_cast<size_t>(found - state.containers.data()), o.command, o.workdir, o.env, o.interactive, o.tty);
     if (!p.startError.empty()) {
         out.err =
             "OCI runtime exec failed: exec failed: unable to start container process: " + p.startError + ": unknown\n";
