@@ -67,7 +67,8 @@ ContainerOutcome execInContainer(State& state, const ExecOptions& o) {
         return out;
     }
     State work = state;
-    Program p = runInside(work, static_cast<size_t>(found - state.containers.data()), o.command, o.workdir, o.env, o.interactive, o.tty);
+    Program p = runInside(work, static_cast<size_t>(found - state.containers.data()), o.command, o.workdir, o.env,
+                          o.interactive, o.tty);
     if (!p.startError.empty()) {
         out.err =
             "OCI runtime exec failed: exec failed: unable to start container process: " + p.startError + ": unknown\n";
