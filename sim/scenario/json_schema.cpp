@@ -3,6 +3,7 @@
 #include "sim/scenario/schema_pattern.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <stdexcept>
 
@@ -61,8 +62,12 @@ bool hasType(const json& value, const std::string& type) {
     if (type == "string") return value.is_string();
     if (type == "integer") {
         if (value.is_number_integer()) return true;
-        return value.is_number_float() &&
-               value.get<double>() == static_cast<double>(static_cast<long long>(value.get<double>()));
+        // A float with no fraction that fits LayerLab's 64-bit integers (1.0, 1e18); a
+        // larger one (1e23) is not. Compared in double before any cast: casting 1e23 to
+        // long long is undefined behaviour (UBSan), which the old check did.
+        if (!value.is_number_float()) return false;
+        const double d = value.get<double>();
+        return std::isfinite(d) && std::trunc(d) == d && d >= -9223372036854775808.0 && d < 9223372036854775808.0;
     }
     if (type == "number") return value.is_number();
     if (type == "object") return value.is_object();

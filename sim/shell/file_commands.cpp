@@ -311,6 +311,9 @@ int cmdCopyMove(Shell& sh, const std::vector<std::string>& argv, Io& io, bool mo
             status = 1;
             continue;
         }
+        // Read now: E points into the tree that the put/remove below replace (and free).
+        const bool srcIsDir = e->isDir();
+        const auto srcSize = e->size();
         std::string target = destIsDir ? join(*destPath, baseName(*srcPath)) : *destPath;
         if (target == *srcPath) {
             io.err += name + ": '" + src + "' and '" + (destIsDir ? dest + "/" + baseName(src) : dest) +
@@ -343,11 +346,11 @@ int cmdCopyMove(Shell& sh, const std::vector<std::string>& argv, Io& io, bool mo
         if (err.empty() && move) err = sh.fs.remove(*srcPath);
         if (!err.empty()) {
             io.err += move ? "mv: cannot move '" + src + "' to '" + shownTarget + "': " + err + "\n"
-                           : "cp: cannot create " + std::string(e->isDir() ? "directory" : "regular file") + " '" +
+                           : "cp: cannot create " + std::string(srcIsDir ? "directory" : "regular file") + " '" +
                                  shownTarget + "': " + err + "\n";
             status = 1;
         }
-        sh.elapsedMs += static_cast<int64_t>(e->size() / 200000);
+        sh.elapsedMs += static_cast<int64_t>(srcSize / 200000);
     }
     return status;
 }
