@@ -4,6 +4,7 @@
 // never disagree about what Docker does.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <type_traits>
 #include <variant>
@@ -285,44 +286,100 @@ void pushText(UiState& ui, const std::string& text, TerminalLine::Kind kind) {
 
 }   // namespace
 
+namespace {
+
+// The sandbox's "predict" toggle asks before any build (a lesson asks itself,
+// through its engine). True when the question is now open and LINE waits.
+bool askSandboxPrediction(View& view, const std::string& line, const std::string& prompt) {
+    UiState& ui = view.ui;
+    if (!ui.session || view.machine.needsMoreInput() || ui.session->isLesson() || !ui.predict.sandboxToggle ||
+        ui.predict.asking || ui.session->predicted() || !ui.session->wouldBuild(line))
+        return false;
+    askPrediction(view, line,
+                  {"Which steps will run again? Click them (or none), then Build.",
+                   "어떤 단계가 다시 실행될까요? 블록을 누르고(없으면 none) Build를 누르세요."});
+    ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, line.find('\n'))});
+    ui.scrollToEnd = true;
+    return true;
+}
+
+// The lesson engine first: lesson commands (hint, show goal, predict, ...),
+// commands the lesson switches off, the question before a build. An outcome
+// when the engine answered LINE itself (the Machine does not run it).
+std::optional<Outcome> lessonAnswers(View& view, const std::string& line, const std::string& prompt) {
+    UiState& ui = view.ui;
+    if (!ui.session || view.machine.attached() || view.machine.needsMoreInput() || view.machine.awaitingAnswer())
+        return std::nullopt;
+    const scenario::Turn turn = ui.session->before(line);
+    view.fonts.addText(turn.text.en + turn.text.ko);
+    if (!turn.handled) return std::nullopt;
+    ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, line.find('\n'))});
+    if (turn.question) askPrediction(view, line, turn.question->question);
+    // `predict 3 4` typed while the question is open picks those blocks.
+    if (ui.predict.asking && ui.session->predicted()) {
+        ui.predict.picked = {ui.session->predicted()->begin(), ui.session->predicted()->end()};
+        ui.predict.none = ui.predict.picked.empty();
+    }
+    const std::string text = turn.text.in(view.strings.lang());
+    pushText(ui, text, turn.refused ? TerminalLine::Kind::Error : TerminalLine::Kind::Note);
+    ui.scrollToEnd = true;
+    view.refreshGoals();
+    Outcome answered;
+    answered.exitCode = turn.refused || turn.question ? 1 : 0;
+    if (turn.refused) answered.err = text;
+    return answered;
+}
+
+// The command as a terminal echoes it: the prompt, then the first line;
+// a multi-line heredoc from a button is summarised, not dumped.
+void echoCommand(View& view, const std::string& prompt, const std::string& line) {
+    const auto newline = line.find('\n');
+    view.ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, newline)});
+    if (newline == std::string::npos) return;
+    const auto lines = std::count(line.begin(), line.end(), '\n');
+    view.ui.terminal.push_back({TerminalLine::Kind::Note, formatPattern(view.strings.tr("ui.terminal.heredoc_lines"),
+                                                                        {std::to_string(lines - 1)})});
+}
+
+// After the Machine ran it: the lesson engine's goals, and a prediction's
+// score revealed on the blocks of the build that just ran.
+void lessonAfter(View& view, const Outcome& outcome) {
+    UiState& ui = view.ui;
+    if (!ui.session) return;
+    const scenario::Turn after = ui.session->after(outcome);
+    view.fonts.addText(after.text.en + after.text.ko);
+    pushText(ui, after.text.in(view.strings.lang()), TerminalLine::Kind::Note);
+    if (after.built && !after.score) {
+        ui.predict.reveal.reset();   // an unpredicted build: the last reveal is out of date
+        ui.predict.revealBlocks.clear();
+    }
+    if (!after.score) return;
+    ui.predict.asking = false;
+    ui.predict.revealBlocks.clear();
+    for (const auto& step : view.state().lastBuild.steps)
+        ui.predict.revealBlocks.push_back({step.step, step.instruction});
+    ui.predict.reveal = after.score;
+    if (after.explained) ui.predict.explain = after.explained->explain;
+    view.fonts.addText(after.score->summary.ko + after.score->explanation.ko + ui.predict.explain.ko);
+}
+
+// The scrollback keeps the last limits::kScrollbackLines lines (sim/limits.hpp).
+void trimScrollback(UiState& ui) {
+    if (ui.terminal.size() > limits::kScrollbackLines)
+        ui.terminal.erase(ui.terminal.begin(),
+                          ui.terminal.begin() + static_cast<long>(ui.terminal.size() - limits::kScrollbackLines));
+}
+
+}   // namespace
+
 Outcome View::run(const std::string& line) {
     const std::string prompt = machine.prompt();
-    // The sandbox's "predict" toggle asks before any build (a lesson asks itself, below).
-    if (ui.session && !machine.needsMoreInput() && !ui.session->isLesson() && ui.predict.sandboxToggle &&
-        !ui.predict.asking && !ui.session->predicted() && ui.session->wouldBuild(line)) {
-        askPrediction(*this, line,
-                      {"Which steps will run again? Click them (or none), then Build.",
-                       "어떤 단계가 다시 실행될까요? 블록을 누르고(없으면 none) Build를 누르세요."});
-        ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, line.find('\n'))});
-        ui.scrollToEnd = true;
+    if (askSandboxPrediction(*this, line, prompt)) {
         Outcome waiting;
         waiting.exitCode = 1;
         return waiting;
     }
-    // The lesson engine first: lesson commands (hint, show goal, predict, ...),
-    // commands the lesson switches off, the question before a build.
-    scenario::Turn turn;
-    if (ui.session && !machine.attached() && !machine.needsMoreInput() && !machine.awaitingAnswer()) {
-        turn = ui.session->before(line);
-        fonts.addText(turn.text.en + turn.text.ko);
-        if (turn.handled) {
-            ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, line.find('\n'))});
-            if (turn.question) askPrediction(*this, line, turn.question->question);
-            // `predict 3 4` typed while the question is open picks those blocks.
-            if (ui.predict.asking && ui.session->predicted()) {
-                ui.predict.picked = {ui.session->predicted()->begin(), ui.session->predicted()->end()};
-                ui.predict.none = ui.predict.picked.empty();
-            }
-            pushText(ui, turn.text.in(strings.lang()),
-                     turn.refused ? TerminalLine::Kind::Error : TerminalLine::Kind::Note);
-            ui.scrollToEnd = true;
-            refreshGoals();
-            Outcome refused;
-            refused.exitCode = turn.refused || turn.question ? 1 : 0;
-            if (turn.refused) refused.err = turn.text.in(strings.lang());
-            return refused;
-        }
-    }
+    if (std::optional<Outcome> answered = lessonAnswers(*this, line, prompt)) return *answered;
     // The containers before the command: a removed one is drawn leaving its image.
     std::map<std::string, Removed> containersBefore;
     for (const auto& c : state().containers) containersBefore[c.id] = Removed{c.imageId, c.name};
@@ -330,43 +387,13 @@ Outcome View::run(const std::string& line) {
     fonts.addText(line);
     fonts.addText(outcome.out);
     fonts.addText(outcome.err);
-
-    // The command as a terminal echoes it: the prompt, then the first line;
-    // a multi-line heredoc from a button is summarised, not dumped.
-    const auto newline = line.find('\n');
-    ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, newline)});
-    if (newline != std::string::npos) {
-        const auto lines = std::count(line.begin(), line.end(), '\n');
-        ui.terminal.push_back({TerminalLine::Kind::Note,
-                               formatPattern(strings.tr("ui.terminal.heredoc_lines"), {std::to_string(lines - 1)})});
-    }
+    echoCommand(*this, prompt, line);
     appendOutput(ui, line, outcome);
-    if (ui.session) {
-        scenario::Turn after = ui.session->after(outcome);
-        fonts.addText(after.text.en + after.text.ko);
-        pushText(ui, after.text.in(strings.lang()), TerminalLine::Kind::Note);
-        if (after.built && !after.score) {
-            ui.predict.reveal.reset();   // an unpredicted build: the last reveal is out of date
-            ui.predict.revealBlocks.clear();
-        }
-        if (after.score) {
-            // The reveal marks the blocks of the build that just ran.
-            ui.predict.asking = false;
-            ui.predict.revealBlocks.clear();
-            for (const auto& step : state().lastBuild.steps)
-                ui.predict.revealBlocks.push_back({step.step, step.instruction});
-            ui.predict.reveal = after.score;
-            if (after.explained) ui.predict.explain = after.explained->explain;
-            fonts.addText(after.score->summary.ko + after.score->explanation.ko + ui.predict.explain.ko);
-        }
-    }
+    lessonAfter(*this, outcome);
     if (machine.takeClearRequest()) ui.terminal.clear();
     if (machine.exitRequested()) ui.quit = true;
     ui.scrollToEnd = true;
-    // The scrollback keeps the last limits::kScrollbackLines lines (sim/limits.hpp).
-    if (ui.terminal.size() > limits::kScrollbackLines)
-        ui.terminal.erase(ui.terminal.begin(),
-                          ui.terminal.begin() + static_cast<long>(ui.terminal.size() - limits::kScrollbackLines));
+    trimScrollback(ui);
 
     noteBuild(*this, line, outcome, containersBefore);
     for (const auto& step : state().lastBuild.steps) fonts.addText(step.reason + step.reasonKo + step.instruction);

@@ -3,6 +3,8 @@
 // docker (the same runDocker path as every front end), curl, why, help,
 // history, clear, and the editors nano/vi/edit. See machine.hpp.
 #include <algorithm>
+#include <functional>
+#include <optional>
 
 #include "sim/cli/docker_cli.hpp"
 #include "sim/cli/host_tar.hpp"
@@ -192,6 +194,75 @@ int Machine::editHostFile(shell::Shell& s, const std::vector<std::string>& argv,
     return 0;
 }
 
+namespace {
+
+// Adds what one command's outcome carries for the window (events, hints) to
+// the whole line's.
+void takeInto(engine::ContainerOutcome& total, const engine::ContainerOutcome& o) {
+    total.events.insert(total.events.end(), o.events.begin(), o.events.end());
+    total.hints.insert(total.hints.end(), o.hints.begin(), o.hints.end());
+}
+
+// A prune that asks [y/N] is run first on a copy of the state: the question
+// text when it asks (the answer comes with the next line), else nothing.
+std::optional<std::string> confirmationAsked(const engine::State& state, const std::vector<std::string>& args,
+                                             DockerEnv env) {
+    if (!asksConfirmation(args)) return std::nullopt;
+    engine::State probe = state;
+    env.answer = "";
+    engine::ContainerOutcome q = runDocker(probe, args, env);
+    if (q.ok() && q.out.size() >= 6 && q.out.compare(q.out.size() - 6, 6, "[y/N] ") == 0) return q.out;
+    return std::nullopt;
+}
+
+// The host's own tools beside docker that need only the state: curl (to a
+// published port), tar, why, help; and bash's answer to anything else.
+void bindHostTools(shell::Shell& sh, engine::State& state, engine::ContainerOutcome& total,
+                   const std::function<void(shell::Shell&)>& syncClock) {
+    sh.commands["curl"] = [&state, &total, &syncClock](shell::Shell& s, const std::vector<std::string>& argv,
+                                                       shell::Io& io) {
+        syncClock(s);
+        engine::ContainerOutcome o = runCurl(state, {argv.begin() + 1, argv.end()});
+        io.out += o.out;
+        io.err += o.err;
+        takeInto(total, o);
+        return o.exitCode;
+    };
+    sh.commands["tar"] = runHostTar;
+    sh.commands["why"] = [&state](shell::Shell&, const std::vector<std::string>& argv, shell::Io& io) {
+        Outcome o = runWhy(state, {argv.begin() + 1, argv.end()});
+        io.out += o.out;
+        io.err += o.err;
+        return o.exitCode;
+    };
+    sh.commands["help"] = [&state](shell::Shell&, const std::vector<std::string>&, shell::Io& io) {
+        io.out += machineHelp(state.lang);
+        return 0;
+    };
+    sh.fallback = [&total](shell::Shell&, const std::vector<std::string>& argv, shell::Io& io) {
+        io.err += "bash: " + argv[0] + ": command not found\n";
+        if (auto hint = commandNotFoundHint(argv[0])) total.hints.push_back(*hint);
+        return 127;
+    };
+}
+
+// The commands about the terminal session itself: history (this session's
+// lines after the earlier ones), clear, and the editors (EDIT).
+void bindSessionCommands(shell::Shell& sh, const std::vector<std::string>& earlier, const std::vector<std::string>& log,
+                         bool& clear, const shell::Command& edit) {
+    sh.commands["history"] = [&earlier, &log](shell::Shell&, const std::vector<std::string>&, shell::Io& io) {
+        io.out += historyListing(earlier, log);
+        return 0;
+    };
+    sh.commands["clear"] = [&clear](shell::Shell&, const std::vector<std::string>&, shell::Io&) {
+        clear = true;
+        return 0;
+    };
+    for (const char* name : {"nano", "vi", "vim", "edit"}) sh.commands[name] = edit;
+}
+
+}   // namespace
+
 engine::ContainerOutcome Machine::runLine(const std::string& command, bool& changed) {
     HostFiles files(m_state);
     shell::Shell sh(files, hostShellConfig(m_state.lang, m_options.user));
@@ -205,10 +276,6 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
     const std::string cwdBefore = m_state.cwd;
 
     engine::ContainerOutcome total;
-    auto take = [&](engine::ContainerOutcome& o) {
-        total.events.insert(total.events.end(), o.events.begin(), o.events.end());
-        total.hints.insert(total.hints.end(), o.hints.begin(), o.hints.end());
-    };
     sh.terminal = [&](std::string_view out, std::string_view err, const shell::Io& io) {
         total.out += out;
         total.err += err;
@@ -218,7 +285,7 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
     // Virtual time: `sleep` adds to the shell's elapsed time; the engine's
     // clock catches up before anything that reads it.
     int64_t synced = 0;
-    auto syncClock = [&](shell::Shell& s) {
+    const std::function<void(shell::Shell&)> syncClock = [&](shell::Shell& s) {
         m_state.clock.advance(s.elapsedMs - synced);
         synced = s.elapsedMs;
         s.nowMs = m_state.clock.nowMs;
@@ -232,24 +299,17 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
         env.terminal = m_options.terminal && io.outIsTerminal;
         if (io.hasIn) env.stdinData = io.in;
         io.errFirst = dockerErrFirst(args);
-        if (asksConfirmation(args)) {
-            // ask first, on a copy: the answer comes with the next line
-            engine::State probe = m_state;
-            env.answer = "";
-            engine::ContainerOutcome q = runDocker(probe, args, env);
-            if (q.ok() && q.out.size() >= 6 && q.out.compare(q.out.size() - 6, 6, "[y/N] ") == 0) {
-                m_question = Question{args, env.vars, q.out};
-                io.out += q.out;
-                s.stopped = true;
-                return 0;
-            }
-            env.answer.reset();
+        if (std::optional<std::string> asked = confirmationAsked(m_state, args, env)) {
+            m_question = Question{args, env.vars, *asked};
+            io.out += *asked;
+            s.stopped = true;
+            return 0;
         }
         engine::ContainerOutcome o = runDocker(m_state, args, env);
         if (!dockerReadOnly(args)) changed = true;
         io.out += o.out;
         io.err += o.err;
-        take(o);
+        takeInto(total, o);
         if (o.attached) {
             m_attachment = o.attached;
             s.stopped = true;
@@ -257,42 +317,11 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
         s.nowMs = m_state.clock.nowMs;
         return o.exitCode;
     };
-    sh.commands["curl"] = [&](shell::Shell& s, const std::vector<std::string>& argv, shell::Io& io) {
-        syncClock(s);
-        engine::ContainerOutcome o = runCurl(m_state, {argv.begin() + 1, argv.end()});
-        io.out += o.out;
-        io.err += o.err;
-        take(o);
-        return o.exitCode;
-    };
-    sh.commands["tar"] = runHostTar;
-    sh.commands["why"] = [&](shell::Shell&, const std::vector<std::string>& argv, shell::Io& io) {
-        Outcome o = runWhy(m_state, {argv.begin() + 1, argv.end()});
-        io.out += o.out;
-        io.err += o.err;
-        return o.exitCode;
-    };
-    sh.commands["help"] = [&](shell::Shell&, const std::vector<std::string>&, shell::Io& io) {
-        io.out += machineHelp(m_state.lang);
-        return 0;
-    };
-    sh.commands["history"] = [&](shell::Shell&, const std::vector<std::string>&, shell::Io& io) {
-        io.out += historyListing(m_earlierHistory, m_log);
-        return 0;
-    };
-    sh.commands["clear"] = [&](shell::Shell&, const std::vector<std::string>&, shell::Io&) {
-        m_clear = true;
-        return 0;
-    };
-    for (const char* name : {"nano", "vi", "vim", "edit"})
-        sh.commands[name] = [this](shell::Shell& s, const std::vector<std::string>& argv, shell::Io& io) {
-            return editHostFile(s, argv, io);
-        };
-    sh.fallback = [&](shell::Shell&, const std::vector<std::string>& argv, shell::Io& io) {
-        io.err += "bash: " + argv[0] + ": command not found\n";
-        if (auto hint = commandNotFoundHint(argv[0])) total.hints.push_back(*hint);
-        return 127;
-    };
+    bindHostTools(sh, m_state, total, syncClock);
+    bindSessionCommands(sh, m_earlierHistory, m_log, m_clear,
+                        [this](shell::Shell& s, const std::vector<std::string>& argv, shell::Io& io) {
+                            return editHostFile(s, argv, io);
+                        });
 
     int status = sh.run(command);
     syncClock(sh);
