@@ -10,6 +10,7 @@
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/player.hpp"
 #include "sim/scenario/report_json.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::frontend {
 
@@ -34,7 +35,7 @@ int runPlay(const std::vector<std::string>& args, Io& io) {
     options.solution = a.solution;
     scenario::PlayReport report = scenario::play(sc, options);
     const std::string lang = scenario::scenarioLang(sc, options);
-    if (a.format == "json") io.out << scenario::reportToJson(sc, report, lang).dump(2) << "\n";
+    if (a.format == "json") io.out << jsonText(scenario::reportToJson(sc, report, lang), 2) << "\n";
     else io.out << scenario::reportToText(sc, report, lang);
     for (const auto& e : report.errors) io.err << path << ": " << e << "\n";
     return report.ok() && report.goalsMet() ? 0 : 1;

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "sim/scenario/loader.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::frontend {
 
@@ -39,7 +40,7 @@ ReplHooks sessionHooks(scenario::LessonSession& session, Io& io, const std::stri
         const std::string& lang = session.lang();
         if (w.size() == 2 && w[0] == "save") {
             // Atomic: a crash mid-save leaves the old file, never half of one.
-            if (!fs::writeFileAtomically(w[1], session.toScenario(saveId).dump(2) + "\n").empty())
+            if (!fs::writeFileAtomically(w[1], jsonText(session.toScenario(saveId), 2) + "\n").empty())
                 io.out << "save: " << tr(lang, "cannot write ", "쓸 수 없습니다: ") << w[1] << "\n";
             else io.out << tr(lang, "Saved the session to ", "세션을 저장했습니다: ") << w[1] << "\n";
             return true;

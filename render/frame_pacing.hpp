@@ -1,7 +1,8 @@
 // When the window draws: every frame while something moves, a few frames
 // after an input event (ImGui settles hover and focus over two or three),
 // and otherwise not at all: it sleeps in glfwWaitEvents, so an idle window
-// costs no CPU (in the browser, the animation frames it is called for draw nothing). Shared by the window's loop (render/app.cpp) and
+// costs no CPU (in the browser, which cannot sleep, frameDue says whether an
+// animation frame draws). Shared by the window's loop (render/app.cpp) and
 // bench/frame/bench_frame, which measures that idle cost.
 #pragma once
 

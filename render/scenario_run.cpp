@@ -11,6 +11,7 @@
 #include "sim/fs/atomic_write.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/player.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::render {
 namespace {
@@ -177,7 +178,7 @@ bool View::saveSession(const std::string& path) {
     std::string id = std::filesystem::path(path).stem().string();
     if (id.empty()) id = "session";
     // Atomic: a crash mid-save leaves the old file, never half of one.
-    if (!fs::writeFileAtomically(path, ui.session->toScenario(id).dump(2) + "\n").empty()) {
+    if (!fs::writeFileAtomically(path, jsonText(ui.session->toScenario(id), 2) + "\n").empty()) {
         s.message = formatPattern(tr("ui.session.cannot_write"), {path});
         return false;
     }

@@ -15,6 +15,7 @@
 #include "sim/scenario/lesson_index.hpp"
 #include "sim/scenario/loader.hpp"
 #include "sim/scenario/state_json.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::render {
 namespace {
@@ -296,7 +297,7 @@ std::string Workspace::drawnBlocksJson() const {
                           {"h", b.h}});
     nlohmann::json doc = {
         {"time", m_ui.picture.playback.time()}, {"end", m_ui.picture.playback.length()}, {"blocks", blocks}};
-    return doc.dump(1) + "\n";
+    return jsonText(doc, 1) + "\n";
 }
 
 std::string Workspace::runLine(const std::string& line) {
@@ -306,14 +307,14 @@ std::string Workspace::runLine(const std::string& line) {
 }
 
 std::string Workspace::sessionJson() const {
-    return m_ui.session ? m_ui.session->toScenario("browser-session").dump(2) + "\n" : std::string();
+    return m_ui.session ? jsonText(m_ui.session->toScenario("browser-session"), 2) + "\n" : std::string();
 }
 
 std::string Workspace::autosaveJson() const {
     const bool lesson = m_ui.lesson.active && m_ui.lesson.index >= 0;
     nlohmann::json doc = {{"lesson", lesson ? m_ui.lessons[static_cast<size_t>(m_ui.lesson.index)].id : std::string()},
                           {"session", nlohmann::json::parse(sessionJson())}};
-    return doc.dump() + "\n";
+    return jsonText(doc) + "\n";
 }
 
 bool Workspace::openScenarioText(const std::string& text, std::string& error) {
@@ -388,7 +389,7 @@ std::string Workspace::stateJson() const {
         {"goals", m_ui.lesson.goals.size()},
         {"goalsMet", met},
         {"picture", nlohmann::json::parse(drawnBlocksJson())}};
-    return doc.dump();
+    return jsonText(doc);
 }
 
 }   // namespace layerlab::render

@@ -21,12 +21,18 @@ uint32_t lastCodePoint(std::string_view s, size_t& start) {
     start = i;
     const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(s[k])); };
     const uint32_t b0 = b(i);
+    if (b0 < 0x80) return b0;
+    // A broken or overlong sequence is U+FFFD, never an ASCII letter or digit:
+    // "\xC1\xA1" would decode to 'a' while the bytes before it hold no letter
+    // (finalConsonant reads those bytes back; found by fuzz_instructions).
+    constexpr uint32_t kReplacement = 0xFFFD;
     const size_t len = s.size() - i;
-    if (b0 < 0x80 || len < 2) return b0;
-    if ((b0 & 0xE0) == 0xC0) return ((b0 & 0x1F) << 6) | (b(i + 1) & 0x3F);
-    if ((b0 & 0xF0) == 0xE0 && len >= 3) return ((b0 & 0x0F) << 12) | ((b(i + 1) & 0x3F) << 6) | (b(i + 2) & 0x3F);
-    if (len >= 4) return ((b0 & 0x07) << 18) | ((b(i + 1) & 0x3F) << 12) | ((b(i + 2) & 0x3F) << 6) | (b(i + 3) & 0x3F);
-    return b0;
+    const size_t want = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
+    if (want == 0 || len != want) return kReplacement;
+    uint32_t cp = b0 & (0x7F >> want);
+    for (size_t k = 1; k < want; ++k) cp = (cp << 6) | (b(i + k) & 0x3F);
+    static constexpr uint32_t kMinimum[5] = {0, 0, 0x80, 0x800, 0x10000};
+    return cp < kMinimum[want] || cp > 0x10FFFF ? kReplacement : cp;
 }
 
 bool isHangulSyllable(uint32_t cp) { return cp >= 0xAC00 && cp <= 0xD7A3; }

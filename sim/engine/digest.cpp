@@ -8,6 +8,7 @@
 #include "sim/engine/docker_format.hpp"
 #include "sim/fs/file_checksum.hpp"
 #include "sim/fs/sha256.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::engine {
 
@@ -77,10 +78,9 @@ std::string canonicalConfigJson(const Image& image) {
     }
     j["history"] = std::move(history);
     j["rootfs"] = {{"type", "layers"}, {"diff_ids", image.layers}};
-    // std::map-backed objects: keys sorted; no whitespace. Invalid UTF-8 (a RUN
-    // line with binary bytes) becomes U+FFFD as Go's json.Marshal writes it,
-    // instead of nlohmann's type_error ending the program (found by fuzz_build).
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // std::map-backed objects: keys sorted; no whitespace; invalid UTF-8 (a RUN
+    // line with binary bytes) as U+FFFD (sim/json_text.hpp).
+    return jsonText(j);
 }
 
 Digest computeImageId(const Image& image) { return fs::sha256Digest(canonicalConfigJson(image)); }
@@ -104,7 +104,7 @@ Digest manifestDigest(const Image& image, const std::map<Digest, Layer>& layers)
         ls.push_back({{"mediaType", "application/vnd.oci.image.layer.v1.tar+gzip"}, {"digest", blob}, {"size", size}});
     }
     j["layers"] = std::move(ls);
-    return fs::sha256Digest(j.dump());
+    return fs::sha256Digest(jsonText(j));
 }
 
 }   // namespace layerlab::engine

@@ -58,6 +58,11 @@ std::u32string runesOf(std::string_view s) {
         const auto b0 = static_cast<unsigned char>(s[i]);
         size_t len = b0 < 0x80 ? 1 : b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 1;
         if (i + len > s.size()) len = 1;
+        // A lead byte without its continuation bytes is one rune of its own, as
+        // Go's decoder takes it (width 1): "\xE0/a" must keep its '/', which
+        // matches() counts in the bytes and the runes alike.
+        for (size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) len = 1;
         char32_t r = len == 1 ? b0 : b0 & (0x7F >> len);
         for (size_t k = 1; k < len; ++k) r = (r << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
         out.push_back(r);

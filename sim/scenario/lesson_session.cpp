@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "sim/fs/atomic_write.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::scenario {
 
@@ -67,7 +68,7 @@ bool ProgressStore::save(std::string& error) const {
     }
     const json doc = {{"version", 1}, {"lessons", lessons}};
     // Atomic (temporary file, fsync, rename): a crash mid-save keeps the last progress.
-    error = fs::writeFileAtomically(m_path, doc.dump(2) + "\n");
+    error = fs::writeFileAtomically(m_path, jsonText(doc, 2) + "\n");
     if (!error.empty()) return false;
     return true;
 }

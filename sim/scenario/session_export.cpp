@@ -2,6 +2,7 @@
 
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/state_json.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::scenario {
 
@@ -20,7 +21,7 @@ nlohmann::json sessionToScenario(const std::string& id, const engine::State& sta
 
 std::string sessionToText(const std::string& id, const engine::State& start, const std::vector<std::string>& commands,
                           const engine::State& now) {
-    return sessionToScenario(id, start, commands, now).dump(2) + "\n";
+    return jsonText(sessionToScenario(id, start, commands, now), 2) + "\n";
 }
 
 }   // namespace layerlab::scenario

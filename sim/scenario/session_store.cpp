@@ -10,6 +10,7 @@
 #include "sim/fs/atomic_write.hpp"
 #include "sim/scenario/lesson_session.hpp"
 #include "sim/scenario/state_json.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::scenario {
 
@@ -25,7 +26,7 @@ std::string SessionStore::save(const engine::State& state, const std::vector<std
                                const std::function<void()>& beforeRename) const {
     if (m_path.empty()) return "no data folder (set XDG_DATA_HOME or HOME) to keep the session in";
     const json doc = {{"version", 1}, {"layerlabSession", true}, {"commands", commands}, {"state", stateToJson(state)}};
-    return fs::writeFileAtomically(m_path, doc.dump() + "\n", beforeRename);
+    return fs::writeFileAtomically(m_path, jsonText(doc) + "\n", beforeRename);
 }
 
 std::optional<SavedSession> SessionStore::load(std::string& error) const {

@@ -4,6 +4,7 @@
 
 #include "sim/scenario/build_record_json.hpp"
 #include "sim/scenario/json_reader.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::scenario {
 
@@ -330,6 +331,6 @@ json stateToJson(const State& s) {
     return j;
 }
 
-std::string stateToText(const State& state) { return stateToJson(state).dump(2) + "\n"; }
+std::string stateToText(const State& state) { return jsonText(stateToJson(state), 2) + "\n"; }
 
 }   // namespace layerlab::scenario

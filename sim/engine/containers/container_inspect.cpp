@@ -10,6 +10,7 @@
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/docker_format.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::engine {
 namespace {
@@ -225,7 +226,7 @@ ContainerOutcome inspectContainers(const State& stateIn, const InspectOptions& o
         if (!o.format.empty()) out.out += applyTemplate(o.format, doc) + "\n";
         else all.push_back(doc);
     }
-    if (o.format.empty()) out.out = goEscape(all.dump(4)) + "\n";
+    if (o.format.empty()) out.out = goEscape(jsonText(all, 4)) + "\n";
     if (!errors.empty()) {
         out.err = errors;
         out.exitCode = 1;

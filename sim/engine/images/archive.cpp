@@ -12,6 +12,7 @@
 #include "sim/engine/images/store.hpp"
 #include "sim/fs/sha256.hpp"
 #include "sim/fs/tar.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::engine {
 namespace {
@@ -212,7 +213,7 @@ ArchiveBytes imageArchive(const State& state, const std::vector<std::string>& re
         oci["config"] = {
             {"mediaType", "application/vnd.oci.image.config.v1+json"}, {"digest", img.id}, {"size", config.size()}};
         oci["layers"] = ociLayers;
-        const std::string ociText = oci.dump();
+        const std::string ociText = jsonText(oci);
         const Digest ociDigest = fs::sha256Digest(ociText);
         blobs[format::hexOf(ociDigest)] = ociText;
         json desc = {{"mediaType", "application/vnd.oci.image.manifest.v1+json"},
@@ -231,10 +232,10 @@ ArchiveBytes imageArchive(const State& state, const std::vector<std::string>& re
     entries.push_back(dirEntry("blobs/"));
     entries.push_back(dirEntry("blobs/sha256/"));
     for (auto& [hex, bytes] : blobs) entries.push_back(fileEntry("blobs/sha256/" + hex, bytes));
-    entries.push_back(fileEntry("index.json", index.dump() + "\n"));
-    entries.push_back(fileEntry("manifest.json", manifest.dump() + "\n"));
+    entries.push_back(fileEntry("index.json", jsonText(index) + "\n"));
+    entries.push_back(fileEntry("manifest.json", jsonText(manifest) + "\n"));
     entries.push_back(fileEntry("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}"));
-    if (!repositories.empty()) entries.push_back(fileEntry("repositories", repositories.dump() + "\n"));
+    if (!repositories.empty()) entries.push_back(fileEntry("repositories", jsonText(repositories) + "\n"));
     r.bytes = fs::writeTar(entries);
     return r;
 }

@@ -14,6 +14,7 @@
 #include "sim/engine/images/store.hpp"
 #include "sim/engine/row_format.hpp"
 #include "sim/fs/sha256.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::engine {
 
@@ -117,7 +118,7 @@ std::string goValue(const OJson& v) {
         }
         return s + "]";
     }
-    return v.dump();
+    return jsonText(v);
 }
 
 // A -f template over the inspect JSON: literal text, {{.A.B}}, {{json .A.B}}.
@@ -202,7 +203,7 @@ Outcome inspectImages(const State& state, const ImageInspectOptions& options) {
             std::string text = "[\n";
             for (size_t i = 0; i < docs.size(); ++i) {
                 // Each element indented as json.Indent(prefix "", indent "    ") inside the array.
-                std::string body = htmlSafe(docs[i].dump(4));
+                std::string body = htmlSafe(jsonText(docs[i], 4));
                 std::string shifted = "    ";
                 for (char c : body) {
                     shifted += c;

@@ -7,6 +7,7 @@
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/images/store.hpp"
+#include "sim/json_text.hpp"
 
 namespace layerlab::engine::volumes {
 namespace {
@@ -349,7 +350,7 @@ ContainerOutcome inspectVolumes(const State& state, const std::vector<std::strin
         j["Scope"] = "local";
         arr.push_back(j);
     }
-    out.out = arr.empty() ? "[]\n" : arr.dump(4) + "\n";
+    out.out = arr.empty() ? "[]\n" : jsonText(arr, 4) + "\n";
     return out;
 }
 

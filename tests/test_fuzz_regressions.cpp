@@ -1,0 +1,37 @@
+// Inputs the fuzz targets (fuzz/) found crashes with, kept as plain tests so
+// the normal suite (and its sanitizer run) guards them.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "sim/cli/machine.hpp"
+#include "sim/fs/dockerignore.hpp"
+#include "sim/korean.hpp"
+
+using namespace layerlab;
+
+TEST_CASE("fuzz regression: a .dockerignore path with a broken UTF-8 sequence before '/' (fuzz_dockerignore)") {
+    // "\xE0" announces three bytes; the '/' after it is not a continuation byte,
+    // so it stays a '/' (Go decodes the lead byte alone) and its parent is tried.
+    const fs::DockerIgnore ignore = fs::DockerIgnore::parse("a\xE0\n");
+    CHECK(ignore.error().empty());
+    CHECK(ignore.matches("a\xE0/x"));
+    CHECK_FALSE(ignore.matches("b\xE0/x"));
+}
+
+TEST_CASE("fuzz regression: inspect of an image whose CMD holds invalid UTF-8 (fuzz_build)") {
+    engine::State s = cli::Machine::defaultState(1, "en");
+    s.host = fs::FileTree().withFile("Dockerfile", "FROM node\nCMD [\"no\xB5\xCB\xFC\xFF\"]\n");
+    cli::Machine m(std::move(s));
+    REQUIRE(m.execute("docker build -t fuzz .").exitCode == 0);
+    const Outcome inspect = m.execute("docker image inspect fuzz");
+    CHECK(inspect.exitCode == 0);
+    // Each invalid byte is U+FFFD, as Go's encoding/json writes it.
+    CHECK(inspect.out.find("\"no\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"") != std::string::npos);
+}
+
+TEST_CASE("fuzz regression: a Korean particle after an overlong UTF-8 letter (fuzz_instructions)") {
+    // "\xC1\xA1" is an overlong 'a': not a letter, so no final consonant to read.
+    CHECK(ko::finalConsonant("x\xC1\xA1") == ko::finalConsonant("\xEF\xBF\xBD"));
+    CHECK(ko::particle("\xC1\xA1", ko::Particle::IGa) == ko::particle("\xEF\xBF\xBD", ko::Particle::IGa));
+}
