@@ -185,8 +185,11 @@ void draw(View& view) {
     stack::drawPicture(view, inner, ImVec2(width, height));
     ImGui::Dummy(ImVec2(width, height));
     if (pic.scrollToFirstMiss) {
-        // Else the base of a build; an image's top, where its containers stand and a pull begins.
-        const float target = pic.firstMissOffset >= 0.0f ? pic.firstMissOffset : pic.scene.imageOnly ? 0.0f : height;
+        // With no miss (all cached, an image, a pull): the top, where the newest
+        // step, the containers and a pull's first layer are. Scrolling to the
+        // base hid every step of a cached build in a short window (presenter
+        // at 1280x657 in Korean, where the blocks wrap taller).
+        const float target = pic.firstMissOffset >= 0.0f ? pic.firstMissOffset : 0.0f;
         ImGui::SetScrollY(std::max(0.0f, target - size.y * 0.5f));
         pic.scrollToFirstMiss = false;
     }
