@@ -130,6 +130,7 @@ namespace {
 struct Removed {
     engine::Digest imageId;
     std::string name;
+    size_t slot;   // index among the containers of the same image, in creation order
 };
 bool noteDepartures(View& view, const Outcome& outcome, const std::map<std::string, Removed>& containersBefore) {
     PictureState& pic = view.ui.picture;
@@ -140,7 +141,7 @@ bool noteDepartures(View& view, const Outcome& outcome, const std::map<std::stri
         if (const auto* e = std::get_if<ContainerRemoved>(&event)) {
             auto before = containersBefore.find(e->id);
             if (before == containersBefore.end()) continue;
-            leaving.push_back(Departure{before->second.name, before->second.imageId});
+            leaving.push_back(Departure{before->second.name, before->second.imageId, before->second.slot});
             if (!note) note = "ui.stack.container_removed";
         }
         if (const auto* e = std::get_if<ImageRemoved>(&event)) {
@@ -239,6 +240,12 @@ void noteBuild(View& view, const std::string& line, const Outcome& outcome,
     }
     if (!sawStep && !looksLikeBuild(line)) {
         if (!noteDepartures(view, outcome, containersBefore)) noteImageFocus(view, outcome);
+        // A container created, started, stopped or removed stands on top of
+        // its image: a tall stack scrolled to its first miss would hide it.
+        for (const Event& event : outcome.events)
+            if (std::holds_alternative<ContainerCreated>(event) || std::holds_alternative<ContainerStarted>(event) ||
+                std::holds_alternative<ContainerStopped>(event) || std::holds_alternative<ContainerRemoved>(event))
+                view.ui.picture.scrollToContainers = true;
         return;
     }
     view.ui.picture.departures.clear();
@@ -382,7 +389,8 @@ Outcome View::run(const std::string& line) {
     if (std::optional<Outcome> answered = lessonAnswers(*this, line, prompt)) return *answered;
     // The containers before the command: a removed one is drawn leaving its image.
     std::map<std::string, Removed> containersBefore;
-    for (const auto& c : state().containers) containersBefore[c.id] = Removed{c.imageId, c.name};
+    std::map<engine::Digest, size_t> onImage;
+    for (const auto& c : state().containers) containersBefore[c.id] = Removed{c.imageId, c.name, onImage[c.imageId]++};
     Outcome outcome = machine.execute(line);
     fonts.addText(line);
     fonts.addText(outcome.out);

@@ -86,6 +86,7 @@ struct DrawnBlock {
 struct Departure {
     std::string name;
     engine::Digest imageId;
+    size_t slot = 0;   // its place among its image's containers before `docker rm`: it fades there
 };
 
 struct PictureState {
@@ -108,6 +109,7 @@ struct PictureState {
     // A picture taller than its panel scrolls; a new build scrolls to its
     // first miss (its offset from the picture's top, set when drawn).
     bool scrollToFirstMiss = true;
+    bool scrollToContainers = false;   // a container came or went: show the top, where containers stand
     float firstMissOffset = -1.0f;
     // The last command's removals and what they mean ("docker rm: ..."); an
     // image `docker rmi` removed stays drawn, faded (its Column.removed).

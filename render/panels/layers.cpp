@@ -193,6 +193,10 @@ void draw(View& view) {
         ImGui::SetScrollY(std::max(0.0f, target - size.y * 0.5f));
         pic.scrollToFirstMiss = false;
     }
+    if (pic.scrollToContainers) {
+        ImGui::SetScrollY(0.0f);
+        pic.scrollToContainers = false;
+    }
     ImGui::EndChild();
 }
 

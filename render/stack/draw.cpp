@@ -391,7 +391,8 @@ struct PictureFrame {
     }
 
     // Containers: a thin writable layer on the image they run from. One that
-    // `docker rm` just removed comes after the others, fading and lifting off.
+    // `docker rm` just removed fades and lifts off from its own place, so the
+    // others do not shuffle while it leaves.
     void containers(const std::vector<const engine::Container*>& list, float x, const engine::Digest& imageId) {
         if (t < tl.containersAt) return;
         std::vector<const Departure*> leaving;
@@ -403,6 +404,7 @@ struct PictureFrame {
         const size_t count = list.size() + leaving.size();
         const float w = count > 1 && perRow == 2 ? (arrangement.colW - 4.0f) * 0.5f : arrangement.colW;
         const size_t shownCount = std::min(count, perRow * kMaxContainerRows);
+        size_t live = 0;   // the next of LIST to draw
         for (size_t k = 0; k < shownCount; ++k) {
             const float cx = x + static_cast<float>(k % perRow) * (w + 4.0f);
             float cy = top - 4.0f - containerH - static_cast<float>(k / perRow) * (containerH + 4.0f);
@@ -414,16 +416,25 @@ struct PictureFrame {
                             more.c_str());
                 break;
             }
-            if (k >= list.size()) departingContainer(*leaving[k - list.size()], a, z, w);
-            else container(*list[k], a, z, w);
+            const Departure* departing = departingAt(leaving, k);
+            if (departing) departingContainer(*departing, a, z, w);
+            else if (live < list.size()) container(*list[live++], a, z, w);
         }
     }
 
-    // Removed: its writable layer goes with it; the image below stays.
+    // The container `docker rm` removed from place K (when one was there).
+    static const Departure* departingAt(const std::vector<const Departure*>& leaving, size_t k) {
+        for (const Departure* d : leaving)
+            if (d->slot == k) return d;
+        return nullptr;
+    }
+
+    // Removed: its writable layer goes with it; the image below stays. It
+    // slides aside as it fades (lifting would cover the container above it).
     void departingContainer(const Departure& d, ImVec2 a, ImVec2 z, float w) {
-        const float lift = easeOut(gone) * arrangement.containerH * 1.5f;
-        a.y -= lift;
-        z.y -= lift;
+        const float slide = easeOut(gone) * w * 0.25f;
+        a.x += slide;
+        z.x += slide;
         const float alpha = 1.0f - gone;
         dashedRect(dl, a, z, u32(p.failed, alpha));
         const float bw = badgeAt(dl, ImVec2(a.x + 4.0f, a.y + 2.0f), view.tr("ui.stack.removed"), p.failed, alpha, p);

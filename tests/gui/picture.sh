@@ -47,6 +47,8 @@ fail=0
 # The failed colour 213,94,0 (render/theme.cpp) on the REMOVED badge; api stays, web is gone at the end.
 "$check" ghost "$out/rm-0.png" web 213,94,0 || fail=1
 "$check" count "$out/rm-0.png" container api 1 1 || fail=1
+# web was created first: it leaves from its own place (left of api), not from the slot after it.
+"$check" earlier "$out/rm-0.png" removed web container api || fail=1
 "$check" count "$out/rm-10.png" removed web 0 0 || fail=1
 "$check" count "$out/pull-1.png" after DOWNLOADING 2 3 || fail=1
 "$check" count "$out/pull-1.png" after EXISTS 4 4 || fail=1

@@ -132,6 +132,34 @@ int checkDiffer(const char* a, const char* b) {
     return differing * 100 >= total ? 0 : 1;
 }
 
+// The block COLUMN/STATE (a container's name for containers and removed ones)
+// stands in an earlier place on its image than OTHER_COLUMN/OTHER_STATE:
+// containers fill their image's top from the left and then upwards, so
+// earlier is a lower row or the same row further left. A removed container
+// keeps its own place while it leaves.
+int checkEarlier(const char* png, const std::string& column, const std::string& state, const std::string& otherColumn,
+                 const std::string& otherState) {
+    const nlohmann::json doc = sidecar(png);
+    if (doc.is_null()) return 1;
+    double x = -1, y = -1, otherX = -1, otherY = -1;
+    for (const auto& b : doc["blocks"]) {
+        if (b.value("column", "") == column && b.value("state", "") == state) {
+            x = b.value("x", 0.0);
+            y = b.value("y", 0.0);
+        }
+        if (b.value("column", "") == otherColumn && b.value("state", "") == otherState) {
+            otherX = b.value("x", 0.0);
+            otherY = b.value("y", 0.0);
+        }
+    }
+    std::printf("pixel_check: %s %s at %.0f,%.0f, %s %s at %.0f,%.0f (want the first earlier)\n", column.c_str(),
+                state.c_str(), x, y, otherColumn.c_str(), otherState.c_str(), otherX, otherY);
+    if (y < 0 || otherY < 0) return 1;
+    const bool lowerRow = y > otherY + 1.0;
+    const bool sameRowLeft = std::abs(y - otherY) <= 1.0 && x < otherX;
+    return lowerRow || sameRowLeft ? 0 : 1;
+}
+
 }   // namespace
 
 int main(int argc, char** argv) {
@@ -141,8 +169,10 @@ int main(int argc, char** argv) {
     if (mode == "count" && argc == 7)
         return checkCount(argv[2], argv[3], argv[4], std::atoi(argv[5]), std::atoi(argv[6]));
     if (mode == "ghost" && argc == 5) return checkGhost(argv[2], argv[3], argv[4]);
+    if (mode == "earlier" && argc == 7) return checkEarlier(argv[2], argv[3], argv[4], argv[5], argv[6]);
     std::fprintf(stderr,
                  "usage: pixel_check block FILE.png COLUMN STEP STATE R,G,B | pixel_check differ A.png B.png |\n"
-                 "       pixel_check count FILE.png COLUMN STATE MIN MAX | pixel_check ghost FILE.png NAME R,G,B\n");
+                 "       pixel_check count FILE.png COLUMN STATE MIN MAX | pixel_check ghost FILE.png NAME R,G,B |\n"
+                 "       pixel_check earlier FILE.png COLUMN STATE OTHER_COLUMN OTHER_STATE\n");
     return 2;
 }
