@@ -149,8 +149,10 @@ void Painter::block(const Block& b, Box box, bool beforeColumn, float alpha, flo
     titleRow(look, y1);
     const float y2 = y1 + line + 3.0f;
     if (y2 + line > look.z.y + 2.0f) return;
-    whyRow(look, look.a.x + 6.0f + kPad, y2);
-    if (b.kind == BlockKind::Base && view.ui.picture.baseExpanded) baseLayerRows(b, box, y2, alpha);
+    const float whyBottom = whyRow(look, look.a.x + 6.0f + kPad, y2);
+    if (b.kind != BlockKind::Base || look.building) return;
+    if (view.ui.picture.baseExpanded) baseLayerRows(b, box, whyBottom + 3.0f, alpha);
+    else if (!look.beforeColumn) baseLayerBands(b, box, whyBottom + 4.0f, alpha, look.colour);
 }
 
 // A step that changed only the image's configuration: a dashed outline, one line.
@@ -220,7 +222,7 @@ void Painter::titleRow(const BlockLook& look, float y1) {
 }
 
 // Row 2: the state in words (a badge), then why; the digest below when there is room.
-void Painter::whyRow(const BlockLook& look, float x0, float y2) {
+float Painter::whyRow(const BlockLook& look, float x0, float y2) {
     const Block& b = look.b;
     const ImVec2 z = look.z;
     const float alpha = look.alpha;
@@ -246,8 +248,10 @@ void Painter::whyRow(const BlockLook& look, float x0, float y2) {
     const bool digestRow =
         b.kind == BlockKind::Layer && !b.digest.empty() && !look.building && y2 + line * 2.0f + 4.0f <= z.y;
     const float whyBottom = digestRow ? z.y - line - 4.0f : z.y - 2.0f;
+    float bottom = y2 + line;
     if (y2 + wrappedH <= whyBottom + 1.0f) {
         dl->AddText(font, ImGui::GetFontSize(), ImVec2(x2, y2), u32(whyColour, alpha), why.c_str(), nullptr, wrapW);
+        bottom = std::max(bottom, y2 + wrappedH);
     } else if (b.state == BlockState::Failed) {
         // Docker's error: as much as the block holds, wrapped.
         dl->PushClipRect(ImVec2(x2, y2), ImVec2(z.x - kPad, z.y - 2.0f), true);
@@ -265,17 +269,42 @@ void Painter::whyRow(const BlockLook& look, float x0, float y2) {
                     ellipsize(view.fonts.mono(), drawSize(view.fonts.mono()), "sha256:" + format::shortId(b.digest),
                               z.x - kPad - x0)
                         .c_str());
+    return bottom;
 }
 
-// The base image expanded: its own layers, one line each.
-void Painter::baseLayerRows(const Block& b, Box box, float y2, float alpha) {
-    float y = y2 + line + 3.0f;
+// The base image expanded: its own layers, one line each, from TOP down.
+void Painter::baseLayerRows(const Block& b, Box box, float top, float alpha) {
+    float y = top;
     for (auto it = b.baseLayers.rbegin(); it != b.baseLayers.rend() && y + line <= box.y + box.h; ++it) {
         auto layer = view.state().layers.find(*it);
         const std::string size = layer == view.state().layers.end() ? "" : format::humanSize(layer->second.size);
         dl->AddText(view.fonts.mono(), drawSize(view.fonts.mono()), ImVec2(box.x + 6.0f + kPad * 3, y),
                     u32(p.textDim, alpha), (format::shortId(*it) + "  " + size).c_str());
         y += line;
+    }
+}
+
+// The base image closed (in the build now, not the one before): its layers
+// as thin bands in the room its size gives it, base at the bottom as in the stack, and a line saying a click
+// lists them. A big block shows what it is made of instead of empty space:
+// the base image is itself a stack of layers.
+void Painter::baseLayerBands(const Block& b, Box box, float top, float alpha, ImVec4 colour) {
+    const size_t n = b.baseLayers.size();
+    const float bottom = box.y + box.h - 5.0f;
+    const float captionH = ImGui::GetFontSize() + 4.0f;
+    constexpr float kGap = 2.0f;
+    constexpr float kMinBand = 4.0f;   // thinner reads as a hatch, not as layers
+    if (n == 0 || bottom - top < captionH + static_cast<float>(n) * (kMinBand + kGap)) return;
+    const std::string caption = view.strings.format("ui.stack.base_bands", {std::to_string(n)});
+    const float x0 = box.x + 6.0f + kPad, x1 = box.x + box.w - kPad;
+    dl->AddText(ImVec2(x0, top), u32(p.textDim, alpha),
+                ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), caption, x1 - x0).c_str());
+    const float bandsTop = top + captionH;
+    const float bandH = std::min(line * 0.8f, (bottom - bandsTop) / static_cast<float>(n) - kGap);
+    for (size_t i = 0; i < n; ++i) {
+        const float y1 = bottom - static_cast<float>(i + 1) * (bandH + kGap) + kGap;
+        dl->AddRectFilled(ImVec2(x0, y1), ImVec2(x1, y1 + bandH), u32(colour, 0.16f * alpha), 2.0f);
+        dl->AddRect(ImVec2(x0, y1), ImVec2(x1, y1 + bandH), u32(colour, 0.4f * alpha), 2.0f);
     }
 }
 

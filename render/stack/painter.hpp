@@ -44,8 +44,9 @@ private:
     void configBlock(const Block& b, Box box, float alpha, bool selected);
     void frame(const BlockLook& look, bool hovered);
     void titleRow(const BlockLook& look, float y1);
-    void whyRow(const BlockLook& look, float x0, float y2);
-    void baseLayerRows(const Block& b, Box box, float y2, float alpha);
+    float whyRow(const BlockLook& look, float x0, float y2);   // returns the y under what it wrote
+    void baseLayerRows(const Block& b, Box box, float top, float alpha);
+    void baseLayerBands(const Block& b, Box box, float top, float alpha, ImVec4 colour);
 };
 
 }   // namespace layerlab::render::stack
