@@ -20,11 +20,15 @@ struct Rect {
     float x, y, w, h;
 };
 
-// One tiled panel: a window fixed at RECT whose contents DRAW fills.
+// One tiled panel: a window fixed at RECT whose contents DRAW fills. Its
+// background is the frame's clear colour (Workspace::clearColor), not a fill
+// of its own: under Mesa's software rasteriser each full-window fill costs
+// several ms a frame (bench_frame gl_cpu_ms), and the tiled panels cover it all.
 template <typename Fn>
 void panel(const char* id, const Rect& rect, Fn draw, ImGuiWindowFlags extra = 0) {
     ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
     ImGui::SetNextWindowSize(ImVec2(rect.w, rect.h));
+    ImGui::SetNextWindowBgAlpha(0.0f);
     if (ImGui::Begin(id, nullptr, kPanelFlags | extra)) draw();
     ImGui::End();
 }

@@ -216,7 +216,8 @@ void Workspace::rebuildFonts() {
 
 View Workspace::makeView(double now) { return View{m_machine, m_strings, m_fonts, m_ui, m_highlights, palette(), now}; }
 
-ImVec4 Workspace::clearColor() const { return palette().background; }
+// The panels' colour: the tiled panels draw no background of their own (render/layout.cpp).
+ImVec4 Workspace::clearColor() const { return palette().panel; }
 
 void Workspace::drawFrame(double now) {
     if (m_ui.presenterChanged) {

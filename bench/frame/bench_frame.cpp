@@ -169,7 +169,8 @@ bool measure(int width, int height, bool first, Result& r) {
         int w = 0, h = 0;
         glfwGetFramebufferSize(window, &w, &h);
         glViewport(0, 0, w, h);
-        glClearColor(0, 0, 0, 1);
+        const ImVec4 clear = workspace.clearColor();   // as render/app.cpp: the panels' colour
+        glClearColor(clear.x, clear.y, clear.z, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         const double glCpu0 = processCpuSeconds();
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

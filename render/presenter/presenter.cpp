@@ -19,10 +19,13 @@ constexpr ImGuiWindowFlags kStage = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_N
                                     ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                     ImGuiWindowFlags_NoSavedSettings;
 
+// A stage area; its background is the clear colour (as render/layout.cpp's
+// panels) unless OWN_BACKGROUND (the terminal strip's darker fill).
 template <typename Fn>
-void area(const char* id, ImVec2 pos, ImVec2 size, Fn draw, ImGuiWindowFlags extra = 0) {
+void area(const char* id, ImVec2 pos, ImVec2 size, Fn draw, ImGuiWindowFlags extra = 0, bool ownBackground = false) {
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
+    if (!ownBackground) ImGui::SetNextWindowBgAlpha(0.0f);
     if (ImGui::Begin(id, nullptr, kStage | extra)) draw();
     ImGui::End();
 }
@@ -251,7 +254,7 @@ void draw(View& view) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, view.palette.terminalBg);
     area(
         "##presenter_terminal", ImVec2(vp->Pos.x, top + stageH), ImVec2(vp->Size.x, terminalH), [&] { terminal(view); },
-        ImGuiWindowFlags_NoScrollbar);
+        ImGuiWindowFlags_NoScrollbar, /*ownBackground=*/true);
     ImGui::PopStyleColor();
     card(view, stagePos, stageSize);
 }
