@@ -126,6 +126,14 @@ std::string Painter::detail(const Block& b, bool beforeColumn) const {
 
 void Painter::block(const Block& b, Box box, bool beforeColumn, float alpha, float grow, bool selected, bool hovered,
                     const char* phase, float phaseProgress) {
+    // Scrolled out of sight (a tall stack): draw nothing. ImGui culls text by
+    // the clip rectangle but not shapes, and each shape still costs Mesa's
+    // software rasteriser its setup (bench_frame's 40-step scene).
+    const ImVec2 clipMin = dl->GetClipRectMin(), clipMax = dl->GetClipRectMax();
+    constexpr float kOutline = 3.0f;   // the selection outline around the box
+    if (box.y - kOutline > clipMax.y || box.y + box.h + kOutline < clipMin.y || box.x - kOutline > clipMax.x ||
+        box.x + box.w + kOutline < clipMin.x)
+        return;
     if (b.kind == BlockKind::Config) {
         configBlock(b, box, alpha, selected);
         return;
