@@ -8,6 +8,7 @@
 #include "render/stack/geometry.hpp"
 #include "render/stack/painter.hpp"
 #include "render/widgets.hpp"
+#include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/docker_format.hpp"
 
 namespace layerlab::render::stack {
@@ -448,13 +449,19 @@ struct PictureFrame {
         const bool up = c.status == engine::Container::Status::Running;
         const ImVec4 colour = up ? p.ok : p.textDim;
         dl->AddRectFilled(a, z, u32(ui::mix(p.panel, colour, 0.18f)), 3.0f);
-        hatch(dl, ImVec2(a.x, z.y - 4.0f), z, u32(colour, 0.6f), 6.0f);
+        // The hatched band is the writable layer: it thickens (log scale) as
+        // the container writes, what `docker ps -s` sizes and `docker diff` lists.
+        const uint64_t written = engine::containers::writableSize(c);
+        const float grownBy = std::clamp(std::log10(1.0f + static_cast<float>(written)) / 6.0f, 0.0f, 1.0f);
+        const float band = 4.0f + grownBy * (containerH * 0.3f - 4.0f);
+        hatch(dl, ImVec2(a.x, z.y - band), z, u32(colour, 0.6f), 6.0f);
         dl->AddRect(a, z, u32(colour), 3.0f);
         std::string text = c.name + "  " + containerStatus(view, c);
         const std::string ports = containerPorts(c);
         if (!ports.empty()) text += "  " + ports;
+        if (written > 0) text += "  " + view.strings.format("ui.stack.writable_size", {format::humanSize(written)});
         text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, w - 10.0f);
-        dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - 4.0f - ImGui::GetFontSize()) * 0.5f), u32(p.text),
+        dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - band - ImGui::GetFontSize()) * 0.5f), u32(p.text),
                     text.c_str());
         view.ui.picture.drawn.push_back(DrawnBlock{"container", 0, c.name, c.imageRef, a.x, a.y, w, containerH});
         if (canClick && mouse.x >= a.x && mouse.x < z.x && mouse.y >= a.y && mouse.y < z.y)
