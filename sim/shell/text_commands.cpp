@@ -10,29 +10,56 @@
 namespace layerlab::shell {
 namespace {
 
-// head/tail: -n N, -N, -nN, -n +N (tail).
+// -c: the first N bytes (head), the last N (tail) or from byte N on (tail -c +N).
+std::string sliceBytes(const std::string& text, size_t n, bool head, bool fromStart) {
+    if (head) return text.substr(0, std::min(n, text.size()));
+    if (fromStart) return n > 0 && n - 1 < text.size() ? text.substr(n - 1) : (n == 0 ? text : std::string());
+    return text.size() > n ? text.substr(text.size() - n) : text;
+}
+
+// head/tail: -n N, -N, -nN, --lines=N, -n +N (tail); -c N, -cN, --bytes=N,
+// -c +N (tail) count bytes instead of lines. Any other option is GNU's
+// "invalid option" (it was read as a file name before).
 int cmdHeadTail(Shell& sh, const std::vector<std::string>& argv, Io& io, bool head) {
     const std::string name = head ? "head" : "tail";
     long n = 10;
-    bool fromStart = false;
+    bool fromStart = false, bytes = false;
     std::vector<std::string> files;
     for (size_t i = 1; i < argv.size(); ++i) {
         std::string a = argv[i];
         std::string num;
-        if (a == "-n" && i + 1 < argv.size()) num = argv[++i];
-        else if (a.rfind("-n", 0) == 0 && a.size() > 2) num = a.substr(2);
-        else if (a.size() > 1 && a[0] == '-' && std::isdigit(static_cast<unsigned char>(a[1]))) num = a.substr(1);
-        else if (a == "-f" || a == "-q") continue;
-        else {
-            files.push_back(a);
+        bool byteCount = false;
+        if ((a == "-n" || a == "-c") && i + 1 < argv.size()) {
+            byteCount = a == "-c";
+            num = argv[++i];
+        } else if ((a.rfind("-n", 0) == 0 || a.rfind("-c", 0) == 0) && a.size() > 2) {
+            byteCount = a[1] == 'c';
+            num = a.substr(2);
+        } else if (a.rfind("--lines=", 0) == 0) {
+            num = a.substr(8);
+        } else if (a.rfind("--bytes=", 0) == 0) {
+            byteCount = true;
+            num = a.substr(8);
+        } else if (a.size() > 1 && a[0] == '-' && std::isdigit(static_cast<unsigned char>(a[1]))) {
+            num = a.substr(1);
+        } else if (a == "-f" || a == "-q") {
+            continue;
+        } else if (a.size() > 1 && a[0] == '-' && a != "--") {
+            io.err += name + ": " +
+                      (a[1] == '-' ? "unrecognized option '" + a + "'" : "invalid option -- '" + a.substr(1, 1) + "'") +
+                      "\nTry '" + name + " --help' for more information.\n";
+            return 1;
+        } else {
+            if (a != "--") files.push_back(a);
             continue;
         }
+        bytes = byteCount;
         if (!num.empty() && num[0] == '+') {
             fromStart = !head;
             num = num.substr(1);
         }
         if (num.empty() || num.find_first_not_of("0123456789") != std::string::npos) {
-            io.err += name + ": invalid number of lines: " + sh.quote(num) + "\n";
+            io.err += name + ": invalid number of " + (bytes ? "bytes" : "lines") + ": " + sh.quote(num) + "\n";
             return 1;
         }
         n = std::stol(num.substr(0, 9));
@@ -47,6 +74,10 @@ int cmdHeadTail(Shell& sh, const std::vector<std::string>& argv, Io& io, bool he
         }
         if (files.size() > 1)
             io.out += std::string(k ? "\n" : "") + "==> " + (files[k] == "-" ? "standard input" : files[k]) + " <==\n";
+        if (bytes) {
+            io.out += sliceBytes(text, static_cast<size_t>(n), head, fromStart);
+            continue;
+        }
         auto ls = lines(text);
         size_t total = ls.size(), from = 0, to = total;
         if (head) to = std::min(total, static_cast<size_t>(n));
