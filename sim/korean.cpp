@@ -21,12 +21,13 @@ uint32_t lastCodePoint(std::string_view s, size_t& start) {
     start = i;
     const auto b = [&](size_t k) { return static_cast<uint32_t>(static_cast<unsigned char>(s[k])); };
     const uint32_t b0 = b(i);
-    if (b0 < 0x80) return b0;
     // A broken or overlong sequence is U+FFFD, never an ASCII letter or digit:
-    // "\xC1\xA1" would decode to 'a' while the bytes before it hold no letter
-    // (finalConsonant reads those bytes back; found by fuzz_instructions).
+    // "\xC1\xA1" would decode to 'a', and "a\x80" (stray continuation bytes
+    // after a letter) to the 'a' before them, while the last byte holds no
+    // letter (finalConsonant reads those bytes back; found by fuzz_instructions).
     constexpr uint32_t kReplacement = 0xFFFD;
     const size_t len = s.size() - i;
+    if (b0 < 0x80) return len == 1 ? b0 : kReplacement;
     const size_t want = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
     if (want == 0 || len != want) return kReplacement;
     uint32_t cp = b0 & (0x7F >> want);

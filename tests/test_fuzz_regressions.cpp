@@ -5,6 +5,7 @@
 #include <string>
 
 #include "sim/cli/machine.hpp"
+#include "sim/dockerfile/dockerfile.hpp"
 #include "sim/fs/dockerignore.hpp"
 #include "sim/korean.hpp"
 
@@ -34,4 +35,14 @@ TEST_CASE("fuzz regression: a Korean particle after an overlong UTF-8 letter (fu
     // "\xC1\xA1" is an overlong 'a': not a letter, so no final consonant to read.
     CHECK(ko::finalConsonant("x\xC1\xA1") == ko::finalConsonant("\xEF\xBF\xBD"));
     CHECK(ko::particle("\xC1\xA1", ko::Particle::IGa) == ko::particle("\xEF\xBF\xBD", ko::Particle::IGa));
+}
+
+TEST_CASE("fuzz regression: a Korean particle after a letter and stray continuation bytes (fuzz_instructions)") {
+    // "a\x80": the 0x80 belongs to no sequence; the word does not end in 'a'.
+    CHECK(ko::finalConsonant("run\x80") == ko::finalConsonant("\xEF\xBF\xBD"));
+    CHECK(ko::finalConsonant("80\x80\x80") == ko::finalConsonant("\xEF\xBF\xBD"));
+    CHECK(ko::finalConsonant("run") != ko::finalConsonant("\xEF\xBF\xBD"));   // the same word, whole, reads 런
+    // The whole Dockerfile the fuzzer found: a RUN in JSON form with text after ']'.
+    const dockerfile::ParseResult r = dockerfile::parseDockerfile("FROM x\nRUN [\"a\"] #b\x80\n");
+    CHECK(r.dockerfile);
 }
