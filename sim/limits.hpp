@@ -18,6 +18,14 @@ inline constexpr std::size_t kDockerfileLineBytes = 65535;
 inline constexpr std::size_t kErrorExcerptLineBytes = 1000;
 // A whole Dockerfile (the editor parses it as you type).
 inline constexpr std::size_t kDockerfileBytes = 4u << 20;
+// ONBUILD triggers parsed inside ONBUILD ("ONBUILD ONBUILD ... RUN x"): deeper
+// than this, the rest of the line stays one unparsed word. BuildKit refuses
+// any chaining ("Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed") when
+// it reads the instructions, so a build says the same; only `layerlab parse
+// --dump` of such a line differs from BuildKit's AST past this depth. Without
+// it, the AST nested one level per ONBUILD (8,000 in a 64 KB line), deeper
+// than the browser's call stack.
+inline constexpr int kOnbuildNesting = 16;
 // Instructions in one Dockerfile, and build stages (FROM lines).
 inline constexpr std::size_t kDockerfileInstructions = 10000;
 inline constexpr std::size_t kDockerfileStages = 200;

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "sim/dockerfile/dockerfile.hpp"
+#include "sim/limits.hpp"
 
 namespace fs = std::filesystem;
 using namespace layerlab::dockerfile;
@@ -246,6 +247,18 @@ TEST_CASE("dockerfile hostile input stays bounded") {
         const AstResult r = parseAst(line);
         REQUIRE(r.root);
         CHECK(dump(*r.root).rfind("(onbuild (onbuild", 0) == 0);
+        // Nested to limits::kOnbuildNesting, then the rest is one word: the AST
+        // stays shallow enough for the browser's call stack.
+        const Node* n = &r.root->children[0];
+        int depth = 1;
+        while (!n->next.empty() && !n->next[0].children.empty()) {
+            n = &n->next[0].children[0];
+            ++depth;
+        }
+        CHECK(depth == layerlab::limits::kOnbuildNesting);
+        REQUIRE(n->next.size() == 1);
+        CHECK(n->next[0].value.rfind("ONBUILD ONBUILD", 0) == 0);
+        CHECK(n->next[0].value.size() > 60000);
         const ParseResult p = parseDockerfile("FROM x\n" + line);
         REQUIRE(p.error);
         CHECK(p.error->message == "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");

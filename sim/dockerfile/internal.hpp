@@ -39,7 +39,8 @@ JsonArray parseJsonArray(std::string_view rest, std::vector<std::string>& out);
 
 // parser.newNodeFromLine: one logical line to an instruction node. On error
 // returns false and sets *error to a parser Diagnostic (range filled later).
-bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnostic& error);
+// DEPTH: how many ONBUILDs enclose this line (limits::kOnbuildNesting).
+bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnostic& error, int depth = 0);
 
 // parser.ParseHeredoc / heredocsFromLine (heredoc.cpp).
 std::optional<Heredoc> parseHeredocWord(std::string_view word);

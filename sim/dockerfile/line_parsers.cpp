@@ -2,6 +2,7 @@
 // per-instruction argument rules of BuildKit's parser/line_parsers.go
 // (FORMAT.md sections 3.4 and 5).
 #include "sim/dockerfile/internal.hpp"
+#include "sim/limits.hpp"
 #include "sim/dockerfile/unicode.hpp"
 
 namespace layerlab::dockerfile::detail {
@@ -293,7 +294,7 @@ bool parseHealthConfig(std::string_view rest, Node& node, Diagnostic& error) {
 
 }   // namespace
 
-bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnostic& error) {
+bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnostic& error, int depth) {
     SplitLine split = splitCommand(line);
     node.value = std::move(split.keyword);
     node.flags = std::move(split.flags);
@@ -319,8 +320,12 @@ bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnosti
     if (cmd == "healthcheck") return parseHealthConfig(rest, node, error);
     if (cmd == "onbuild") {
         if (rest.empty()) return true;
+        if (depth + 1 >= limits::kOnbuildNesting) {   // deeper: one unparsed word (sim/limits.hpp)
+            node.next.push_back(arg(std::string(rest)));
+            return true;
+        }
         Node child;
-        if (!nodeFromLine(rest, escapeToken, child, error)) return false;
+        if (!nodeFromLine(rest, escapeToken, child, error, depth + 1)) return false;
         Node holder;
         holder.children.push_back(std::move(child));
         node.next.push_back(std::move(holder));
