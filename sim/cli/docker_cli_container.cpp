@@ -43,6 +43,12 @@ engine::RunOptions runOptions(const Invocation& inv, bool isRun) {
     o.volumes = f.all("volume");
     o.mounts = f.all("mount");
     o.hostPath = hostTreePath;
+    // --net and --net-alias are Docker's older (hidden) spellings
+    std::vector<std::string> nets = f.all("network");
+    for (const std::string& n : f.all("net")) nets.push_back(n);
+    o.network = nets.empty() ? std::string() : nets.back();
+    o.networkAliases = f.all("network-alias");
+    for (const std::string& a : f.all("net-alias")) o.networkAliases.push_back(a);
     return o;
 }
 
