@@ -200,6 +200,15 @@ TEST_CASE("networks: connect and disconnect errors in Docker's words") {
     CHECK(run(m, "docker inspect -f '{{.HostConfig.NetworkMode}}' web") == "mynet\n");
     CHECK(m.state().containers.front().networks.size() == 1);
     CHECK(m.state().containers.front().networks.front().network == "bridge");
+
+    // --net is Docker's older, hidden spelling of --network
+    run(m, "docker run -d --name old --net mynet app");
+    CHECK(run(m, "docker inspect -f '{{.HostConfig.NetworkMode}}' old") == "mynet\n");
+    // an empty network name is refused by the client, before any daemon
+    CHECK(m.execute("docker network connect '' ghost").err == "invalid network name or ID: value is empty\n");
+    Outcome emptyRun = m.execute("docker run --network '' app");
+    CHECK(emptyRun.exitCode == 125);
+    CHECK(emptyRun.err == "docker: no name set for network\n\nRun 'docker run --help' for more information\n");
 }
 
 TEST_CASE("networks: the state export carries user networks and each container's endpoints") {

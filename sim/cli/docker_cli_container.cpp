@@ -47,6 +47,7 @@ engine::RunOptions runOptions(const Invocation& inv, bool isRun) {
     std::vector<std::string> nets = f.all("network");
     for (const std::string& n : f.all("net")) nets.push_back(n);
     o.network = nets.empty() ? std::string() : nets.back();
+    o.networkGiven = !nets.empty();
     o.networkAliases = f.all("network-alias");
     for (const std::string& a : f.all("net-alias")) o.networkAliases.push_back(a);
     return o;

@@ -253,7 +253,12 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
         return result;
     }
     configure(state, c, o, image, publish, exposed);
-    // docker/cli's own check (no daemon call), without a closing period
+    // docker/cli's own checks (no daemon call), without a closing period
+    if (o.networkGiven && o.network.empty()) {
+        out.err += "docker: no name set for network\n\nRun 'docker " + command + " --help' for more information\n";
+        out.exitCode = 125;
+        return result;
+    }
     if (!o.networkAliases.empty() && (o.network.empty() || o.network == "bridge" || o.network == "default" ||
                                       o.network == "host" || o.network == "none")) {
         out.err += "docker: network-scoped aliases are only supported for user-defined networks\n\nRun 'docker " +

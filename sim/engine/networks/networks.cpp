@@ -231,6 +231,11 @@ Found findNetwork(const State& state, std::string_view ref) {
             f.error = "network " + std::string(ref) + " is ambiguous (" + std::to_string(prefixed.size()) +
                       " matches found based on ID prefix)";
     }
+    if (ref.empty()) {
+        // the API client's own check (docker/cli 28, observed)
+        f.error = "invalid network name or ID: value is empty";
+        f.clientSide = true;
+    }
     if (!f.network && f.error.empty()) f.error = "network " + std::string(ref) + " not found";
     return f;
 }
@@ -358,6 +363,7 @@ Reach reachFrom(const State& state, const Container& from, const std::string& ho
 
 ContainerOutcome createNetwork(State& state, const CreateNetworkOptions& o) {
     const std::string& name = o.name;
+    if (name.empty()) return fail(kDaemon + "invalid name:\n");   // observed on Engine 20.10
     if (name == "bridge" || name == "host" || name == "none" || name == "default" || name == "ingress")
         // moby's PredefinedNetworkError ends in a space; the client trims it (checked on Engine 20.10)
         return fail(kDaemon + "operation is not permitted on predefined " + name + " network\n");
@@ -438,7 +444,7 @@ ContainerOutcome inspectNetworks(const State& state, const std::vector<std::stri
     for (const std::string& ref : refs) {
         Found f = findNetwork(state, ref);
         if (!f.network) {
-            out.err += kDaemon + f.error + "\n";
+            out.err += f.shown();
             out.exitCode = 1;
             continue;
         }
@@ -454,7 +460,7 @@ ContainerOutcome removeNetworks(State& state, const std::vector<std::string>& re
         Found f = findNetwork(state, ref);
         if (!f.network) {
             if (force && f.error.find("not found") != std::string::npos) continue;
-            out.err += kDaemon + f.error + "\n";
+            out.err += f.shown();
             out.exitCode = 1;
             continue;
         }
@@ -501,11 +507,12 @@ ContainerOutcome pruneNetworks(State& state) {
 ContainerOutcome connectNetwork(State& state, const std::string& network, const std::string& container,
                                 const std::vector<std::string>& aliases) {
     ContainerOutcome out;
+    if (network.empty()) return fail(findNetwork(state, network).shown());   // the client refuses it first
     // the daemon looks the container up first (checked on Engine 20.10)
     const Container* found = containerFor(state, container, out);
     if (!found) return out;
     Found f = findNetwork(state, network);
-    if (!f.network) return fail(kDaemon + f.error + "\n");
+    if (!f.network) return fail(f.shown());
     Container& c = state.containers[static_cast<size_t>(found - state.containers.data())];
     const Network& n = *f.network;
     // moby's updateNetworkConfig, in its order
@@ -535,6 +542,7 @@ ContainerOutcome connectNetwork(State& state, const std::string& network, const 
 
 ContainerOutcome disconnectNetwork(State& state, const std::string& network, const std::string& container, bool force) {
     ContainerOutcome out;
+    if (network.empty()) return fail(findNetwork(state, network).shown());   // the client refuses it first
     const Container* found = containerFor(state, container, out);
     if (!found) return out;
     Found f = findNetwork(state, network);
@@ -547,7 +555,7 @@ ContainerOutcome disconnectNetwork(State& state, const std::string& network, con
         if (it == c.networks.end())
             return fail(kDaemon + "container " + c.id + " is not connected to the network " + name + "\n");
     } else if (!f.network) {
-        return fail(kDaemon + f.error + "\n");
+        return fail(f.shown());
     } else {
         if (c.networkMode == "host" && name == "host")
             return fail(kDaemon + "container cannot be disconnected from host network or connected to host network\n");

@@ -54,6 +54,9 @@ std::vector<Network> allNetworks(const State& state);
 struct Found {
     std::optional<Network> network;
     std::string error;   // "network foo not found", "network 4 is ambiguous (2 matches found based on ID prefix)"
+    bool clientSide = false;   // "" is refused by the client, before any daemon: no "Error response" prefix
+    // The error line as the CLI prints it.
+    std::string shown() const { return (clientSide ? "" : "Error response from daemon: ") + error + "\n"; }
 };
 Found findNetwork(const State& state, std::string_view ref);
 
