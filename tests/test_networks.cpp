@@ -204,6 +204,8 @@ TEST_CASE("networks: connect and disconnect errors in Docker's words") {
     // --net is Docker's older, hidden spelling of --network
     run(m, "docker run -d --name old --net mynet app");
     CHECK(run(m, "docker inspect -f '{{.HostConfig.NetworkMode}}' old") == "mynet\n");
+    CHECK(m.execute("docker run -d --network mynet --network bridge app")
+              .err.rfind("layerlab: docker run with several --network flags is not modelled", 0) == 0);
     // an empty network name is refused by the client, before any daemon
     CHECK(m.execute("docker network connect '' ghost").err == "invalid network name or ID: value is empty\n");
     Outcome emptyRun = m.execute("docker run --network '' app");

@@ -65,14 +65,24 @@ int intOr(const std::string& s, int fallback) {
 
 }   // namespace
 
+// Docker 25+ accepts several --network flags; LayerLab starts a container on one.
+std::optional<Outcome> severalNetworks(const Invocation& inv, const char* command) {
+    if (inv.flags.all("network").size() + inv.flags.all("net").size() <= 1) return std::nullopt;
+    return failure(std::string("layerlab: docker ") + command +
+                   " with several --network flags is not modelled: start the container on one network, then add "
+                   "the others with docker network connect NETWORK CONTAINER.\n");
+}
+
 Outcome cmdRun(engine::State& state, const Invocation& inv) {
     const ParsedFlags& f = inv.flags;
+    if (auto refused = severalNetworks(inv, "run")) return *refused;
     if (f.flag("detach") && f.has("attach"))
         return failure("docker: Conflicting options: -a and -d\n\nRun 'docker run --help' for more information\n", 125);
     return engine::runContainer(state, runOptions(inv, true));
 }
 
 Outcome cmdCreate(engine::State& state, const Invocation& inv) {
+    if (auto refused = severalNetworks(inv, "create")) return *refused;
     return engine::createContainer(state, runOptions(inv, false));
 }
 
