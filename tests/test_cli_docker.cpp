@@ -96,10 +96,34 @@ TEST_CASE("cli docker: what the simulator does not model is said plainly") {
 }
 
 TEST_CASE("cli docker: no everyday command answers \"not modelled\" (issue 14)") {
-    for (const char* cmd : {"diff",           "commit",       "cp",          "export",     "import",        "save",
-                            "load",           "rename",       "port",        "top",        "wait",          "stats",
-                            "container diff", "container cp", "image save",  "image load", "volume create", "volume ls",
-                            "volume inspect", "volume rm",    "volume prune"}) {
+    for (const char* cmd : {"diff",
+                            "commit",
+                            "cp",
+                            "export",
+                            "import",
+                            "save",
+                            "load",
+                            "rename",
+                            "port",
+                            "top",
+                            "wait",
+                            "stats",
+                            "container diff",
+                            "container cp",
+                            "image save",
+                            "image load",
+                            "volume create",
+                            "volume ls",
+                            "volume inspect",
+                            "volume rm",
+                            "volume prune",
+                            "network ls",
+                            "network create",
+                            "network rm",
+                            "network inspect",
+                            "network connect",
+                            "network disconnect",
+                            "network prune"}) {
         CAPTURE(cmd);
         std::vector<std::string> args;
         std::string c = cmd;

@@ -30,10 +30,30 @@ FlagParseResult parse(const char* cmd, std::vector<std::string> argv) {
 }   // namespace
 
 TEST_CASE("cli flags: help layout is Docker 28's, byte for byte, when every flag is shown") {
-    for (const char* name : {"ps", "run", "image inspect", "history", "logs", "commit", "export", "import", "rename",
-                             "port", "top", "wait", "diff"}) {
+    for (const char* name : {"ps",
+                             "run",
+                             "image inspect",
+                             "history",
+                             "logs",
+                             "commit",
+                             "export",
+                             "import",
+                             "rename",
+                             "port",
+                             "top",
+                             "wait",
+                             "diff",
+                             "network connect",
+                             "network create",
+                             "network disconnect",
+                             "network inspect",
+                             "network ls",
+                             "network prune",
+                             "network rm"}) {
         CAPTURE(name);
-        std::string file = std::string(name) == "image inspect" ? "image_inspect" : name;
+        std::string file = name;
+        for (char& ch : file)
+            if (ch == ' ') ch = '_';   // "image inspect" -> image_inspect.txt
         std::string expected =
             readFile(std::string(LAYERLAB_SOURCE_DIR) + "/tests/data/cli/docker28-help/" + file + ".txt");
         REQUIRE_FALSE(expected.empty());

@@ -10,6 +10,7 @@
 
 #include "sim/cli/docker_cli_everyday.hpp"
 #include "sim/cli/docker_cli_internal.hpp"
+#include "sim/cli/docker_cli_network.hpp"
 #include "sim/cli/docker_commands.hpp"
 #include "sim/cli/docker_unmodelled.hpp"
 
@@ -135,6 +136,14 @@ const std::vector<Handled>& handledCommands() {
         {"volume inspect", cmdVolumeInspect},
         {"volume rm", cmdVolumeRm},
         {"volume prune", cmdVolumePrune},
+        // the network group (docker_cli_network.cpp)
+        {"network ls", cmdNetworkLs},
+        {"network create", cmdNetworkCreate},
+        {"network rm", cmdNetworkRm},
+        {"network inspect", cmdNetworkInspect},
+        {"network connect", cmdNetworkConnect},
+        {"network disconnect", cmdNetworkDisconnect},
+        {"network prune", cmdNetworkPrune},
     };
     return table;
 }
@@ -198,7 +207,8 @@ const std::vector<Route>& routes() {
 const std::vector<std::string>& unmodelledCommands() { return unmodelledDockerCommands(); }
 
 const std::vector<std::string>& groups() {
-    static const std::vector<std::string> g = {"container", "image", "system", "builder", "buildx", "volume"};
+    static const std::vector<std::string> g = {"container", "image",  "system", "builder",
+                                               "buildx",    "volume", "network"};
     return g;
 }
 
@@ -378,7 +388,9 @@ RouteFound findRoute(const std::vector<std::string>& words) {
     std::string key = first;
     if (contains(groups(), first)) {
         if (words.size() == 1 || words[1] == "--help" || words[1] == "-h") {
-            std::string text = first == "volume" ? detail::volumeGroupHelp() : detail::groupHelp(first);
+            std::string text = first == "volume"    ? detail::volumeGroupHelp()
+                               : first == "network" ? detail::networkGroupHelp()
+                                                    : detail::groupHelp(first);
             if (words.size() == 1) found.answer.err = text;
             else found.answer.out = text;
             return found;

@@ -43,6 +43,13 @@ engine::RunOptions runOptions(const Invocation& inv, bool isRun) {
     o.volumes = f.all("volume");
     o.mounts = f.all("mount");
     o.hostPath = hostTreePath;
+    // --net and --net-alias are Docker's older (hidden) spellings
+    std::vector<std::string> nets = f.all("network");
+    for (const std::string& n : f.all("net")) nets.push_back(n);
+    o.network = nets.empty() ? std::string() : nets.back();
+    o.networkGiven = !nets.empty();
+    o.networkAliases = f.all("network-alias");
+    for (const std::string& a : f.all("net-alias")) o.networkAliases.push_back(a);
     return o;
 }
 
@@ -58,14 +65,24 @@ int intOr(const std::string& s, int fallback) {
 
 }   // namespace
 
+// Docker 25+ accepts several --network flags; LayerLab starts a container on one.
+std::optional<Outcome> severalNetworks(const Invocation& inv, const char* command) {
+    if (inv.flags.all("network").size() + inv.flags.all("net").size() <= 1) return std::nullopt;
+    return failure(std::string("layerlab: docker ") + command +
+                   " with several --network flags is not modelled: start the container on one network, then add "
+                   "the others with docker network connect NETWORK CONTAINER.\n");
+}
+
 Outcome cmdRun(engine::State& state, const Invocation& inv) {
     const ParsedFlags& f = inv.flags;
+    if (auto refused = severalNetworks(inv, "run")) return *refused;
     if (f.flag("detach") && f.has("attach"))
         return failure("docker: Conflicting options: -a and -d\n\nRun 'docker run --help' for more information\n", 125);
     return engine::runContainer(state, runOptions(inv, true));
 }
 
 Outcome cmdCreate(engine::State& state, const Invocation& inv) {
+    if (auto refused = severalNetworks(inv, "create")) return *refused;
     return engine::createContainer(state, runOptions(inv, false));
 }
 

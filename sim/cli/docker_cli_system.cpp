@@ -42,6 +42,7 @@ std::string dockerHelp() {
            "\nManagement Commands:\n" +
            listing({{"container", "Manage containers"},
                     {"image", "Manage images"},
+                    {"network", "Manage networks"},
                     {"system", "Manage Docker"},
                     {"volume", "Manage volumes"}}) +
            "\nCommands:\n" +
@@ -74,7 +75,7 @@ std::string dockerHelp() {
            "\nGlobal Options:\n"
            "  -v, --version            Print version information and quit\n"
            "\nRun 'docker COMMAND --help' for more information on a command.\n"
-           "\nLayerLab simulates the commands above. Not modelled yet: network, login, logout, push, search,\n"
+           "\nLayerLab simulates the commands above. Not modelled yet: login, logout, push, search,\n"
            "update, events. Left out, each says why: swarm and its commands (one engine, no cluster), plugin,\n"
            "context and the global options -H/--context/--tls (one local engine), compose, buildx bake, scout.\n";
 }

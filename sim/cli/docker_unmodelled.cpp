@@ -9,9 +9,6 @@ namespace {
 const std::vector<std::pair<std::string, std::string>>& reasons() {
     static const std::vector<std::pair<std::string, std::string>> r = {
         // everyday, not yet in the model (issue 14 lists them)
-        {"network",
-         "not modelled yet: containers here share one simulated default bridge and cannot reach each other "
-         "by name"},
         {"login", "not modelled yet: the simulated Docker Hub is read-only (pull works; no accounts)"},
         {"logout", "not modelled yet: the simulated Docker Hub is read-only (pull works; no accounts)"},
         {"push", "not modelled yet: the simulated Docker Hub is read-only (pull works; no accounts)"},

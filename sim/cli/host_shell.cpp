@@ -28,7 +28,8 @@ bool asksConfirmation(const std::vector<std::string>& args) {
         if (!a.empty() && a[0] != '-') words.push_back(a);
     }
     if (force || words.size() < 2) return false;
-    return (words[0] == "container" || words[0] == "image" || words[0] == "volume") && words[1] == "prune";
+    return (words[0] == "container" || words[0] == "image" || words[0] == "volume" || words[0] == "network") &&
+           words[1] == "prune";
 }
 
 // docker commands that only read: no undo snapshot for them.

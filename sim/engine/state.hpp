@@ -126,6 +126,27 @@ struct Mount {
     bool readOnly = false;
 };
 
+// A container's place on one network (NetworkSettings.Networks[name]).
+// The address is the daemon's to give: set while the container runs, ""
+// when it is stopped (Docker releases it at stop, as here).
+struct Endpoint {
+    std::string network;   // the network's name: "bridge", "host", "none", "mynet"
+    std::vector<std::string> aliases;   // --network-alias / connect --alias: more DNS names
+    std::string ipAddress;   // "172.18.0.2" while running, else ""
+};
+
+// A user-defined network (`docker network create`). The predefined bridge,
+// host and none are not stored: every engine has them (sim/engine/networks).
+struct Network {
+    std::string id;   // 64 hex
+    std::string name;
+    std::string driver = "bridge";   // only bridge is modelled for user networks
+    int64_t createdMs = 0;
+    std::string subnet;   // "172.18.0.0/16"
+    std::string gateway;   // "172.18.0.1"
+    std::map<std::string, std::string> labels;   // --label
+};
+
 struct Container {
     enum class Status { Created, Running, Paused, Restarting, Exited, Dead };
 
@@ -182,6 +203,11 @@ struct Container {
     // Volumes and binds, in the order given: files under a destination live
     // in the volume (or ~/app), not in the writable layer.
     std::vector<Mount> mounts;
+    // HostConfig.NetworkMode as given to run/create ("bridge" by default,
+    // "host", "none", or a user network's name) and the networks the
+    // container is on, in the order it joined them (sim/engine/networks).
+    std::string networkMode = "bridge";
+    std::vector<Endpoint> networks = {Endpoint{"bridge", {}, ""}};
 };
 
 // A cache record: one step's key -> what it produced. The builder owns the
@@ -248,6 +274,7 @@ struct State {
 
     std::vector<Container> containers;   // in creation order
     std::map<std::string, Volume> volumes;   // by name
+    std::map<std::string, Network> networks;   // user-defined ones, by name
 
     Clock clock;
     Rng rng;

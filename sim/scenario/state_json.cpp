@@ -267,6 +267,11 @@ json containerToJson(const Container& c) {
                               {"readOnly", m.readOnly}});
         j["mounts"] = mounts;
     }
+    j["networkMode"] = c.networkMode;
+    json nets = json::array();
+    for (const Endpoint& e : c.networks)
+        nets.push_back({{"network", e.network}, {"aliases", e.aliases}, {"ipAddress", e.ipAddress}});
+    j["networks"] = nets;
     return j;
 }
 
@@ -323,6 +328,13 @@ json stateToJson(const State& s) {
                              {"anonymous", v.anonymous},
                              {"populated", v.populated}};
         j["volumes"] = volumes;
+    }
+    if (!s.networks.empty()) {   // user-defined networks; bridge, host and none are every engine's
+        json networks = json::object();
+        for (const auto& [name, n] : s.networks)
+            networks[name] = {{"id", n.id},         {"driver", n.driver},   {"createdMs", n.createdMs},
+                              {"subnet", n.subnet}, {"gateway", n.gateway}, {"labels", n.labels}};
+        j["networks"] = networks;
     }
     j["clock"] = {{"nowMs", s.clock.nowMs}};
     j["rng"] = {{"state", hex64(s.rng.state)}};

@@ -1,6 +1,7 @@
 // The import half of state_json: JSON -> State, every error with its pointer.
 #include <cstdio>
 
+#include "sim/engine/networks/networks.hpp"
 #include "sim/scenario/build_record_json.hpp"
 #include "sim/scenario/json_reader.hpp"
 #include "sim/scenario/state_json.hpp"
@@ -204,6 +205,20 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
         min.str("destination", m.destination);
         min.boolean("readOnly", m.readOnly);
     });
+    // Sessions saved before networks were modelled: the default bridge (the struct's default).
+    in.str("networkMode", c.networkMode);
+    if (c.networkMode.empty()) in.fail(in.at("networkMode"), "expected a network mode such as \"bridge\"");
+    if (in.get("networks")) {
+        c.networks.clear();
+        eachObject(in, "networks", c.networks, [&](JsonReader& nin, Endpoint& e) {
+            nin.str("network", e.network);
+            if (e.network.empty()) nin.fail(nin.at("network"), "expected a network name");
+            nin.strings("aliases", e.aliases);
+            nin.str("ipAddress", e.ipAddress);
+            if (!e.ipAddress.empty() && !networks::validAddress(e.ipAddress))
+                nin.fail(nin.at("ipAddress"), "expected an IPv4 address such as \"172.18.0.2\"");
+        });
+    }
     return c;
 }
 
@@ -301,6 +316,28 @@ StateImport stateFromJson(const json& j, const std::string& pointer) {
         vin.boolean("anonymous", vol.anonymous);
         vin.boolean("populated", vol.populated);
         s.volumes[name] = std::move(vol);
+    });
+    eachMember(in, "networks", [&](const std::string& name, const json& v, const std::string& p) {
+        Network n;
+        n.name = name;
+        JsonReader nin(v, p, errors);
+        if (!nin.isObject()) return;
+        if (name.empty() || networks::isPredefined(name)) nin.fail(p, "bridge, host and none are predefined");
+        nin.str("id", n.id);
+        if (n.id.size() != 64 || n.id.find_first_not_of("0123456789abcdef") != std::string::npos)
+            nin.fail(nin.at("id"), "expected 64 lower-case hex digits");
+        nin.str("driver", n.driver);
+        if (n.driver != "bridge") nin.fail(nin.at("driver"), "expected \"bridge\"");
+        nin.integer("createdMs", n.createdMs);
+        nin.str("subnet", n.subnet);
+        if (!networks::validSubnet(n.subnet)) nin.fail(nin.at("subnet"), "expected a subnet such as \"172.18.0.0/16\"");
+        nin.str("gateway", n.gateway);
+        if (!networks::validAddress(n.gateway)) nin.fail(nin.at("gateway"), "expected an IPv4 address");
+        eachMember(nin, "labels", [&](const std::string& k, const json& lv, const std::string& lp) {
+            if (lv.is_string()) n.labels[k] = lv.get<std::string>();
+            else nin.fail(lp, "expected a string");
+        });
+        s.networks[name] = std::move(n);
     });
     for (const Container& c : s.containers)
         for (const Mount& m : c.mounts)

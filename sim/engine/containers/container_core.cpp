@@ -133,6 +133,7 @@ std::vector<Event> settleContainers(State& state) {
             c.exitCode = c.exitAtCode;
             c.finishedMs = c.exitAtMs;
             c.exitAtMs = 0;
+            for (Endpoint& e : c.networks) e.ipAddress.clear();   // the network takes its address back
             events.push_back(ContainerStopped{c.id, c.exitCode});
             if (c.autoRemove) {
                 volumes::releaseVolumes(state, c, true);   // --rm takes its anonymous volumes along

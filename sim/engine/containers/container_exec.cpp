@@ -6,6 +6,7 @@
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/find_or_answer.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
+#include "sim/engine/networks/networks.hpp"
 #include "sim/engine/volumes/volumes.hpp"
 
 namespace layerlab::engine {
@@ -65,6 +66,13 @@ ContainerOutcome execInContainer(State& state, const ExecOptions& o) {
                   "' is invalid, it needs to be an absolute path\n";
         out.exitCode = 1;
         return out;
+    }
+    if (fs::baseName(o.command[0]) == "curl" && programExists(o.command[0], containerRootfs(state, c), c.env)) {
+        // curl reaches other containers by name or address (sim/engine/networks)
+        ContainerOutcome curl =
+            networks::curlFrom(state, c, std::vector<std::string>(o.command.begin() + 1, o.command.end()));
+        curl.events.insert(curl.events.begin(), out.events.begin(), out.events.end());
+        return curl;
     }
     State work = state;
     Program p = runInside(work, static_cast<size_t>(found - state.containers.data()), o.command, o.workdir, o.env,

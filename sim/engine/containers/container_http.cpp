@@ -7,6 +7,7 @@
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
 #include "sim/engine/docker_format.hpp"
+#include "sim/engine/networks/networks.hpp"
 #include "sim/korean.hpp"
 
 namespace layerlab::engine {
@@ -83,7 +84,11 @@ ContainerOutcome curlLocalhost(const State& stateIn, int port, std::string_view 
                 binding = &b;
             }
     }
-    if (!target) return refused(state, port);
+    if (!target) {
+        // a --network host container's program listens on the host itself
+        if (auto onHost = networks::answerOnHostNetwork(state, port, path)) return *onHost;
+        return refused(state, port);
+    }
     if (target->status == Container::Status::Paused) {
         out.exitCode = 130;
         out.hints.push_back(

@@ -2,14 +2,17 @@
 //
 // The document follows the API's ContainerJSON field order (moby
 // api/types/container) for the fields the simulator models; HostConfig and
-// NetworkSettings carry only their port and restart parts (a simplification:
-// real Docker prints several dozen more settings there).
+// NetworkSettings carry only their ports, the default bridge's legacy address
+// fields and Networks (sim/engine/networks); HostConfig only its network mode,
+// port and restart parts (a simplification: real Docker prints several dozen
+// more settings there).
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/docker_format.hpp"
+#include "sim/engine/networks/networks.hpp"
 #include "sim/json_text.hpp"
 
 namespace layerlab::engine {
@@ -49,7 +52,7 @@ Json stateJson(const Container& c) {
 // .HostConfig: only its port and restart parts.
 Json hostConfigJson(const Container& c) {
     Json host;
-    host["NetworkMode"] = "bridge";
+    host["NetworkMode"] = c.networkMode;
     Json bindings = Json::object();
     for (const PortBinding& b : c.ports) {
         const std::string key = std::to_string(b.containerPort) + "/" + b.proto;
@@ -90,8 +93,42 @@ Json configJson(const State& state, const Container& c) {
     return cfg;
 }
 
-// .NetworkSettings: the ports a running container holds.
-Json networkJson(const Container& c) {
+// .NetworkSettings.Networks[name]: the container's endpoint on one network
+// (api/types/network.EndpointSettings, Docker 28's field order). Address
+// fields are filled while the container runs.
+Json endpointJson(const State& state, const Container& c, const Endpoint& e) {
+    const auto found = networks::findNetwork(state, e.network);
+    const bool up = isUp(c) && found.network;
+    const bool addressed = up && !e.ipAddress.empty();
+    const bool userDefined = !networks::isPredefined(e.network);
+    Json j;
+    j["IPAMConfig"] = nullptr;
+    j["Links"] = nullptr;
+    j["Aliases"] = strings(e.aliases, true);
+    j["MacAddress"] = addressed ? networks::macFor(e.ipAddress) : "";
+    j["DriverOpts"] = nullptr;
+    j["GwPriority"] = 0;
+    j["NetworkID"] = found.network ? found.network->id : "";
+    j["EndpointID"] = up ? networks::endpointId(c, *found.network) : "";
+    j["Gateway"] = addressed ? found.network->gateway : "";
+    j["IPAddress"] = addressed ? e.ipAddress : "";
+    const std::string& subnet = found.network ? found.network->subnet : "";
+    j["IPPrefixLen"] = addressed ? std::stoi(subnet.substr(subnet.find('/') + 1)) : 0;
+    j["IPv6Gateway"] = "";
+    j["GlobalIPv6Address"] = "";
+    j["GlobalIPv6PrefixLen"] = 0;
+    // Docker's DNS names on a user-defined network: the name, the short ID, the aliases
+    std::vector<std::string> dns;
+    if (up && userDefined) {
+        dns = {c.name, c.id.substr(0, 12)};
+        dns.insert(dns.end(), e.aliases.begin(), e.aliases.end());
+    }
+    j["DNSNames"] = strings(dns, true);
+    return j;
+}
+
+// .NetworkSettings: the ports a running container holds, its networks.
+Json networkJson(const State& state, const Container& c) {
     const bool up = isUp(c);
     Json net;
     Json ports = Json::object();
@@ -104,6 +141,20 @@ Json networkJson(const Container& c) {
         }
     }
     net["Ports"] = ports;
+    // The legacy top-level fields describe the default bridge only (empty otherwise).
+    const Endpoint* bridge = nullptr;
+    for (const Endpoint& e : c.networks)
+        if (e.network == "bridge") bridge = &e;
+    const Json onBridge = bridge ? endpointJson(state, c, *bridge) : Json();
+    for (const char* k : {"EndpointID", "Gateway", "IPAddress", "IPPrefixLen", "MacAddress"})
+        net[k] = bridge ? onBridge[k] : (std::string(k) == "IPPrefixLen" ? Json(0) : Json(""));
+    Json nets = Json::object();
+    std::vector<const Endpoint*> byName;   // Go marshals the map with its keys sorted
+    for (const Endpoint& e : c.networks) byName.push_back(&e);
+    std::sort(byName.begin(), byName.end(),
+              [](const Endpoint* a, const Endpoint* b) { return a->network < b->network; });
+    for (const Endpoint* e : byName) nets[e->network] = endpointJson(state, c, *e);
+    net["Networks"] = nets;
     return net;
 }
 
@@ -136,7 +187,7 @@ Json document(const State& state, const Container& c, bool size) {
     }
     j["Mounts"] = Json::array();
     j["Config"] = configJson(state, c);
-    j["NetworkSettings"] = networkJson(c);
+    j["NetworkSettings"] = networkJson(state, c);
     return j;
 }
 

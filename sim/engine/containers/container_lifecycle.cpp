@@ -5,6 +5,7 @@
 
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/ports.hpp"
+#include "sim/engine/networks/networks.hpp"
 #include "sim/engine/volumes/volumes.hpp"
 #include "sim/fs/sha256.hpp"
 #include "sim/korean.hpp"
@@ -22,11 +23,14 @@ ProgramContext contextFor(const State& state, const Container& c, bool asLoaded,
     ctx.tty = c.tty;
     ctx.hostname = c.hostname.empty() ? c.id.substr(0, 12) : c.hostname;
     ctx.nowMs = nowMs;
-    // Docker's default bridge hands out 172.17.0.2, .3, … to running containers.
-    int up = 0;
-    for (const Container& o : state.containers)
-        if (o.id != c.id && isUp(o)) ++up;
-    ctx.ipAddress = "172.17.0." + std::to_string(2 + up);
+    // The address its network gave it at start (sim/engine/networks); with
+    // --network none or host it has none of its own.
+    ctx.ipAddress = "127.0.0.1";
+    for (const Endpoint& e : c.networks)
+        if (!e.ipAddress.empty()) {
+            ctx.ipAddress = e.ipAddress;
+            break;
+        }
     return ctx;
 }
 
@@ -73,6 +77,10 @@ StartResult startAt(State& state, size_t index, ContainerOutcome& out) {
              "different host port (-p 3001:80). The container was created but did not start.",
              "이미 실행 중인 다른 컨테이너가 그 호스트 포트를 게시하고 있습니다. 그 컨테이너를 멈추거나 "
              "다른 호스트 포트(-p 3001:80)를 쓰세요. 컨테이너는 생성되었지만 시작되지 않았습니다."});
+        return r;
+    }
+    if (std::string e = networks::assignAddresses(state, c); !e.empty()) {
+        r.error = e;
         return r;
     }
     ProgramContext ctx = contextFor(state, c, false, state.clock.nowMs);
@@ -122,6 +130,7 @@ bool endProcess(State& state, size_t index, int exitCode, ContainerOutcome& out)
     c.finishedMs = state.clock.nowMs;
     c.exitAtMs = 0;
     c.activePorts.clear();
+    networks::releaseAddresses(c);
     out.events.push_back(ContainerStopped{c.id, exitCode});
     if (c.autoRemove) {
         eraseAt(state, index, out);

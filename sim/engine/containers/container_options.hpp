@@ -47,6 +47,9 @@ struct RunOptions {
     bool terminal = false;   // the shell's output is a terminal: pull progress as it stays on screen
     std::vector<std::string> volumes;   // -v, raw: "data:/data", "/data", "./src:/app:ro"
     std::vector<std::string> mounts;   // --mount, raw: "type=volume,source=data,target=/data"
+    std::string network;   // --network / --net ("" = the default bridge): "host", "none", a network's name or ID
+    bool networkGiven = false;   // --network was typed (`--network ""` is an error)
+    std::vector<std::string> networkAliases;   // --network-alias / --net-alias
     // Turns a typed host path into a State.host tree path (nullopt: outside
     // ~/app). The CLI owns the host's paths; without it binds are refused.
     std::optional<std::string> (*hostPath)(const State&, const std::string&) = nullptr;

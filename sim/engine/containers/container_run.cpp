@@ -10,6 +10,7 @@
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/images/commands.hpp"
 #include "sim/engine/images/store.hpp"
+#include "sim/engine/networks/networks.hpp"
 
 namespace layerlab::engine {
 namespace {
@@ -252,6 +253,30 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
         return result;
     }
     configure(state, c, o, image, publish, exposed);
+    // docker/cli's own checks (no daemon call), without a closing period
+    if (o.networkGiven && o.network.empty()) {
+        out.err += "docker: no name set for network\n\nRun 'docker " + command + " --help' for more information\n";
+        out.exitCode = 125;
+        return result;
+    }
+    if (!o.networkAliases.empty() && (o.network.empty() || o.network == "bridge" || o.network == "default" ||
+                                      o.network == "host" || o.network == "none")) {
+        out.err += "docker: network-scoped aliases are only supported for user-defined networks\n\nRun 'docker " +
+                   command + " --help' for more information\n";
+        out.exitCode = 125;
+        return result;
+    }
+    std::vector<std::string> warnings;
+    if (std::string e = networks::attachAtCreate(state, c, o.network, o.networkAliases, warnings); !e.empty()) {
+        if (e.rfind("layerlab:", 0) == 0) {
+            out.err += e + ".\n";
+            out.exitCode = 125;
+        } else {
+            report.fail(e, true, true, 125);
+        }
+        return result;
+    }
+    for (const std::string& w : warnings) out.err += "WARNING: " + w + "\n";
     volumes::attachMounts(state, c, mountSpecs);
     state.containers.push_back(c);
     out.events.push_back(ContainerCreated{c.id, c.name, c.imageId});
@@ -298,7 +323,12 @@ ContainerOutcome runContainer(State& state, const RunOptions& options) {
         const bool notFound = started.error.find("executable file not found") != std::string::npos ||
                               started.error.find("no such file or directory") != std::string::npos;
         failed.exitCode = notFound ? 127 : 128;
-        out.err += runError("Error response from daemon: " + started.error, false);
+        // Docker 28's client words a start refusal about a network like a
+        // create error: help line, no closing period (checked with 28.2.2)
+        if (started.error.rfind("network ", 0) == 0)
+            out.err += "docker: Error response from daemon: " + started.error +
+                       "\n\nRun 'docker run --help' for more information\n";
+        else out.err += runError("Error response from daemon: " + started.error, false);
         out.exitCode = notFound ? 127 : 125;
         if (failed.autoRemove) eraseAt(state, created.index, out);
         return out;
