@@ -217,8 +217,10 @@ TEST_CASE("state json: helpers") {
 // its size changes here; add the new field to state_json(.cpp, _import.cpp)
 // and its round-trip test, then update the number.
 TEST_CASE("state json: every State field is exported (update state_json when these sizes change)") {
-    CHECK_MESSAGE(sizeof(engine::State) == 520, "engine::State changed: export/import the new field");
-    CHECK_MESSAGE(sizeof(engine::Container) == 600, "engine::Container changed: export/import the new field");
+    // (State::eventLog is the one field left out on purpose: a daemon's event
+    // buffer does not survive a restart, see event_log.hpp.)
+    CHECK_MESSAGE(sizeof(engine::State) == 720, "engine::State changed: export/import the new field");
+    CHECK_MESSAGE(sizeof(engine::Container) == 688, "engine::Container changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Volume) == 64, "engine::Volume changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Mount) == 80, "engine::Mount changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Image) == 608, "engine::Image changed: export/import the new field");

@@ -15,6 +15,7 @@
 
 #include "sim/cli/docker_command_groups.hpp"
 #include "sim/cli/docker_commands_everyday.hpp"
+#include "sim/cli/docker_commands_hub.hpp"
 
 namespace layerlab::cli {
 namespace {
@@ -40,6 +41,7 @@ std::vector<CommandSpec> makeTable() {
     command_groups::systemCommands(table);
     command_groups::buildCommands(table);
     everydayCommands(table);
+    hubCommands(table);
     addGroupPath(table, "ps", "container ls");
     addGroupPath(table, "images", "image ls");
     addGroupPath(table, "rmi", "image rm");

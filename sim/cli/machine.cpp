@@ -177,7 +177,10 @@ Outcome Machine::execute(std::string_view line) {
 Outcome Machine::answerQuestion(std::string_view line) {
     Question q = std::move(*m_question);
     m_question.reset();
-    m_log.back() += "\n" + std::string(line);
+    // A password typed at `docker login`'s prompt is never logged (nor
+    // exported): the log keeps a mask, which a replay accepts as well.
+    const bool secret = !q.args.empty() && std::find(q.args.begin(), q.args.end(), "login") != q.args.end();
+    m_log.back() += "\n" + (secret ? std::string("********") : std::string(line));
     DockerEnv env;
     env.vars = q.vars;
     env.terminal = m_options.terminal;
