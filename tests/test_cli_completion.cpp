@@ -130,6 +130,7 @@ TEST_CASE("completion: containers by status, names and IDs") {
     CHECK(texts("docker start ") == std::vector<std::string>{"db", "old"});
     CHECK(texts("docker unpause ") == std::vector<std::string>{"frozen"});
     CHECK(texts("docker rm ") == std::vector<std::string>{"db", "frozen", "old", "web-1", "web-2"});
+    CHECK(texts("docker update ") == std::vector<std::string>{"db", "frozen", "old", "web-1", "web-2"});
     CHECK(texts("docker logs ") == std::vector<std::string>{"db", "frozen", "old", "web-1", "web-2"});
     CHECK(texts("docker container rm -f ") == std::vector<std::string>{"db", "frozen", "old", "web-1", "web-2"});
 
