@@ -149,6 +149,11 @@ TEST_CASE("login in a terminal asks for the password, and the log keeps no passw
     CHECK(done.out == "Login Succeeded\n");
     CHECK(m.state().hub.loginUser == "learner");
     for (const auto& line : m.commandLog()) CHECK(line.find("s3cret") == std::string::npos);
+    // The log replays without a terminal: the same login, the password masked.
+    CHECK(m.commandLog().back() == "echo '********' | docker login -u learner --password-stdin");
+    cli::Machine replay;
+    for (const auto& line : m.commandLog()) replay.execute(line);
+    CHECK(replay.state().hub.loginUser == "learner");
 }
 
 TEST_CASE("search: the catalogue and what was pushed, NAME DESCRIPTION STARS OFFICIAL") {
@@ -167,6 +172,20 @@ TEST_CASE("search: the catalogue and what was pushed, NAME DESCRIPTION STARS OFF
           "Error response from daemon: limit 101 is outside the range of [1, 100]\n");
     CHECK(m.execute("docker search -f nope=1 node").err == "Error response from daemon: invalid filter 'nope'\n");
     CHECK(m.execute("docker search --limit x node").exitCode == 125);
+}
+
+TEST_CASE("push -a sends every tag of the repository; -q prints only the reference") {
+    cli::Machine m = built();
+    m.execute("docker login -u learner -p x");
+    m.execute("docker tag myapp learner/myapp:1.0 && docker tag myapp learner/myapp:2.0");
+    Outcome all = m.execute("docker push -a learner/myapp");
+    REQUIRE(all.exitCode == 0);
+    CHECK(all.out.rfind("The push refers to repository [docker.io/learner/myapp]\n", 0) == 0);
+    CHECK(all.out.find("1.0: digest: sha256:") != std::string::npos);
+    CHECK(all.out.find("2.0: digest: sha256:") != std::string::npos);
+    CHECK(m.state().hub.repositories.at("learner/myapp").size() == 2);
+    m.execute("docker tag myapp learner/myapp:3.0");
+    CHECK(m.execute("docker push -q learner/myapp:3.0").out == "docker.io/learner/myapp:3.0\n");
 }
 
 TEST_CASE("restart policies: on-failure:N restarts on the virtual clock, then gives up") {
