@@ -294,6 +294,10 @@ TEST_CASE("events: the log in docker/cli's format, on the virtual clock, --since
     CHECK(all.out.find("000000Z container start ") != std::string::npos);   // nanoseconds, always nine digits
     Outcome images = m.execute("docker events --since 1h --until 0s --filter type=image");
     CHECK(images.out.find("container") == std::string::npos);
+    m.execute("docker volume create data && docker volume rm data");
+    Outcome vols = m.execute("docker events --since 1h --until 0s --filter type=volume");
+    CHECK(vols.out.find(" volume create data (driver=local)\n") != std::string::npos);
+    CHECK(vols.out.find(" volume destroy data (driver=local)\n") != std::string::npos);
     CHECK(m.execute("docker events --since yesterday").err ==
           "failed to parse value as time or duration: \"yesterday\"\n");
     // Not exported: a loaded state starts with an empty log, as a restarted daemon does.

@@ -1,8 +1,10 @@
 // event_log: the daemon's event log (`docker events`), kept in State.
 //
 // Engine operations record what moby's daemon logs, at the virtual time it
-// happens: container create / start / kill / die / stop / restart / destroy /
-// pause / unpause / rename / update, image pull / push / tag / untag / delete.
+// happens: container create / attach / start / kill / die / stop / restart /
+// destroy / pause / unpause / update, image pull / push / tag / untag /
+// delete, volume create / destroy. Not yet: builds, rename, volume mount /
+// unmount, network connect / disconnect.
 // Attributes are those moby attaches (a container's image as typed, its name,
 // its labels; die adds exitCode and execDuration; an image's name). The log
 // keeps the last kEventsKept entries, as moby's in-memory buffer keeps 256,
