@@ -292,6 +292,7 @@ TEST_CASE("events: the log in docker/cli's format, on the virtual clock, --since
     CHECK(all.out.find("(execDuration=0, exitCode=0, image=alpine, name=one)\n") != std::string::npos);
     CHECK(all.out.rfind("2026-01-05T09:00:", 0) == 0);
     CHECK(all.out.find("000000Z container start ") != std::string::npos);   // nanoseconds, always nine digits
+    CHECK(m.execute("docker events --until 0s").out == all.out);   // --until alone: the buffer from its start
     Outcome images = m.execute("docker events --since 1h --until 0s --filter type=image");
     CHECK(images.out.find("container") == std::string::npos);
     m.execute("docker volume create data && docker volume rm data");

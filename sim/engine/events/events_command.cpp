@@ -3,6 +3,7 @@
 #include "sim/engine/events/events_command.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 
 #include "sim/engine/civil_time.hpp"
@@ -140,8 +141,9 @@ ContainerOutcome listEvents(const State& stateIn, const EventsOptions& o) {
     std::vector<DaemonEvent> log = state.eventLog;
     std::stable_sort(log.begin(), log.end(),
                      [](const DaemonEvent& a, const DaemonEvent& b) { return a.atMs < b.atMs; });
-    // Without --since the stream starts now: nothing recorded is shown.
-    const int64_t from = since ? *since : now + 1;
+    // moby's loadBufferedEvents: with neither bound the stream starts now
+    // (nothing recorded is shown); --until alone shows the buffer from its start.
+    const int64_t from = since ? *since : until ? std::numeric_limits<int64_t>::min() : now + 1;
     const int64_t to = until ? *until : now;
     for (const DaemonEvent& e : log) {
         if (e.atMs < from || e.atMs > to) continue;

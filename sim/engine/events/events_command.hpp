@@ -7,7 +7,8 @@
 //
 // A real `docker events` without --until streams until Ctrl-C, and without
 // --since it shows only what happens from then on. LayerLab prints what is
-// recorded in the window (so: nothing without --since, as Docker) and
+// recorded in the window (nothing without --since or --until, as Docker;
+// with --until alone, the log from its start) and
 // returns at once, saying that the real one would keep waiting; with
 // --until, Docker too prints the window and exits.
 #pragma once
