@@ -78,19 +78,20 @@ TEST_CASE("cli docker: the course notes' `docker -p 3000:80 dockerId` gets a hin
 }
 
 TEST_CASE("cli docker: what the simulator does not model is said plainly") {
-    auto push = docker({"push", "myapp"});
-    CHECK(push.exitCode == 1);
-    CHECK(push.err ==
-          "layerlab: docker push: a real Docker command; not modelled yet: the simulated Docker Hub is "
-          "read-only (pull works; no accounts).\n");
+    auto plugin = docker({"plugin", "ls"});
+    CHECK(plugin.exitCode == 1);
+    CHECK(plugin.err ==
+          "layerlab: docker plugin: a real Docker command; engine plugins extend a real daemon's drivers; the "
+          "simulated engine has none to install.\n");
     // what stays out says why
     CHECK(docker({"swarm", "init"}).err ==
           "layerlab: docker swarm: a real Docker command; swarm mode joins several "
           "engines into a cluster; LayerLab simulates one engine.\n");
     CHECK(docker({"context", "ls"}).err.find("one local simulated engine") != std::string::npos);
-    auto mem = docker({"run", "--memory", "512m", "node"});
+    auto mem = docker({"run", "--memory-swappiness", "10", "node"});
     CHECK(mem.exitCode == 1);
-    CHECK(mem.err.find("--memory: this Docker option is real, but LayerLab does not model it") != std::string::npos);
+    CHECK(mem.err.find("--memory-swappiness: this Docker option is real, but LayerLab does not model it") !=
+          std::string::npos);
     auto host = docker({"-H", "tcp://x", "ps"});
     CHECK(host.err.find("LayerLab simulates one local engine") != std::string::npos);
 }
@@ -149,7 +150,8 @@ TEST_CASE("cli docker: help pages and version") {
                         "container from an image\n\nAliases:\n  docker container run, docker run\n\nOptions:\n",
                         0) == 0);
     CHECK(run.out.find("  -p, --publish list") != std::string::npos);
-    CHECK(run.out.find("--memory") == std::string::npos);
+    CHECK(run.out.find("--memory-swappiness") == std::string::npos);
+    CHECK(run.out.find("      --restart string") != std::string::npos);
     CHECK(run.out.find("are not modelled") != std::string::npos);
     CHECK(docker({"-v"}).out == "Docker version 28.2.2, build e6534b4\n");
     CHECK(docker({"version"}).out.find("simulated") != std::string::npos);

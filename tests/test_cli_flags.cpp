@@ -97,9 +97,9 @@ TEST_CASE("cli flags: pflag parsing") {
               "invalid argument \"abc\" for \"-t, --timeout\" flag: strconv.ParseInt: parsing \"abc\": invalid syntax");
     }
     SUBCASE("real Docker flags the simulator does not model are recognised, not unknown") {
-        auto r = parse("run", {"--memory", "512m", "node"});
+        auto r = parse("run", {"--memory-swappiness", "10", "node"});
         REQUIRE(r.error.empty());
-        CHECK(r.flags.unsupported == std::vector<std::string>{"--memory"});
+        CHECK(r.flags.unsupported == std::vector<std::string>{"--memory-swappiness"});
         CHECK(r.flags.args == std::vector<std::string>{"node"});
     }
     SUBCASE("--help") {
@@ -110,9 +110,10 @@ TEST_CASE("cli flags: pflag parsing") {
 }
 
 TEST_CASE("cli flags: help of a command shows only the flags the simulator models") {
-    std::string help = renderUsage(*findCommandSpec("run"), "Not modelled: --memory ...");
+    std::string help = renderUsage(*findCommandSpec("run"), "Not modelled: --memory-swappiness ...");
     CHECK(help.find("  -p, --publish list") != std::string::npos);
-    CHECK(help.find("--memory") == help.find("Not modelled: --memory") + 14);   // only in the note
-    CHECK(help.rfind("Not modelled: --memory ...\n") ==
-          help.size() - std::string("Not modelled: --memory ...\n").size());
+    CHECK(help.find("--memory-swappiness") ==
+          help.find("Not modelled: --memory-swappiness") + 14);   // only in the note
+    CHECK(help.rfind("Not modelled: --memory-swappiness ...\n") ==
+          help.size() - std::string("Not modelled: --memory-swappiness ...\n").size());
 }

@@ -217,8 +217,10 @@ TEST_CASE("state json: helpers") {
 // its size changes here; add the new field to state_json(.cpp, _import.cpp)
 // and its round-trip test, then update the number.
 TEST_CASE("state json: every State field is exported (update state_json when these sizes change)") {
-    CHECK_MESSAGE(sizeof(engine::State) == 568, "engine::State changed: export/import the new field");
-    CHECK_MESSAGE(sizeof(engine::Container) == 656, "engine::Container changed: export/import the new field");
+    // (State::eventLog is the one field left out on purpose: a daemon's event
+    // buffer does not survive a restart, see event_log.hpp.)
+    CHECK_MESSAGE(sizeof(engine::State) == 768, "engine::State changed: export/import the new field");
+    CHECK_MESSAGE(sizeof(engine::Container) == 744, "engine::Container changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Network) == 216, "engine::Network changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Endpoint) == 88, "engine::Endpoint changed: export/import the new field");
     CHECK_MESSAGE(sizeof(engine::Volume) == 64, "engine::Volume changed: export/import the new field");

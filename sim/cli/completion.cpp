@@ -210,13 +210,13 @@ Want dockerArgument(const std::string& spec, int index) {
     if (spec == "stop" || spec == "kill" || spec == "pause") return Want::Running;
     if (spec == "attach" || spec == "exec") return index == 0 ? Want::Running : Want::Nothing;
     if (spec == "unpause") return Want::Paused;
-    if (spec == "rm" || spec == "restart" || spec == "container inspect") return Want::AnyContainer;
+    if (spec == "rm" || spec == "restart" || spec == "container inspect" || spec == "update") return Want::AnyContainer;
     if (spec == "logs") return index == 0 ? Want::AnyContainer : Want::Nothing;
     if (spec == "inspect") return Want::ContainerOrImage;
     if (spec == "run" || spec == "create" || spec == "images" || spec == "image ls" || spec == "pull")
         return index == 0 ? Want::Image : Want::Nothing;
     if (spec == "tag") return index <= 1 ? Want::Image : Want::Nothing;
-    if (spec == "history") return index == 0 ? Want::Image : Want::Nothing;
+    if (spec == "history" || spec == "push") return index == 0 ? Want::Image : Want::Nothing;
     if (spec == "image inspect" || spec == "rmi" || spec == "image rm") return Want::Image;
     if (spec == "build" || spec == "legacy build") return index == 0 ? Want::Directory : Want::Nothing;
     return Want::Nothing;

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "sim/cli/docker_cli_everyday.hpp"
+#include "sim/cli/docker_cli_hub.hpp"
 #include "sim/cli/docker_cli_internal.hpp"
 #include "sim/cli/docker_cli_network.hpp"
 #include "sim/cli/docker_commands.hpp"
@@ -144,6 +145,13 @@ const std::vector<Handled>& handledCommands() {
         {"network connect", cmdNetworkConnect},
         {"network disconnect", cmdNetworkDisconnect},
         {"network prune", cmdNetworkPrune},
+        // sharing images and managing containers (docker_cli_hub.cpp)
+        {"login", cmdLogin},
+        {"logout", cmdLogout},
+        {"push", cmdPush},
+        {"search", cmdSearch},
+        {"update", cmdUpdate},
+        {"events", cmdEvents},
     };
     return table;
 }
@@ -371,7 +379,7 @@ Outcome noRoute(const std::vector<std::string>& words, const std::string& key, s
     if (used == 2) {
         if (first == "container" || first == "image" || first == "system" || first == "volume") {
             // a real sub-command that LayerLab leaves out, or a typo
-            static const std::vector<std::string> realSubs = {"update", "push", "events", "prune"};
+            static const std::vector<std::string> realSubs = {"prune"};
             if (contains(realSubs, words[1])) return detail::failure(unmodelledMessage(key));
         }
         return detail::failure("docker: unknown command: docker " + key + "\n\nUsage:  docker " + first +
@@ -501,7 +509,8 @@ bool dockerErrFirst(const std::vector<std::string>& args) {
         if (words.size() == 2) break;
     }
     if (words.empty()) return false;
-    if (words[0] == "run" || words[0] == "create") return true;
+    // login: its warnings (stderr) come before "Login Succeeded" (stdout)
+    if (words[0] == "run" || words[0] == "create" || words[0] == "login") return true;
     return words[0] == "container" && words.size() > 1 && (words[1] == "run" || words[1] == "create");
 }
 

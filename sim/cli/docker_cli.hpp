@@ -10,7 +10,7 @@
 // builder.hpp), which applies all or nothing.
 //
 // What Docker has and LayerLab does not model (a command such as `docker
-// push` or `docker network`, a flag such as `--memory`) is recognised and
+// network` or `docker swarm`, a flag such as `--cpu-shares`) is recognised and
 // answered plainly with what the simulator does not model; nothing pretends.
 //
 // Teaching notes (engine::Hint, English and Korean) ride along in the

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "sim/cli/docker_cli_internal.hpp"
+#include "sim/cli/docker_cli_hub.hpp"
 #include "sim/cli/host_paths.hpp"
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/images/store.hpp"
@@ -50,7 +51,27 @@ engine::RunOptions runOptions(const Invocation& inv, bool isRun) {
     o.networkGiven = !nets.empty();
     o.networkAliases = f.all("network-alias");
     for (const std::string& a : f.all("net-alias")) o.networkAliases.push_back(a);
+    o.restart = f.get("restart");
     return o;
+}
+
+// -m / --memory and --cpus, parsed as the docker client parses them; the
+// pflag error when a value does not parse.
+std::optional<Outcome> resourceFlags(const Invocation& inv, engine::RunOptions& o) {
+    const ParsedFlags& f = inv.flags;
+    if (f.has("memory")) {
+        const std::string v = f.get("memory");
+        auto bytes = ramInBytes(v);
+        if (!bytes) return flagValueError(inv, "-m, --memory", v, "invalid size: '" + v + "'");
+        o.memoryBytes = *bytes;
+    }
+    if (f.has("cpus")) {
+        const std::string v = f.get("cpus");
+        auto n = nanoCpus(v);
+        if (!n) return flagValueError(inv, "--cpus", v, "failed to parse " + v + " as a rational number");
+        o.nanoCpus = *n;
+    }
+    return std::nullopt;
 }
 
 // An int flag's value: parseFlags has already checked it as pflag does
@@ -78,12 +99,16 @@ Outcome cmdRun(engine::State& state, const Invocation& inv) {
     if (auto refused = severalNetworks(inv, "run")) return *refused;
     if (f.flag("detach") && f.has("attach"))
         return failure("docker: Conflicting options: -a and -d\n\nRun 'docker run --help' for more information\n", 125);
-    return engine::runContainer(state, runOptions(inv, true));
+    engine::RunOptions o = runOptions(inv, true);
+    if (auto refused = resourceFlags(inv, o)) return *refused;
+    return engine::runContainer(state, o);
 }
 
 Outcome cmdCreate(engine::State& state, const Invocation& inv) {
     if (auto refused = severalNetworks(inv, "create")) return *refused;
-    return engine::createContainer(state, runOptions(inv, false));
+    engine::RunOptions o = runOptions(inv, false);
+    if (auto refused = resourceFlags(inv, o)) return *refused;
+    return engine::createContainer(state, o);
 }
 
 Outcome cmdStart(engine::State& state, const Invocation& inv) {

@@ -36,7 +36,11 @@ std::string dockerHelp() {
                     {"ps", "List containers"},
                     {"build", "Build an image from a Dockerfile"},
                     {"pull", "Download an image from a registry"},
+                    {"push", "Upload an image to a registry"},
                     {"images", "List images"},
+                    {"login", "Authenticate to a registry"},
+                    {"logout", "Log out from a registry"},
+                    {"search", "Search Docker Hub for images"},
                     {"version", "Show the Docker version information"},
                     {"info", "Display system-wide information"}}) +
            "\nManagement Commands:\n" +
@@ -51,6 +55,7 @@ std::string dockerHelp() {
                     {"cp", "Copy files/folders between a container and the local filesystem"},
                     {"create", "Create a new container"},
                     {"diff", "Inspect changes to files or directories on a container's filesystem"},
+                    {"events", "Get real time events from the server"},
                     {"export", "Export a container's filesystem as a tar archive"},
                     {"history", "Show the history of an image"},
                     {"import", "Import the contents from a tarball to create a filesystem image"},
@@ -71,13 +76,14 @@ std::string dockerHelp() {
                     {"tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"},
                     {"top", "Display the running processes of a container"},
                     {"unpause", "Unpause all processes within one or more containers"},
+                    {"update", "Update configuration of one or more containers"},
                     {"wait", "Block until one or more containers stop, then print their exit codes"}}) +
            "\nGlobal Options:\n"
            "  -v, --version            Print version information and quit\n"
            "\nRun 'docker COMMAND --help' for more information on a command.\n"
-           "\nLayerLab simulates the commands above. Not modelled yet: login, logout, push, search,\n"
-           "update, events. Left out, each says why: swarm and its commands (one engine, no cluster), plugin,\n"
-           "context and the global options -H/--context/--tls (one local engine), compose, buildx bake, scout.\n";
+           "\nLayerLab simulates the commands above. Left out, each says why: swarm and its commands (one\n"
+           "engine, no cluster), plugin, context and the global options -H/--context/--tls (one local engine),\n"
+           "compose, buildx bake, scout.\n";
 }
 
 std::string groupHelp(const std::string& group) {
@@ -108,8 +114,9 @@ std::string groupHelp(const std::string& group) {
                         {"stop", "Stop one or more running containers"},
                         {"top", "Display the running processes of a container"},
                         {"unpause", "Unpause all processes within one or more containers"},
+                        {"update", "Update configuration of one or more containers"},
                         {"wait", "Block until one or more containers stop, then print their exit codes"}}) +
-               tail + "\nNot modelled by LayerLab yet: update.\n";
+               tail;
     if (group == "image")
         return head + "Manage images\n\nCommands:\n" +
                listing({{"build", "Build an image from a Dockerfile"},
@@ -120,14 +127,17 @@ std::string groupHelp(const std::string& group) {
                         {"ls", "List images"},
                         {"prune", "Remove unused images"},
                         {"pull", "Download an image from a registry"},
+                        {"push", "Upload an image to a registry"},
                         {"rm", "Remove one or more images"},
                         {"save", "Save one or more images to a tar archive (streamed to STDOUT by default)"},
                         {"tag", "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE"}}) +
-               tail + "\nNot modelled by LayerLab yet: push (the simulated hub is read-only).\n";
+               tail;
     if (group == "system")
         return head + "Manage Docker\n\nCommands:\n" +
-               listing({{"df", "Show docker disk usage"}, {"info", "Display system-wide information"}}) + tail +
-               "\nNot modelled by LayerLab yet: events, prune (use container, image and volume prune).\n";
+               listing({{"df", "Show docker disk usage"},
+                        {"events", "Get real time events from the server"},
+                        {"info", "Display system-wide information"}}) +
+               tail + "\nNot modelled by LayerLab yet: prune (use container, image and volume prune).\n";
     if (group == "builder")
         return head + "Manage builds\n\nCommands:\n" + listing({{"build", "Build an image from a Dockerfile"}}) + tail +
                "\nNot modelled by LayerLab: du, prune.\n";

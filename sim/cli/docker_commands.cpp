@@ -16,6 +16,7 @@
 #include "sim/cli/docker_command_groups.hpp"
 #include "sim/cli/docker_commands_everyday.hpp"
 #include "sim/cli/docker_commands_network.hpp"
+#include "sim/cli/docker_commands_hub.hpp"
 
 namespace layerlab::cli {
 namespace {
@@ -42,6 +43,7 @@ std::vector<CommandSpec> makeTable() {
     command_groups::buildCommands(table);
     everydayCommands(table);
     networkCommands(table);
+    hubCommands(table);
     addGroupPath(table, "ps", "container ls");
     addGroupPath(table, "images", "image ls");
     addGroupPath(table, "rmi", "image rm");

@@ -9,12 +9,6 @@ namespace {
 const std::vector<std::pair<std::string, std::string>>& reasons() {
     static const std::vector<std::pair<std::string, std::string>> r = {
         // everyday, not yet in the model (issue 14 lists them)
-        {"login", "not modelled yet: the simulated Docker Hub is read-only (pull works; no accounts)"},
-        {"logout", "not modelled yet: the simulated Docker Hub is read-only (pull works; no accounts)"},
-        {"push", "not modelled yet: the simulated Docker Hub is read-only (pull works; no accounts)"},
-        {"search", "not modelled yet: the simulated Docker Hub's catalogue is only browsable by pulling a name"},
-        {"update", "not modelled yet: restart policies and resource limits are not part of the container model"},
-        {"events", "not modelled yet: the daemon's event stream is not recorded"},
         // left out on purpose
         {"swarm", "swarm mode joins several engines into a cluster; LayerLab simulates one engine"},
         {"node", "a swarm command: swarm mode needs a cluster of engines; LayerLab simulates one"},

@@ -27,6 +27,7 @@ bool asksConfirmation(const std::vector<std::string>& args) {
             force = true;   // -af
         if (!a.empty() && a[0] != '-') words.push_back(a);
     }
+    if (!words.empty() && words[0] == "login") return true;   // it may ask "Password: " (hub_commands.hpp)
     if (force || words.size() < 2) return false;
     return (words[0] == "container" || words[0] == "image" || words[0] == "volume" || words[0] == "network") &&
            words[1] == "prune";
@@ -37,8 +38,8 @@ bool dockerReadOnly(const std::vector<std::string>& args) {
     if (args.empty()) return true;
     for (const auto& a : args)
         if (a == "--help" || a == "-h") return true;
-    static const char* const reads[] = {"ps",   "images", "inspect", "logs", "history", "version",
-                                        "info", "diff",   "port",    "top",  "stats"};
+    static const char* const reads[] = {"ps",   "images", "inspect", "logs",  "history", "version", "info",
+                                        "diff", "port",   "top",     "stats", "search",  "events"};
     return std::find(std::begin(reads), std::end(reads), args[0]) != std::end(reads);
 }
 
@@ -210,9 +211,12 @@ std::optional<std::string> confirmationAsked(const engine::State& state, const s
                                              DockerEnv env) {
     if (!asksConfirmation(args)) return std::nullopt;
     engine::State probe = state;
-    env.answer = "";
+    const bool login = std::find(args.begin(), args.end(), "login") != args.end();
+    if (login) env.answer.reset();   // no answer yet: login then shows its prompt
+    else env.answer = "";
     engine::ContainerOutcome q = runDocker(probe, args, env);
     if (q.ok() && q.out.size() >= 6 && q.out.compare(q.out.size() - 6, 6, "[y/N] ") == 0) return q.out;
+    if (q.ok() && q.out.size() >= 10 && q.out.compare(q.out.size() - 10, 10, "Password: ") == 0) return q.out;
     return std::nullopt;
 }
 

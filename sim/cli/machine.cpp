@@ -174,10 +174,34 @@ Outcome Machine::execute(std::string_view line) {
     return executeComplete(text);
 }
 
+namespace {
+// A word as bash would need it typed: bare when safe, else in single quotes.
+std::string shellQuoteWord(const std::string& w) {
+    bool safe = !w.empty();
+    for (char c : w)
+        safe = safe && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                        std::string_view("-_./:=@").find(c) != std::string_view::npos);
+    if (safe) return w;
+    std::string q = "'";
+    for (char c : w) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+}   // namespace
+
 Outcome Machine::answerQuestion(std::string_view line) {
     Question q = std::move(*m_question);
     m_question.reset();
-    m_log.back() += "\n" + std::string(line);
+    // A password typed at `docker login`'s prompt is never logged (nor
+    // exported). A replay has no terminal to ask on, so the log keeps the
+    // same login in its scriptable form, with a mask the simulated hub accepts.
+    const bool secret = !q.args.empty() && std::find(q.args.begin(), q.args.end(), "login") != q.args.end();
+    if (secret) {
+        std::string words;
+        for (const auto& a : q.args) words += " " + shellQuoteWord(a);
+        m_log.back() = "echo '********' | docker" + words + " --password-stdin";
+    } else {
+        m_log.back() += "\n" + std::string(line);
+    }
     DockerEnv env;
     env.vars = q.vars;
     env.terminal = m_options.terminal;

@@ -31,6 +31,8 @@ std::string machineHelp(const std::string& lang) {
                "  docker rename | port | top | wait | stats --no-stream\n"
                "  docker volume create | ls | inspect | rm | prune,  docker run -v 이름:/경로 | --mount\n"
                "  docker network create | ls | inspect | rm | connect | disconnect | prune,  docker run --network 이름\n"
+               "  docker login | logout | push | search (시뮬레이션 Docker Hub),  docker update | events,\n"
+               "  docker run --restart no|always|unless-stopped|on-failure[:N]\n"
                "  docker container ... / docker image ... / docker volume ... 형태도 됩니다.\n"
                "\n"
                "컨테이너에 연결(attach)되어 있을 때:\n"
@@ -40,8 +42,8 @@ std::string machineHelp(const std::string& lang) {
                "  Ctrl-\\        LayerLab 전용: 실제 터미널 창을 닫듯이 이 터미널을 닫고 새로 엽니다.\n"
                "                컨테이너는 계속 실행됩니다 (스크립트에서는 ^\\)\n"
                "\n"
-               "아직 모델링하지 않은 Docker 명령(login, push, search, update, events)과 모델링하지 않는\n"
-               "명령(swarm, plugin, context, compose ...)은 실행하면 그렇다고, 그리고 이유를 알려 줍니다.\n";
+               "모델링하지 않는 Docker 명령(swarm, plugin, context, compose, buildx bake ...)은 실행하면\n"
+               "그렇다고, 그리고 이유를 알려 줍니다.\n";
     return "LayerLab terminal: a simulated host with Docker. Your files are in the build-context folder ~/app.\n"
            "\n"
            "Host commands:\n"
@@ -64,6 +66,8 @@ std::string machineHelp(const std::string& lang) {
            "  docker rename | port | top | wait | stats --no-stream\n"
            "  docker volume create | ls | inspect | rm | prune,  docker run -v NAME:/PATH | --mount\n"
            "  docker network create | ls | inspect | rm | connect | disconnect | prune,  docker run --network NAME\n"
+           "  docker login | logout | push | search (a simulated Docker Hub),  docker update | events,\n"
+           "  docker run --restart no|always|unless-stopped|on-failure[:N]\n"
            "  The docker container ... / docker image ... / docker volume ... forms work as well.\n"
            "\n"
            "While attached to a container:\n"
@@ -73,8 +77,8 @@ std::string machineHelp(const std::string& lang) {
            "  Ctrl-\\        LayerLab only: closes this terminal window and opens a new one, as closing a real\n"
            "                window would; the container keeps running (^\\)\n"
            "\n"
-           "Docker commands not modelled yet (login, push, search, update, events) and those left out\n"
-           "(swarm, plugin, context, compose, ...) say so, and why, when you run them.\n";
+           "Docker commands left out (swarm, plugin, context, compose, buildx bake, ...) say so, and why,\n"
+           "when you run them.\n";
 }
 
 std::optional<engine::Hint> commandNotFoundHint(const std::string& name) {

@@ -147,6 +147,14 @@ struct Network {
     std::map<std::string, std::string> labels;   // --label
 };
 
+// HostConfig.RestartPolicy: "no", "always", "unless-stopped", "on-failure"
+// (with MaximumRetryCount). sim/engine/containers/restart_policy.hpp applies it.
+struct RestartPolicy {
+    std::string name = "no";
+    int maximumRetryCount = 0;
+    bool operator==(const RestartPolicy&) const = default;
+};
+
 struct Container {
     enum class Status { Created, Running, Paused, Restarting, Exited, Dead };
 
@@ -208,6 +216,20 @@ struct Container {
     // container is on, in the order it joined them (sim/engine/networks).
     std::string networkMode = "bridge";
     std::vector<Endpoint> networks = {Endpoint{"bridge", {}, ""}};
+    // --restart / `docker update`: the policy, and the resource limits that
+    // `docker update` changes (HostConfig.Memory in bytes, NanoCpus; 0 = none).
+    // Limits are recorded and shown, not enforced: the simulated programs use
+    // no memory or CPU worth limiting.
+    RestartPolicy restartPolicy;
+    int64_t memoryBytes = 0;
+    int64_t memorySwapBytes = 0;   // HostConfig.MemorySwap: -m alone sets twice the memory; -1 = unlimited
+    int64_t nanoCpus = 0;
+    // The restart manager's state: a `docker stop`/`kill` stops it for good
+    // (HasBeenManuallyStopped); while Restarting, the next start is due at
+    // restartAtMs, after a back-off that doubles from 100 ms up to a minute.
+    bool manuallyStopped = false;
+    int64_t restartAtMs = 0;
+    int64_t restartDelayMs = 0;
 };
 
 // A cache record: one step's key -> what it produced. The builder owns the
@@ -256,6 +278,36 @@ struct LastBuild {
     std::vector<BuildStepRecord> steps;
 };
 
+// The simulated Docker Hub's writable side: what learners pushed, and who
+// is logged in. The official images are the fixed catalogue
+// (registry/hub_catalog.hpp); pushed repositories live here, in the State, so
+// undo, export and replay carry them (sim/engine/registry/hub_push.hpp).
+struct PushedTag {
+    Digest imageId;
+    Digest manifestDigest;   // content-derived from the manifest text
+    uint64_t manifestSize = 0;   // bytes of that manifest ("size: 1570")
+    int64_t pushedMs = 0;
+};
+struct HubState {
+    // `docker login`'s username ("" = logged out). Never a password: the
+    // simulated login checks only that one was given, and forgets it.
+    std::string loginUser;
+    std::map<std::string, std::map<std::string, PushedTag>> repositories;   // "learner/myapp" -> tag -> what
+    std::map<Digest, Image> images;   // the pushed image configs, by ID
+    std::map<Digest, Layer> blobs;   // the pushed layers by diff ID (blobDigest set)
+    bool empty() const { return loginUser.empty() && repositories.empty(); }
+};
+
+// One entry of the daemon's event log (`docker events`), as moby's
+// events.Message: "container start <id> (image=node, name=web)".
+struct DaemonEvent {
+    int64_t atMs = 0;
+    std::string type;   // "container", "image", "volume"
+    std::string action;   // "create", "start", "die", "stop", "destroy", "pull", "tag", ...
+    std::string actorId;   // container ID, image ID or reference
+    std::map<std::string, std::string> attributes;   // printed sorted by key, as docker/cli does
+};
+
 struct State {
     // Host side: the folder the learner builds from (the build context) and
     // the shell's current directory inside it.
@@ -275,6 +327,12 @@ struct State {
     std::vector<Container> containers;   // in creation order
     std::map<std::string, Volume> volumes;   // by name
     std::map<std::string, Network> networks;   // user-defined ones, by name
+
+    HubState hub;   // pushed repositories and the login (registry/hub_push.hpp)
+    // The daemon's in-memory event buffer, oldest first, at most
+    // kEventsKept (moby keeps 256). Like a real daemon's, it is not saved:
+    // an export leaves it out (sim/engine/event_log.hpp).
+    std::vector<DaemonEvent> eventLog;
 
     Clock clock;
     Rng rng;

@@ -123,6 +123,7 @@ GoalResult evaluateGoal(const Goal& goal, const engine::State& state, const Comm
         case GoalKind::ImageConfig:
         case GoalKind::LayerDelta:
         case GoalKind::DanglingImages:
+        case GoalKind::HubPushed:
             r = imageGoal(goal, state);
             break;
         case GoalKind::ContainersFromImage:

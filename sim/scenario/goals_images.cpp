@@ -108,10 +108,50 @@ GoalResult layerDeltaGoal(const Goal& goal, const engine::State& state) {
             tag + "의 레이어는 " + num(have) + "개, " + base + "의 레이어는 " + num(baseCount) + "개입니다."));
 }
 
+// hub-pushed: some Docker ID's NAME:TAG is on the simulated hub (pushed), and
+// with sameAs it is the same image as that local tag. Any username counts:
+// the learner picks their own at `docker login`.
+GoalResult hubPushedGoal(const Goal& goal, const engine::State& state) {
+    const std::string tag = goal.tag.empty() ? "latest" : goal.tag;
+    const std::string want = "USER/" + goal.name + ":" + tag;
+    LocalizedText desc = goal.sameAs.empty()
+                             ? txt(want + " is pushed to Docker Hub", want + " 이미지가 Docker Hub에 push되어 있다")
+                             : txt(want + " is pushed to Docker Hub, the same image as " + tagKey(goal.sameAs),
+                                   want + " 이미지가 Docker Hub에 push되어 있고, " + k(tagKey(goal.sameAs), P::GwaWa) +
+                                       " 같은 이미지다");
+    const engine::Image* same = goal.sameAs.empty() ? nullptr : imageByRef(state, goal.sameAs);
+    if (!goal.sameAs.empty() && !same)
+        return result(false, desc,
+                      txt("No image is tagged " + tagKey(goal.sameAs) + ".",
+                          tagKey(goal.sameAs) + " 태그가 붙은 이미지가 없습니다."));
+    std::string other;
+    for (const auto& [repo, tags] : state.hub.repositories) {
+        const auto slash = repo.find('/');
+        if (slash == std::string::npos || repo.substr(slash + 1) != goal.name) continue;
+        auto t = tags.find(tag);
+        if (t == tags.end()) continue;
+        if (!same || t->second.imageId == same->id) return result(true, desc, {});
+        other = repo + ":" + tag;
+    }
+    if (!other.empty())
+        return result(false, desc,
+                      txt(other + " on the hub is another image than " + tagKey(goal.sameAs) +
+                              ": tag the right image and push again.",
+                          "허브의 " + k(other, P::EunNeun) + " " + tagKey(goal.sameAs) +
+                              "와 다른 이미지입니다: 맞는 이미지에 태그를 붙이고 다시 push하세요."));
+    return result(false, desc,
+                  txt("Nothing named " + want + " is on the hub yet: log in, tag the image as YOUR-ID/" + goal.name +
+                          ":" + tag + ", and push that name.",
+                      "아직 허브에 " + want + " 이미지가 없습니다: 로그인하고, 이미지에 내-ID/" + goal.name + ":" +
+                          tag + " 태그를 붙인 뒤 그 이름으로 push하세요."));
+}
+
 }   // namespace
 
 GoalResult imageGoal(const Goal& goal, const engine::State& state) {
     switch (goal.kind) {
+        case GoalKind::HubPushed:
+            return hubPushedGoal(goal, state);
         case GoalKind::ImageTagged:
             return imageTaggedGoal(goal, state);
         case GoalKind::ImageAbsent: {

@@ -53,6 +53,8 @@ std::string goalKindName(GoalKind kind) {
             return "containerLogsRead";
         case GoalKind::FileDiffersFromImage:
             return "fileDiffersFromImage";
+        case GoalKind::HubPushed:
+            return "hubPushed";
     }
     return "imageTagged";
 }
@@ -107,7 +109,7 @@ std::string optStr(const json& j, const char* key) {
 }
 
 std::optional<GoalKind> goalKindFromName(const std::string& name) {
-    for (int k = 0; k <= static_cast<int>(GoalKind::FileDiffersFromImage); ++k)
+    for (int k = 0; k <= static_cast<int>(GoalKind::HubPushed); ++k)
         if (goalKindName(static_cast<GoalKind>(k)) == name) return static_cast<GoalKind>(k);
     return std::nullopt;
 }

@@ -56,7 +56,8 @@ enum class GoalKind {
     FileContains,
     FileLacks,
     ContainerLogsRead,
-    FileDiffersFromImage
+    FileDiffersFromImage,
+    HubPushed
 };
 std::string goalKindName(GoalKind kind);
 
@@ -68,7 +69,7 @@ struct Goal {
     std::string tag, base, image, name, path, text, instruction, edit, dockerfile, curlText, reasonContains;
     std::string status;   // container status word: "running", "exited", ...
     std::string outcome;   // lastBuildStep: "cached" or "rebuilt"
-    std::string sameAs;   // imageTagged: the tag must name the same image as this one
+    std::string sameAs;   // imageTagged, hubPushed: the tag must name the same image as this one
     std::string runMode;   // containerState: "attached" or "detached" (how it was first started)
     std::string copies;   // lastBuildStep: the step whose layer holds this context file
     std::string imagePath;   // fileDiffersFromImage: the file's path inside the image"

@@ -157,7 +157,8 @@ std::string_view scenarioSchemaText() {
           "enum": ["imageTagged", "imageAbsent", "imageConfig", "layerDelta", "danglingImages",
                    "containersFromImage", "containerPublishes", "containerState", "containerAbsent",
                    "containerCount", "containerAutoRemove", "containerLogsContain", "lastBuildStep",
-                   "cacheKeepsStep", "fileContains", "fileLacks", "containerLogsRead", "fileDiffersFromImage"]
+                   "cacheKeepsStep", "fileContains", "fileLacks", "containerLogsRead", "fileDiffersFromImage",
+                   "hubPushed"]
         }
       },
       "allOf": [
@@ -235,6 +236,10 @@ std::string_view scenarioSchemaText() {
           "then": { "required": ["path", "image", "imagePath"], "additionalProperties": false,
                     "properties": { "kind": true, "describe": { "$ref": "#/$defs/text" }, "path": { "type": "string", "minLength": 1 },
                                     "image": { "type": "string", "minLength": 1 }, "imagePath": { "type": "string", "minLength": 1 } } } },
+        { "if": { "required": ["kind"], "properties": { "kind": { "const": "hubPushed" } } },
+          "then": { "required": ["name"], "additionalProperties": false,
+                    "properties": { "kind": true, "describe": { "$ref": "#/$defs/text" }, "name": { "type": "string", "minLength": 1 },
+                                    "tag": { "type": "string", "minLength": 1 }, "sameAs": { "type": "string", "minLength": 1 } } } },
         { "if": { "required": ["kind"], "properties": { "kind": { "const": "fileLacks" } } },
           "then": { "required": ["path", "text"], "additionalProperties": false,
                     "properties": { "kind": true, "describe": { "$ref": "#/$defs/text" }, "path": { "type": "string", "minLength": 1 },

@@ -272,7 +272,38 @@ json containerToJson(const Container& c) {
     for (const Endpoint& e : c.networks)
         nets.push_back({{"network", e.network}, {"aliases", e.aliases}, {"ipAddress", e.ipAddress}});
     j["networks"] = nets;
+    // The restart policy, limits and restart-manager state: also written only
+    // when not the defaults, for the same reason.
+    if (c.restartPolicy != RestartPolicy{})
+        j["restartPolicy"] = {{"name", c.restartPolicy.name}, {"maximumRetryCount", c.restartPolicy.maximumRetryCount}};
+    if (c.memoryBytes) j["memoryBytes"] = c.memoryBytes;
+    if (c.memorySwapBytes) j["memorySwapBytes"] = c.memorySwapBytes;
+    if (c.nanoCpus) j["nanoCpus"] = c.nanoCpus;
+    if (c.manuallyStopped) j["manuallyStopped"] = true;
+    if (c.restartAtMs) j["restartAtMs"] = c.restartAtMs;
+    if (c.restartDelayMs) j["restartDelayMs"] = c.restartDelayMs;
     return j;
+}
+
+// The simulated hub's pushed repositories and the logged-in username (never
+// a password: the State holds none). The event log is not exported: like a
+// daemon's in-memory event buffer, it starts empty after a load.
+json hubToJson(const HubState& hub) {
+    json repos = json::object();
+    for (const auto& [repo, tags] : hub.repositories) {
+        json t = json::object();
+        for (const auto& [tag, p] : tags)
+            t[tag] = {{"imageId", p.imageId},
+                      {"manifestDigest", p.manifestDigest},
+                      {"manifestSize", p.manifestSize},
+                      {"pushedMs", p.pushedMs}};
+        repos[repo] = t;
+    }
+    json images = json::object();
+    for (const auto& [id, img] : hub.images) images[id] = imageToJson(img);
+    json blobs = json::object();
+    for (const auto& [id, l] : hub.blobs) blobs[id] = layerToJson(l);
+    return {{"loginUser", hub.loginUser}, {"repositories", repos}, {"images", images}, {"blobs", blobs}};
 }
 
 }   // namespace
@@ -336,6 +367,7 @@ json stateToJson(const State& s) {
                               {"subnet", n.subnet}, {"gateway", n.gateway}, {"labels", n.labels}};
         j["networks"] = networks;
     }
+    if (!s.hub.empty()) j["hub"] = hubToJson(s.hub);   // only when used (see containerToJson's mounts)
     j["clock"] = {{"nowMs", s.clock.nowMs}};
     j["rng"] = {{"state", hex64(s.rng.state)}};
     j["seed"] = s.seed;

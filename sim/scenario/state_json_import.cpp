@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "sim/engine/networks/networks.hpp"
+#include "sim/engine/containers/restart_policy.hpp"
 #include "sim/scenario/build_record_json.hpp"
 #include "sim/scenario/json_reader.hpp"
 #include "sim/scenario/state_json.hpp"
@@ -219,7 +220,63 @@ Container readContainer(const json& j, const std::string& ptr, std::vector<std::
                 nin.fail(nin.at("ipAddress"), "expected an IPv4 address such as \"172.18.0.2\"");
         });
     }
+    if (auto rp = in.get("restartPolicy")) {
+        JsonReader rin(*rp, in.at("restartPolicy"), errors);
+        if (rin.isObject()) {
+            rin.str("name", c.restartPolicy.name);
+            rin.integer("maximumRetryCount", c.restartPolicy.maximumRetryCount);
+            if (!engine::containers::validateRestartPolicy(c.restartPolicy).empty())
+                rin.fail(rin.at("name"), engine::containers::validateRestartPolicy(c.restartPolicy));
+        }
+    }
+    in.integer("memoryBytes", c.memoryBytes);
+    in.integer("memorySwapBytes", c.memorySwapBytes);
+    in.integer("nanoCpus", c.nanoCpus);
+    in.boolean("manuallyStopped", c.manuallyStopped);
+    in.integer("restartAtMs", c.restartAtMs);
+    in.integer("restartDelayMs", c.restartDelayMs);
     return c;
+}
+
+// The hub's pushed repositories: every tag names a pushed image, every
+// pushed image's layers are pushed blobs.
+HubState readHub(const json& j, const std::string& p, std::vector<std::string>& errors) {
+    HubState hub;
+    JsonReader in(j, p, errors);
+    if (!in.isObject()) return hub;
+    in.str("loginUser", hub.loginUser);
+    eachMember(in, "images", [&](const std::string& id, const json& v, const std::string& ip) {
+        Image img = readImage(v, ip, errors);
+        if (img.id != id) in.fail(appendPointer(ip, "id"), "does not match its key \"" + id + "\"");
+        hub.images[id] = std::move(img);
+    });
+    eachMember(in, "blobs", [&](const std::string& id, const json& v, const std::string& bp) {
+        hub.blobs[id] = readLayer(v, bp, errors);
+    });
+    for (const auto& [id, img] : hub.images)
+        for (const auto& d : img.layers)
+            if (!hub.blobs.count(d))
+                errors.push_back(p + "/images/" + id + ": layer " + d + " is not in " + p + "/blobs");
+    eachMember(in, "repositories", [&](const std::string& repo, const json& v, const std::string& rp) {
+        if (!v.is_object()) {
+            errors.push_back(rp + ": expected an object");
+            return;
+        }
+        for (const auto& [tag, tv] : v.items()) {
+            const std::string tp = appendPointer(rp, tag);
+            JsonReader tin(tv, tp, errors);
+            if (!tin.isObject()) continue;
+            PushedTag t;
+            tin.str("imageId", t.imageId);
+            tin.str("manifestDigest", t.manifestDigest);
+            tin.integer("manifestSize", t.manifestSize);
+            tin.integer("pushedMs", t.pushedMs);
+            if (!hub.images.count(t.imageId))
+                tin.fail(tin.at("imageId"), "names an image that is not in " + p + "/images");
+            hub.repositories[repo][tag] = t;
+        }
+    });
+    return hub;
 }
 
 }   // namespace
@@ -343,6 +400,7 @@ StateImport stateFromJson(const json& j, const std::string& pointer) {
         for (const Mount& m : c.mounts)
             if (m.type == Mount::Type::Volume && !s.volumes.count(m.source))
                 errors.push_back("/volumes: no volume \"" + m.source + "\", which container " + c.name + " mounts");
+    if (auto h = in.get("hub")) s.hub = readHub(*h, in.at("hub"), errors);
     if (auto c = in.get("clock")) {
         JsonReader cin(*c, in.at("clock"), errors);
         if (cin.isObject()) cin.integer("nowMs", s.clock.nowMs);

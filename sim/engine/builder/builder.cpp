@@ -50,7 +50,7 @@ bool metadataVertices(Session& s) {
         Vertex& v = vertex(s, "[internal] load metadata for " + full);
         bool local = !s.opt.pull && resolveImageRef(s.state, parsed.ref->familiarString()).image;
         if (local) continue;
-        RegistryLookup remote = lookupRemote(*parsed.ref);
+        RegistryLookup remote = lookupRemote(s.state, *parsed.ref);
         v.durationMs = timing::kLoadMetadataMs;
         s.elapsedMs += v.durationMs;
         if (!remote.image) {

@@ -144,7 +144,7 @@ BaseImage resolveBaseImage(Session& s, const std::string& refText, bool legacy) 
     b.fullRef = ref.fullName() + (ref.digest.empty() ? ":" + ref.tagOrLatest() : "@" + ref.digest);
     if (!ref.tag.empty() && !ref.digest.empty()) b.fullRef = ref.fullName() + ":" + ref.tag + "@" + ref.digest;
     if (!s.opt.pull && fromLocalStore(s, ref, b)) return b;
-    RegistryLookup remote = lookupRemote(ref);
+    RegistryLookup remote = lookupRemote(s.state, ref);
     if (!remote.image) {
         b.error = remoteError(remote, refText, b.fullRef, legacy);
         return b;

@@ -5,11 +5,22 @@
 #include "sim/engine/containers/container_api.hpp"
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/container_lifecycle.hpp"
+#include "sim/engine/events/event_log.hpp"
 #include "sim/engine/images/store.hpp"
 #include "sim/korean.hpp"
 
 namespace layerlab::engine {
 namespace {
+
+// `docker start` / `docker restart`: a start by hand clears the restart
+// manager (HasBeenManuallyStopped, RestartCount and the back-off), as moby's
+// containerStart(resetRestartManager=true) does.
+void manualStart(Container& c) {
+    c.manuallyStopped = false;
+    c.restartCount = 0;
+    c.restartDelayMs = 0;
+    c.restartAtMs = 0;
+}
 
 using namespace containers;
 
@@ -104,6 +115,7 @@ void startAttached(State& state, const StartOptions& o, ContainerOutcome& out) {
         return;
     }
     if (c.runMode == Container::RunMode::Created) c.runMode = Container::RunMode::Attached;
+    manualStart(c);
     StartResult r = startAt(work, static_cast<size_t>(l.index), out);
     if (!r.ok) {
         out.events.clear();
@@ -147,6 +159,7 @@ ContainerOutcome startContainers(State& state, const StartOptions& o) {
         ContainerOutcome step;
         Container& started = work.containers[static_cast<size_t>(l.index)];
         if (started.runMode == Container::RunMode::Created) started.runMode = Container::RunMode::Detached;
+        manualStart(started);
         StartResult r = startAt(work, static_cast<size_t>(l.index), step);
         for (const Hint& h : step.hints) out.hints.push_back(h);
         if (!r.ok) {
@@ -193,8 +206,10 @@ ContainerOutcome restartContainers(State& state, const StopOptions& o) {
         bool removed = false;
         stopAt(s, i, o.signal, o.timeoutSeconds.value_or(10), step, &removed);
         if (removed) return kDaemon + "No such container: " + id;
+        manualStart(s.containers[i]);
         StartResult r = startAt(s, i, step);
         if (!r.ok) return kDaemon + "Cannot restart container " + id + ": " + r.error;
+        events::container(s, s.containers[i], "restart");
         staleImageHint(s, s.containers[i], step);
         return std::string();
     });
@@ -242,6 +257,7 @@ ContainerOutcome pauseContainers(State& state, const std::vector<std::string>& r
         if (c.status == Container::Status::Paused) return kDaemon + "container " + c.id + " is already paused";
         if (c.status != Container::Status::Running) return kDaemon + "container " + c.id + " is not running";
         c.status = Container::Status::Paused;
+        events::container(s, c, "pause");
         step.events.push_back(ContainerPaused{c.id, true});
         return std::string();
     });
@@ -257,6 +273,7 @@ ContainerOutcome unpauseContainers(State& state, const std::vector<std::string>&
         Container& c = s.containers[i];
         if (c.status != Container::Status::Paused) return kDaemon + "Container " + c.id + " is not paused";
         c.status = Container::Status::Running;
+        events::container(s, c, "unpause");
         step.events.push_back(ContainerPaused{c.id, false});
         return std::string();
     });
@@ -294,6 +311,8 @@ ContainerOutcome removeContainers(State& state, const RmOptions& o) {
         const size_t i = static_cast<size_t>(l.index);
         if (isUp(c)) {
             c.autoRemove = false;   // rm -f removes it below, once
+            c.manuallyStopped = true;   // and no restart policy brings it back
+            events::container(state, c, "kill", {{"signal", "9"}});
             endProcess(state, i, 137, step);
         }
         eraseAt(state, i, step, o.volumes);

@@ -1,5 +1,7 @@
 // container_core: see the header.
 #include "sim/engine/containers/container_core.hpp"
+
+#include "sim/engine/containers/container_lifecycle.hpp"
 #include "sim/engine/volumes/volumes.hpp"
 
 #include <array>
@@ -124,25 +126,45 @@ uint64_t virtualSize(const State& state, const Container& c) {
     return size;
 }
 
+// Exits and restarts one container may go through in one settle: a
+// restart loop backs off to a minute, so this covers more than a day.
+constexpr int kMaxSettleSteps = 2000;
+
 std::vector<Event> settleContainers(State& state) {
+    // Virtual time has passed: programs that end by themselves end at their
+    // time, and the restart manager starts Restarting containers at theirs,
+    // each step at the moment it happens (the clock is set back after).
     std::vector<Event> events;
+    const int64_t now = state.clock.nowMs;
     for (size_t i = 0; i < state.containers.size();) {
-        Container& c = state.containers[i];
-        if (c.status == Container::Status::Running && c.exitAtMs > 0 && c.exitAtMs <= state.clock.nowMs) {
-            c.status = Container::Status::Exited;
-            c.exitCode = c.exitAtCode;
-            c.finishedMs = c.exitAtMs;
-            c.exitAtMs = 0;
-            for (Endpoint& e : c.networks) e.ipAddress.clear();   // the network takes its address back
-            events.push_back(ContainerStopped{c.id, c.exitCode});
-            if (c.autoRemove) {
-                volumes::releaseVolumes(state, c, true);   // --rm takes its anonymous volumes along
-                events.push_back(ContainerRemoved{c.id});
-                state.containers.erase(state.containers.begin() + static_cast<long>(i));
-                continue;
+        bool removed = false;
+        for (int steps = 0; steps < kMaxSettleSteps; ++steps) {
+            Container& c = state.containers[i];
+            ContainerOutcome step;
+            if (c.status == Container::Status::Running && c.exitAtMs > 0 && c.exitAtMs <= now) {
+                state.clock.nowMs = c.exitAtMs;
+                const int code = c.exitAtCode;
+                removed = endProcess(state, i, code, step);
+            } else if (c.status == Container::Status::Restarting && c.restartAtMs > 0 && c.restartAtMs <= now) {
+                state.clock.nowMs = c.restartAtMs;
+                c.restartCount += 1;
+                StartResult r = startAt(state, i, step);
+                if (!r.ok) {
+                    // The restart failed (a port taken meanwhile): it stays down.
+                    Container& failed = state.containers[i];
+                    failed.status = Container::Status::Exited;
+                    failed.error = r.error;
+                    failed.restartAtMs = 0;
+                }
+                removed = r.removed;
+            } else {
+                break;
             }
+            events.insert(events.end(), step.events.begin(), step.events.end());
+            if (removed) break;
         }
-        ++i;
+        state.clock.nowMs = now;
+        if (!removed) ++i;
     }
     return events;
 }

@@ -49,7 +49,7 @@ Json stateJson(const Container& c) {
     return st;
 }
 
-// .HostConfig: only its port and restart parts.
+// .HostConfig: only its port, restart and resource-limit parts.
 Json hostConfigJson(const Container& c) {
     Json host;
     host["NetworkMode"] = c.networkMode;
@@ -60,9 +60,12 @@ Json hostConfigJson(const Container& c) {
         bindings[key].push_back({{"HostIp", b.hostIp}, {"HostPort", b.hostPort ? std::to_string(b.hostPort) : ""}});
     }
     host["PortBindings"] = bindings;
-    host["RestartPolicy"] = {{"Name", "no"}, {"MaximumRetryCount", 0}};
+    host["RestartPolicy"] = {{"Name", c.restartPolicy.name}, {"MaximumRetryCount", c.restartPolicy.maximumRetryCount}};
     host["AutoRemove"] = c.autoRemove;
     host["PublishAllPorts"] = c.publishAll;
+    host["Memory"] = c.memoryBytes;
+    host["MemorySwap"] = c.memorySwapBytes;
+    host["NanoCpus"] = c.nanoCpus;
     return host;
 }
 

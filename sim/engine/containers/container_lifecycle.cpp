@@ -6,6 +6,8 @@
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/containers/ports.hpp"
 #include "sim/engine/networks/networks.hpp"
+#include "sim/engine/containers/restart_policy.hpp"
+#include "sim/engine/events/event_log.hpp"
 #include "sim/engine/volumes/volumes.hpp"
 #include "sim/fs/sha256.hpp"
 #include "sim/korean.hpp"
@@ -57,6 +59,7 @@ void eraseAt(State& state, size_t index, ContainerOutcome& out, bool removeAnony
     // --rm removes the anonymous volumes too (rm -v asks for it explicitly)
     volumes::releaseVolumes(state, state.containers[index],
                             removeAnonymousVolumes || state.containers[index].autoRemove);
+    events::container(state, state.containers[index], "destroy");
     out.events.push_back(ContainerRemoved{state.containers[index].id});
     state.containers.erase(state.containers.begin() + static_cast<long>(index));
 }
@@ -105,6 +108,8 @@ StartResult startAt(State& state, size_t index, ContainerOutcome& out) {
     // or in a volume / ~/app under a mount.
     volumes::applyWrites(state, c, p.changes, p.deleted);
     for (const OutputLine& l : p.output) c.logs.push_back({state.clock.nowMs, l.stderrStream, l.text});
+    c.restartAtMs = 0;
+    events::container(state, c, "start");
     out.events.push_back(ContainerStarted{c.id});
     for (const PortBinding& b : c.activePorts)
         out.events.push_back(PortPublished{c.id, b.hostPort, b.containerPort, b.proto});
@@ -131,7 +136,12 @@ bool endProcess(State& state, size_t index, int exitCode, ContainerOutcome& out)
     c.exitAtMs = 0;
     c.activePorts.clear();
     networks::releaseAddresses(c);
+    events::container(state, c, "die",
+                      {{"exitCode", std::to_string(exitCode)},
+                       {"execDuration", std::to_string((c.finishedMs - c.startedMs) / 1000)}});
     out.events.push_back(ContainerStopped{c.id, exitCode});
+    // The restart manager: an exit nobody asked for may start it again later.
+    if (scheduleRestart(c, exitCode, c.finishedMs)) return false;
     if (c.autoRemove) {
         eraseAt(state, index, out);
         return true;
@@ -142,6 +152,15 @@ bool endProcess(State& state, size_t index, int exitCode, ContainerOutcome& out)
 bool deliverSignal(State& state, size_t index, int signal, ContainerOutcome& out, bool* removed) {
     if (removed) *removed = false;
     Container& c = state.containers[index];
+    // The kill API marks the container stopped by hand: no restart policy applies now.
+    c.manuallyStopped = true;
+    events::container(state, c, "kill", {{"signal", std::to_string(signal)}});
+    if (c.status == Container::Status::Restarting) {
+        // No process to signal: the pending restart is cancelled.
+        c.status = Container::Status::Exited;
+        c.restartAtMs = 0;
+        return true;
+    }
     if (signal == 9) {
         bool gone = endProcess(state, index, 137, out);
         if (removed) *removed = gone;
@@ -171,10 +190,17 @@ void stopAt(State& state, size_t index, const std::string& signal, int timeoutSe
     if (sig == 0) sig = 15;
     const std::string name = c.name;
     const std::string program = programOf(state, c).name;
-    if (deliverSignal(state, index, sig, out, removed)) return;
+    bool gone = false;
+    if (deliverSignal(state, index, sig, out, &gone)) {
+        if (removed) *removed = gone;
+        if (!gone) events::container(state, state.containers[index], "stop");
+        return;
+    }
     // Ignored: docker stop waits the grace period, then sends SIGKILL.
     if (timeoutSeconds > 0) state.clock.advance(static_cast<int64_t>(timeoutSeconds) * 1000);
-    bool gone = endProcess(state, index, 137, out);
+    events::container(state, state.containers[index], "kill", {{"signal", "9"}});
+    gone = endProcess(state, index, 137, out);
+    if (!gone) events::container(state, state.containers[index], "stop");
     if (removed) *removed = gone;
     out.hints.push_back(
         {program + " runs as PID 1 in '" + name + "' and has no handler for " + signalName(sig) +

@@ -10,6 +10,7 @@
 //           ExecOptions, InspectOptions, PruneOptions
 // [SECTION] Results: Hint, Attachment, ContainerOutcome
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,11 @@ struct RunOptions {
     // Turns a typed host path into a State.host tree path (nullopt: outside
     // ~/app). The CLI owns the host's paths; without it binds are refused.
     std::optional<std::string> (*hostPath)(const State&, const std::string&) = nullptr;
+    // --restart (raw: "always", "on-failure:3"), -m / --memory and --cpus
+    // (parsed by the CLI; see container_update.hpp).
+    std::string restart;
+    int64_t memoryBytes = 0;
+    int64_t nanoCpus = 0;
 };
 
 // `docker start [-a] [-i] CONTAINER...`

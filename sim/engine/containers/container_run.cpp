@@ -7,6 +7,9 @@
 #include "sim/engine/containers/container_lifecycle.hpp"
 #include "sim/engine/containers/names_generator.hpp"
 #include "sim/engine/containers/ports.hpp"
+#include "sim/engine/containers/container_update.hpp"
+#include "sim/engine/containers/restart_policy.hpp"
+#include "sim/engine/events/event_log.hpp"
 #include "sim/engine/docker_format.hpp"
 #include "sim/engine/images/commands.hpp"
 #include "sim/engine/images/store.hpp"
@@ -52,6 +55,20 @@ struct CreateReport {
             out.exitCode = 1;
         }
     }
+
+    // The same for errors Docker 28 prints as they are, without the closing
+    // period runError adds (observed with the 28.2.2 client: --restart's
+    // parse and validation errors, the resource checks).
+    void failAsIs(const std::string& msg, bool daemon) const {
+        const std::string text = daemon ? "Error response from daemon: " + msg : msg;
+        if (isRun || !daemon) {
+            out.err += "docker: " + text + "\n\nRun 'docker " + command + " --help' for more information\n";
+            out.exitCode = 125;
+        } else {
+            out.err += text + "\n";
+            out.exitCode = 1;
+        }
+    }
 };
 
 // CLI-side validation (nothing sent to the daemon yet): -p, --expose, --pull.
@@ -65,6 +82,16 @@ bool checkCliFlags(const RunOptions& o, const CreateReport& report, PublishSpecs
     exposed = publish.exposed;
     if (std::string e = parseExposeSpecs(o.expose, exposed); !e.empty()) {
         report.fail(e, false, true, 125);
+        return false;
+    }
+    // --restart: the client's parse, and its conflict with --rm (docker/cli container/opts.go).
+    const auto restart = parseRestartPolicy(o.restart);
+    if (!restart.error.empty()) {
+        report.failAsIs(restart.error, false);
+        return false;
+    }
+    if (o.rm && !restart.policy.name.empty() && restart.policy.name != "no") {
+        report.failAsIs("conflicting options: cannot specify both --restart and --rm", false);
         return false;
     }
     if (o.pull != "missing" && o.pull != "always" && o.pull != "never") {
@@ -220,6 +247,11 @@ void configure(State& state, Container& c, const RunOptions& o, const Image& ima
     c.exposedPorts.insert(c.exposedPorts.end(), exposed.begin(), exposed.end());
     sortPortKeys(c.exposedPorts);
     c.createdMs = state.clock.nowMs;
+    c.restartPolicy = parseRestartPolicy(o.restart).policy;
+    if (c.restartPolicy.name.empty()) c.restartPolicy.name = "no";
+    c.memoryBytes = o.memoryBytes;
+    c.memorySwapBytes = o.memoryBytes > 0 ? 2 * o.memoryBytes : 0;   // the daemon's default: swap as much as memory
+    c.nanoCpus = o.nanoCpus;
     // The daemon creates a missing working directory in the container's own layer.
     if (!c.workingDir.empty() && c.workingDir != "/") {
         fs::FileTree root = imageRootfs(state, image);
@@ -240,6 +272,13 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
     const Image& image = *found;
     std::vector<volumes::MountSpec> mountSpecs;
     if (!checkNameAndWorkdir(state, o, report) || !parseMounts(state, o, report, mountSpecs)) return result;
+    // The daemon's HostConfig checks: the restart policy, the resources.
+    const RestartPolicy policy = parseRestartPolicy(o.restart).policy;
+    for (const std::string& e : {validateRestartPolicy(policy), checkResources(o.memoryBytes, o.nanoCpus)})
+        if (!e.empty()) {
+            report.failAsIs(e, true);
+            return result;
+        }
     Container c;
     // daemon merge(): the image's Cmd only when neither a command nor an entrypoint was given.
     if (o.entrypoint)
@@ -279,6 +318,7 @@ Created createFrom(State& state, const RunOptions& o, ContainerOutcome& out, con
     for (const std::string& w : warnings) out.err += "WARNING: " + w + "\n";
     volumes::attachMounts(state, c, mountSpecs);
     state.containers.push_back(c);
+    events::container(state, c, "create");
     out.events.push_back(ContainerCreated{c.id, c.name, c.imageId});
     result.ok = true;
     result.index = state.containers.size() - 1;
@@ -316,6 +356,7 @@ ContainerOutcome runContainer(State& state, const RunOptions& options) {
     const bool tty = c.tty;
     if (options.detach) out.out += id + "\n";
     c.runMode = options.detach ? Container::RunMode::Detached : Container::RunMode::Attached;
+    if (!options.detach) events::container(state, c, "attach");   // the client attaches before the start
     StartResult started = startAt(state, created.index, out);
     if (!started.ok) {
         Container& failed = state.containers[created.index];

@@ -1,6 +1,8 @@
 // process_model: which simulated program a container starts (see the header).
 #include "sim/engine/containers/process_model.hpp"
 
+#include "sim/engine/timings.hpp"
+
 #include <cstdio>
 #include <set>
 
@@ -201,6 +203,13 @@ Program runOneShot(const ProgramContext& ctx, const std::vector<std::string>& ar
     p.exitCode = r.exitCode;
     p.changes = r.changes;
     p.deleted = r.deleted;
+    // A script that waits (`sh -c 'sleep 3; exit 1'`) ends that much later on
+    // the virtual clock, so a restart policy or `docker ps` sees it running
+    // meanwhile (its output is still all printed at the start). The run's
+    // fixed costs (start, commit, 2 ms a command) are no wait: only a second
+    // or more counts, so quick one-shots still end at once.
+    const int64_t waited = r.durationMs - timing::kRunContainerStartMs - timing::kRunCommitMs;
+    if (ctx.pid1 && waited >= 1000) p.runsForMs = waited;
     return p;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "sim/engine/docker_format.hpp"
+#include "sim/engine/events/event_log.hpp"
 #include "sim/engine/images/commands.hpp"
 #include "sim/engine/images/filters.hpp"
 #include "sim/engine/images/store.hpp"
@@ -64,6 +65,7 @@ void removeRef(State& s, Image& img, const std::string& ref, DeleteResult& r) {
         img.repoDigests.erase(std::remove(img.repoDigests.begin(), img.repoDigests.end(), ref), img.repoDigests.end());
     } else {
         s.tags.erase(ref);
+        events::image(s, img.id, img.id, "untag");
         r.events.push_back(ImageUntagged{img.id, ref});
     }
     r.records.push_back({false, ref});
@@ -115,6 +117,7 @@ bool deleteHelper(State& s, const Digest& id, bool force, bool prune, bool quiet
     for (const auto& ref : referencesOf(s, img)) removeRef(s, img, ref, r);
     const auto layers = eraseImage(s, id);
     r.records.push_back({true, id});
+    events::image(s, id, id, "delete");
     r.events.push_back(ImageRemoved{id});
     for (const auto& l : layers) {
         r.records.push_back({true, l.chainId});
@@ -206,6 +209,7 @@ Outcome tagImageCommand(State& state, const TagOptions& options) {
     const Digest id = resolved.image->id;
     o.events = tagImage(state, id, target.ref->tagKey());
     state.images.at(id).lastTagMs = state.clock.nowMs;
+    events::image(state, id, target.ref->tagKey(), "tag");
     return o;
 }
 

@@ -6,7 +6,9 @@
 #include <set>
 
 #include "sim/engine/images/commands.hpp"
+#include "sim/engine/events/event_log.hpp"
 #include "sim/engine/images/store.hpp"
+#include "sim/engine/registry/hub_commands.hpp"
 #include "sim/engine/timings.hpp"
 
 namespace layerlab::engine {
@@ -55,6 +57,20 @@ RegistryLookup lookupRemote(const format::ImageRef& ref) {
         ref.digest.empty() ? hub::findImage(ref.path, ref.tagOrLatest()) : hub::findImageByDigest(ref.path, ref.digest);
     if (!r.image) r.error = "manifest for " + refString(ref) + " not found: manifest unknown: manifest unknown";
     return r;
+}
+
+RegistryLookup lookupRemote(const State& state, const format::ImageRef& ref) {
+    if (ref.domain == "docker.io" && pushedRepositoryExists(state, ref.path)) {
+        RegistryLookup r;
+        if (auto img = pushedImage(state, ref.path, ref.tagOrLatest(), ref.digest)) {
+            r.pushed = std::make_shared<const hub::HubImage>(std::move(*img));
+            r.image = r.pushed.get();
+        } else {
+            r.error = "manifest for " + refString(ref) + " not found: manifest unknown: manifest unknown";
+        }
+        return r;
+    }
+    return lookupRemote(ref);
 }
 
 FetchResult fetchIntoState(State& state, const hub::HubImage& remote, const format::ImageRef& ref) {
@@ -185,22 +201,28 @@ std::string terminalProgress(const FetchResult& f) {
 // registry's (sorted) order, a "Digest:" per tag, one "Status:" for the name.
 Outcome pullAllTags(State& state, const format::ImageRef& name, const PullOptions& options) {
     Outcome o;
-    RegistryLookup probe = lookupRemote([&] {
+    RegistryLookup probe = lookupRemote(state, [&] {
         format::ImageRef r = name;
         r.tag = "latest";
         return r;
     }());
-    if (!hub::repositoryExists(name.path) || name.domain != "docker.io") {
+    const bool pushedRepo = name.domain == "docker.io" && pushedRepositoryExists(state, name.path);
+    if (!pushedRepo && (!hub::repositoryExists(name.path) || name.domain != "docker.io")) {
         o.err = "Error response from daemon: " + probe.error + "\n";
         o.exitCode = 1;
         return o;
     }
     std::string progress;
     bool downloaded = false;
-    for (const auto& tag : hub::tagsOf(name.path)) {
+    std::vector<std::string> tags;
+    if (pushedRepo)
+        for (const auto& [tag, what] : state.hub.repositories.at(name.path)) tags.push_back(tag);
+    else tags = hub::tagsOf(name.path);
+    for (const auto& tag : tags) {
         format::ImageRef ref = name;
         ref.tag = tag;
-        const FetchResult fetch = fetchIntoState(state, *hub::findImage(name.path, tag), ref);
+        const hub::HubImage remote = pushedRepo ? *pushedImage(state, name.path, tag) : *hub::findImage(name.path, tag);
+        const FetchResult fetch = fetchIntoState(state, remote, ref);
         downloaded = downloaded || fetch.tagUpdated;
         for (const auto& e : fetch.events) o.events.push_back(e);
         std::string text = pullProgressText(fetch, ref, options.tty);
@@ -256,7 +278,7 @@ Outcome pullImage(State& state, const PullOptions& options) {
         ref.tag = "latest";
         if (!options.forRun && !options.quiet) o.out += "Using default tag: latest\n";
     }
-    const auto remote = lookupRemote(ref);
+    const auto remote = lookupRemote(state, ref);
     if (!remote.image) {
         o.err += "Error response from daemon: " + remote.error + "\n";
         o.exitCode = 1;
@@ -264,6 +286,9 @@ Outcome pullImage(State& state, const PullOptions& options) {
     }
     const FetchResult fetch = fetchIntoState(state, *remote.image, ref);
     o.events = fetch.events;
+    // moby's LogImageEvent(FamiliarString(ref), FamiliarName(ref), "pull")
+    events::image(state, ref.familiarName() + (ref.digest.empty() ? ":" + ref.tagOrLatest() : "@" + ref.digest),
+                  ref.familiarName(), "pull");
     if (!options.quiet) (options.forRun ? o.err : o.out) += pullProgressText(fetch, ref, options.tty);
     if (!options.forRun) o.out += fullRefString(ref) + "\n";
     return o;

@@ -14,6 +14,7 @@
 // The builder can use lookupRemote + fetchIntoState to get a base image
 // without printing anything.
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,8 +33,12 @@ namespace layerlab::engine {
 struct RegistryLookup {
     const hub::HubImage* image = nullptr;
     std::string error;
+    std::shared_ptr<const hub::HubImage> pushed;   // owns *image when it is a learner's push
 };
+// The fixed catalogue only.
 RegistryLookup lookupRemote(const format::ImageRef& ref);
+// What the learner pushed (State::hub, hub_commands.hpp) first, then the catalogue.
+RegistryLookup lookupRemote(const State& state, const format::ImageRef& ref);
 
 // One layer's part in a pull, for progress text and animation.
 struct LayerFetch {

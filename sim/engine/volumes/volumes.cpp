@@ -1,6 +1,8 @@
 // volumes: see the header.
 #include "sim/engine/volumes/volumes.hpp"
 
+#include "sim/engine/events/event_log.hpp"
+
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +13,12 @@
 
 namespace layerlab::engine::volumes {
 namespace {
+
+// moby's LogVolumeEvent for create / destroy ("volume create data (driver=local)").
+// The mount / unmount events of a container's start and stop are not logged.
+void logVolume(State& state, const std::string& name, const char* action) {
+    events::record(state, state.clock.nowMs, "volume", action, name, {{"driver", "local"}});
+}
 
 const std::string kDaemon = "Error response from daemon: ";
 // Where ~/app is on the simulated host (cli/host_paths.hpp's kAppDir), for
@@ -239,6 +247,7 @@ void attachMounts(State& state, Container& c, const std::vector<MountSpec>& spec
         v.anonymous = true;
         const std::string name = v.name;
         state.volumes[name] = std::move(v);
+        logVolume(state, name, "create");
         return name;
     };
     for (const MountSpec& spec : specs) {
@@ -249,6 +258,7 @@ void attachMounts(State& state, Container& c, const std::vector<MountSpec>& spec
             v.name = m.source;
             v.createdMs = state.clock.nowMs;
             state.volumes[m.source] = std::move(v);
+            logVolume(state, m.source, "create");
         }
         if (m.type == Mount::Type::Bind && spec.createBindSource) state.host = state.host.withDirectory(m.source);
         c.mounts.push_back(m);
@@ -296,7 +306,10 @@ void releaseVolumes(State& state, const Container& c, bool removeAnonymous) {
         if (it == state.volumes.end() || !it->second.anonymous) continue;
         bool other = false;
         for (const Container* u : volumeUsers(state, m.source)) other = other || u->id != c.id;
-        if (!other) state.volumes.erase(it);
+        if (!other) {
+            logVolume(state, m.source, "destroy");
+            state.volumes.erase(it);
+        }
     }
 }
 
@@ -315,6 +328,7 @@ ContainerOutcome createVolume(State& state, const std::string& name) {
         v.name = n;
         v.createdMs = state.clock.nowMs;
         state.volumes[n] = std::move(v);
+        logVolume(state, n, "create");
     }
     out.out = n + "\n";   // creating an existing volume is not an error: Docker prints its name again
     return out;
@@ -373,6 +387,7 @@ ContainerOutcome removeVolumes(State& state, const std::vector<std::string>& nam
             out.exitCode = 1;
             continue;
         }
+        logVolume(state, n, "destroy");
         state.volumes.erase(it);
         out.out += n + "\n";
     }
@@ -387,6 +402,7 @@ ContainerOutcome pruneVolumes(State& state, bool all) {
         if ((all || it->second.anonymous) && volumeUsers(state, it->first).empty()) {
             gone.push_back(it->first);
             reclaimed += volumeBytes(it->second);
+            logVolume(state, it->first, "destroy");
             it = state.volumes.erase(it);
         } else {
             ++it;
