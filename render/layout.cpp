@@ -98,6 +98,13 @@ void drawLayout(View& view) {
               [&] { panels::inspect::draw(view); });
         return;
     }
+    if (panels::predict::visible(view)) {
+        // Predict, then see: the question (or its score) takes their place
+        // too, under the stack whose blocks take the guess; nothing is covered.
+        panel("##predict", Rect{x + leftW + middleW, y + layersH, rightW, height - layersH},
+              [&] { panels::predict::draw(view); });
+        return;
+    }
     panel("##images", Rect{x + leftW + middleW, y + layersH, rightW, imagesH}, [&] { panels::images::draw(view); });
     panel("##containers", Rect{x + leftW + middleW, y + layersH + imagesH, rightW, height - layersH - imagesH},
           [&] { panels::containers::draw(view); });
