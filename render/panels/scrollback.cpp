@@ -157,6 +157,9 @@ void scrollback(View& view, float height) {
     const float width = std::max(ImGui::GetFontSize() * 2.0f, ImGui::GetContentRegionAvail().x);
     const float lineH = ImGui::GetTextLineHeightWithSpacing();
     const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowHeight();
+    // Scrolled to the end last frame: it stays there as lines come (or
+    // rewrap when the font atlas grows), as a terminal does; a scroll up stays put.
+    const bool atEnd = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 1.0f;
     std::vector<TerminalRow> rows;
     ui.terminalRows.clear();
     for (size_t i = ui.terminal.size() > kMaxShown ? ui.terminal.size() - kMaxShown : 0; i < ui.terminal.size(); ++i) {
@@ -170,7 +173,7 @@ void scrollback(View& view, float height) {
         }
     }
     mouseSelect(view, rows);
-    if (ui.scrollToEnd) {
+    if (ui.scrollToEnd || (atEnd && !ui.selection.dragging)) {
         ImGui::SetScrollHereY(1.0f);
         ui.scrollToEnd = false;
     }

@@ -139,11 +139,34 @@ void terminal(View& view) {
 }
 
 // The narration card of the current step, over the stage.
+float cardWidth(float stageWidth) { return std::min(stageWidth * 0.92f, ImGui::GetFontSize() * 46.0f); }
+
+// The narration card's height at the stage's WIDTH (its padding is a
+// font's size), so the strip under the stage can be made as tall: the card
+// then covers the terminal only, never the stack. 0 without a card.
+float cardHeight(View& view, float width) {
+    const ScenarioRun& sr = view.ui.scenarioRun;
+    if (!sr.active() || !sr.stepper->card()) return 0.0f;
+    const float pad = ImGui::GetFontSize();
+    const float textW = cardWidth(width) - pad * 2.0f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float h = pad * 2.0f + ImGui::CalcTextSize(view.tr("ui.presenter.card_next"), nullptr, false, textW).y;
+    h += ImGui::CalcTextSize(view.pick(sr.stepper->card()->en, sr.stepper->card()->ko).c_str(), nullptr, false, textW)
+             .y +
+         spacing;
+    if (const auto& title = sr.stepper->cardTitle(); title && !title->empty()) {
+        ImGui::PushFont(view.fonts.heading());
+        h += ImGui::CalcTextSize(view.pick(title->en, title->ko).c_str(), nullptr, false, textW).y + spacing;
+        ImGui::PopFont();
+    }
+    return h;
+}
+
 void card(View& view, ImVec2 stagePos, ImVec2 stageSize) {
     const ScenarioRun& sr = view.ui.scenarioRun;
     if (!sr.active() || !sr.stepper->card()) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = std::min(stageSize.x * 0.92f, ImGui::GetFontSize() * 46.0f);
+    const float w = cardWidth(stageSize.x);
     // Over the terminal strip under the stage, standing on the window's
     // bottom edge: the Dockerfile and the stack stay in sight; a long card
     // grows upwards rather than scroll (half the window at most).
@@ -268,6 +291,8 @@ void draw(View& view) {
         terminalH =
             std::floor(std::clamp(panels::predict::height(view, vp->Size.x - ImGui::GetStyle().WindowPadding.x * 2.0f),
                                   terminalH, height * 0.4f));
+    // A narration card stands in the strip: the strip is as tall as the card.
+    else terminalH = std::floor(std::clamp(cardHeight(view, vp->Size.x) + 8.0f, terminalH, height * 0.4f));
     const float stageH = height - terminalH;
     const float dockerfileW = dockerfileWidth(view, vp->Size.x);
     const ImVec2 stagePos(vp->Pos.x, top);
