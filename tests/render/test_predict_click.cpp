@@ -112,3 +112,31 @@ TEST_CASE("predict by clicking the stack: the checkboxes are the same toggle; ou
     CHECK(window.state()["prediction"]["picked"] == nlohmann::json::array());
     CHECK(window.state()["prediction"]["none"] == true);
 }
+
+TEST_CASE("presenter at 1280x720 and 1920x1080: the whole stack stands above the question, in both languages") {
+    for (const char* lang : {"en", "ko"})
+        for (const ImVec2 size : {ImVec2(1280, 720), ImVec2(1920, 1080)}) {
+            CAPTURE(lang);
+            CAPTURE(size.x);
+            render::AppOptions options = lessonSeven();
+            options.lang = lang;
+            options.presenter = true;
+            options.steps = 5;   // three cards, the edit, then the question
+            HeadlessWindow window(options, size);
+            window.frame();
+            REQUIRE(window.state()["prediction"]["asking"] == true);
+            const float strip = window.controlCentre("predict.none").y;
+            const nlohmann::json state = window.state();
+            size_t blocks = 0;
+            for (const auto& b : state["picture"]["blocks"]) {
+                if (b["column"] != "after") continue;
+                ++blocks;
+                CHECK(b["y"].get<float>() > 0.0f);
+                CHECK(b["y"].get<float>() + b["h"].get<float>() < strip);
+            }
+            CHECK(blocks == 5);   // FROM, WORKDIR, COPY, RUN and the config band
+            // A click on a block of the projected stack is a guess too.
+            window.click(window.blockCentre(4));
+            CHECK(window.state()["prediction"]["picked"] == nlohmann::json::array({4}));
+        }
+}
