@@ -24,11 +24,12 @@ std::string copyText(const View& view);
 namespace layers {
 void draw(View& view);
 }   // namespace layers
+// HEADING: the panel's own title (off in a tab, whose label says it).
 namespace images {
-void draw(View& view);
+void draw(View& view, bool heading = true);
 }   // namespace images
 namespace containers {
-void draw(View& view);
+void draw(View& view, bool heading = true);
 }   // namespace containers
 namespace inspect {
 void draw(View& view);
