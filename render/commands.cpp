@@ -39,7 +39,7 @@ void appendOutput(UiState& ui, const std::string& line, const Outcome& outcome) 
         // docker writes progress to stderr too: only a failed command's stderr is an error.
         const bool fromErr = !outcome.ok() && !row.empty() && outcome.err.find(row) != std::string::npos &&
                              outcome.out.find(row) == std::string::npos;
-        ui.terminal.push_back({fromErr ? TerminalLine::Kind::Error : TerminalLine::Kind::Output, row});
+        ui.terminal.push_back({fromErr ? TerminalLine::Kind::Error : TerminalLine::Kind::Output, row, ""});
     }
 }
 
@@ -278,23 +278,6 @@ std::string heredocTerminator(const std::string& text) {
 
 namespace {
 
-// The shell's ✔ and ✘ are not in the window's fonts (NanumGothic): √ and × are.
-std::string windowGlyphs(std::string row) {
-    for (const auto& [from, to] : {std::pair<std::string, std::string>{"✔", "√"}, {"✘", "×"}})
-        for (size_t at = row.find(from); at != std::string::npos; at = row.find(from, at))
-            row.replace(at, from.size(), to);
-    return row;
-}
-
-void pushText(UiState& ui, const std::string& text, TerminalLine::Kind kind) {
-    std::istringstream in(text);
-    for (std::string row; std::getline(in, row);) ui.terminal.push_back({kind, windowGlyphs(row)});
-}
-
-}   // namespace
-
-namespace {
-
 // The sandbox's "predict" toggle asks before any build (a lesson asks itself,
 // through its engine). True when the question is now open and LINE waits.
 bool askSandboxPrediction(View& view, const std::string& line, const std::string& prompt) {
@@ -305,7 +288,7 @@ bool askSandboxPrediction(View& view, const std::string& line, const std::string
     askPrediction(view, line,
                   {"Which steps will run again? Click them (or none), then Build.",
                    "어떤 단계가 다시 실행될까요? 블록을 누르고(없으면 none) Build를 누르세요."});
-    ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, line.find('\n'))});
+    ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, line.find('\n')), ""});
     ui.scrollToEnd = true;
     return true;
 }
@@ -320,15 +303,16 @@ std::optional<Outcome> lessonAnswers(View& view, const std::string& line, const 
     const scenario::Turn turn = ui.session->before(line);
     view.fonts.addText(turn.text.en + turn.text.ko);
     if (!turn.handled) return std::nullopt;
-    ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, line.find('\n'))});
+    ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, line.find('\n')), ""});
     if (turn.question) askPrediction(view, line, turn.question->question);
     // `predict 3 4` typed while the question is open picks those blocks.
     if (ui.predict.asking && ui.session->predicted()) {
         ui.predict.picked = {ui.session->predicted()->begin(), ui.session->predicted()->end()};
         ui.predict.none = ui.predict.picked.empty();
     }
+    // The lesson's words in both languages (View::note): L re-translates them later.
+    view.note(turn.refused ? TerminalLine::Kind::Error : TerminalLine::Kind::Note, turn.text);
     const std::string text = turn.text.in(view.strings.lang());
-    pushText(ui, text, turn.refused ? TerminalLine::Kind::Error : TerminalLine::Kind::Note);
     ui.scrollToEnd = true;
     view.refreshGoals();
     Outcome answered;
@@ -341,11 +325,10 @@ std::optional<Outcome> lessonAnswers(View& view, const std::string& line, const 
 // a multi-line heredoc from a button is summarised, not dumped.
 void echoCommand(View& view, const std::string& prompt, const std::string& line) {
     const auto newline = line.find('\n');
-    view.ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, newline)});
+    view.ui.terminal.push_back({TerminalLine::Kind::Command, prompt + line.substr(0, newline), ""});
     if (newline == std::string::npos) return;
     const auto lines = std::count(line.begin(), line.end(), '\n');
-    view.ui.terminal.push_back({TerminalLine::Kind::Note, formatPattern(view.strings.tr("ui.terminal.heredoc_lines"),
-                                                                        {std::to_string(lines - 1)})});
+    view.note(TerminalLine::Kind::Note, "ui.terminal.heredoc_lines", {std::to_string(lines - 1)});
 }
 
 // After the Machine ran it: the lesson engine's goals, and a prediction's
@@ -355,7 +338,7 @@ void lessonAfter(View& view, const Outcome& outcome) {
     if (!ui.session) return;
     const scenario::Turn after = ui.session->after(outcome);
     view.fonts.addText(after.text.en + after.text.ko);
-    pushText(ui, after.text.in(view.strings.lang()), TerminalLine::Kind::Note);
+    view.note(TerminalLine::Kind::Note, after.text);
     if (after.built && !after.score) {
         ui.predict.reveal.reset();   // an unpredicted build: the last reveal is out of date
         ui.predict.revealBlocks.clear();
@@ -372,9 +355,10 @@ void lessonAfter(View& view, const Outcome& outcome) {
 
 // The scrollback keeps the last limits::kScrollbackLines lines (sim/limits.hpp).
 void trimScrollback(UiState& ui) {
-    if (ui.terminal.size() > limits::kScrollbackLines)
-        ui.terminal.erase(ui.terminal.begin(),
-                          ui.terminal.begin() + static_cast<long>(ui.terminal.size() - limits::kScrollbackLines));
+    if (ui.terminal.size() <= limits::kScrollbackLines) return;
+    ui.selection.clear();   // its positions count entries from the first
+    ui.terminal.erase(ui.terminal.begin(),
+                      ui.terminal.begin() + static_cast<long>(ui.terminal.size() - limits::kScrollbackLines));
 }
 
 }   // namespace
@@ -397,6 +381,10 @@ Outcome View::run(const std::string& line) {
     fonts.addText(outcome.err);
     echoCommand(*this, prompt, line);
     appendOutput(ui, line, outcome);
+    // The machine's teaching notes, apart from Docker's text (as the shell
+    // prints them), in both languages.
+    for (const engine::Hint& hint : machine.hints())
+        note(TerminalLine::Kind::Hint, {"[hint] " + hint.en, "[힌트] " + (hint.ko.empty() ? hint.en : hint.ko)});
     lessonAfter(*this, outcome);
     if (machine.takeClearRequest()) ui.terminal.clear();
     if (machine.exitRequested()) ui.quit = true;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 #include "render/panels/classroom.hpp"
 #include "render/panels/panels.hpp"
@@ -66,6 +67,27 @@ void drawMenuBar(View& view) {
     ImGui::EndMainMenuBar();
 }
 
+// Below this work-area height the Images and Containers tables share one panel as tabs.
+constexpr float kTabbedTablesBelow = 760.0f;
+
+void tables(View& view) {
+    if (!ImGui::BeginTabBar("##tables")) return;
+    // "Containers (2)", as many as `docker ps -a` lists: what the other tab holds
+    // is in sight (the ID after ### stays the same as the count changes).
+    const std::string images = std::string(view.tr("ui.panel.images")) + "###images";
+    const std::string containers = std::string(view.tr("ui.panel.containers")) + " (" +
+                                   std::to_string(view.state().containers.size()) + ")###containers";
+    if (ImGui::BeginTabItem(images.c_str())) {
+        panels::images::draw(view, /*heading=*/false);
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(containers.c_str())) {
+        panels::containers::draw(view, /*heading=*/false);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
 }   // namespace
 
 void drawLayout(View& view) {
@@ -100,6 +122,19 @@ void drawLayout(View& view) {
         // A clicked block: its inspector takes the place of the two tables.
         panel("##inspect", Rect{x + leftW + middleW, y + layersH, rightW, height - layersH},
               [&] { panels::inspect::draw(view); });
+        return;
+    }
+    if (panels::predict::visible(view)) {
+        // Predict, then see: the question (or its score) takes their place
+        // too, under the stack whose blocks take the guess; nothing is covered.
+        panel("##predict", Rect{x + leftW + middleW, y + layersH, rightW, height - layersH},
+              [&] { panels::predict::draw(view); });
+        return;
+    }
+    if (height < kTabbedTablesBelow) {
+        // A short window (1280x720): the two tables as tabs of one panel, each
+        // its full height, rather than two slivers that cut their first row.
+        panel("##tables", Rect{x + leftW + middleW, y + layersH, rightW, height - layersH}, [&] { tables(view); });
         return;
     }
     panel("##images", Rect{x + leftW + middleW, y + layersH, rightW, imagesH}, [&] { panels::images::draw(view); });

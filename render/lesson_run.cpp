@@ -52,8 +52,7 @@ bool View::startLesson(int index) {
     run.active = true;
     run.lesson = lesson;
     afterReplay();
-    ui.terminal.push_back(
-        {TerminalLine::Kind::Note, formatPattern(tr("ui.lessons.started"), {pick(lesson.title.en, lesson.title.ko)})});
+    note(TerminalLine::Kind::Note, bothLanguages("ui.lessons.started", lesson.title));
     ui.scrollToEnd = true;
     return true;
 }

@@ -26,6 +26,8 @@ void askPrediction(View& view, const std::string& line, const scenario::Localize
     p.line = line;
     p.question = question;
     for (const auto& step : view.ui.session->plannedBuild(line)) p.blocks.push_back({step.step, step.instruction});
+    view.ui.picture.selected =
+        Selection{};   // a click on a block is a guess now, and the question takes the inspector's place
     view.fonts.addText(question.en + question.ko);
 }
 

@@ -33,9 +33,8 @@ void View::replaySteps(const std::vector<scenario::Step>& steps) {
             run(step.command);
         } else if (step.kind == scenario::Step::Kind::Write && ui.session) {
             const std::string why = ui.session->writeFile(step.path, step.content, step.mode);
-            ui.terminal.push_back(
-                why.empty() ? TerminalLine{TerminalLine::Kind::Note, formatPattern(tr("ui.lessons.write"), {step.path})}
-                            : TerminalLine{TerminalLine::Kind::Error, why});
+            if (why.empty()) note(TerminalLine::Kind::Note, "ui.lessons.write", {step.path});
+            else ui.terminal.push_back({TerminalLine::Kind::Error, why, ""});
             syncDockerfile();
             ui.picture.dirty = true;
         }

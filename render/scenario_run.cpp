@@ -65,7 +65,7 @@ bool View::openScenario(const std::string& path) {
     if (!loaded.ok()) {
         sr.errors.clear();
         for (const auto& e : loaded.errors) sr.errors.push_back(path + ": " + e);
-        for (const auto& e : sr.errors) ui.terminal.push_back({TerminalLine::Kind::Error, e});
+        for (const auto& e : sr.errors) ui.terminal.push_back({TerminalLine::Kind::Error, e, ""});
         ui.scrollToEnd = true;
         return false;
     }
@@ -82,7 +82,7 @@ bool View::openScenario(const std::string& path) {
         options.lang = strings.lang();
         std::vector<std::string> errors;
         engine::State start = scenario::startState(*sc, options, errors);
-        for (const auto& e : errors) ui.terminal.push_back({TerminalLine::Kind::Error, path + ": " + e});
+        for (const auto& e : errors) ui.terminal.push_back({TerminalLine::Kind::Error, path + ": " + e, ""});
         machine.setState(std::move(start));
     }
     ui.session = std::make_shared<scenario::LessonSession>(machine, config);
@@ -91,9 +91,8 @@ bool View::openScenario(const std::string& path) {
     sr.stepper = std::make_shared<scenario::Stepper>(*sc, *ui.session);
     sr.path = path;
     afterReplay();
-    const std::string title = sc->title.empty() ? sc->id : pick(sc->title.en, sc->title.ko);
-    ui.terminal.push_back({TerminalLine::Kind::Note, formatPattern(tr("ui.scenario.opened"), {title})});
-    ui.scrollToEnd = true;
+    note(TerminalLine::Kind::Note,
+         bothLanguages("ui.scenario.opened", sc->title.empty() ? scenario::LocalizedText{sc->id, ""} : sc->title));
     return true;
 }
 
@@ -116,8 +115,7 @@ bool View::presentLesson(int index) {
     ui.lesson.index = index;
     ui.lesson.lesson = *sc;
     refreshGoals();
-    ui.terminal.push_back(
-        {TerminalLine::Kind::Note, formatPattern(tr("ui.lessons.started"), {pick(sc->title.en, sc->title.ko)})});
+    note(TerminalLine::Kind::Note, bothLanguages("ui.lessons.started", sc->title));
     return true;
 }
 
@@ -138,7 +136,7 @@ scenario::Turn View::stepForward() {
     if (turn.built) ui.predict.asking = false;
     switch (step.kind) {
         case scenario::Step::Kind::Write:
-            ui.terminal.push_back({TerminalLine::Kind::Note, formatPattern(tr("ui.lessons.write"), {step.path})});
+            note(TerminalLine::Kind::Note, "ui.lessons.write", {step.path});
             syncDockerfile();
             ui.picture.dirty = true;
             refreshGoals();
@@ -165,9 +163,8 @@ bool View::stepBack() {
     ScenarioRun& sr = ui.scenarioRun;
     if (!sr.active() || !sr.stepper->back()) return false;
     afterReplay();
-    ui.terminal.push_back({TerminalLine::Kind::Note,
-                           formatPattern(tr("ui.scenario.stepped_back"),
-                                         {std::to_string(sr.stepper->done()), std::to_string(sr.stepper->size())})});
+    note(TerminalLine::Kind::Note, "ui.scenario.stepped_back",
+         {std::to_string(sr.stepper->done()), std::to_string(sr.stepper->size())});
     ui.scrollToEnd = true;
     return true;
 }

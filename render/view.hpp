@@ -16,6 +16,7 @@
 #include "render/fonts.hpp"
 #include "render/predict_state.hpp"
 #include "render/strings.hpp"
+#include "render/terminal_select.hpp"
 #include "render/stack/scene.hpp"
 #include "render/theme.hpp"
 #include "sim/cli/machine.hpp"
@@ -37,10 +38,18 @@ struct LessonEntry {
     bool playable = false;   // a lesson file (not the built-in concept list)
 };
 
+// One entry of the terminal's scrollback. What the simulated machine
+// printed (Docker's output, which real Docker prints in English too) and
+// the commands stay as written; what LayerLab itself says (lesson text,
+// teaching hints, its notes) keeps both languages, so switching language
+// re-translates the old lines as well as the new ones. An entry may hold
+// several lines (a lesson's text is one entry in each language).
 struct TerminalLine {
-    enum class Kind { Command, Output, Error, Note };
+    enum class Kind { Command, Output, Error, Note, Hint };
     Kind kind = Kind::Output;
-    std::string text;
+    std::string text;   // as written; for LayerLab's own lines, the English
+    std::string ko;   // LayerLab's own lines in Korean ("" = not translated)
+    const std::string& in(bool korean) const { return korean && !ko.empty() ? ko : text; }
 };
 
 // A build that failed: the Machine keeps no trace of it in State (a failing
@@ -79,6 +88,7 @@ struct DrawnBlock {
     std::string state;   // "CACHED", "REBUILT", ... or the container's name
     std::string instruction;
     float x = 0, y = 0, w = 0, h = 0;
+    std::string mark;   // predict, then see: "guess", "right", "wrong" or ""
 };
 
 // A container `docker rm` removed: drawn on its image after the ones left,
@@ -106,6 +116,9 @@ struct PictureState {
     int editorLine = 0;   // Dockerfile line to highlight in the editor (0 = none)
     bool showFiles = false;   // the inspector opens on the layer's files (--inspect STEP:files)
     std::vector<DrawnBlock> drawn;
+    // Controls drawn with the picture in the last frame (the prediction's
+    // checkboxes and Build button), for the sidecar: GUI tests press them.
+    std::vector<DrawnBlock> controls;
     // A picture taller than its panel scrolls; a new build scrolls to its
     // first miss (its offset from the picture's top, set when drawn).
     bool scrollToFirstMiss = true;
@@ -143,6 +156,8 @@ struct UiState {
 
     // Terminal
     std::vector<TerminalLine> terminal;
+    TerminalSelection selection;   // a mouse drag over the scrollback (render/terminal_select.hpp)
+    std::vector<TerminalRow> terminalRows;   // the rows in sight in the last frame (for the sidecar)
     std::string input;
     std::vector<std::string> history;
     int historyPos = -1;   // -1: not browsing the history
@@ -203,6 +218,12 @@ struct View {
     // Sends LINE through the Machine, shows it and its output in the terminal,
     // and starts the animations its events ask for (render/commands.cpp).
     Outcome run(const std::string& line);
+    // LayerLab's own line in the terminal, in both languages (render/terminal_lines.cpp):
+    // string KEY with ARGS, or a text the lesson engine gave.
+    void note(TerminalLine::Kind kind, const char* key, std::initializer_list<std::string> args = {});
+    void note(TerminalLine::Kind kind, const scenario::LocalizedText& text);
+    // String KEY in both languages, {0} replaced by ARG in each.
+    scenario::LocalizedText bothLanguages(const char* key, const scenario::LocalizedText& arg) const;
     // Writes the editor's text to the build context's Dockerfile with a host
     // command (`cat > Dockerfile <<'EOF'`), as a learner could type it.
     Outcome saveDockerfile();

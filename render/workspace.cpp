@@ -37,6 +37,38 @@ void forEachString(const nlohmann::json& doc, Fonts& fonts) {
     }
 }
 
+// The prediction as a test or a page script reads it: the question open
+// and the blocks picked, or the last score.
+nlohmann::json predictionJson(const PredictUi& p) {
+    nlohmann::json doc = {{"asking", p.asking},
+                          {"picked", std::vector<int>(p.picked.begin(), p.picked.end())},
+                          {"none", p.none},
+                          {"sandboxToggle", p.sandboxToggle}};
+    if (p.reveal)
+        doc["score"] = {{"predicted", p.reveal->predicted},
+                        {"actual", p.reveal->actual},
+                        {"correct", p.reveal->correct},
+                        {"summary", p.reveal->summary.en}};
+    return doc;
+}
+
+// The terminal's rows in sight in the last frame, with their text as shown:
+// tests find where to drag, and see that long lines wrap.
+nlohmann::json terminalJson(const UiState& ui, bool korean) {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const TerminalRow& r : ui.terminalRows) {
+        if (r.line >= ui.terminal.size()) continue;
+        const std::string& text = ui.terminal[r.line].in(korean);
+        rows.push_back({{"line", r.line},
+                        {"text", text.substr(r.begin, r.end - r.begin)},
+                        {"x", r.x},
+                        {"y", r.y},
+                        {"w", r.w},
+                        {"h", r.h}});
+    }
+    return {{"rows", rows}, {"entries", ui.terminal.size()}};
+}
+
 }   // namespace
 
 std::string dataDir() {
@@ -235,6 +267,7 @@ void Workspace::drawFrame(double now) {
     // The animation clock follows wall time, except on the virtual clock of --time.
     if (m_lastFrame >= 0.0 && m_options.time < 0.0) m_ui.picture.playback.advance(std::min(0.1, now - m_lastFrame));
     m_lastFrame = now;
+    m_ui.picture.controls.clear();   // drawn again below
     if (m_ui.presenter) presenter::draw(view);
     else drawLayout(view);
     panels::classroom::overlays(view);
@@ -295,9 +328,15 @@ std::string Workspace::drawnBlocksJson() const {
                           {"x", b.x},
                           {"y", b.y},
                           {"w", b.w},
-                          {"h", b.h}});
-    nlohmann::json doc = {
-        {"time", m_ui.picture.playback.time()}, {"end", m_ui.picture.playback.length()}, {"blocks", blocks}};
+                          {"h", b.h},
+                          {"mark", b.mark}});
+    nlohmann::json controls = nlohmann::json::array();
+    for (const auto& c : m_ui.picture.controls)
+        controls.push_back({{"name", c.state}, {"step", c.step}, {"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}});
+    nlohmann::json doc = {{"time", m_ui.picture.playback.time()},
+                          {"end", m_ui.picture.playback.length()},
+                          {"blocks", blocks},
+                          {"controls", controls}};
     return jsonText(doc, 1) + "\n";
 }
 
@@ -389,6 +428,8 @@ std::string Workspace::stateJson() const {
         {"lesson", m_ui.lesson.active ? m_ui.lessons[m_ui.lesson.index].id : std::string()},
         {"goals", m_ui.lesson.goals.size()},
         {"goalsMet", met},
+        {"prediction", predictionJson(m_ui.predict)},
+        {"terminal", terminalJson(m_ui, m_strings.lang() == "ko")},
         {"picture", nlohmann::json::parse(drawnBlocksJson())}};
     return jsonText(doc);
 }

@@ -41,7 +41,8 @@ public:
     // waits for input and draws nothing.
     bool animating(double now) const;
     // The blocks of the layer stack as drawn in the last frame, as JSON
-    // ({"blocks":[{"column","step","state","instruction","x","y","w","h"}]}):
+    // ({"blocks":[{"column","step","state","instruction","x","y","w","h","mark"}], "controls":
+    // [{"name","step","x","y","w","h"}]}):
     // the screenshot's sidecar, so tests know where each block's pixels are.
     std::string drawnBlocksJson() const;
     // A file dropped on the window: opened as a scenario before the next frame.
@@ -52,7 +53,9 @@ public:
     // terminal shows for it.
     std::string runLine(const std::string& line);
     // What a test or a page script reads back, as JSON: {"tags": {"myapp:latest":
-    // "sha256:..."}, "lastBuild": [{"step", "cached"}], "lesson", "goalsMet", "picture": drawnBlocksJson}.
+    // "sha256:..."}, "lastBuild": [{"step", "cached"}], "lesson", "goalsMet", "prediction": {"asking",
+    // "picked", "none", "score": {"predicted", "actual", "correct"}}, "terminal": {"rows": [{"line",
+    // "text", "x", "y", "w", "h"}] (the scrollback's rows in sight)}, "picture": drawnBlocksJson}.
     std::string stateJson() const;
 
     // The session since the last lesson start or opened scenario, as a

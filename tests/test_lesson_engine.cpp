@@ -165,6 +165,27 @@ TEST_CASE("lesson session: undo replays to the state before the step, redo runs 
     CHECK_FALSE(session.canUndo());
 }
 
+TEST_CASE("lesson session: undo and redo keep the shell's history (what was typed, undone lines too)") {
+    cli::Machine machine;
+    machine.setEarlierHistory({"ls -la"});   // a history file's lines from an earlier session
+    LessonSession session(machine, SessionConfig{});
+    session.run("echo one > a.txt");
+    session.run("echo two > b.txt");
+    CHECK(session.undo());
+    CHECK(machine.state().host.find(machine.state().cwd + "/b.txt") == nullptr);
+    const std::vector<std::string> typed = {"ls -la", "echo one > a.txt", "echo two > b.txt"};
+    CHECK(machine.historyLines() == typed);
+    CHECK(session.redo());   // redone, not typed: no second line
+    CHECK(machine.historyLines() == typed);
+    CHECK(session.undo());
+    const Turn listed = session.run("history");
+    CHECK(listed.outcome.out == "    1  ls -la\n    2  echo one > a.txt\n    3  echo two > b.txt\n    4  history\n");
+    // The next undo, after a new command, still has every line.
+    CHECK(session.undo());
+    CHECK(machine.historyLines().back() == "history");
+    CHECK(machine.historyLines().size() == 4);
+}
+
 TEST_CASE(
     "lesson session: a recorded session with narration cards saves as a scenario that passes check and "
     "replays to the same state") {

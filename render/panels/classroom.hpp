@@ -1,5 +1,5 @@
 // The classroom's panels (issue 9), apart from the tiled ones in panels.hpp:
-// the prediction over the stack, the scenario bar (step forward and back),
+// the prediction's panel beside the stack, the scenario bar (step forward and back),
 // and the Session menu (open, save, undo, redo, start over, narration cards,
 // the sandbox's predict toggle).
 #pragma once
@@ -9,7 +9,10 @@ namespace layerlab::render::panels {
 
 namespace predict {
 bool visible(const View& view);
+// The question or its score (render/layout.cpp and the presenter place it; nothing when neither is open).
 void draw(View& view);
+// The height it needs at WIDTH (its text wrapped), with the window's padding: presenter mode's strip.
+float height(View& view, float width);
 }   // namespace predict
 
 namespace session {
@@ -22,8 +25,7 @@ void startOver(View& view);
 }   // namespace session
 
 namespace classroom {
-// Floating windows over the tiled layout: the question or its reveal, and
-// the scenario bar while a scenario is open.
+// Floating windows over the tiled layout: the scenario bar while a scenario is open.
 void overlays(View& view);
 }   // namespace classroom
 

@@ -12,9 +12,9 @@
 
 namespace layerlab::render::panels::containers {
 
-void draw(View& view) {
+void draw(View& view, bool heading) {
     const engine::State& state = view.state();
-    ui::heading(view.fonts.heading(), view.tr("ui.panel.containers"));
+    if (heading) ui::heading(view.fonts.heading(), view.tr("ui.panel.containers"));
     if (state.containers.empty()) {
         ui::dimWrapped(view.tr("ui.containers.empty"));
         return;

@@ -49,9 +49,9 @@ std::vector<Row> rows(const engine::State& state) {
 
 }   // namespace
 
-void draw(View& view) {
+void draw(View& view, bool heading) {
     const engine::State& state = view.state();
-    ui::heading(view.fonts.heading(), view.tr("ui.panel.images"));
+    if (heading) ui::heading(view.fonts.heading(), view.tr("ui.panel.images"));
     const std::vector<Row> list = rows(state);
     if (list.empty()) {
         ui::dimWrapped(view.tr("ui.images.empty"));

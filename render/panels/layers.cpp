@@ -54,12 +54,14 @@ std::vector<std::string> buildTotals(View& view, const stack::Totals& t) {
 // split), the next part on the same line when it fits.
 void totals(View& view) {
     const stack::Totals& t = view.ui.picture.scene.totals;
-    const std::vector<std::string> parts =
+    std::vector<std::string> parts =
         view.ui.picture.scene.imageOnly
             ? std::vector<std::string>{view.strings.format(
                   "ui.stack.image_totals", {std::to_string(t.cached + t.rebuilt), format::humanSize(t.bytesReused),
                                             format::humanSize(t.bytesWritten)})}
             : buildTotals(view, t);
+    // A projector's stage keeps its height for the blocks: the build's own totals only.
+    if (view.ui.presenter) parts.resize(1);
     const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
     const float dotW = ImGui::CalcTextSize(" · ").x;
     for (size_t i = 0; i < parts.size(); ++i) {
@@ -140,7 +142,8 @@ void drawEmpty(View& view) {
 
 void draw(View& view) {
     PictureState& pic = view.ui.picture;
-    ui::heading(view.fonts.heading(), view.tr("ui.panel.layers"));
+    // On a projector's stage the picture is plainly the stack: its height goes to the blocks.
+    if (!view.ui.presenter) ui::heading(view.fonts.heading(), view.tr("ui.panel.layers"));
     if (!pic.scene.after.present) {
         // The colours' meaning before there is a picture; afterwards every block says it in words.
         legend(view);
@@ -151,7 +154,8 @@ void draw(View& view) {
         ImGui::PushStyleColor(ImGuiCol_Text, view.palette.failed);
         ImGui::TextWrapped("%s", view.tr("ui.layers.build_failed"));
         ImGui::PopStyleColor();
-    } else {
+    } else if (!(view.ui.presenter && (view.ui.predict.asking || view.ui.predict.reveal))) {
+        // (On a projector a prediction's strip needs the totals' line: its score says what ran.)
         totals(view);
     }
     // What the last `docker rm` / `docker rmi` did, in words (the picture shows it leave).
@@ -163,8 +167,11 @@ void draw(View& view) {
 
     // The playback bar first, under the totals, so it stays in one place
     // whatever the height of the stack; the picture fills what is left.
-    playbackBar(view);
-    ImGui::Spacing();
+    // Presenter mode has its keys instead (R replays), and the height.
+    if (!view.ui.presenter) {
+        playbackBar(view);
+        ImGui::Spacing();
+    }
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 size(avail.x, std::max(60.0f, avail.y));

@@ -15,15 +15,21 @@ void draw(View& view);
 }   // namespace dockerfile
 namespace terminal {
 void draw(View& view);
+// The scrollback (render/panels/scrollback.cpp): wrapped lines in their
+// colours, mouse selection, Ctrl+C; HEIGHT as ImGui::BeginChild takes it.
+void scrollback(View& view, float height);
+// The Copy button's text: the selection, or everything when nothing is selected.
+std::string copyText(const View& view);
 }   // namespace terminal
 namespace layers {
 void draw(View& view);
 }   // namespace layers
+// HEADING: the panel's own title (off in a tab, whose label says it).
 namespace images {
-void draw(View& view);
+void draw(View& view, bool heading = true);
 }   // namespace images
 namespace containers {
-void draw(View& view);
+void draw(View& view, bool heading = true);
 }   // namespace containers
 namespace inspect {
 void draw(View& view);

@@ -19,16 +19,14 @@ bool undo(View& view) {
     if (view.ui.scenarioRun.active()) return view.stepBack();
     if (!view.ui.session || !view.ui.session->undo()) return false;
     view.afterReplay();
-    view.ui.terminal.push_back({TerminalLine::Kind::Note, view.tr("ui.session.undone")});
-    view.ui.scrollToEnd = true;
+    view.note(TerminalLine::Kind::Note, "ui.session.undone");
     return true;
 }
 
 bool redo(View& view) {
     if (!view.ui.session || !view.ui.session->redo()) return false;
     view.afterReplay();
-    view.ui.terminal.push_back({TerminalLine::Kind::Note, view.tr("ui.session.redone")});
-    view.ui.scrollToEnd = true;
+    view.note(TerminalLine::Kind::Note, "ui.session.redone");
     return true;
 }
 
@@ -37,8 +35,7 @@ void startOver(View& view) {
     if (view.ui.scenarioRun.active()) view.ui.scenarioRun.stepper->rewind();
     else view.ui.session->restart();
     view.afterReplay();
-    view.ui.terminal.push_back({TerminalLine::Kind::Note, view.tr("ui.session.started_over")});
-    view.ui.scrollToEnd = true;
+    view.note(TerminalLine::Kind::Note, "ui.session.started_over");
 }
 
 void menu(View& view) {
@@ -88,7 +85,8 @@ void menu(View& view) {
     if (ImGui::Button(view.tr("ui.session.add_card")) && ui.session && (!s.cardEn.empty() || !s.cardKo.empty())) {
         ui.session->addCard({s.cardEn, s.cardKo});
         view.fonts.addText(s.cardEn + s.cardKo);
-        ui.terminal.push_back({TerminalLine::Kind::Note, "» " + view.pick(s.cardEn, s.cardKo)});
+        view.note(TerminalLine::Kind::Note,
+                  {"» " + (s.cardEn.empty() ? s.cardKo : s.cardEn), "» " + (s.cardKo.empty() ? s.cardEn : s.cardKo)});
         s.cardEn.clear();
         s.cardKo.clear();
     }
@@ -138,21 +136,8 @@ void scenarioBar(View& view) {
 }   // namespace
 
 void overlays(View& view) {
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    // The prediction is no overlay: it is a bar in the layer-stack panel (panels/predict.cpp).
     if (view.ui.scenarioRun.active() && !view.ui.presenter) scenarioBar(view);
-    if (!predict::visible(view)) return;
-    // Over the lower right, where the tables are: the stack stays in sight above it.
-    const float w = std::max(320.0f, vp->WorkSize.x * 0.34f);
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8.0f, vp->WorkPos.y + vp->WorkSize.y - 8.0f),
-                            ImGuiCond_Always, ImVec2(1.0f, 1.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y * 0.8f));
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, view.palette.panel);
-    ImGui::PushStyleColor(ImGuiCol_Border, view.palette.rebuilt);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 2.0f);
-    if (ImGui::Begin("##predict", nullptr, kFloating)) predict::draw(view);
-    ImGui::End();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
 }
 
 }   // namespace classroom

@@ -1,5 +1,5 @@
 // "Terminal": the simulated host's shell, the same Machine `layerlab shell`
-// drives. An input line, a scrolling output, history on Up/Down, Tab
+// drives. An input line, a scrolling output (scrollback.cpp), history on Up/Down, Tab
 // completion from the same function the terminal mode uses
 // (sim/cli/completion), and while attached to a container the two keys that
 // matter (Ctrl-C, Ctrl-P Ctrl-Q).
@@ -14,20 +14,6 @@
 
 namespace layerlab::render::panels::terminal {
 namespace {
-
-ImVec4 lineColour(const View& view, TerminalLine::Kind kind) {
-    switch (kind) {
-        case TerminalLine::Kind::Command:
-            return view.palette.ok;
-        case TerminalLine::Kind::Error:
-            return view.palette.failed;
-        case TerminalLine::Kind::Note:
-            return view.palette.textDim;
-        case TerminalLine::Kind::Output:
-            break;
-    }
-    return view.palette.text;
-}
 
 // Tab: one choice (or the choices' common start) goes into the line, as in
 // bash; a Tab that cannot add anything lists the choices in the scrollback
@@ -45,10 +31,10 @@ void completeInput(View& view, ImGuiInputTextCallbackData* data) {
     }
     const std::string list = cli::formatCandidates(c, 80);
     if (list.empty()) return;
-    view.ui.terminal.push_back({TerminalLine::Kind::Command, view.machine.prompt() + line});
+    view.ui.terminal.push_back({TerminalLine::Kind::Command, view.machine.prompt() + line, ""});
     for (size_t pos = 0; pos < list.size();) {
         const size_t nl = list.find('\n', pos);
-        view.ui.terminal.push_back({TerminalLine::Kind::Note, list.substr(pos, nl - pos)});
+        view.ui.terminal.push_back({TerminalLine::Kind::Note, list.substr(pos, nl - pos), ""});
         pos = nl + 1;
     }
     view.ui.scrollToEnd = true;
@@ -94,43 +80,15 @@ void drawAttachedBar(View& view) {
 void draw(View& view) {
     UiState& ui = view.ui;
     ui::heading(view.fonts.heading(), view.tr("ui.panel.terminal"));
-    // Copy: the whole scrollback as text (ImGui text cannot be selected with the mouse).
+    // Copy: the text selected with the mouse (render/panels/scrollback.cpp), or all of it.
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(view.tr("ui.terminal.copy")).x -
                     ImGui::GetStyle().FramePadding.x * 2.0f);
-    if (ImGui::SmallButton(view.tr("ui.terminal.copy"))) {
-        std::string all;
-        for (const TerminalLine& line : ui.terminal) all += line.text + "\n";
-        ImGui::SetClipboardText(all.c_str());
-    }
+    if (ImGui::SmallButton(view.tr("ui.terminal.copy"))) ImGui::SetClipboardText(copyText(view).c_str());
+    if (ImGui::IsItemHovered()) ui::tooltip(view.tr("ui.terminal.copy_tip"));
 
-    const float inputHeight = ImGui::GetFrameHeightWithSpacing() * (view.machine.attached() ? 3.2f : 1.2f);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, view.palette.terminalBg);
     // Long lines wrap at the panel's edge: nothing is scrolled sideways.
-    ImGui::BeginChild("##scrollback", ImVec2(0, -inputHeight), true);
-    ImGui::PushFont(view.fonts.mono());
-    if (ui.terminal.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, view.palette.textDim);
-        ImGui::TextWrapped("%s", view.tr("ui.terminal.welcome"));
-        ImGui::PopStyleColor();
-    }
-    // Wrapped lines differ in height, so no list clipper: the newest
-    // kMaxShown lines are drawn (Copy still takes them all).
-    constexpr size_t kMaxShown = 1500;
-    ImGui::PushTextWrapPos(0.0f);
-    for (size_t i = ui.terminal.size() > kMaxShown ? ui.terminal.size() - kMaxShown : 0; i < ui.terminal.size(); ++i) {
-        const TerminalLine& line = ui.terminal[i];
-        ImGui::PushStyleColor(ImGuiCol_Text, lineColour(view, line.kind));
-        ImGui::TextUnformatted(line.text.c_str());
-        ImGui::PopStyleColor();
-    }
-    ImGui::PopTextWrapPos();
-    if (ui.scrollToEnd) {
-        ImGui::SetScrollHereY(1.0f);
-        ui.scrollToEnd = false;
-    }
-    ImGui::PopFont();
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    const float inputHeight = ImGui::GetFrameHeightWithSpacing() * (view.machine.attached() ? 3.2f : 1.2f);
+    scrollback(view, -inputHeight);
 
     if (view.machine.attached()) drawAttachedBar(view);
 

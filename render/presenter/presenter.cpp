@@ -95,6 +95,19 @@ void dockerfile(View& view) {
     ImGui::PopFont();
 }
 
+// As wide as the Dockerfile's longest line in the stage's type (a quarter
+// of the window at least, for its heading; 36% at most: the stack is the
+// centre); a longer line wraps.
+float dockerfileWidth(View& view, float windowWidth) {
+    ImGui::PushFont(view.fonts.mono());
+    float longest = ImGui::CalcTextSize("00 ").x;
+    std::istringstream in(view.ui.dockerfile);
+    for (std::string line; std::getline(in, line);) longest = std::max(longest, ImGui::CalcTextSize(line.c_str()).x);
+    const float wanted = longest + ImGui::CalcTextSize("00 ").x + ImGui::GetStyle().WindowPadding.x * 3.0f;
+    ImGui::PopFont();
+    return std::floor(std::clamp(wanted, windowWidth * 0.25f, windowWidth * 0.36f));
+}
+
 // The last commands in large type: as many lines as fit, newest at the bottom, wrapped.
 void terminal(View& view) {
     const auto& lines = view.ui.terminal;
@@ -105,7 +118,7 @@ void terminal(View& view) {
     size_t first = lines.size();
     float used = 0.0f;
     while (first > 0) {
-        const float h = ImGui::CalcTextSize(lines[first - 1].text.c_str(), nullptr, false, width).y +
+        const float h = ImGui::CalcTextSize(lines[first - 1].in(view.korean()).c_str(), nullptr, false, width).y +
                         ImGui::GetStyle().ItemSpacing.y;
         if (used + h > avail) break;
         used += h;
@@ -117,10 +130,11 @@ void terminal(View& view) {
         ImVec4 colour = view.palette.text;
         if (line.kind == TerminalLine::Kind::Command) colour = view.palette.ok;
         else if (line.kind == TerminalLine::Kind::Error) colour = view.palette.failed;
-        else if (line.kind == TerminalLine::Kind::Note) colour = view.palette.textDim;
+        else if (line.kind == TerminalLine::Kind::Note || line.kind == TerminalLine::Kind::Hint)
+            colour = view.palette.textDim;
         ImGui::PushStyleColor(ImGuiCol_Text, colour);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(line.text.c_str());
+        ImGui::TextUnformatted(line.in(view.korean()).c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }
@@ -128,14 +142,40 @@ void terminal(View& view) {
 }
 
 // The narration card of the current step, over the stage.
+float cardWidth(float stageWidth) { return std::min(stageWidth * 0.92f, ImGui::GetFontSize() * 46.0f); }
+
+// The narration card's height at the stage's WIDTH (its padding is a
+// font's size), so the strip under the stage can be made as tall: the card
+// then covers the terminal only, never the stack. 0 without a card.
+float cardHeight(View& view, float width) {
+    const ScenarioRun& sr = view.ui.scenarioRun;
+    if (!sr.active() || !sr.stepper->card()) return 0.0f;
+    const float pad = ImGui::GetFontSize();
+    const float textW = cardWidth(width) - pad * 2.0f;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float h = pad * 2.0f + ImGui::CalcTextSize(view.tr("ui.presenter.card_next"), nullptr, false, textW).y;
+    h += ImGui::CalcTextSize(view.pick(sr.stepper->card()->en, sr.stepper->card()->ko).c_str(), nullptr, false, textW)
+             .y +
+         spacing;
+    if (const auto& title = sr.stepper->cardTitle(); title && !title->empty()) {
+        ImGui::PushFont(view.fonts.heading());
+        h += ImGui::CalcTextSize(view.pick(title->en, title->ko).c_str(), nullptr, false, textW).y + spacing;
+        ImGui::PopFont();
+    }
+    return h;
+}
+
 void card(View& view, ImVec2 stagePos, ImVec2 stageSize) {
     const ScenarioRun& sr = view.ui.scenarioRun;
     if (!sr.active() || !sr.stepper->card()) return;
-    const float w = std::min(stageSize.x * 0.8f, ImGui::GetFontSize() * 40.0f);
-    // Over the terminal strip under the stage: the Dockerfile and the stack stay in sight.
-    ImGui::SetNextWindowPos(ImVec2(stagePos.x + stageSize.x * 0.5f, stagePos.y + stageSize.y - 4.0f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.0f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, stageSize.y * 0.42f));
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = cardWidth(stageSize.x);
+    // Over the terminal strip under the stage, standing on the window's
+    // bottom edge: the Dockerfile and the stack stay in sight; a long card
+    // grows upwards rather than scroll (half the window at most).
+    ImGui::SetNextWindowPos(ImVec2(stagePos.x + stageSize.x * 0.5f, vp->Pos.y + vp->Size.y - 6.0f), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y * 0.5f));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, view.palette.panel);
     ImGui::PushStyleColor(ImGuiCol_Border, view.palette.accent);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3.0f);
@@ -239,23 +279,40 @@ void draw(View& view) {
     const float titleH = ImGui::GetTextLineHeightWithSpacing();
     ImGui::PopFont();
     const float headerH =
-        std::ceil(titleH + ImGui::GetTextLineHeightWithSpacing() * 1.1f + ImGui::GetStyle().WindowPadding.y * 2.0f);
+        std::ceil(titleH + ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2.0f);
     header(view, headerH);
     const float top = vp->Pos.y + headerH;
     const float height = vp->Size.y - headerH;
-    const float terminalH = std::floor(height * 0.30f);
+    // A 720-line projector keeps the stage tall: the terminal shows its
+    // last four or five commands there, more on a 1080-line one.
+    float terminalH = std::floor(height * (vp->Size.y < 900.0f ? 0.22f : 0.28f));
+    // Predict, then see: the question (or its score) takes the terminal's
+    // strip, as tall as its text (40% at most), under the stack whose blocks
+    // take the guess (the digits do too).
+    const bool predicting = panels::predict::visible(view);
+    if (predicting)
+        terminalH =
+            std::floor(std::clamp(panels::predict::height(view, vp->Size.x - ImGui::GetStyle().WindowPadding.x * 2.0f),
+                                  terminalH, height * 0.4f));
+    // A narration card stands in the strip: the strip is as tall as the card.
+    else terminalH = std::floor(std::clamp(cardHeight(view, vp->Size.x) + 8.0f, terminalH, height * 0.4f));
     const float stageH = height - terminalH;
-    const float dockerfileW = std::floor(vp->Size.x * 0.36f);
+    const float dockerfileW = dockerfileWidth(view, vp->Size.x);
     const ImVec2 stagePos(vp->Pos.x, top);
     const ImVec2 stageSize(vp->Size.x, stageH);
     area("##presenter_dockerfile", ImVec2(vp->Pos.x, top), ImVec2(dockerfileW, stageH), [&] { dockerfile(view); });
     area("##presenter_stack", ImVec2(vp->Pos.x + dockerfileW, top), ImVec2(vp->Size.x - dockerfileW, stageH),
          [&] { panels::layers::draw(view); });
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, view.palette.terminalBg);
-    area(
-        "##presenter_terminal", ImVec2(vp->Pos.x, top + stageH), ImVec2(vp->Size.x, terminalH), [&] { terminal(view); },
-        ImGuiWindowFlags_NoScrollbar, /*ownBackground=*/true);
-    ImGui::PopStyleColor();
+    if (predicting) {
+        area("##presenter_predict", ImVec2(vp->Pos.x, top + stageH), ImVec2(vp->Size.x, terminalH),
+             [&] { panels::predict::draw(view); });
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, view.palette.terminalBg);
+        area(
+            "##presenter_terminal", ImVec2(vp->Pos.x, top + stageH), ImVec2(vp->Size.x, terminalH),
+            [&] { terminal(view); }, ImGuiWindowFlags_NoScrollbar, /*ownBackground=*/true);
+        ImGui::PopStyleColor();
+    }
     card(view, stagePos, stageSize);
 }
 

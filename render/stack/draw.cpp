@@ -7,6 +7,7 @@
 
 #include "render/stack/geometry.hpp"
 #include "render/stack/painter.hpp"
+#include "render/stack/predict_marks.hpp"
 #include "render/widgets.hpp"
 #include "sim/engine/containers/container_core.hpp"
 #include "sim/engine/docker_format.hpp"
@@ -117,15 +118,17 @@ Arrangement arrange(View& view, const Painter& painter, float width) {
                       (a.containerH + 4.0f);
     a.metrics.line = line;
     a.metrics.gap = 5.0f;
-    a.metrics.digestRows = !scene.imageOnly;   // an image's many layers: compact, the inspector has digests
+    // An image's many layers go compact (the inspector has digests), and so
+    // does a projector's stage in its large type: the steps, their states and why.
+    a.metrics.digestRows = !scene.imageOnly && !view.ui.presenter;
     a.titleH = line + 6.0f;
     a.before = withTextRows(painter, scene.before, true, view.ui.picture.baseExpanded, a.colW);
     a.after = withTextRows(painter, scene.after, false, view.ui.picture.baseExpanded, a.colW);
     return a;
 }
 
-void recordBlock(View& view, const char* column, const Block& b, const char* state, Box box) {
-    view.ui.picture.drawn.push_back(DrawnBlock{column, b.step, state, b.instruction, box.x, box.y, box.w, box.h});
+void recordBlock(View& view, const char* column, const Block& b, const char* state, Box box, const char* mark = "") {
+    view.ui.picture.drawn.push_back(DrawnBlock{column, b.step, state, b.instruction, box.x, box.y, box.w, box.h, mark});
 }
 
 }   // namespace
@@ -379,15 +382,23 @@ struct PictureFrame {
         const bool hovered = canClick && box.contains(mouse.x, mouse.y);
         const bool selected = pic.selected.column == 1 && pic.selected.index == static_cast<int>(j);
         painter.block(b, box, false, alpha, grow, selected, hovered);
-        if (grow >= 1.0f) recordBlock(view, "after", b, stateWord(b.state), layout.after[j]);
+        const char* mark = predictMark(view, dl, b, box, alpha, grow >= 1.0f && e >= 1.0);
+        if (grow >= 1.0f) recordBlock(view, "after", b, stateWord(b.state), layout.after[j], mark);
+        // While a question is open a click is a guess (the same toggle as the
+        // panel's checkboxes); otherwise it opens the inspector.
+        const bool guess = predictable(view, b);
         if (hovered && ImGui::IsMouseClicked(0)) {
-            pic.selected = Selection{1, static_cast<int>(j)};
-            if (b.kind == BlockKind::Base) pic.baseExpanded = !pic.baseExpanded;
-            pic.editorLine = b.sourceLine;
+            if (guess) {
+                view.ui.predict.toggle(b.step);
+            } else {
+                pic.selected = Selection{1, static_cast<int>(j)};
+                if (b.kind == BlockKind::Base) pic.baseExpanded = !pic.baseExpanded;
+                pic.editorLine = b.sourceLine;
+            }
         }
         if (hovered) {
             std::string tip = b.step > 0 ? "[" + std::to_string(b.step) + "] " + b.instruction : b.instruction;
-            ui::tooltip((tip + "\n" + view.tr("ui.stack.click_to_inspect")).c_str());
+            ui::tooltip((tip + "\n" + view.tr(guess ? "ui.predict.click_block" : "ui.stack.click_to_inspect")).c_str());
         }
     }
 
@@ -441,7 +452,7 @@ struct PictureFrame {
         const float bw = badgeAt(dl, ImVec2(a.x + 4.0f, a.y + 2.0f), view.tr("ui.stack.removed"), p.failed, alpha, p);
         const std::string text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), d.name, w - bw - 16.0f);
         dl->AddText(ImVec2(a.x + bw + 10.0f, a.y + 2.0f), u32(p.textDim, alpha), text.c_str());
-        view.ui.picture.drawn.push_back(DrawnBlock{"removed", 0, d.name, "", a.x, a.y, w, arrangement.containerH});
+        view.ui.picture.drawn.push_back(DrawnBlock{"removed", 0, d.name, "", a.x, a.y, w, arrangement.containerH, ""});
     }
 
     void container(const engine::Container& c, ImVec2 a, ImVec2 z, float w) {
@@ -463,7 +474,7 @@ struct PictureFrame {
         text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, w - 10.0f);
         dl->AddText(ImVec2(a.x + 5.0f, a.y + (containerH - band - ImGui::GetFontSize()) * 0.5f), u32(p.text),
                     text.c_str());
-        view.ui.picture.drawn.push_back(DrawnBlock{"container", 0, c.name, c.imageRef, a.x, a.y, w, containerH});
+        view.ui.picture.drawn.push_back(DrawnBlock{"container", 0, c.name, c.imageRef, a.x, a.y, w, containerH, ""});
         if (canClick && mouse.x >= a.x && mouse.x < z.x && mouse.y >= a.y && mouse.y < z.y)
             ui::tooltip(view.tr("ui.stack.container_tip"));
     }

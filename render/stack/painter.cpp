@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "render/stack/draw.hpp"
+#include "render/stack/predict_marks.hpp"
 #include "render/widgets.hpp"
 #include "sim/engine/docker_format.hpp"
 
@@ -213,7 +214,11 @@ void Painter::titleRow(const BlockLook& look, float y1) {
         right += (right.empty() ? "" : " · ") + seconds(b.durationMs);
     if (look.building)
         right = std::to_string(static_cast<int>((look.phase ? look.phaseProgress : look.grow) * 100)) + "%";
-    const float rightW = ImGui::CalcTextSize(right.c_str()).x;
+    // A guess's label stands where the size is (render/stack/predict_marks): the title keeps clear of it.
+    const std::string guess = look.beforeColumn ? std::string() : predictLabel(view, b);
+    if (!guess.empty()) right.clear();
+    const float rightW =
+        guess.empty() ? ImGui::CalcTextSize(right.c_str()).x : ImGui::CalcTextSize(guess.c_str()).x + 14.0f;
     const float titleW = look.z.x - kPad - rightW - kPad - x0;
     std::string title;
     ImFont* titleFont = view.fonts.mono();
@@ -253,8 +258,8 @@ float Painter::whyRow(const BlockLook& look, float x0, float y2) {
     const float wrappedH = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, wrapW, why.c_str()).y;
     // The digest row when the block has room for it (geometry gives a layer one); the
     // why wraps above it as far as it can, else it is cut with "…".
-    const bool digestRow =
-        b.kind == BlockKind::Layer && !b.digest.empty() && !look.building && y2 + line * 2.0f + 4.0f <= z.y;
+    const bool digestRow = b.kind == BlockKind::Layer && !b.digest.empty() && !look.building && !view.ui.presenter &&
+                           y2 + line * 2.0f + 4.0f <= z.y;   // (a projector's blocks go without, as geometry does)
     const float whyBottom = digestRow ? z.y - line - 4.0f : z.y - 2.0f;
     float bottom = y2 + line;
     if (y2 + wrappedH <= whyBottom + 1.0f) {

@@ -83,9 +83,7 @@ shell::Config hostShellConfig(const std::string& lang, const std::string& user) 
 
 // `history`: earlier runs' lines first (the terminal's history file), then
 // this session's, numbered as bash does.
-std::string historyListing(const std::vector<std::string>& earlier, const std::vector<std::string>& session) {
-    std::vector<std::string> lines = earlier;
-    lines.insert(lines.end(), session.begin(), session.end());
+std::string historyListing(const std::vector<std::string>& lines) {
     std::string out;
     for (size_t i = 0; i < lines.size(); ++i) {
         std::string n = std::to_string(i + 1);
@@ -253,10 +251,10 @@ void bindHostTools(shell::Shell& sh, engine::State& state, engine::ContainerOutc
 
 // The commands about the terminal session itself: history (this session's
 // lines after the earlier ones), clear, and the editors (EDIT).
-void bindSessionCommands(shell::Shell& sh, const std::vector<std::string>& earlier, const std::vector<std::string>& log,
-                         bool& clear, const shell::Command& edit) {
-    sh.commands["history"] = [&earlier, &log](shell::Shell&, const std::vector<std::string>&, shell::Io& io) {
-        io.out += historyListing(earlier, log);
+void bindSessionCommands(shell::Shell& sh, const std::vector<std::string>& history, bool& clear,
+                         const shell::Command& edit) {
+    sh.commands["history"] = [&history](shell::Shell&, const std::vector<std::string>&, shell::Io& io) {
+        io.out += historyListing(history);
         return 0;
     };
     sh.commands["clear"] = [&clear](shell::Shell&, const std::vector<std::string>&, shell::Io&) {
@@ -267,6 +265,12 @@ void bindSessionCommands(shell::Shell& sh, const std::vector<std::string>& earli
 }
 
 }   // namespace
+
+std::vector<std::string> Machine::historyLines() const {
+    std::vector<std::string> lines = m_earlierHistory;
+    lines.insert(lines.end(), m_log.begin() + static_cast<long>(std::min(m_historyFrom, m_log.size())), m_log.end());
+    return lines;
+}
 
 engine::ContainerOutcome Machine::runLine(const std::string& command, bool& changed) {
     HostFiles files(m_state);
@@ -323,7 +327,8 @@ engine::ContainerOutcome Machine::runLine(const std::string& command, bool& chan
         return o.exitCode;
     };
     bindHostTools(sh, m_state, total, syncClock);
-    bindSessionCommands(sh, m_earlierHistory, m_log, m_clear,
+    const std::vector<std::string> history = historyLines();
+    bindSessionCommands(sh, history, m_clear,
                         [this](shell::Shell& s, const std::vector<std::string>& argv, shell::Io& io) {
                             return editHostFile(s, argv, io);
                         });

@@ -150,6 +150,15 @@ public:
     // history file): `history` lists them before this session's commands,
     // numbered on, as bash does with its HISTFILE. Empty in scripts.
     void setEarlierHistory(std::vector<std::string> lines) { m_earlierHistory = std::move(lines); }
+    // Every line `history` lists, oldest first: the earlier ones, then this session's.
+    std::vector<std::string> historyLines() const;
+    // This Machine takes over from another (undo and redo replay a session
+    // on a new Machine): `history` lists LINES, the old one's, then what runs
+    // from now on, not the replayed commands, so an undo loses nothing typed.
+    void keepHistory(std::vector<std::string> lines) {
+        m_earlierHistory = std::move(lines);
+        m_historyFrom = m_log.size();
+    }
 
     // Restores the State before the last state-changing command.
     bool undo();
@@ -177,6 +186,7 @@ private:
     MachineOptions m_options;
     std::vector<std::string> m_log;
     std::vector<std::string> m_earlierHistory;
+    size_t m_historyFrom = 0;   // m_log's first line `history` lists (keepHistory)
     std::vector<engine::State> m_undo;
     std::optional<std::string> m_pending;   // an open command so far, lines joined by '\n'
     struct Question {

@@ -410,9 +410,13 @@ void LessonSession::apply(const RecordedStep& step, int& builds) {
 }
 
 void LessonSession::replay(const std::vector<RecordedStep>& steps) {
+    // The shell's history is what was typed, undone commands too (as in
+    // bash): the new Machine keeps the old one's, not the replay's lines.
+    std::vector<std::string> history = m_machine->historyLines();
     *m_machine = cli::Machine(m_sessionStart, m_machine->options());
     int builds = 0;
     for (const RecordedStep& step : steps) apply(step, builds);
+    m_machine->keepHistory(std::move(history));
     m_logSeen = m_machine->commandLog().size();
     // The build count the lesson's predictions key on follows the replay.
     progress()->buildsDone = m_resumedBuilds + builds;
@@ -437,7 +441,9 @@ bool LessonSession::redo() {
     RecordedStep step = std::move(m_redo.back());
     m_redo.pop_back();
     int builds = 0;
+    std::vector<std::string> history = m_machine->historyLines();
     apply(step, builds);
+    m_machine->keepHistory(std::move(history));   // redone, not typed again
     progress()->buildsDone += builds;
     m_steps.push_back(std::move(step));
     m_logSeen = m_machine->commandLog().size();
