@@ -290,6 +290,18 @@ int cmdCopyMove(Shell& sh, const std::vector<std::string>& argv, Io& io, bool mo
     }
     std::string dest = ops.back();
     ops.pop_back();
+    // An empty operand names no file (it is not the current directory): GNU's
+    // words for it, before any path is resolved (found by fuzz_shell).
+    if (dest.empty()) {
+        for (const auto& src : ops) {
+            const auto srcPath = src.empty() ? std::nullopt : operand(sh, io, name, src);
+            if (!srcPath || !sh.fs.find(*srcPath))
+                io.err += name + ": cannot stat '" + src + "': No such file or directory\n";
+            else if (move) io.err += "mv: cannot move '" + src + "' to '': No such file or directory\n";
+            else io.err += "cp: cannot create regular file '': No such file or directory\n";
+        }
+        return 1;
+    }
     auto destPath = operand(sh, io, name, dest);
     if (!destPath) return 1;
     bool destIsDir = sh.fs.view().isDirectory(*destPath);
@@ -300,6 +312,11 @@ int cmdCopyMove(Shell& sh, const std::vector<std::string>& argv, Io& io, bool mo
     }
     int status = 0;
     for (const auto& src : ops) {
+        if (src.empty()) {
+            io.err += name + ": cannot stat '': No such file or directory\n";
+            status = 1;
+            continue;
+        }
         auto srcPath = operand(sh, io, name, src);
         if (!srcPath) {
             status = 1;
