@@ -259,11 +259,9 @@ ContainerOutcome pushImage(State& state, const PushOptions& o) {
                                      ref.path.substr(ref.path.find('/') + 1) + "."});
         return finish(out);
     }
-    int64_t total = 0;
     for (const auto& [tag, id] : tags) {
         const int64_t took = pushTag(state, ref, tag, state.images.at(id), o.tty, text);
         state.clock.advance(took);
-        total += took;
         format::ImageRef one = ref;
         one.tag = tag;
         events::image(state, one.familiarString(), ref.familiarName(), "push");
