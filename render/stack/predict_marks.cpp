@@ -71,7 +71,10 @@ std::string predictLabel(const View& view, const Block& b) { return verdictOf(vi
 const char* predictMark(View& view, ImDrawList* dl, const Block& b, Box box, float alpha, bool revealed) {
     const Verdict v = verdictOf(view, b);
     if (v.text.empty() || (v.revealed && !revealed)) return "";   // a verdict waits for its block to come in
-    if (v.guessed) guessOutline(dl, view.palette, box, alpha);
+    // The outline marks a guess while it is one; after the reveal the √/× label
+    // says what was guessed, and the block's border keeps its state's colour
+    // (an accent outline on a REBUILT block read as a second state).
+    if (v.guessed && !v.revealed) guessOutline(dl, view.palette, box, alpha);
     const ImVec4 colour = !v.revealed ? view.palette.accent : v.right ? view.palette.ok : view.palette.failed;
     label(view, dl, box, v.text, colour, alpha);
     return !v.revealed ? "guess" : v.right ? "right" : "wrong";
