@@ -27,10 +27,14 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#ifndef __EMSCRIPTEN__
+#include <thread>
+#endif
 
 #include "render/frame_pacing.hpp"
 #include "render/options.hpp"
 #include "render/screenshot.hpp"
+#include "render/startup_trace.hpp"
 #include "render/workspace.hpp"
 
 namespace layerlab::render {
@@ -64,6 +68,9 @@ struct AppLoop {
     int exitCode = 0;
     explicit AppLoop(const AppOptions& o) : options(o), workspace(o) {}
 };
+
+// Static initialisation: as near the process's start as this file gets.
+StartupTrace g_trace(StartupTrace::Clock::now());
 
 AppLoop* g_running = nullptr;   // for runningWorkspace()
 bool g_woken = true;   // the browser: input or a page script since the last frame (requestFrames)
@@ -139,7 +146,8 @@ bool drawOneFrame(AppLoop& loop) {
         workspace.rebuildFonts();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame();   // the first one compiles the shaders and uploads the font atlas
+    if (loop.frame == 0) g_trace.mainPhase("gl_objects");
     ImGui_ImplGlfw_NewFrame();
 #ifdef __EMSCRIPTEN__
     ImGuiIO& io = ImGui::GetIO();
@@ -153,6 +161,7 @@ bool drawOneFrame(AppLoop& loop) {
     ImGui::NewFrame();
     workspace.drawFrame(glfwGetTime());
     ImGui::Render();
+    if (loop.frame == 0) g_trace.mainPhase("draw_lists");
 
     int width = 0, height = 0;
     glfwGetFramebufferSize(loop.window, &width, &height);
@@ -161,6 +170,10 @@ bool drawOneFrame(AppLoop& loop) {
     glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (loop.frame == 0 && g_trace.on) {
+        glFinish();
+        g_trace.mainPhase("gl_render");
+    }
 
     const int frame = loop.frame++;
     const bool last = loop.frameLimit > 0 && frame + 1 >= loop.frameLimit;
@@ -184,6 +197,10 @@ bool drawOneFrame(AppLoop& loop) {
     }
 #endif
     glfwSwapBuffers(loop.window);
+    if (frame == 0 && g_trace.on) {
+        glFinish();   // on the screen, not only queued
+        g_trace.firstFrame();
+    }
     return !last;
 }
 
@@ -267,15 +284,58 @@ int runApp(const std::vector<std::string>& args) {
         return 2;
     }
     const AppOptions& options = *parsed;
+    if (!hasDisplayVariable()) {
+        std::cerr << kNoDisplay << "\n";
+        return 1;
+    }
+    g_trace.on = options.traceStartup;
+    g_trace.mainPhase("options");
 
-    // 1. A display and an OpenGL 3.3 core context (WebGL 2 in the browser).
-    GLFWwindow* window = openWindow(options);
-    if (!window) return 1;
-
-    // 2. Dear ImGui with its GLFW and OpenGL 3 backends.
+    // 1. Dear ImGui's context (no GL yet) and the workspace, then two things at
+    // once: this thread opens the display and the OpenGL context (Mesa loading
+    // its driver is the longest part of start-up) while another reads the
+    // string tables and lessons, runs --run commands and rasterises the font
+    // atlas. They share nothing: only the preparing thread touches ImGui until
+    // the join, and GLFW is only called here. (The browser has no threads
+    // here: one after the other.)
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;   // the layout is fixed; write no imgui.ini into the learner's folder
+    auto* loop = new AppLoop(options);
+    bool started = false;
+    auto prepare = [&] {
+        started = loop->workspace.start(error);
+        g_trace.preparePhase("workspace_start");
+#ifndef __EMSCRIPTEN__
+        // The browser builds its atlas at the page's devicePixelRatio, known at the first frame.
+        if (loop->workspace.fontsNeedRebuild()) {
+            loop->workspace.rebuildFonts();
+            unsigned char* pixels = nullptr;
+            int width = 0, height = 0;
+            ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);   // what the GL upload reads
+            g_trace.preparePhase("font_atlas");
+        }
+#endif
+    };
+#ifdef __EMSCRIPTEN__
+    GLFWwindow* window = openWindow(options);
+    if (window) prepare();
+#else
+    std::thread preparing(prepare);
+    GLFWwindow* window = openWindow(options);
+    g_trace.mainPhase("window_gl_context");
+    preparing.join();
+    g_trace.mainPhase("joined");
+#endif
+    if (!window) {
+        ImGui::DestroyContext();
+        delete loop;
+        return 1;
+    }
+    if (!started) {
+        std::cerr << error << "\n";
+    }
+    // 2. ImGui's GLFW and OpenGL 3 backends.
 #ifdef __EMSCRIPTEN__
     wakeOnInput(window);
 #endif
@@ -285,21 +345,16 @@ int runApp(const std::vector<std::string>& args) {
 #else
     ImGui_ImplOpenGL3_Init("#version 330 core");
 #endif
-
-    // 3. The workspace: string tables, fonts, theme, the simulated machine.
-    auto* loop = new AppLoop(options);
+    g_trace.mainPhase("imgui_backends");
     loop->window = window;
     g_running = loop;
-    if (!loop->workspace.start(error)) {
-        std::cerr << error << "\n";
-    }
     // A scenario or lesson file dropped on the window opens in it.
     glfwSetWindowUserPointer(window, &loop->workspace);
     glfwSetDropCallback(window, [](GLFWwindow* w, int count, const char** paths) {
         if (count > 0) static_cast<Workspace*>(glfwGetWindowUserPointer(w))->dropFile(paths[0]);
     });
 
-    // 4. The loop. Idle: no redraw when nothing changes (render/frame_pacing.hpp).
+    // 3. The loop. Idle: no redraw when nothing changes (render/frame_pacing.hpp).
     loop->frameLimit = options.frames > 0 ? options.frames : (options.screenshot.empty() ? 0 : 4);
     loop->scripted = loop->frameLimit > 0;
 #ifdef __EMSCRIPTEN__

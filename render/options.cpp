@@ -39,6 +39,7 @@ const char* optionsUsage() {
            "  --inspect STEP       open the inspector on build step STEP of the layer stack\n"
            "                       (STEP:files: on the files of its layer)\n"
            "  --frames N           render N frames and exit\n"
+           "  --trace-startup      print where the first frame's time went (ms since start, JSON)\n"
            "  --size WxH           window size in pixels (default 1280x800), e.g. --size 1920x1080;\n"
            "                       the screenshot has this size (the display must be at least as big)\n";
 }
@@ -73,6 +74,8 @@ std::optional<AppOptions> parseOptions(const std::vector<std::string>& args, std
                 error = "layerlab: --frames needs a positive number, not '" + text + "'";
                 return std::nullopt;
             }
+        } else if (arg == "--trace-startup") {
+            options.traceStartup = true;
         } else if (arg == "--time") {
             if (!value(text)) return std::nullopt;
             char* end = nullptr;

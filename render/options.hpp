@@ -23,6 +23,8 @@ struct AppOptions {
     // (0: none), for screenshots of the why panel and a layer's files.
     int inspect = 0;
     bool inspectFiles = false;   // --inspect STEP:files: on the layer's files
+    // --trace-startup: print where the first frame's time went (render/startup_trace.hpp).
+    bool traceStartup = false;
     int width = 1280;
     int height = 800;
 };

@@ -27,6 +27,10 @@ if(TARGET layerlab_render)
   set_tests_properties(gui_smoke_en gui_smoke_ko_presenter gui_presenter_scenario
     PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
   add_test(NAME gui_no_display COMMAND ${_gui_dir}/no_display.sh $<TARGET_FILE:layerlab>)
+  # Start-up on two threads (the GL context while the workspace and font atlas are prepared).
+  add_test(NAME gui_startup_trace COMMAND ${_gui_dir}/startup_trace.sh $<TARGET_FILE:layerlab>
+    WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(gui_startup_trace PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 endif()
 
 # The layer-stack picture: scene, geometry and timeline without a window

@@ -8,10 +8,14 @@
 //   gl_ms/swap_ms       the whole frame's parts: GL draw + glFinish, and SwapBuffers (Xvfb copies the image)
 //   gl_cpu_ms           CPU time of all threads (llvmpipe's too) for the GL draw and swap: the cost
 //                       on a loaded machine, where wall time is mostly waiting for a core
-//   first_frame_ms      from process start to the first frame on screen (first size only),
-//   first_frame_phases_ms  ... and each phase of it (GL context, workspace, font atlas, draw, swap)
 //   font_atlas, glyphs  the font texture's size and the glyphs baked into it
 //   idle_cpu_percent    process CPU over 3 s of an idle window (the app's own pacing)
+// Then one line for the start-up, measured on the real program, not a copy of it:
+//   {"bench":"first_frame",...}  `layerlab --frames 1 --trace-startup` (1280x800, en) run RUNS
+//                       times: from the spawn (exec and dynamic linking included) to the line it
+//                       prints once its first frame is on the screen (median, best, and the first
+//                       run apart: Mesa compiles the shaders then unless its disk cache has them),
+//                       and the program's own phases of the median run (render/startup_trace.hpp).
 // Run under Xvfb with Mesa llvmpipe:
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/bench/bench_frame
 #include <glad/gl.h>
@@ -19,7 +23,10 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <spawn.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -30,14 +37,16 @@
 #include <string>
 #include <vector>
 
+#include "layerlab_paths.hpp"
 #include "render/frame_pacing.hpp"
 #include "render/options.hpp"
 #include "render/workspace.hpp"
 
+extern char** environ;
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
-const Clock::time_point g_processStart = Clock::now();
 
 double threadCpuMs() {
     timespec ts{};
@@ -79,18 +88,36 @@ struct Result {
     // swap: what the frame costs the machine, whatever else runs on it (wall time on a loaded
     // machine mostly measures waiting for a core).
     std::vector<double> glCpu;
-    double firstFrameMs = -1.0;
     double idleCpuPercent = -1.0;
     int blocks = 0;
-    // Where the first frame's time goes, ms from process start at the end of each phase.
-    std::vector<std::pair<const char*, double>> firstPhases;
     int atlasWidth = 0, atlasHeight = 0, glyphs = 0;
+    // What llvmpipe shades (its cost follows pixels, not draw calls): the triangles of the
+    // last frame, and their area over the framebuffer's (1.0: every pixel once).
+    int triangles = 0;
+    double shadedAreaRatio = 0.0;
 };
 
-double sinceStart() { return std::chrono::duration<double, std::milli>(Clock::now() - g_processStart).count(); }
+// Sum of the triangles' areas, clipped to the screen only roughly (their own extent):
+// how many times the frame shades each pixel on average.
+double shadedArea(const ImDrawData* data, int& triangles) {
+    double area = 0.0;
+    triangles = 0;
+    for (int l = 0; l < data->CmdListsCount; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            for (unsigned i = 0; i + 2 < cmd.ElemCount; i += 3) {
+                const ImVec2& a = list->VtxBuffer[list->IdxBuffer[cmd.IdxOffset + i]].pos;
+                const ImVec2& b = list->VtxBuffer[list->IdxBuffer[cmd.IdxOffset + i + 1]].pos;
+                const ImVec2& c = list->VtxBuffer[list->IdxBuffer[cmd.IdxOffset + i + 2]].pos;
+                area += std::fabs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) * 0.5;
+                ++triangles;
+            }
+        }
+    }
+    return area / (data->DisplaySize.x * data->DisplaySize.y);
+}
 
-bool measure(int width, int height, bool first, Result& r) {
-    if (first) r.firstPhases.push_back({"glfw_init", sinceStart()});
+bool measure(int width, int height, Result& r) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -100,50 +127,16 @@ bool measure(int width, int height, bool first, Result& r) {
     glfwMakeContextCurrent(window);
     glfwSwapInterval(0);
     if (!gladLoadGL(glfwGetProcAddress)) return false;
-    if (first) r.firstPhases.push_back({"window_gl_context", sinceStart()});
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    if (first) r.firstPhases.push_back({"imgui_init", sinceStart()});
 
     layerlab::render::AppOptions options;
     options.lang = "en";
     options.width = width;
     options.height = height;
-    if (first) {
-        // First frame from process start: the window as `layerlab` opens it (no commands yet).
-        layerlab::render::Workspace plain(options);
-        std::string ignored;
-        plain.start(ignored);
-        r.firstPhases.push_back({"workspace_start", sinceStart()});
-        if (plain.fontsNeedRebuild()) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            plain.rebuildFonts();
-            r.firstPhases.push_back({"font_atlas_build", sinceStart()});
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-            r.firstPhases.push_back({"font_texture_upload", sinceStart()});
-        }
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        ImGui::NewFrame();
-        plain.drawFrame(glfwGetTime());
-        ImGui::Render();
-        r.firstPhases.push_back({"draw_lists", sinceStart()});
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        glFinish();
-        r.firstPhases.push_back({"gl_render", sinceStart()});
-        glfwSwapBuffers(window);
-        glFinish();
-        r.firstFrameMs = sinceStart();
-        r.firstPhases.push_back({"swap", r.firstFrameMs});
-        const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-        r.atlasWidth = atlas->TexWidth;
-        r.atlasHeight = atlas->TexHeight;
-        for (const ImFont* font : atlas->Fonts) r.glyphs += font->Glyphs.Size;
-    }
     options.run = heavyScene();
     options.frames = 1;   // a scripted start: the animation shows its end
     layerlab::render::Workspace workspace(options);
@@ -166,6 +159,7 @@ bool measure(int width, int height, bool first, Result& r) {
         workspace.drawFrame(glfwGetTime());
         ImGui::Render();
         const double cpu1 = threadCpuMs();
+        if (!timed) r.shadedAreaRatio = shadedArea(ImGui::GetDrawData(), r.triangles);
         int w = 0, h = 0;
         glfwGetFramebufferSize(window, &w, &h);
         glViewport(0, 0, w, h);
@@ -193,6 +187,10 @@ bool measure(int width, int height, bool first, Result& r) {
     for (int i = 0; i < 5; ++i) frame(false);   // fonts, layout settle
     for (int i = 0; i < 120; ++i) frame(true);
     r.blocks = static_cast<int>(nlohmann::json::parse(workspace.drawnBlocksJson())["blocks"].size());
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    r.atlasWidth = atlas->TexWidth;
+    r.atlasHeight = atlas->TexHeight;
+    for (const ImFont* font : atlas->Fonts) r.glyphs += font->Glyphs.Size;
 
     // Idle: the app's own pacing, nothing moving, no input, for 3 s.
     // The pacer's settle frames after the last input come first; the idle
@@ -216,6 +214,75 @@ bool measure(int width, int height, bool first, Result& r) {
     return true;
 }
 
+// One start of the real program: ms from posix_spawn to its startup line
+// (the first frame is on the screen then), and that line's JSON. -1 on failure.
+double startOnce(nlohmann::json& trace) {
+    int out[2];
+    if (pipe(out) != 0) return -1.0;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    const char* binary = LAYERLAB_BINARY;
+    char* argv[] = {const_cast<char*>(binary),
+                    const_cast<char*>("--frames"),
+                    const_cast<char*>("1"),
+                    const_cast<char*>("--trace-startup"),
+                    const_cast<char*>("--lang"),
+                    const_cast<char*>("en"),
+                    const_cast<char*>("--size"),
+                    const_cast<char*>("1280x800"),
+                    nullptr};
+    const auto spawned = Clock::now();
+    pid_t pid = 0;
+    const int failed = posix_spawn(&pid, binary, &actions, nullptr, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    double ms = -1.0;
+    std::string text;
+    char buffer[4096];
+    for (ssize_t n; !failed && (n = read(out[0], buffer, sizeof buffer)) > 0;) {
+        text.append(buffer, static_cast<size_t>(n));
+        const auto at = text.find("layerlab: startup ");
+        if (ms < 0.0 && at != std::string::npos && text.find('\n', at) != std::string::npos) {
+            ms = std::chrono::duration<double, std::milli>(Clock::now() - spawned).count();
+            trace = nlohmann::json::parse(text.substr(at + 18, text.find('\n', at) - at - 18), nullptr, false);
+        }
+    }
+    close(out[0]);
+    int status = 0;
+    if (!failed) waitpid(pid, &status, 0);
+    return failed || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ? -1.0 : ms;
+}
+
+// The start-up line: RUNS starts of `layerlab` one after another.
+bool printFirstFrame(int runs) {
+    std::vector<std::pair<double, nlohmann::json>> starts;
+    for (int i = 0; i < runs; ++i) {
+        nlohmann::json trace;
+        const double ms = startOnce(trace);
+        if (ms < 0.0) {
+            std::fprintf(stderr, "bench_frame: %s --frames 1 --trace-startup failed\n", LAYERLAB_BINARY);
+            return false;
+        }
+        starts.push_back({ms, trace});
+    }
+    const double firstRun = starts.front().first;
+    std::sort(starts.begin(), starts.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    const auto& median = starts[starts.size() / 2];
+    nlohmann::json line = {{"bench", "first_frame"},
+                           {"size", "1280x800"},
+                           {"runs", runs},
+                           {"first_frame_ms_median", std::round(median.first * 10.0) / 10.0},
+                           {"first_frame_ms_best", std::round(starts.front().first * 10.0) / 10.0},
+                           {"first_run_ms", std::round(firstRun * 10.0) / 10.0},
+                           {"median_run_phases_ms_since_start", median.second}};
+    std::printf("%s\n", line.dump().c_str());
+    return true;
+}
+
+constexpr int kStartRuns = 7;
+
 }   // namespace
 
 int main() {
@@ -223,30 +290,22 @@ int main() {
         std::fprintf(stderr, "bench_frame: no display (run under xvfb-run)\n");
         return 1;
     }
-    bool first = true;
     for (auto [w, h] : {std::pair{1280, 800}, std::pair{1920, 1080}}) {
         Result r;
-        if (!measure(w, h, first, r)) {
+        if (!measure(w, h, r)) {
             std::fprintf(stderr, "bench_frame: cannot open a %dx%d OpenGL 3.3 window\n", w, h);
             return 1;
-        }
-        nlohmann::json phases = nlohmann::json::object();
-        double previous = 0.0;
-        for (const auto& [name, at] : r.firstPhases) {
-            phases[name] = std::round((at - previous) * 10.0) / 10.0;   // each phase's own ms
-            previous = at;
         }
         std::printf(
             "{\"bench\":\"frame\",\"size\":\"%dx%d\",\"scene\":\"40-step rebuild, 20 containers, 500-line terminal\","
             "\"blocks_drawn\":%d,\"cpu_ms_median\":%.3f,\"cpu_ms_p95\":%.3f,\"frame_ms_median\":%.3f,"
             "\"frame_ms_p95\":%.3f,\"gl_ms_median\":%.3f,\"swap_ms_median\":%.3f,\"gl_cpu_ms_median\":%.3f,"
-            "\"first_frame_ms\":%.1f,"
-            "\"first_frame_phases_ms\":%s,\"font_atlas\":\"%dx%d\",\"glyphs\":%d,\"idle_cpu_percent\":%.2f}\n",
+            "\"triangles\":%d,\"shaded_area_ratio\":%.2f,\"font_atlas\":\"%dx%d\",\"glyphs\":%d,\"idle_cpu_percent\":%.2f}\n",
             w, h, r.blocks, percentile(r.cpu, 0.5), percentile(r.cpu, 0.95), percentile(r.frame, 0.5),
             percentile(r.frame, 0.95), percentile(r.gl, 0.5), percentile(r.swap, 0.5), percentile(r.glCpu, 0.5),
-            r.firstFrameMs, phases.dump().c_str(), r.atlasWidth, r.atlasHeight, r.glyphs, r.idleCpuPercent);
-        first = false;
+            r.triangles, r.shadedAreaRatio, r.atlasWidth, r.atlasHeight, r.glyphs, r.idleCpuPercent);
+        std::fflush(stdout);
     }
     glfwTerminate();
-    return 0;
+    return printFirstFrame(kStartRuns) ? 0 : 1;
 }
