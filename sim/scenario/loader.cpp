@@ -1,3 +1,4 @@
+#include "sim/json_parse.hpp"
 #include "sim/scenario/loader.hpp"
 
 #include <algorithm>
@@ -402,20 +403,19 @@ LoadResult parseScenario(std::string_view text) {
             return result;
         }
     }
-    json doc;
-    try {
-        doc = json::parse(text.begin(), text.end());
-    } catch (const json::exception& e) {
+    JsonParseError e;
+    std::optional<json> doc = parseJson(text, e);
+    if (!doc) {
         // parse_error for bad syntax; out_of_range for a number no double holds (1e400).
         // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." -> from "parse error".
-        std::string what = e.what();
+        const std::string& what = e.what;
         auto pos = what.find("parse error");
         LoadResult result;
         if (pos == std::string::npos && what.find("] ") != std::string::npos) pos = what.find("] ") + 2;
         result.errors.push_back("invalid JSON: " + (pos == std::string::npos ? what : what.substr(pos)));
         return result;
     }
-    return scenarioFromJson(doc);
+    return scenarioFromJson(*doc);
 }
 
 LoadResult loadScenarioFile(const std::string& path) {

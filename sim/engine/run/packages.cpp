@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/json_parse.hpp"
 #include "sim/engine/civil_time.hpp"
 #include "sim/engine/run/shell.hpp"
 #include "sim/engine/timings.hpp"
@@ -79,7 +80,7 @@ std::string versionFrom(const std::string& spec) {
 }
 
 // V8's JSON.parse wording for the first error nlohmann reports.
-std::string jsonParseMessage(const std::string& text, const json::parse_error& e) {
+std::string jsonParseMessage(const std::string& text, const JsonParseError& e) {
     size_t pos = e.byte == 0 ? 0 : e.byte - 1;
     if (pos >= text.size()) return "Unexpected end of JSON input";
     char c = text[pos];
@@ -121,10 +122,8 @@ bool npmCiAllowed(Shell& sh, const fs::FileEntry* lockEntry, const std::map<std:
         sh.elapsedMs += timing::kNpmCiRefusedMs;
         return false;
     }
-    json lock = json::object();
-    try {
-        lock = json::parse(lockEntry->content ? *lockEntry->content : "{}");
-    } catch (const json::exception&) {}
+    JsonParseError unreadable;   // a lock file that is not JSON locks nothing
+    const json lock = parseJson(lockEntry->content ? *lockEntry->content : "{}", unreadable).value_or(json::object());
     std::string missing;
     for (const auto& [name, spec] : deps) {
         if (!lock.is_object() || !lock.contains("packages") || !lock["packages"].contains("node_modules/" + name))
@@ -187,11 +186,10 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
         sh.elapsedMs += timing::kNpmMissingPackageJsonMs;
         return 254;
     }
-    json pkg = json::object();
     std::string text = pj && pj->content ? *pj->content : "{}";
-    try {
-        pkg = json::parse(text);
-    } catch (const json::parse_error& e) {
+    JsonParseError e;
+    std::optional<json> parsed = parseJson(text, e);
+    if (!parsed) {
         io.err += "npm error code EJSONPARSE\nnpm error path " + shown + "\nnpm error JSON.parse " +
                   jsonParseMessage(text, e) +
                   "\nnpm error JSON.parse Failed to parse JSON data.\nnpm error JSON.parse "
@@ -200,7 +198,7 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
         sh.elapsedMs += timing::kNpmBadPackageJsonMs;
         return 1;
     }
-    if (!pkg.is_object()) pkg = json::object();
+    json pkg = parsed->is_object() ? std::move(*parsed) : json::object();
     std::map<std::string, std::string> deps = dependenciesOf(pkg, production);
     std::string lockPath = sh.treePath("package-lock.json");
     if (ci && !npmCiAllowed(sh, sh.fs.find(lockPath), deps, io)) return 1;
