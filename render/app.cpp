@@ -145,6 +145,7 @@ bool drawOneFrame(AppLoop& loop) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         workspace.rebuildFonts();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        if (loop.frame == 0) g_trace.mainPhase("font_atlas");   // the browser: at the page's devicePixelRatio
     }
     ImGui_ImplOpenGL3_NewFrame();   // the first one compiles the shaders and uploads the font atlas
     if (loop.frame == 0) g_trace.mainPhase("gl_objects");
@@ -304,8 +305,7 @@ int runApp(const std::vector<std::string>& args) {
     auto* loop = new AppLoop(options);
     bool started = false;
     auto prepare = [&] {
-        started = loop->workspace.start(error);
-        g_trace.preparePhase("workspace_start");
+        started = loop->workspace.start(error, [](const char* phase) { g_trace.preparePhase(phase); });
 #ifndef __EMSCRIPTEN__
         // The browser builds its atlas at the page's devicePixelRatio, known at the first frame.
         if (loop->workspace.fontsNeedRebuild()) {
@@ -319,6 +319,7 @@ int runApp(const std::vector<std::string>& args) {
     };
 #ifdef __EMSCRIPTEN__
     GLFWwindow* window = openWindow(options);
+    g_trace.mainPhase("window_gl_context");
     if (window) prepare();
 #else
     std::thread preparing(prepare);

@@ -52,7 +52,8 @@ private:
     // {"phase": ms at its end, ...} in the order they ended.
     static std::string phases(const Phases& list) {
         std::string out = "{";
-        for (const auto& [name, at] : list) out += (out.size() > 1 ? ",\"" : "\"") + std::string(name) + "\":" + number(at);
+        for (const auto& [name, at] : list)
+            out += (out.size() > 1 ? ",\"" : "\"") + std::string(name) + "\":" + number(at);
         return out + "}";
     }
 

@@ -82,12 +82,18 @@ Workspace::Workspace(AppOptions options)
     m_ui.presenter = m_options.presenter;
 }
 
-bool Workspace::start(std::string& error) {
+bool Workspace::start(std::string& error, const std::function<void(const char*)>& phase) {
+    auto done = [&](const char* name) {
+        if (phase) phase(name);
+    };
     bool ok = m_strings.load(dataDir() + "/assets/lang", &error);
     m_strings.setLang(m_options.lang);
     applyTheme(m_ui.presenter);
+    done("strings");
     loadLessons();
+    done("lessons");
     collectGlyphs();
+    done("glyphs");
     // Progress is the learner's: kept in interactive runs only, so a
     // screenshot or a test never resumes (or overwrites) someone's lesson.
     const bool scripted = !m_options.screenshot.empty() || m_options.frames > 0;
@@ -98,6 +104,7 @@ bool Workspace::start(std::string& error) {
         m_ui.progress = &m_progress;
     }
 
+    done("progress");
     View view = makeView(0.0);
     scenario::SessionConfig sandbox;
     sandbox.lang = m_strings.lang();
@@ -120,6 +127,7 @@ bool Workspace::start(std::string& error) {
             break;
         }
     }
+    done("lesson_started");
     if (!m_options.lesson.empty() && m_ui.selectedLesson < 0) {
         error = "layerlab: no lesson '" + m_options.lesson + "' (see layerlab lessons)";
         ok = false;
@@ -154,7 +162,9 @@ bool Workspace::start(std::string& error) {
     }
     m_savedCommands = m_machine.commandLog().size();
     for (const std::string& line : m_options.run) view.run(line);
+    done("run_commands");
     refreshPicture(view, /*restart=*/false);
+    done("picture");
     // A screenshot shows a moment of the animation on a virtual clock: the
     // end by default, or --time SECONDS after the last --run command.
     anim::Playback& playback = m_ui.picture.playback;

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <optional>
+#include <functional>
 #include <string>
 
 #include "render/anim/tween.hpp"
@@ -25,7 +26,9 @@ public:
     // Loads the string tables and lessons, applies the theme, runs the
     // --run commands through the Machine. Returns false with ERROR for a problem worth printing
     // (the window still opens).
-    bool start(std::string& error);
+    // PHASE, when given, is called with a name at the end of each part of the
+    // start (--trace-startup: render/startup_trace.hpp).
+    bool start(std::string& error, const std::function<void(const char*)>& phase = {});
 
     bool fontsNeedRebuild() const;
     void rebuildFonts();

@@ -96,5 +96,12 @@ case "$MODE" in
       lang=${run%:*}
       /usr/bin/python3 tests/web/browser_test.py "$BUILD_DIR" --lang "$lang" --scale "${run#*:}" "${NATIVE[@]}" \
         --screenshot "$BUILD_DIR/test/lesson7-$lang.png" --report "$BUILD_DIR/test/report-$lang.json"
-    done ;;
+    done
+    # Bad input in a fresh page, each answered in its own words while the page
+    # keeps drawing: 8,000 nested ONBUILDs (once a RangeError: the AST's
+    # recursion overflowed the browser's stack), shell syntax errors (the one
+    # exception the browser build catches), a broken package.json and a broken
+    # scenario file (once a throw nothing in the browser could catch).
+    /usr/bin/python3 tests/web/browser_test.py "$BUILD_DIR" --lang en --commands-file tests/web/bad-input.txt \
+      --screenshot "$BUILD_DIR/test/bad-input.png" ;;
 esac

@@ -27,7 +27,7 @@ def order(names, phases):
     at = [phases[n] for n in names]
     assert at == sorted(at), f"out of order: {list(zip(names, at))}"
 order(["options", "window_gl_context", "joined", "imgui_backends", "gl_objects", "draw_lists", "gl_render", "first_frame"], main)
-order(["workspace_start", "font_atlas"], prep)
+order(["strings", "lessons", "glyphs", "progress", "lesson_started", "run_commands", "picture", "font_atlas"], prep)
 assert prep["font_atlas"] <= main["joined"], "the atlas must be ready when the main thread joins"
 assert t["first_frame_ms"] == main["first_frame"]
 print("ok: first frame at %.1f ms (window %.1f, atlas %.1f)" % (t["first_frame_ms"], main["window_gl_context"], prep["font_atlas"]))

@@ -3,7 +3,8 @@
 
 usage: browser_test.py BUILD_WEB_DIR [--native BUILD/layerlab] [--lang en|ko] [--lesson N]
                        [--screenshot OUT.png] [--report OUT.json] [--scale 2]
-                       [--fragment presenter=1] [--commands JSON-LIST]
+                       [--fragment presenter=1] [--commands JSON-LIST | --commands-file F]
+                       [--expect TEXT]
 
 Serves BUILD_WEB_DIR on 127.0.0.1 (index.html with tests/web/page_test.js
 added), opens it in Chromium (SwiftShader, no GPU) at 1280x800 with
@@ -15,8 +16,9 @@ the image ID the browser built equals the desktop binary's for the same
 commands, the canvas is devicePixelRatio (--scale) times the window, and an
 idle page draws nothing. Prints the figures (first frame, frame time, idle
 frames) as one JSON line. --commands replaces the solution (a screenshot of
-another moment: only the first frame, the canvas and idleness are checked);
---fragment adds to the link (presenter=1).
+another moment: only the first frame, the canvas and idleness are checked;
+--commands-file reads them one per line; --expect TEXT: the last command's
+output must contain TEXT); --fragment adds to the link (presenter=1).
 """
 import argparse
 import base64
@@ -150,8 +152,20 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1, help="Chromium's device scale factor (devicePixelRatio)")
     parser.add_argument("--fragment", default="", help="more of the link, e.g. presenter=1")
     parser.add_argument("--commands", help="a JSON list of command lines instead of the lesson's solution")
+    parser.add_argument("--commands-file", help="the same, from a file: one command line per line; a line "
+                        "'=> TEXT' says the command before it must print TEXT; '#open JSON' opens JSON as a scenario")
+    parser.add_argument("--expect", help="text the last command's output must contain")
     args = parser.parse_args()
 
+    expectations = {}   # command index -> text its output must contain
+    if args.commands_file:
+        lines = []
+        for line in pathlib.Path(args.commands_file).read_text().splitlines():
+            if line.startswith("=> "):
+                expectations[len(lines) - 1] = line[3:]
+            else:
+                lines.append(line)
+        args.commands = json.dumps(lines)
     solution = args.commands is None
     commands = solution_commands(lesson_file(args.lesson)) if solution else json.loads(args.commands)
     script = commands + ["docker image inspect --format '{{.Id}}' myapp"] if solution else commands
@@ -200,6 +214,14 @@ def main() -> int:
             failures.append(f"the canvas is {summary['width']} pixels wide at devicePixelRatio {args.scale:g}")
         if result["idle"]["framesDrawn"] > 3:
             failures.append(f"an idle page drew {result['idle']['framesDrawn']} frames in {result['idle']['ms']} ms")
+    for index, text in expectations.items():
+        output = result["outputs"][index] if index < len(result.get("outputs", [])) else None
+        if output is None or text not in output:
+            failures.append(f"command {index + 1} ({commands[index][:60]!r}) should print {text!r}, printed {output!r:.400}")
+    if not failures and args.expect is not None:
+        last = result["outputs"][-1] if result.get("outputs") else ""
+        if args.expect not in last:
+            failures.append(f"the last command's output lacks {args.expect!r}: {last[-400:]!r}")
     if not failures and solution:
         for kind in ("CACHED", "REBUILT"):
             colour = "cached" if kind == "CACHED" else "rebuilt"
