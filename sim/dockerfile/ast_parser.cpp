@@ -40,6 +40,13 @@ private:
     bool m_tooLong = false;
 };
 
+// memchr line by line: std::count compares every byte in turn.
+std::size_t countLines(std::string_view bytes) {
+    std::size_t lines = 0;
+    for (std::size_t nl = bytes.find('\n'); nl != std::string_view::npos; nl = bytes.find('\n', nl + 1)) ++lines;
+    return lines;
+}
+
 std::string_view trimNewline(std::string_view s) {
     while (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
     return s;
@@ -164,29 +171,16 @@ bool readHeredocs(LineScanner& scanner, const std::string& buffer, int& currentL
     return true;
 }
 
-}   // namespace
-
-AstParse parseAstDetailed(std::string_view bytes) {
-    Node root;
-    // Roughly one instruction per two lines; avoids moving big Nodes while growing.
-    root.children.reserve(static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n') / 2 + 1));
-    AstParse result = parseAstEach(bytes, [&root](Node& child) { root.children.push_back(std::move(child)); });
-    if (!result.error) {
-        root.range = result.range;
-        result.root = std::move(root);
-    }
-    return result;
-}
-
-AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& onInstruction) {
+// The parse loop of parser.Parse, shared by the tree and the one-pass dump.
+// SLOT() gives the node the next instruction is parsed into (a new child of
+// the tree, or one reused node); DONE(node) is called when it is complete.
+// Parsing straight into the tree's own node saves moving every node into it.
+template <typename Slot, typename Done>
+AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
     AstParse result;
     Directives directives;
     LineScanner scanner(bytes);
     SourceRange rootRange;
-    // One node, reused for every instruction: its strings and vectors keep
-    // their capacity, so a caller that dumps and drops each instruction
-    // (parse --dump) allocates almost nothing per line.
-    Node child;
     bool haveInstruction = false;
     int currentLine = 0;
     std::string_view raw;
@@ -236,12 +230,7 @@ AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& 
             result.warnings.push_back(std::move(w));
         }
 
-        child.value.clear();
-        child.flags.clear();
-        child.next.clear();
-        child.children.clear();
-        child.json = false;
-        child.heredocs.clear();
+        Node& child = slot();
         Diagnostic nerr;
         if (!nodeFromLine(buffer, directives.escapeToken, child, nerr)) {
             result.errorLine = buffer;
@@ -256,7 +245,7 @@ AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& 
         if (!haveInstruction) rootRange.startLine = startLine;
         rootRange.endLine = currentLine;
         haveInstruction = true;
-        onInstruction(child);
+        done(child);
     }
 
     result.escapeToken = directives.escapeToken;
@@ -267,6 +256,38 @@ AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& 
     if (scanner.tooLong()) return fail(Diagnostic::lineTooLong(currentLine + 1), currentLine + 1, currentLine + 1);
     result.range = rootRange;
     return result;
+}
+
+}   // namespace
+
+AstParse parseAstDetailed(std::string_view bytes) {
+    Node root;
+    // Roughly one instruction per two lines; avoids moving big Nodes while growing.
+    root.children.reserve(countLines(bytes) / 2 + 1);
+    AstParse result = parseInstructions(
+        bytes, [&root]() -> Node& { return root.children.emplace_back(); }, [](Node&) {});
+    if (!result.error) {
+        root.range = result.range;
+        result.root = std::move(root);
+    }
+    return result;
+}
+
+AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& onInstruction) {
+    // One node, reused for every instruction: its strings and vectors keep
+    // their capacity, so a caller that dumps and drops each instruction
+    // (parse --dump) allocates almost nothing per line.
+    Node child;
+    const auto reuse = [&child]() -> Node& {
+        child.value.clear();
+        child.flags.clear();
+        child.next.clear();
+        child.children.clear();
+        child.json = false;
+        child.heredocs.clear();
+        return child;
+    };
+    return parseInstructions(bytes, reuse, onInstruction);
 }
 
 }   // namespace detail

@@ -22,10 +22,15 @@ bool isUpper(std::string_view s) {
         if (c >= 'a' && c <= 'z') return false;
     return true;
 }
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
+
 // The keyword as written: the first word of the (trimmed) original line.
+// (A loop, not find_first_of: that searches the set once per character.)
 std::string_view keywordOf(const Command& c) {
     const std::string_view o = c.original;
-    return o.substr(0, std::min(o.find_first_of(" \t\v\f\r"), o.size()));
+    std::size_t end = 0;
+    while (end < o.size() && !isBlank(o[end])) ++end;
+    return o.substr(0, end);
 }
 
 std::vector<std::string> skippedRules(const std::string& directive) {
@@ -132,6 +137,8 @@ struct Checker {
 
     // UndefinedArgInFrom
     void undefinedArgInFrom(const FromInstruction& fi, const Command& from) {
+        // Only a $ can name an argument; most FROMs have none, and the Env is ~20 strings.
+        if (fi.image.find('$') == std::string::npos && fi.platform.find('$') == std::string::npos) return;
         shell::Env env;
         for (const auto& a : df.metaArgs) env.vars.push_back({a.name, a.defaultValue.value_or("")});
         for (const char* b : kBuiltinArgs) env.vars.push_back({b, ""});
@@ -234,8 +241,7 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
     }
 
     std::vector<Diagnostic>& found = checker.found;
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) { return a.range.startLine < b.range.startLine; });
+    sortByLine(found);
     for (Diagnostic& d : found) {
         if (skipAll || std::find(skip.begin(), skip.end(), d.code) != skip.end()) continue;
         warnings.push_back(std::move(d));

@@ -97,13 +97,13 @@ SplitLine splitCommand(std::string_view line) {
     const std::string_view trimmed = unicode::trimSpace(line);
     std::size_t end = 0;
     while (end < trimmed.size() && !isSplitSpace(trimmed[end])) ++end;
-    out.keyword = std::string(trimmed.substr(0, end));
+    out.keyword = trimmed.substr(0, end);
     std::size_t argsStart = end;
     while (argsStart < trimmed.size() && isSplitSpace(trimmed[argsStart])) ++argsStart;
     if (end < trimmed.size()) {
         Extracted e = extractBuilderFlags(trimmed.substr(argsStart));
         out.flags = std::move(e.flags);
-        out.rest.assign(unicode::trimSpace(e.rest));
+        out.rest = unicode::trimSpace(e.rest);
     }
     return out;
 }
@@ -193,11 +193,8 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
 
 namespace {
 
-Node arg(std::string value) {
-    Node n;
-    n.value = std::move(value);
-    return n;
-}
+// One argument node, built in place: no temporary Node to move.
+void addArg(Node& node, std::string_view value) { node.next.emplace_back().value.assign(value); }
 
 void whitespaceDelimited(std::string_view rest, Node& node) {
     if (rest.empty()) return;
@@ -208,7 +205,7 @@ void whitespaceDelimited(std::string_view rest, Node& node) {
     std::size_t start = 0;
     for (std::size_t i = 0; i <= rest.size(); ++i) {
         if (i == rest.size() || isSplitSpace(rest[i])) {
-            node.next.push_back(arg(std::string(rest.substr(start, i - start))));
+            addArg(node, rest.substr(start, i - start));
             while (i < rest.size() && isSplitSpace(rest[i])) ++i;
             start = i;
             if (i == rest.size()) break;
@@ -222,7 +219,7 @@ bool maybeJson(std::string_view rest, Node& node, Diagnostic& error, bool& isJso
     isJson = false;
     switch (parseJsonArray(rest, items)) {
         case JsonArray::Strings:
-            for (auto& s : items) node.next.push_back(arg(std::move(s)));
+            for (auto& s : items) node.next.emplace_back().value = std::move(s);
             node.json = true;
             isJson = true;
             return true;
@@ -239,7 +236,7 @@ bool parseMaybeJson(std::string_view rest, Node& node, Diagnostic& error) {
     if (rest.empty()) return true;
     bool isJson = false;
     if (!maybeJson(rest, node, error, isJson)) return false;
-    if (!isJson) node.next.push_back(arg(std::string(rest)));
+    if (!isJson) addArg(node, rest);
     return true;
 }
 
@@ -264,9 +261,9 @@ bool parseNameVal(std::string_view rest, const std::string& key, char escapeToke
         }
         std::size_t valueStart = cut;
         while (valueStart < rest.size() && isSplitSpace(rest[valueStart])) ++valueStart;
-        node.next.push_back(arg(std::string(rest.substr(0, cut))));
-        node.next.push_back(arg(std::string(rest.substr(valueStart))));
-        node.next.push_back(arg(""));
+        addArg(node, rest.substr(0, cut));
+        addArg(node, rest.substr(valueStart));
+        addArg(node, "");
         return true;
     }
     for (const std::string& word : words) {
@@ -275,9 +272,9 @@ bool parseNameVal(std::string_view rest, const std::string& key, char escapeToke
             error = Diagnostic::missingEquals(word, {});
             return false;
         }
-        node.next.push_back(arg(word.substr(0, eq)));
-        node.next.push_back(arg(word.substr(eq + 1)));
-        node.next.push_back(arg("="));
+        addArg(node, std::string_view(word).substr(0, eq));
+        addArg(node, std::string_view(word).substr(eq + 1));
+        addArg(node, "=");
     }
     return true;
 }
@@ -288,7 +285,7 @@ bool parseHealthConfig(std::string_view rest, Node& node, Diagnostic& error) {
     std::size_t next = sep;
     while (next < rest.size() && isByteSpace(static_cast<unsigned char>(rest[next]))) ++next;
     if (sep == 0) return true;
-    node.next.push_back(arg(std::string(rest.substr(0, sep))));
+    addArg(node, rest.substr(0, sep));
     return parseMaybeJson(rest.substr(next), node, error);
 }
 
@@ -296,42 +293,56 @@ bool parseHealthConfig(std::string_view rest, Node& node, Diagnostic& error) {
 
 bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnostic& error, int depth) {
     SplitLine split = splitCommand(line);
-    node.value = std::move(split.keyword);
+    node.value.assign(split.keyword);
     node.flags = std::move(split.flags);
     node.original.assign(line);   // assign: a reused node keeps its capacity
-    const std::string cmd = unicode::toLower(node.value);
     const std::string_view rest = split.rest;
-    if (cmd == "add" || cmd == "copy" || cmd == "volume") return parseMaybeJsonToList(rest, node, error);
-    if (cmd == "run" || cmd == "cmd" || cmd == "entrypoint" || cmd == "shell") return parseMaybeJson(rest, node, error);
-    if (cmd == "from" || cmd == "expose") {
-        whitespaceDelimited(rest, node);
-        return true;
-    }
-    if (cmd == "maintainer" || cmd == "user" || cmd == "workdir" || cmd == "stopsignal") {
-        if (!rest.empty()) node.next.push_back(arg(std::string(rest)));
-        return true;
-    }
-    if (cmd == "env") return parseNameVal(rest, "ENV", escapeToken, node, error);
-    if (cmd == "label") return parseNameVal(rest, "LABEL", escapeToken, node, error);
-    if (cmd == "arg") {
-        for (std::string& w : parseWords(rest, escapeToken)) node.next.push_back(arg(std::move(w)));
-        return true;
-    }
-    if (cmd == "healthcheck") return parseHealthConfig(rest, node, error);
-    if (cmd == "onbuild") {
-        if (rest.empty()) return true;
-        if (depth + 1 >= limits::kOnbuildNesting) {   // deeper: one unparsed word (sim/limits.hpp)
-            node.next.push_back(arg(std::string(rest)));
+    switch (keywordOf(node.value)) {
+        case Keyword::Add:
+        case Keyword::Copy:
+        case Keyword::Volume:
+            return parseMaybeJsonToList(rest, node, error);
+        case Keyword::Run:
+        case Keyword::Cmd:
+        case Keyword::Entrypoint:
+        case Keyword::Shell:
+            return parseMaybeJson(rest, node, error);
+        case Keyword::From:
+        case Keyword::Expose:
+            whitespaceDelimited(rest, node);
+            return true;
+        case Keyword::Maintainer:
+        case Keyword::User:
+        case Keyword::Workdir:
+        case Keyword::Stopsignal:
+            if (!rest.empty()) addArg(node, rest);
+            return true;
+        case Keyword::Env:
+            return parseNameVal(rest, "ENV", escapeToken, node, error);
+        case Keyword::Label:
+            return parseNameVal(rest, "LABEL", escapeToken, node, error);
+        case Keyword::Arg:
+            for (std::string& w : parseWords(rest, escapeToken)) node.next.emplace_back().value = std::move(w);
+            return true;
+        case Keyword::Healthcheck:
+            return parseHealthConfig(rest, node, error);
+        case Keyword::Onbuild: {
+            if (rest.empty()) return true;
+            if (depth + 1 >= limits::kOnbuildNesting) {   // deeper: one unparsed word (sim/limits.hpp)
+                addArg(node, rest);
+                return true;
+            }
+            Node child;
+            if (!nodeFromLine(rest, escapeToken, child, error, depth + 1)) return false;
+            Node holder;
+            holder.children.push_back(std::move(child));
+            node.next.push_back(std::move(holder));
             return true;
         }
-        Node child;
-        if (!nodeFromLine(rest, escapeToken, child, error, depth + 1)) return false;
-        Node holder;
-        holder.children.push_back(std::move(child));
-        node.next.push_back(std::move(holder));
-        return true;
+        case Keyword::Unknown:
+            break;
     }
-    node.next.push_back(arg(""));   // parseIgnore: unknown instructions keep one empty argument
+    addArg(node, "");   // parseIgnore: unknown instructions keep one empty argument
     return true;
 }
 

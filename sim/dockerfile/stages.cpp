@@ -144,8 +144,7 @@ ParseResult parseDockerfile(std::string_view bytes) {
         if (auto err = checkExposePorts(df)) result.error = err;
     }
     detail::addTeaching(*ast.root, ast.escapeToken, result);
-    std::stable_sort(result.warnings.begin(), result.warnings.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) { return a.range.startLine < b.range.startLine; });
+    detail::sortByLine(result.warnings);
     df.ast = std::move(*ast.root);
     if (!result.error) result.dockerfile = std::move(df);
     return result;

@@ -103,6 +103,12 @@ std::string toLower(std::string_view s) {
 std::string_view trimLeftSpace(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {   // ASCII, nearly every byte of a Dockerfile: nothing to decode
+            if (!isSpace(b)) break;
+            ++i;
+            continue;
+        }
         const Rune r = decode(s, i);
         if (!isSpace(r.cp)) break;
         i += static_cast<std::size_t>(r.width);
