@@ -201,7 +201,7 @@ AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
         Diagnostic derr;
         if (!directives.parseLine(line, currentLine + 1, isDirective, derr))
             return fail(derr, currentLine + 1, currentLine + 1);
-        if (isComment(line)) line = {};
+        if (!line.empty() && line[0] == '#') line = {};   // isComment: line is already left-trimmed
         ++currentLine;
         const int startLine = currentLine;
         const int startColumn = static_cast<int>(bytesRead.size() - unicode::trimLeftSpace(bytesRead).size()) + 1;

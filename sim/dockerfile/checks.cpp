@@ -80,6 +80,8 @@ struct Checker {
     std::vector<int> legacyLines;   // lines of ENV/LABEL nodes in the legacy "KEY value" form
     std::vector<std::string> declaredMeta;
     std::vector<std::string> stageNames;
+    shell::Env fromEnv;   // the meta ARGs and built-in ARGs; made for the first FROM with a $
+    bool haveFromEnv = false;
 
     void warn(const std::string& rule, const std::string& message, SourceRange range) {
         found.push_back(Diagnostic::check(rule, message, range));
@@ -139,9 +141,12 @@ struct Checker {
     void undefinedArgInFrom(const FromInstruction& fi, const Command& from) {
         // Only a $ can name an argument; most FROMs have none, and the Env is ~20 strings.
         if (fi.image.find('$') == std::string::npos && fi.platform.find('$') == std::string::npos) return;
-        shell::Env env;
-        for (const auto& a : df.metaArgs) env.vars.push_back({a.name, a.defaultValue.value_or("")});
-        for (const char* b : kBuiltinArgs) env.vars.push_back({b, ""});
+        if (!haveFromEnv) {
+            for (const auto& a : df.metaArgs) fromEnv.vars.push_back({a.name, a.defaultValue.value_or("")});
+            for (const char* b : kBuiltinArgs) fromEnv.vars.push_back({b, ""});
+            haveFromEnv = true;
+        }
+        const shell::Env& env = fromEnv;
         for (const std::string* word : {&fi.image, &fi.platform}) {
             if (word->find('$') == std::string::npos) continue;
             const shell::LexResult r = shell::lex(*word, env, shell::LexOptions{df.escapeToken});
@@ -224,7 +229,7 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
                std::vector<Diagnostic>& warnings) {
     const std::vector<std::string> skip = skippedRules(checkDirective);
     const bool skipAll = std::find(skip.begin(), skip.end(), "all") != skip.end();
-    Checker checker{df, {}, false, {}, {}, {}};
+    Checker checker{df, {}, false, {}, {}, {}, {}, false};
     checker.countCasing();
     for (const Node& n : root.children) {
         if (n.next.size() == 3 && n.next[2].value.empty() && n.next[2].children.empty())

@@ -3,6 +3,8 @@
 #include "sim/dockerfile/instructions.hpp"
 
 #include <algorithm>
+#include <type_traits>
+#include <utility>
 
 #include "sim/dockerfile/bflags.hpp"
 #include "sim/dockerfile/healthcheck.hpp"
@@ -36,10 +38,17 @@ using Result = ParsedInstruction;
 
 Result fail(Diagnostic d) { return {std::nullopt, std::move(d)}; }
 
-Result ok(const Request& req, Instruction instruction, std::string keyword) {
-    Command c{std::move(instruction), std::move(keyword), std::string(unicode::trimSpace(req.node.original)),
-              req.range};
-    return {std::move(c), std::nullopt};
+// The Command is built where it is returned: a Command (and its variant)
+// moved from a temporary into the optional cost a copy of every member.
+template <typename T>
+Result ok(const Request& req, T&& instruction, const char* keyword) {
+    Result r;
+    Command& c = r.command.emplace();
+    c.instruction.emplace<std::decay_t<T>>(std::forward<T>(instruction));
+    c.keyword = keyword;
+    c.original.assign(unicode::trimSpace(req.node.original));
+    c.range = req.range;
+    return r;
 }
 
 bool validStageName(const std::string& s) {
@@ -133,7 +142,7 @@ Result parseCopyOrAdd(Request& req, bool isAdd) {
         copy.from = req.flags.value(from);
         (void)parents;
     }
-    return ok(req, std::move(copy), name);
+    return ok(req, std::move(copy), name.c_str());
 }
 
 Result parseRun(Request& req) {

@@ -8,32 +8,47 @@ namespace layerlab::dockerfile::detail {
 
 namespace {
 
+// The first letter picks one to three candidate names (instructionNames()).
 Keyword byLowerName(std::string_view lower) {
-    // instructionNames() order, so the two lists are easy to compare.
-    static constexpr std::pair<std::string_view, Keyword> kNames[] = {
-        {"add", Keyword::Add},
-        {"arg", Keyword::Arg},
-        {"cmd", Keyword::Cmd},
-        {"copy", Keyword::Copy},
-        {"entrypoint", Keyword::Entrypoint},
-        {"env", Keyword::Env},
-        {"expose", Keyword::Expose},
-        {"from", Keyword::From},
-        {"healthcheck", Keyword::Healthcheck},
-        {"label", Keyword::Label},
-        {"maintainer", Keyword::Maintainer},
-        {"onbuild", Keyword::Onbuild},
-        {"run", Keyword::Run},
-        {"shell", Keyword::Shell},
-        {"stopsignal", Keyword::Stopsignal},
-        {"user", Keyword::User},
-        {"volume", Keyword::Volume},
-        {"workdir", Keyword::Workdir},
+    using K = Keyword;
+    const auto either = [lower](std::string_view a, K ka, std::string_view b = {}, K kb = K::Unknown,
+                                std::string_view c = {}, K kc = K::Unknown) {
+        if (lower == a) return ka;
+        if (!b.empty() && lower == b) return kb;
+        if (!c.empty() && lower == c) return kc;
+        return K::Unknown;
     };
-    for (const auto& [name, keyword] : kNames) {
-        if (name == lower) return keyword;
+    if (lower.empty()) return K::Unknown;
+    switch (lower[0]) {
+        case 'a':
+            return either("add", K::Add, "arg", K::Arg);
+        case 'c':
+            return either("cmd", K::Cmd, "copy", K::Copy);
+        case 'e':
+            return either("entrypoint", K::Entrypoint, "env", K::Env, "expose", K::Expose);
+        case 'f':
+            return either("from", K::From);
+        case 'h':
+            return either("healthcheck", K::Healthcheck);
+        case 'l':
+            return either("label", K::Label);
+        case 'm':
+            return either("maintainer", K::Maintainer);
+        case 'o':
+            return either("onbuild", K::Onbuild);
+        case 'r':
+            return either("run", K::Run);
+        case 's':
+            return either("shell", K::Shell, "stopsignal", K::Stopsignal);
+        case 'u':
+            return either("user", K::User);
+        case 'v':
+            return either("volume", K::Volume);
+        case 'w':
+            return either("workdir", K::Workdir);
+        default:
+            return K::Unknown;
     }
-    return Keyword::Unknown;
 }
 
 }   // namespace

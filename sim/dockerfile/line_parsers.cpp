@@ -128,6 +128,9 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
     const auto escape = static_cast<char32_t>(static_cast<unsigned char>(escapeToken));
     char32_t ch = 0;
     std::size_t width = 0;
+    const auto plainAscii = [escape](char32_t c) {
+        return c < 0x80 && !unicode::isSpace(c) && c != '\'' && c != '"' && c != escape;
+    };
     for (std::size_t pos = 0; pos <= rest.size(); pos += width) {
         if (pos != rest.size()) {
             const auto b = static_cast<unsigned char>(rest[pos]);
@@ -150,6 +153,15 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
             break;
         }
         if (phase == InWord) {
+            // Most of a word is plain ASCII (no space, quote or escape): take
+            // the whole run at once; its bytes are appended unchanged anyway.
+            if (plainAscii(ch)) {
+                std::size_t end = pos + 1;
+                while (end < rest.size() && plainAscii(static_cast<unsigned char>(rest[end]))) ++end;
+                word.append(rest.substr(pos, end - pos));
+                width = end - pos;
+                continue;
+            }
             if (unicode::isSpace(ch)) {
                 phase = InSpaces;
                 if (blankOK || !word.empty()) words.push_back(word);
@@ -173,7 +185,15 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
             appendRune(word, rest, pos, ch, width);
             continue;
         }
-        // InQuote
+        // InQuote: a run of ASCII that neither closes the quote nor escapes is kept as it is.
+        const auto quoted = [&](char32_t c) { return c < 0x80 && c != quote && c != escape; };
+        if (quoted(ch)) {
+            std::size_t end = pos + 1;
+            while (end < rest.size() && quoted(static_cast<unsigned char>(rest[end]))) ++end;
+            word.append(rest.substr(pos, end - pos));
+            width = end - pos;
+            continue;
+        }
         if (ch == quote) phase = InWord;
         if (ch == escape && quote != '\'') {
             if (pos + width == rest.size()) {

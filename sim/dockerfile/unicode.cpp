@@ -53,11 +53,8 @@ void append(std::string& out, char32_t cp) {
     }
 }
 
-bool isSpace(char32_t cp) {
-    if (cp <= 0xFF) {
-        return cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' || cp == ' ' || cp == 0x85 ||
-               cp == 0xA0;
-    }
+bool isSpaceAboveAscii(char32_t cp) {
+    if (cp <= 0xFF) return cp == 0x85 || cp == 0xA0;
     return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
            cp == 0x205F || cp == 0x3000;
 }
