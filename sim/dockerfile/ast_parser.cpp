@@ -185,6 +185,8 @@ AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
     int currentLine = 0;
     std::string_view raw;
     std::string buffer;
+    // Filled only on an error; made once here, not once per line (a Diagnostic is five strings).
+    Diagnostic derr, nerr;
 
     const auto fail = [&](Diagnostic d, int start, int end) {
         if (d.range.startLine == 0) d.range = {start, 0, end, 0};
@@ -198,7 +200,6 @@ AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
         if (currentLine == 0 && bytesRead.substr(0, 3) == "\xEF\xBB\xBF") bytesRead.remove_prefix(3);
         std::string_view line = processLine(bytesRead, true);
         bool isDirective = false;
-        Diagnostic derr;
         if (!directives.parseLine(line, currentLine + 1, isDirective, derr))
             return fail(derr, currentLine + 1, currentLine + 1);
         if (!line.empty() && line[0] == '#') line = {};   // isComment: line is already left-trimmed
@@ -231,7 +232,6 @@ AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
         }
 
         Node& child = slot();
-        Diagnostic nerr;
         if (!nodeFromLine(buffer, directives.escapeToken, child, nerr)) {
             result.errorLine = buffer;
             result.escapeToken = directives.escapeToken;

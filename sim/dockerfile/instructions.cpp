@@ -28,10 +28,11 @@ namespace {
 
 struct Request {
     const Node& node;
-    std::vector<std::string_view> args;   // views into the node's argument values
+    const std::vector<std::string_view>& args;   // views into the node's argument values
     BFlags flags;
     SourceRange range;
-    explicit Request(const Node& n) : node(n), args(nodeArgViews(n)), flags(n.flags), range(n.range) {}
+    Request(const Node& n, const std::vector<std::string_view>& argViews)
+        : node(n), args(argViews), flags(n.flags), range(n.range) {}
 };
 
 using Result = ParsedInstruction;
@@ -288,8 +289,10 @@ Result parseArg(Request& req) {
 
 }   // namespace
 
-ParsedInstruction parseInstruction(const Node& node) {
-    Request req(node);
+ParsedInstruction parseInstruction(const Node& node, std::vector<std::string_view>& argBuffer) {
+    argBuffer.clear();
+    appendArgViews(node, argBuffer);
+    Request req(node, argBuffer);
     const Keyword keyword = keywordOf(node.value);
     switch (keyword) {
         case Keyword::Env:

@@ -102,6 +102,7 @@ void sortByLine(std::vector<Diagnostic>& diagnostics);
 // instructions.nodeArgs: the flattened argument list of an instruction node.
 std::vector<std::string> nodeArgs(const Node& node);
 std::vector<std::string_view> nodeArgViews(const Node& node);   // same, as views into node
+void appendArgViews(const Node& node, std::vector<std::string_view>& out);   // same, appended to out
 
 }   // namespace detail
 }   // namespace layerlab::dockerfile

@@ -12,6 +12,15 @@ namespace {
 // tokenWhitespace / reWhitespace: [\t\v\f\r ]+
 bool isSplitSpace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
 
+// How many runs of non-blanks REST has (REST starts with one): the number of
+// words to reserve room for, so a vector of them is allocated once.
+std::size_t countFields(std::string_view rest) {
+    std::size_t fields = rest.empty() ? 0 : 1;
+    for (std::size_t i = 1; i < rest.size(); ++i)
+        fields += (isSplitSpace(rest[i]) && !isSplitSpace(rest[i - 1])) ? 1 : 0;
+    return fields;
+}
+
 // unicode.IsSpace(rune(byte)): the byte-wise test of extractBuilderFlags.
 bool isByteSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0; }
 
@@ -122,6 +131,7 @@ inline void appendRune(std::string& word, std::string_view src, std::size_t pos,
 std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
     enum { InSpaces, InWord, InQuote } phase = InSpaces;
     std::vector<std::string> words;
+    words.reserve(countFields(rest));   // an estimate: quotes join fields, Unicode spaces split them
     std::string word;
     char32_t quote = 0;
     bool blankOK = false;
@@ -218,10 +228,7 @@ void addArg(Node& node, std::string_view value) { node.next.emplace_back().value
 
 void whitespaceDelimited(std::string_view rest, Node& node) {
     if (rest.empty()) return;
-    std::size_t words = 1;
-    for (std::size_t i = 1; i < rest.size(); ++i)
-        words += (isSplitSpace(rest[i]) && !isSplitSpace(rest[i - 1])) ? 1 : 0;
-    node.next.reserve(node.next.size() + words);
+    node.next.reserve(node.next.size() + countFields(rest));
     std::size_t start = 0;
     for (std::size_t i = 0; i <= rest.size(); ++i) {
         if (i == rest.size() || isSplitSpace(rest[i])) {
@@ -239,6 +246,7 @@ bool maybeJson(std::string_view rest, Node& node, Diagnostic& error, bool& isJso
     isJson = false;
     switch (parseJsonArray(rest, items)) {
         case JsonArray::Strings:
+            node.next.reserve(node.next.size() + items.size());
             for (auto& s : items) node.next.emplace_back().value = std::move(s);
             node.json = true;
             isJson = true;
@@ -374,16 +382,19 @@ std::vector<std::string> nodeArgs(const Node& node) {
 std::vector<std::string_view> nodeArgViews(const Node& node) {
     std::vector<std::string_view> out;
     out.reserve(node.next.size());
+    appendArgViews(node, out);
+    return out;
+}
+
+void appendArgViews(const Node& node, std::vector<std::string_view>& out) {
     for (const Node& n : node.next) {
         if (n.children.empty()) {
             out.emplace_back(n.value);
         } else if (n.children.size() == 1) {
             out.emplace_back(n.children[0].value);
-            const std::vector<std::string_view> sub = nodeArgViews(n.children[0]);
-            out.insert(out.end(), sub.begin(), sub.end());
+            appendArgViews(n.children[0], out);
         }
     }
-    return out;
 }
 
 }   // namespace layerlab::dockerfile::detail

@@ -109,8 +109,9 @@ ParseResult parseDockerfile(std::string_view bytes) {
     // Commands per stage, counted up front so big Commands are not moved while vectors grow.
     const std::vector<std::size_t> perStage = commandsPerStage(*ast.root);
     df.stages.reserve(perStage.size());
+    std::vector<std::string_view> argBuffer;
     for (const Node& node : ast.root->children) {
-        detail::ParsedInstruction parsed = detail::parseInstruction(node);
+        detail::ParsedInstruction parsed = detail::parseInstruction(node, argBuffer);
         if (parsed.error) {
             result.error = parsed.error;
             break;
