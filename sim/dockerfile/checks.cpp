@@ -26,7 +26,7 @@ bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' ||
 
 // The keyword as written: the first word of the (trimmed) original line.
 // (A loop, not find_first_of: that searches the set once per character.)
-std::string_view keywordOf(const Command& c) {
+std::string_view writtenKeyword(const Command& c) {
     const std::string_view o = c.original;
     std::size_t end = 0;
     while (end < o.size() && !isBlank(o[end])) ++end;
@@ -95,14 +95,13 @@ struct Checker {
             else if (isUpper(keyword)) ++upper;
         };
         for (const Stage& s : df.stages) {
-            count(keywordOf(s.from));
-            for (const Command& c : s.commands) count(keywordOf(c));
+            count(writtenKeyword(s.from));
+            for (const Command& c : s.commands) count(writtenKeyword(c));
         }
         majorityLower = lower > upper;
     }
 
-    void casing(const Command& c) {
-        const std::string_view keyword = keywordOf(c);
+    void casing(const Command& c, std::string_view keyword) {   // keyword: writtenKeyword(c)
         const bool consistent = majorityLower ? isLower(keyword) : isUpper(keyword);
         if (!consistent) {
             warn("ConsistentInstructionCasing",
@@ -115,7 +114,7 @@ struct Checker {
     // StageNameCasing / FromAsCasing / DuplicateStageName / ReservedStageName
     void stageName(const Stage& stage) {
         const Command& from = stage.from;
-        const std::string fromKeyword(keywordOf(from));
+        const std::string fromKeyword(writtenKeyword(from));
         const std::vector<std::string> words = blankSeparatedWords(from.original);
         const std::string asWord = words.size() >= 2 ? words[words.size() - 2] : "";
         const std::string written = words.empty() ? "" : words.back();
@@ -169,8 +168,9 @@ struct Checker {
         bool hasShell = false;
         bool absoluteWorkdir = false;
         for (const Command& c : stage.commands) {
-            casing(c);
-            const std::string keyword(keywordOf(c));
+            const std::string_view written = writtenKeyword(c);
+            casing(c, written);
+            const std::string keyword(written);
             const auto usedOnce = [&](const Command*& last) {
                 if (last) {
                     warn(
@@ -238,7 +238,7 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
     for (const auto& a : df.metaArgs) checker.declaredMeta.push_back(a.name);
 
     for (const Stage& stage : df.stages) {
-        checker.casing(stage.from);
+        checker.casing(stage.from, writtenKeyword(stage.from));
         if (!stage.name.empty()) checker.stageName(stage);
         if (const auto* fi = std::get_if<FromInstruction>(&stage.from.instruction))
             checker.undefinedArgInFrom(*fi, stage.from);

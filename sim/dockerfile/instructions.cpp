@@ -69,6 +69,7 @@ std::optional<Diagnostic> parseKvps(const Request& req, const std::string& name,
     if (req.args.size() % 3 != 0)
         return Diagnostic::instructionError("too-many-arguments", "Bad input to " + name + ", too many arguments",
                                             req.range);
+    out.reserve(req.args.size() / 3);
     for (std::size_t j = 0; j < req.args.size(); j += 3) {
         if (req.args[j].empty()) return Diagnostic::blankNames(name, req.range);
         out.push_back({std::string(req.args[j]), std::string(req.args[j + 1])});
@@ -275,6 +276,7 @@ Result parseVolume(Request& req) {
 Result parseArg(Request& req) {
     if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("ARG", req.range));
     ArgInstruction a;
+    a.args.reserve(req.args.size());
     for (std::string_view word : req.args) {
         const std::size_t eq = word.find('=');
         if (eq == std::string::npos) {
