@@ -114,6 +114,11 @@ std::string_view trimLeftSpace(std::string_view s) {
 }
 
 std::string_view trimSpace(std::string_view s) {
+    // The usual case, nothing to trim: ASCII that is not a space at both ends.
+    const auto kept = [](char c) {
+        return static_cast<unsigned char>(c) < 0x80 && !isSpace(static_cast<unsigned char>(c));
+    };
+    if (!s.empty() && kept(s.front()) && kept(s.back())) return s;
     s = trimLeftSpace(s);
     // Like utf8.DecodeLastRuneInString: step back over one code point at a time.
     while (!s.empty()) {
