@@ -55,9 +55,6 @@ struct SplitLine {   // keyword and rest are views into the line split
 };
 SplitLine splitCommand(std::string_view line);
 
-// parser.parseWords: words with quotes and escapes kept (line_parsers.cpp).
-std::vector<std::string> parseWords(std::string_view rest, char escapeToken);
-
 // parser.parseJSON: strict JSON array of strings (json_args.cpp).
 enum class JsonArray { NotJson, Strings, NotStrings };
 JsonArray parseJsonArray(std::string_view rest, std::vector<std::string>& out);

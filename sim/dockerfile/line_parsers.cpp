@@ -124,14 +124,15 @@ inline void appendRune(std::string& word, std::string_view src, std::size_t pos,
     else if (ch == 0xFFFD && width == 1) unicode::append(word, ch);
     else word.append(src.substr(pos, width));
 }
-}   // namespace
 
+// parser.parseWords: words with quotes and escapes kept.
 // Kept apart from extractBuilderFlags as BuildKit keeps them: this one walks runes with the
 // Dockerfile's escape token and keeps no "--", that one bytes with '\\'.
-std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
+// EMIT(word) gets each word in turn (the same string, refilled); it returns
+// false to stop. The words go straight into nodes, without a vector of them.
+template <typename Emit>
+void forEachWord(std::string_view rest, char escapeToken, Emit&& emit) {
     enum { InSpaces, InWord, InQuote } phase = InSpaces;
-    std::vector<std::string> words;
-    words.reserve(countFields(rest));   // an estimate: quotes join fields, Unicode spaces split them
     std::string word;
     char32_t quote = 0;
     bool blankOK = false;
@@ -159,7 +160,7 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
             phase = InWord;
         }
         if ((phase == InWord || phase == InQuote) && pos == rest.size()) {
-            if (blankOK || !word.empty()) words.push_back(word);
+            if (blankOK || !word.empty()) emit(word);
             break;
         }
         if (phase == InWord) {
@@ -174,7 +175,7 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
             }
             if (unicode::isSpace(ch)) {
                 phase = InSpaces;
-                if (blankOK || !word.empty()) words.push_back(word);
+                if ((blankOK || !word.empty()) && !emit(word)) return;
                 word.clear();
                 blankOK = false;
                 continue;
@@ -218,10 +219,7 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
         }
         appendRune(word, rest, pos, ch, width);
     }
-    return words;
 }
-
-namespace {
 
 // One argument node, built in place: no temporary Node to move.
 void addArg(Node& node, std::string_view value) { node.next.emplace_back().value.assign(value); }
@@ -276,34 +274,41 @@ bool parseMaybeJsonToList(std::string_view rest, Node& node, Diagnostic& error) 
 }
 
 bool parseNameVal(std::string_view rest, const std::string& key, char escapeToken, Node& node, Diagnostic& error) {
-    const std::vector<std::string> words = parseWords(rest, escapeToken);
-    if (words.empty()) return true;
-    node.next.reserve(words.size() * 3);
-    if (words[0].find('=') == std::string::npos) {
-        // Legacy "KEY name value": cut once at the first run of [\t\v\f\r ].
-        std::size_t cut = 0;
-        while (cut < rest.size() && !isSplitSpace(rest[cut])) ++cut;
-        if (cut == rest.size()) {
-            error = Diagnostic::mustHaveTwoArguments(key, {});
-            return false;
-        }
-        std::size_t valueStart = cut;
-        while (valueStart < rest.size() && isSplitSpace(rest[valueStart])) ++valueStart;
-        addArg(node, rest.substr(0, cut));
-        addArg(node, rest.substr(valueStart));
-        addArg(node, "");
-        return true;
-    }
-    for (const std::string& word : words) {
+    // The first word decides the form: with '=' every word is a name=value
+    // pair; without, the legacy "KEY name value" form reads REST itself.
+    enum class Form { None, Pairs, Legacy } form = Form::None;
+    bool ok = true;
+    forEachWord(rest, escapeToken, [&](const std::string& word) {
         const std::size_t eq = word.find('=');
+        if (form == Form::None) {
+            form = eq == std::string::npos ? Form::Legacy : Form::Pairs;
+            if (form == Form::Legacy) return false;
+            node.next.reserve(node.next.size() + countFields(rest) * 3);   // about: a pair per field
+        }
         if (eq == std::string::npos) {
             error = Diagnostic::missingEquals(word, {});
+            ok = false;
             return false;
         }
         addArg(node, std::string_view(word).substr(0, eq));
         addArg(node, std::string_view(word).substr(eq + 1));
         addArg(node, "=");
+        return true;
+    });
+    if (form != Form::Legacy) return ok;
+    // Legacy "KEY name value": cut once at the first run of [\t\v\f\r ].
+    std::size_t cut = 0;
+    while (cut < rest.size() && !isSplitSpace(rest[cut])) ++cut;
+    if (cut == rest.size()) {
+        error = Diagnostic::mustHaveTwoArguments(key, {});
+        return false;
     }
+    std::size_t valueStart = cut;
+    while (valueStart < rest.size() && isSplitSpace(rest[valueStart])) ++valueStart;
+    node.next.reserve(node.next.size() + 3);
+    addArg(node, rest.substr(0, cut));
+    addArg(node, rest.substr(valueStart));
+    addArg(node, "");
     return true;
 }
 
@@ -350,7 +355,11 @@ bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnosti
         case Keyword::Label:
             return parseNameVal(rest, "LABEL", escapeToken, node, error);
         case Keyword::Arg:
-            for (std::string& w : parseWords(rest, escapeToken)) node.next.emplace_back().value = std::move(w);
+            node.next.reserve(node.next.size() + countFields(rest));
+            forEachWord(rest, escapeToken, [&node](const std::string& word) {
+                addArg(node, word);
+                return true;
+            });
             return true;
         case Keyword::Healthcheck:
             return parseHealthConfig(rest, node, error);
