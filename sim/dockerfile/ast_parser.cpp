@@ -40,6 +40,13 @@ private:
     bool m_tooLong = false;
 };
 
+// memchr line by line: std::count compares every byte in turn.
+std::size_t countLines(std::string_view bytes) {
+    std::size_t lines = 0;
+    for (std::size_t nl = bytes.find('\n'); nl != std::string_view::npos; nl = bytes.find('\n', nl + 1)) ++lines;
+    return lines;
+}
+
 std::string_view trimNewline(std::string_view s) {
     while (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
     return s;
@@ -164,33 +171,22 @@ bool readHeredocs(LineScanner& scanner, const std::string& buffer, int& currentL
     return true;
 }
 
-}   // namespace
-
-AstParse parseAstDetailed(std::string_view bytes) {
-    Node root;
-    // Roughly one instruction per two lines; avoids moving big Nodes while growing.
-    root.children.reserve(static_cast<std::size_t>(std::count(bytes.begin(), bytes.end(), '\n') / 2 + 1));
-    AstParse result = parseAstEach(bytes, [&root](Node& child) { root.children.push_back(std::move(child)); });
-    if (!result.error) {
-        root.range = result.range;
-        result.root = std::move(root);
-    }
-    return result;
-}
-
-AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& onInstruction) {
+// The parse loop of parser.Parse, shared by the tree and the one-pass dump.
+// SLOT() gives the node the next instruction is parsed into (a new child of
+// the tree, or one reused node); DONE(node) is called when it is complete.
+// Parsing straight into the tree's own node saves moving every node into it.
+template <typename Slot, typename Done>
+AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
     AstParse result;
     Directives directives;
     LineScanner scanner(bytes);
     SourceRange rootRange;
-    // One node, reused for every instruction: its strings and vectors keep
-    // their capacity, so a caller that dumps and drops each instruction
-    // (parse --dump) allocates almost nothing per line.
-    Node child;
     bool haveInstruction = false;
     int currentLine = 0;
     std::string_view raw;
     std::string buffer;
+    // Filled only on an error; made once here, not once per line (a Diagnostic is five strings).
+    Diagnostic derr, nerr;
 
     const auto fail = [&](Diagnostic d, int start, int end) {
         if (d.range.startLine == 0) d.range = {start, 0, end, 0};
@@ -204,10 +200,9 @@ AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& 
         if (currentLine == 0 && bytesRead.substr(0, 3) == "\xEF\xBB\xBF") bytesRead.remove_prefix(3);
         std::string_view line = processLine(bytesRead, true);
         bool isDirective = false;
-        Diagnostic derr;
         if (!directives.parseLine(line, currentLine + 1, isDirective, derr))
             return fail(derr, currentLine + 1, currentLine + 1);
-        if (isComment(line)) line = {};
+        if (!line.empty() && line[0] == '#') line = {};   // isComment: line is already left-trimmed
         ++currentLine;
         const int startLine = currentLine;
         const int startColumn = static_cast<int>(bytesRead.size() - unicode::trimLeftSpace(bytesRead).size()) + 1;
@@ -236,13 +231,7 @@ AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& 
             result.warnings.push_back(std::move(w));
         }
 
-        child.value.clear();
-        child.flags.clear();
-        child.next.clear();
-        child.children.clear();
-        child.json = false;
-        child.heredocs.clear();
-        Diagnostic nerr;
+        Node& child = slot();
         if (!nodeFromLine(buffer, directives.escapeToken, child, nerr)) {
             result.errorLine = buffer;
             result.escapeToken = directives.escapeToken;
@@ -256,7 +245,7 @@ AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& 
         if (!haveInstruction) rootRange.startLine = startLine;
         rootRange.endLine = currentLine;
         haveInstruction = true;
-        onInstruction(child);
+        done(child);
     }
 
     result.escapeToken = directives.escapeToken;
@@ -267,6 +256,38 @@ AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& 
     if (scanner.tooLong()) return fail(Diagnostic::lineTooLong(currentLine + 1), currentLine + 1, currentLine + 1);
     result.range = rootRange;
     return result;
+}
+
+}   // namespace
+
+AstParse parseAstDetailed(std::string_view bytes) {
+    Node root;
+    // Roughly one instruction per two lines; avoids moving big Nodes while growing.
+    root.children.reserve(countLines(bytes) / 2 + 1);
+    AstParse result = parseInstructions(
+        bytes, [&root]() -> Node& { return root.children.emplace_back(); }, [](Node&) {});
+    if (!result.error) {
+        root.range = result.range;
+        result.root = std::move(root);
+    }
+    return result;
+}
+
+AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& onInstruction) {
+    // One node, reused for every instruction: its strings and vectors keep
+    // their capacity, so a caller that dumps and drops each instruction
+    // (parse --dump) allocates almost nothing per line.
+    Node child;
+    const auto reuse = [&child]() -> Node& {
+        child.value.clear();
+        child.flags.clear();
+        child.next.clear();
+        child.children.clear();
+        child.json = false;
+        child.heredocs.clear();
+        return child;
+    };
+    return parseInstructions(bytes, reuse, onInstruction);
 }
 
 }   // namespace detail

@@ -22,10 +22,15 @@ bool isUpper(std::string_view s) {
         if (c >= 'a' && c <= 'z') return false;
     return true;
 }
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
+
 // The keyword as written: the first word of the (trimmed) original line.
-std::string_view keywordOf(const Command& c) {
+// (A loop, not find_first_of: that searches the set once per character.)
+std::string_view writtenKeyword(const Command& c) {
     const std::string_view o = c.original;
-    return o.substr(0, std::min(o.find_first_of(" \t\v\f\r"), o.size()));
+    std::size_t end = 0;
+    while (end < o.size() && !isBlank(o[end])) ++end;
+    return o.substr(0, end);
 }
 
 std::vector<std::string> skippedRules(const std::string& directive) {
@@ -75,6 +80,8 @@ struct Checker {
     std::vector<int> legacyLines;   // lines of ENV/LABEL nodes in the legacy "KEY value" form
     std::vector<std::string> declaredMeta;
     std::vector<std::string> stageNames;
+    shell::Env fromEnv;   // the meta ARGs and built-in ARGs; made for the first FROM with a $
+    bool haveFromEnv = false;
 
     void warn(const std::string& rule, const std::string& message, SourceRange range) {
         found.push_back(Diagnostic::check(rule, message, range));
@@ -88,14 +95,13 @@ struct Checker {
             else if (isUpper(keyword)) ++upper;
         };
         for (const Stage& s : df.stages) {
-            count(keywordOf(s.from));
-            for (const Command& c : s.commands) count(keywordOf(c));
+            count(writtenKeyword(s.from));
+            for (const Command& c : s.commands) count(writtenKeyword(c));
         }
         majorityLower = lower > upper;
     }
 
-    void casing(const Command& c) {
-        const std::string_view keyword = keywordOf(c);
+    void casing(const Command& c, std::string_view keyword) {   // keyword: writtenKeyword(c)
         const bool consistent = majorityLower ? isLower(keyword) : isUpper(keyword);
         if (!consistent) {
             warn("ConsistentInstructionCasing",
@@ -108,7 +114,7 @@ struct Checker {
     // StageNameCasing / FromAsCasing / DuplicateStageName / ReservedStageName
     void stageName(const Stage& stage) {
         const Command& from = stage.from;
-        const std::string fromKeyword(keywordOf(from));
+        const std::string fromKeyword(writtenKeyword(from));
         const std::vector<std::string> words = blankSeparatedWords(from.original);
         const std::string asWord = words.size() >= 2 ? words[words.size() - 2] : "";
         const std::string written = words.empty() ? "" : words.back();
@@ -132,9 +138,14 @@ struct Checker {
 
     // UndefinedArgInFrom
     void undefinedArgInFrom(const FromInstruction& fi, const Command& from) {
-        shell::Env env;
-        for (const auto& a : df.metaArgs) env.vars.push_back({a.name, a.defaultValue.value_or("")});
-        for (const char* b : kBuiltinArgs) env.vars.push_back({b, ""});
+        // Only a $ can name an argument; most FROMs have none, and the Env is ~20 strings.
+        if (fi.image.find('$') == std::string::npos && fi.platform.find('$') == std::string::npos) return;
+        if (!haveFromEnv) {
+            for (const auto& a : df.metaArgs) fromEnv.vars.push_back({a.name, a.defaultValue.value_or("")});
+            for (const char* b : kBuiltinArgs) fromEnv.vars.push_back({b, ""});
+            haveFromEnv = true;
+        }
+        const shell::Env& env = fromEnv;
         for (const std::string* word : {&fi.image, &fi.platform}) {
             if (word->find('$') == std::string::npos) continue;
             const shell::LexResult r = shell::lex(*word, env, shell::LexOptions{df.escapeToken});
@@ -157,8 +168,9 @@ struct Checker {
         bool hasShell = false;
         bool absoluteWorkdir = false;
         for (const Command& c : stage.commands) {
-            casing(c);
-            const std::string keyword(keywordOf(c));
+            const std::string_view written = writtenKeyword(c);
+            casing(c, written);
+            const std::string keyword(written);
             const auto usedOnce = [&](const Command*& last) {
                 if (last) {
                     warn(
@@ -217,7 +229,7 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
                std::vector<Diagnostic>& warnings) {
     const std::vector<std::string> skip = skippedRules(checkDirective);
     const bool skipAll = std::find(skip.begin(), skip.end(), "all") != skip.end();
-    Checker checker{df, {}, false, {}, {}, {}};
+    Checker checker{df, {}, false, {}, {}, {}, {}, false};
     checker.countCasing();
     for (const Node& n : root.children) {
         if (n.next.size() == 3 && n.next[2].value.empty() && n.next[2].children.empty())
@@ -226,7 +238,7 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
     for (const auto& a : df.metaArgs) checker.declaredMeta.push_back(a.name);
 
     for (const Stage& stage : df.stages) {
-        checker.casing(stage.from);
+        checker.casing(stage.from, writtenKeyword(stage.from));
         if (!stage.name.empty()) checker.stageName(stage);
         if (const auto* fi = std::get_if<FromInstruction>(&stage.from.instruction))
             checker.undefinedArgInFrom(*fi, stage.from);
@@ -234,8 +246,7 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
     }
 
     std::vector<Diagnostic>& found = checker.found;
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) { return a.range.startLine < b.range.startLine; });
+    sortByLine(found);
     for (Diagnostic& d : found) {
         if (skipAll || std::find(skip.begin(), skip.end(), d.code) != skip.end()) continue;
         warnings.push_back(std::move(d));

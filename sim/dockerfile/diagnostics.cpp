@@ -1,6 +1,8 @@
 // Named factories for every diagnostic the front end emits. The message
 // texts are BuildKit's own (parser/, instructions/parse.go, bflag.go,
 // linter/ruleset.go); formatted() adds the location the way Docker prints it.
+#include <algorithm>
+
 #include "sim/dockerfile/dockerfile.hpp"
 #include "sim/dockerfile/internal.hpp"
 
@@ -142,6 +144,12 @@ Diagnostic Diagnostic::teaching(const std::string& code, const std::string& mess
     d.explainEn = en;
     d.explainKo = ko;
     return d;
+}
+
+void detail::sortByLine(std::vector<Diagnostic>& diagnostics) {
+    const auto byLine = [](const Diagnostic& a, const Diagnostic& b) { return a.range.startLine < b.range.startLine; };
+    if (std::is_sorted(diagnostics.begin(), diagnostics.end(), byLine)) return;
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), byLine);
 }
 
 }   // namespace layerlab::dockerfile

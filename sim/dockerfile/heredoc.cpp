@@ -68,11 +68,11 @@ std::vector<Heredoc> heredocsFromLine(std::string_view line) {
 
 bool canContainHeredoc(const Node& node) {
     const Node* n = &node;
-    if (unicode::toLower(n->value) == "onbuild" && !n->next.empty() && !n->next[0].children.empty()) {
+    if (keywordOf(n->value) == Keyword::Onbuild && !n->next.empty() && !n->next[0].children.empty()) {
         n = &n->next[0].children[0];
     }
-    const std::string cmd = unicode::toLower(n->value);
-    if (cmd != "add" && cmd != "copy" && cmd != "run") return false;
+    const Keyword k = keywordOf(n->value);
+    if (k != Keyword::Add && k != Keyword::Copy && k != Keyword::Run) return false;
     return !n->json;
 }
 

@@ -3,6 +3,8 @@
 #include "sim/dockerfile/instructions.hpp"
 
 #include <algorithm>
+#include <type_traits>
+#include <utility>
 
 #include "sim/dockerfile/bflags.hpp"
 #include "sim/dockerfile/healthcheck.hpp"
@@ -26,20 +28,28 @@ namespace {
 
 struct Request {
     const Node& node;
-    std::vector<std::string_view> args;   // views into the node's argument values
+    const std::vector<std::string_view>& args;   // views into the node's argument values
     BFlags flags;
     SourceRange range;
-    explicit Request(const Node& n) : node(n), args(nodeArgViews(n)), flags(n.flags), range(n.range) {}
+    Request(const Node& n, const std::vector<std::string_view>& argViews)
+        : node(n), args(argViews), flags(n.flags), range(n.range) {}
 };
 
 using Result = ParsedInstruction;
 
 Result fail(Diagnostic d) { return {std::nullopt, std::move(d)}; }
 
-Result ok(const Request& req, Instruction instruction, std::string keyword) {
-    Command c{std::move(instruction), std::move(keyword), std::string(unicode::trimSpace(req.node.original)),
-              req.range};
-    return {std::move(c), std::nullopt};
+// The Command is built where it is returned: a Command (and its variant)
+// moved from a temporary into the optional cost a copy of every member.
+template <typename T>
+Result ok(const Request& req, T&& instruction, const char* keyword) {
+    Result r;
+    Command& c = r.command.emplace();
+    c.instruction.emplace<std::decay_t<T>>(std::forward<T>(instruction));
+    c.keyword = keyword;
+    c.original.assign(unicode::trimSpace(req.node.original));
+    c.range = req.range;
+    return r;
 }
 
 bool validStageName(const std::string& s) {
@@ -59,6 +69,7 @@ std::optional<Diagnostic> parseKvps(const Request& req, const std::string& name,
     if (req.args.size() % 3 != 0)
         return Diagnostic::instructionError("too-many-arguments", "Bad input to " + name + ", too many arguments",
                                             req.range);
+    out.reserve(req.args.size() / 3);
     for (std::size_t j = 0; j < req.args.size(); j += 3) {
         if (req.args[j].empty()) return Diagnostic::blankNames(name, req.range);
         out.push_back({std::string(req.args[j]), std::string(req.args[j + 1])});
@@ -133,7 +144,7 @@ Result parseCopyOrAdd(Request& req, bool isAdd) {
         copy.from = req.flags.value(from);
         (void)parents;
     }
-    return ok(req, std::move(copy), name);
+    return ok(req, std::move(copy), name.c_str());
 }
 
 Result parseRun(Request& req) {
@@ -265,6 +276,7 @@ Result parseVolume(Request& req) {
 Result parseArg(Request& req) {
     if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("ARG", req.range));
     ArgInstruction a;
+    a.args.reserve(req.args.size());
     for (std::string_view word : req.args) {
         const std::size_t eq = word.find('=');
         if (eq == std::string::npos) {
@@ -279,63 +291,80 @@ Result parseArg(Request& req) {
 
 }   // namespace
 
-ParsedInstruction parseInstruction(const Node& node) {
-    Request req(node);
-    const std::string cmd = unicode::toLower(node.value);
-    if (cmd == "env" || cmd == "label") {
-        if (auto e = req.flags.parse(req.range)) return fail(*e);
-        std::vector<KeyValue> pairs;
-        if (auto e = parseKvps(req, cmd == "env" ? "ENV" : "LABEL", pairs)) return fail(*e);
-        if (cmd == "env") return ok(req, EnvInstruction{std::move(pairs)}, "ENV");
-        return ok(req, LabelInstruction{std::move(pairs)}, "LABEL");
-    }
-    if (cmd == "maintainer") {
-        MaintainerInstruction m;
-        if (auto r = exactlyOne(req, "MAINTAINER", true, m.name); r.error) return r;
-        return ok(req, std::move(m), "MAINTAINER");
-    }
-    if (cmd == "add") return parseCopyOrAdd(req, true);
-    if (cmd == "copy") return parseCopyOrAdd(req, false);
-    if (cmd == "from") return parseFrom(req);
-    if (cmd == "onbuild") return parseOnbuild(req);
-    if (cmd == "workdir") {
-        WorkdirInstruction w;
-        if (auto r = exactlyOne(req, "WORKDIR", true, w.path); r.error) return r;
-        return ok(req, std::move(w), "WORKDIR");
-    }
-    if (cmd == "run") return parseRun(req);
-    if (cmd == "cmd" || cmd == "entrypoint") {
-        if (auto e = req.flags.parse(req.range)) return fail(*e);
-        std::vector<std::string> args = handleJsonArgs(req.args, node.json);
-        if (cmd == "cmd") return ok(req, CmdInstruction{std::move(args), !node.json}, "CMD");
-        return ok(req, EntrypointInstruction{std::move(args), !node.json}, "ENTRYPOINT");
-    }
-    if (cmd == "healthcheck") return parseHealthcheck(req);
-    if (cmd == "expose") {
-        if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("EXPOSE", req.range));
-        if (auto e = req.flags.parse(req.range)) return fail(*e);
-        ExposeInstruction expose{{req.args.begin(), req.args.end()}};
-        std::sort(expose.ports.begin(), expose.ports.end());
-        return ok(req, std::move(expose), "EXPOSE");
-    }
-    if (cmd == "user") {
-        UserInstruction u;
-        if (auto r = exactlyOne(req, "USER", true, u.user); r.error) return r;
-        return ok(req, std::move(u), "USER");
-    }
-    if (cmd == "volume") return parseVolume(req);
-    if (cmd == "stopsignal") {
-        StopsignalInstruction s;
-        if (auto r = exactlyOne(req, "STOPSIGNAL", false, s.signal); r.error) return r;
-        return ok(req, std::move(s), "STOPSIGNAL");
-    }
-    if (cmd == "arg") return parseArg(req);
-    if (cmd == "shell") {
-        if (auto e = req.flags.parse(req.range)) return fail(*e);
-        std::vector<std::string> shell = handleJsonArgs(req.args, node.json);
-        if (shell.empty()) return fail(Diagnostic::atLeastOneArgument("SHELL", req.range));
-        if (!node.json) return fail(Diagnostic::notJson("SHELL", req.range));
-        return ok(req, ShellInstruction{std::move(shell)}, "SHELL");
+ParsedInstruction parseInstruction(const Node& node, std::vector<std::string_view>& argBuffer) {
+    argBuffer.clear();
+    appendArgViews(node, argBuffer);
+    Request req(node, argBuffer);
+    const Keyword keyword = keywordOf(node.value);
+    switch (keyword) {
+        case Keyword::Env:
+        case Keyword::Label: {
+            const bool env = keyword == Keyword::Env;
+            if (auto e = req.flags.parse(req.range)) return fail(*e);
+            std::vector<KeyValue> pairs;
+            if (auto e = parseKvps(req, env ? "ENV" : "LABEL", pairs)) return fail(*e);
+            if (env) return ok(req, EnvInstruction{std::move(pairs)}, "ENV");
+            return ok(req, LabelInstruction{std::move(pairs)}, "LABEL");
+        }
+        case Keyword::Maintainer: {
+            MaintainerInstruction m;
+            if (auto r = exactlyOne(req, "MAINTAINER", true, m.name); r.error) return r;
+            return ok(req, std::move(m), "MAINTAINER");
+        }
+        case Keyword::Add:
+            return parseCopyOrAdd(req, true);
+        case Keyword::Copy:
+            return parseCopyOrAdd(req, false);
+        case Keyword::From:
+            return parseFrom(req);
+        case Keyword::Onbuild:
+            return parseOnbuild(req);
+        case Keyword::Workdir: {
+            WorkdirInstruction w;
+            if (auto r = exactlyOne(req, "WORKDIR", true, w.path); r.error) return r;
+            return ok(req, std::move(w), "WORKDIR");
+        }
+        case Keyword::Run:
+            return parseRun(req);
+        case Keyword::Cmd:
+        case Keyword::Entrypoint: {
+            if (auto e = req.flags.parse(req.range)) return fail(*e);
+            std::vector<std::string> args = handleJsonArgs(req.args, node.json);
+            if (keyword == Keyword::Cmd) return ok(req, CmdInstruction{std::move(args), !node.json}, "CMD");
+            return ok(req, EntrypointInstruction{std::move(args), !node.json}, "ENTRYPOINT");
+        }
+        case Keyword::Healthcheck:
+            return parseHealthcheck(req);
+        case Keyword::Expose: {
+            if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("EXPOSE", req.range));
+            if (auto e = req.flags.parse(req.range)) return fail(*e);
+            ExposeInstruction expose{{req.args.begin(), req.args.end()}};
+            std::sort(expose.ports.begin(), expose.ports.end());
+            return ok(req, std::move(expose), "EXPOSE");
+        }
+        case Keyword::User: {
+            UserInstruction u;
+            if (auto r = exactlyOne(req, "USER", true, u.user); r.error) return r;
+            return ok(req, std::move(u), "USER");
+        }
+        case Keyword::Volume:
+            return parseVolume(req);
+        case Keyword::Stopsignal: {
+            StopsignalInstruction s;
+            if (auto r = exactlyOne(req, "STOPSIGNAL", false, s.signal); r.error) return r;
+            return ok(req, std::move(s), "STOPSIGNAL");
+        }
+        case Keyword::Arg:
+            return parseArg(req);
+        case Keyword::Shell: {
+            if (auto e = req.flags.parse(req.range)) return fail(*e);
+            std::vector<std::string> shell = handleJsonArgs(req.args, node.json);
+            if (shell.empty()) return fail(Diagnostic::atLeastOneArgument("SHELL", req.range));
+            if (!node.json) return fail(Diagnostic::notJson("SHELL", req.range));
+            return ok(req, ShellInstruction{std::move(shell)}, "SHELL");
+        }
+        case Keyword::Unknown:
+            break;
     }
     return fail(Diagnostic::unknownInstruction(node.value, suggest(node.value, instructionNames(), false), node.range));
 }

@@ -2,6 +2,8 @@
 // with BuildKit's validation and wording.
 #pragma once
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "sim/dockerfile/dockerfile.hpp"
 
@@ -11,7 +13,9 @@ struct ParsedInstruction {
     std::optional<Command> command;   // set on success
     std::optional<Diagnostic> error;
 };
-ParsedInstruction parseInstruction(const Node& node);
+// ARG_BUFFER holds the node's argument views while it is parsed; the caller
+// passes the same vector for every instruction, so none allocates its own.
+ParsedInstruction parseInstruction(const Node& node, std::vector<std::string_view>& argBuffer);
 
 // handleJSONArgs: JSON form keeps the array, shell form joins the words.
 std::vector<std::string> handleJsonArgs(const std::vector<std::string_view>& args, bool json);

@@ -18,20 +18,42 @@ namespace detail {
 // The 18 instruction keywords, lower-case, alphabetical (command/command.go).
 const std::vector<std::string_view>& instructionNames();
 
+// The instruction a keyword names: strings.ToLower(keyword) compared with
+// instructionNames(), without making the lower-case string (keyword.cpp).
+enum class Keyword {
+    Unknown,
+    Add,
+    Arg,
+    Cmd,
+    Copy,
+    Entrypoint,
+    Env,
+    Expose,
+    From,
+    Healthcheck,
+    Label,
+    Maintainer,
+    Onbuild,
+    Run,
+    Shell,
+    Stopsignal,
+    User,
+    Volume,
+    Workdir
+};
+Keyword keywordOf(std::string_view written);
+
 // util/suggest.WrapError: the closest option at edit distance < 3, in the
 // user's case when caseSensitive is false; "" when none (suggest.cpp).
 std::string suggest(std::string_view value, const std::vector<std::string_view>& options, bool caseSensitive);
 
 // parser.splitCommand + extractBuilderFlags (line_parsers.cpp).
-struct SplitLine {
-    std::string keyword;   // as written
+struct SplitLine {   // keyword and rest are views into the line split
+    std::string_view keyword;   // as written
     std::vector<std::string> flags;
-    std::string rest;   // flags removed, trimmed
+    std::string_view rest;   // flags removed, trimmed
 };
 SplitLine splitCommand(std::string_view line);
-
-// parser.parseWords: words with quotes and escapes kept (line_parsers.cpp).
-std::vector<std::string> parseWords(std::string_view rest, char escapeToken);
 
 // parser.parseJSON: strict JSON array of strings (json_args.cpp).
 enum class JsonArray { NotJson, Strings, NotStrings };
@@ -70,9 +92,14 @@ AstParse parseAstEach(std::string_view bytes, const std::function<void(Node&)>& 
 // and a string per argument was a malloc per token.
 void appendGoQuote(std::string& out, std::string_view s);
 
+// Stable sort by start line. Diagnostics are usually in order already, and
+// stable_sort would still move each one (five strings) about (diagnostics.cpp).
+void sortByLine(std::vector<Diagnostic>& diagnostics);
+
 // instructions.nodeArgs: the flattened argument list of an instruction node.
 std::vector<std::string> nodeArgs(const Node& node);
 std::vector<std::string_view> nodeArgViews(const Node& node);   // same, as views into node
+void appendArgViews(const Node& node, std::vector<std::string_view>& out);   // same, appended to out
 
 }   // namespace detail
 }   // namespace layerlab::dockerfile

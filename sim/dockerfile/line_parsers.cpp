@@ -12,6 +12,15 @@ namespace {
 // tokenWhitespace / reWhitespace: [\t\v\f\r ]+
 bool isSplitSpace(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
 
+// How many runs of non-blanks REST has (REST starts with one): the number of
+// words to reserve room for, so a vector of them is allocated once.
+std::size_t countFields(std::string_view rest) {
+    std::size_t fields = rest.empty() ? 0 : 1;
+    for (std::size_t i = 1; i < rest.size(); ++i)
+        fields += (isSplitSpace(rest[i]) && !isSplitSpace(rest[i - 1])) ? 1 : 0;
+    return fields;
+}
+
 // unicode.IsSpace(rune(byte)): the byte-wise test of extractBuilderFlags.
 bool isByteSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r') || c == 0x85 || c == 0xA0; }
 
@@ -97,13 +106,13 @@ SplitLine splitCommand(std::string_view line) {
     const std::string_view trimmed = unicode::trimSpace(line);
     std::size_t end = 0;
     while (end < trimmed.size() && !isSplitSpace(trimmed[end])) ++end;
-    out.keyword = std::string(trimmed.substr(0, end));
+    out.keyword = trimmed.substr(0, end);
     std::size_t argsStart = end;
     while (argsStart < trimmed.size() && isSplitSpace(trimmed[argsStart])) ++argsStart;
     if (end < trimmed.size()) {
         Extracted e = extractBuilderFlags(trimmed.substr(argsStart));
         out.flags = std::move(e.flags);
-        out.rest.assign(unicode::trimSpace(e.rest));
+        out.rest = unicode::trimSpace(e.rest);
     }
     return out;
 }
@@ -115,19 +124,24 @@ inline void appendRune(std::string& word, std::string_view src, std::size_t pos,
     else if (ch == 0xFFFD && width == 1) unicode::append(word, ch);
     else word.append(src.substr(pos, width));
 }
-}   // namespace
 
+// parser.parseWords: words with quotes and escapes kept.
 // Kept apart from extractBuilderFlags as BuildKit keeps them: this one walks runes with the
 // Dockerfile's escape token and keeps no "--", that one bytes with '\\'.
-std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
+// EMIT(word) gets each word in turn (the same string, refilled); it returns
+// false to stop. The words go straight into nodes, without a vector of them.
+template <typename Emit>
+void forEachWord(std::string_view rest, char escapeToken, Emit&& emit) {
     enum { InSpaces, InWord, InQuote } phase = InSpaces;
-    std::vector<std::string> words;
     std::string word;
     char32_t quote = 0;
     bool blankOK = false;
     const auto escape = static_cast<char32_t>(static_cast<unsigned char>(escapeToken));
     char32_t ch = 0;
     std::size_t width = 0;
+    const auto plainAscii = [escape](char32_t c) {
+        return c < 0x80 && !unicode::isSpace(c) && c != '\'' && c != '"' && c != escape;
+    };
     for (std::size_t pos = 0; pos <= rest.size(); pos += width) {
         if (pos != rest.size()) {
             const auto b = static_cast<unsigned char>(rest[pos]);
@@ -146,13 +160,22 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
             phase = InWord;
         }
         if ((phase == InWord || phase == InQuote) && pos == rest.size()) {
-            if (blankOK || !word.empty()) words.push_back(word);
+            if (blankOK || !word.empty()) emit(word);
             break;
         }
         if (phase == InWord) {
+            // Most of a word is plain ASCII (no space, quote or escape): take
+            // the whole run at once; its bytes are appended unchanged anyway.
+            if (plainAscii(ch)) {
+                std::size_t end = pos + 1;
+                while (end < rest.size() && plainAscii(static_cast<unsigned char>(rest[end]))) ++end;
+                word.append(rest.substr(pos, end - pos));
+                width = end - pos;
+                continue;
+            }
             if (unicode::isSpace(ch)) {
                 phase = InSpaces;
-                if (blankOK || !word.empty()) words.push_back(word);
+                if ((blankOK || !word.empty()) && !emit(word)) return;
                 word.clear();
                 blankOK = false;
                 continue;
@@ -173,7 +196,15 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
             appendRune(word, rest, pos, ch, width);
             continue;
         }
-        // InQuote
+        // InQuote: a run of ASCII that neither closes the quote nor escapes is kept as it is.
+        const auto quoted = [&](char32_t c) { return c < 0x80 && c != quote && c != escape; };
+        if (quoted(ch)) {
+            std::size_t end = pos + 1;
+            while (end < rest.size() && quoted(static_cast<unsigned char>(rest[end]))) ++end;
+            word.append(rest.substr(pos, end - pos));
+            width = end - pos;
+            continue;
+        }
         if (ch == quote) phase = InWord;
         if (ch == escape && quote != '\'') {
             if (pos + width == rest.size()) {
@@ -188,27 +219,18 @@ std::vector<std::string> parseWords(std::string_view rest, char escapeToken) {
         }
         appendRune(word, rest, pos, ch, width);
     }
-    return words;
 }
 
-namespace {
-
-Node arg(std::string value) {
-    Node n;
-    n.value = std::move(value);
-    return n;
-}
+// One argument node, built in place: no temporary Node to move.
+void addArg(Node& node, std::string_view value) { node.next.emplace_back().value.assign(value); }
 
 void whitespaceDelimited(std::string_view rest, Node& node) {
     if (rest.empty()) return;
-    std::size_t words = 1;
-    for (std::size_t i = 1; i < rest.size(); ++i)
-        words += (isSplitSpace(rest[i]) && !isSplitSpace(rest[i - 1])) ? 1 : 0;
-    node.next.reserve(node.next.size() + words);
+    node.next.reserve(node.next.size() + countFields(rest));
     std::size_t start = 0;
     for (std::size_t i = 0; i <= rest.size(); ++i) {
         if (i == rest.size() || isSplitSpace(rest[i])) {
-            node.next.push_back(arg(std::string(rest.substr(start, i - start))));
+            addArg(node, rest.substr(start, i - start));
             while (i < rest.size() && isSplitSpace(rest[i])) ++i;
             start = i;
             if (i == rest.size()) break;
@@ -222,7 +244,8 @@ bool maybeJson(std::string_view rest, Node& node, Diagnostic& error, bool& isJso
     isJson = false;
     switch (parseJsonArray(rest, items)) {
         case JsonArray::Strings:
-            for (auto& s : items) node.next.push_back(arg(std::move(s)));
+            node.next.reserve(node.next.size() + items.size());
+            for (auto& s : items) node.next.emplace_back().value = std::move(s);
             node.json = true;
             isJson = true;
             return true;
@@ -239,7 +262,7 @@ bool parseMaybeJson(std::string_view rest, Node& node, Diagnostic& error) {
     if (rest.empty()) return true;
     bool isJson = false;
     if (!maybeJson(rest, node, error, isJson)) return false;
-    if (!isJson) node.next.push_back(arg(std::string(rest)));
+    if (!isJson) addArg(node, rest);
     return true;
 }
 
@@ -251,34 +274,41 @@ bool parseMaybeJsonToList(std::string_view rest, Node& node, Diagnostic& error) 
 }
 
 bool parseNameVal(std::string_view rest, const std::string& key, char escapeToken, Node& node, Diagnostic& error) {
-    const std::vector<std::string> words = parseWords(rest, escapeToken);
-    if (words.empty()) return true;
-    node.next.reserve(words.size() * 3);
-    if (words[0].find('=') == std::string::npos) {
-        // Legacy "KEY name value": cut once at the first run of [\t\v\f\r ].
-        std::size_t cut = 0;
-        while (cut < rest.size() && !isSplitSpace(rest[cut])) ++cut;
-        if (cut == rest.size()) {
-            error = Diagnostic::mustHaveTwoArguments(key, {});
-            return false;
-        }
-        std::size_t valueStart = cut;
-        while (valueStart < rest.size() && isSplitSpace(rest[valueStart])) ++valueStart;
-        node.next.push_back(arg(std::string(rest.substr(0, cut))));
-        node.next.push_back(arg(std::string(rest.substr(valueStart))));
-        node.next.push_back(arg(""));
-        return true;
-    }
-    for (const std::string& word : words) {
+    // The first word decides the form: with '=' every word is a name=value
+    // pair; without, the legacy "KEY name value" form reads REST itself.
+    enum class Form { None, Pairs, Legacy } form = Form::None;
+    bool ok = true;
+    forEachWord(rest, escapeToken, [&](const std::string& word) {
         const std::size_t eq = word.find('=');
+        if (form == Form::None) {
+            form = eq == std::string::npos ? Form::Legacy : Form::Pairs;
+            if (form == Form::Legacy) return false;
+            node.next.reserve(node.next.size() + countFields(rest) * 3);   // about: a pair per field
+        }
         if (eq == std::string::npos) {
             error = Diagnostic::missingEquals(word, {});
+            ok = false;
             return false;
         }
-        node.next.push_back(arg(word.substr(0, eq)));
-        node.next.push_back(arg(word.substr(eq + 1)));
-        node.next.push_back(arg("="));
+        addArg(node, std::string_view(word).substr(0, eq));
+        addArg(node, std::string_view(word).substr(eq + 1));
+        addArg(node, "=");
+        return true;
+    });
+    if (form != Form::Legacy) return ok;
+    // Legacy "KEY name value": cut once at the first run of [\t\v\f\r ].
+    std::size_t cut = 0;
+    while (cut < rest.size() && !isSplitSpace(rest[cut])) ++cut;
+    if (cut == rest.size()) {
+        error = Diagnostic::mustHaveTwoArguments(key, {});
+        return false;
     }
+    std::size_t valueStart = cut;
+    while (valueStart < rest.size() && isSplitSpace(rest[valueStart])) ++valueStart;
+    node.next.reserve(node.next.size() + 3);
+    addArg(node, rest.substr(0, cut));
+    addArg(node, rest.substr(valueStart));
+    addArg(node, "");
     return true;
 }
 
@@ -288,7 +318,7 @@ bool parseHealthConfig(std::string_view rest, Node& node, Diagnostic& error) {
     std::size_t next = sep;
     while (next < rest.size() && isByteSpace(static_cast<unsigned char>(rest[next]))) ++next;
     if (sep == 0) return true;
-    node.next.push_back(arg(std::string(rest.substr(0, sep))));
+    addArg(node, rest.substr(0, sep));
     return parseMaybeJson(rest.substr(next), node, error);
 }
 
@@ -296,42 +326,60 @@ bool parseHealthConfig(std::string_view rest, Node& node, Diagnostic& error) {
 
 bool nodeFromLine(std::string_view line, char escapeToken, Node& node, Diagnostic& error, int depth) {
     SplitLine split = splitCommand(line);
-    node.value = std::move(split.keyword);
+    node.value.assign(split.keyword);
     node.flags = std::move(split.flags);
     node.original.assign(line);   // assign: a reused node keeps its capacity
-    const std::string cmd = unicode::toLower(node.value);
     const std::string_view rest = split.rest;
-    if (cmd == "add" || cmd == "copy" || cmd == "volume") return parseMaybeJsonToList(rest, node, error);
-    if (cmd == "run" || cmd == "cmd" || cmd == "entrypoint" || cmd == "shell") return parseMaybeJson(rest, node, error);
-    if (cmd == "from" || cmd == "expose") {
-        whitespaceDelimited(rest, node);
-        return true;
-    }
-    if (cmd == "maintainer" || cmd == "user" || cmd == "workdir" || cmd == "stopsignal") {
-        if (!rest.empty()) node.next.push_back(arg(std::string(rest)));
-        return true;
-    }
-    if (cmd == "env") return parseNameVal(rest, "ENV", escapeToken, node, error);
-    if (cmd == "label") return parseNameVal(rest, "LABEL", escapeToken, node, error);
-    if (cmd == "arg") {
-        for (std::string& w : parseWords(rest, escapeToken)) node.next.push_back(arg(std::move(w)));
-        return true;
-    }
-    if (cmd == "healthcheck") return parseHealthConfig(rest, node, error);
-    if (cmd == "onbuild") {
-        if (rest.empty()) return true;
-        if (depth + 1 >= limits::kOnbuildNesting) {   // deeper: one unparsed word (sim/limits.hpp)
-            node.next.push_back(arg(std::string(rest)));
+    switch (keywordOf(node.value)) {
+        case Keyword::Add:
+        case Keyword::Copy:
+        case Keyword::Volume:
+            return parseMaybeJsonToList(rest, node, error);
+        case Keyword::Run:
+        case Keyword::Cmd:
+        case Keyword::Entrypoint:
+        case Keyword::Shell:
+            return parseMaybeJson(rest, node, error);
+        case Keyword::From:
+        case Keyword::Expose:
+            whitespaceDelimited(rest, node);
+            return true;
+        case Keyword::Maintainer:
+        case Keyword::User:
+        case Keyword::Workdir:
+        case Keyword::Stopsignal:
+            if (!rest.empty()) addArg(node, rest);
+            return true;
+        case Keyword::Env:
+            return parseNameVal(rest, "ENV", escapeToken, node, error);
+        case Keyword::Label:
+            return parseNameVal(rest, "LABEL", escapeToken, node, error);
+        case Keyword::Arg:
+            node.next.reserve(node.next.size() + countFields(rest));
+            forEachWord(rest, escapeToken, [&node](const std::string& word) {
+                addArg(node, word);
+                return true;
+            });
+            return true;
+        case Keyword::Healthcheck:
+            return parseHealthConfig(rest, node, error);
+        case Keyword::Onbuild: {
+            if (rest.empty()) return true;
+            if (depth + 1 >= limits::kOnbuildNesting) {   // deeper: one unparsed word (sim/limits.hpp)
+                addArg(node, rest);
+                return true;
+            }
+            Node child;
+            if (!nodeFromLine(rest, escapeToken, child, error, depth + 1)) return false;
+            Node holder;
+            holder.children.push_back(std::move(child));
+            node.next.push_back(std::move(holder));
             return true;
         }
-        Node child;
-        if (!nodeFromLine(rest, escapeToken, child, error, depth + 1)) return false;
-        Node holder;
-        holder.children.push_back(std::move(child));
-        node.next.push_back(std::move(holder));
-        return true;
+        case Keyword::Unknown:
+            break;
     }
-    node.next.push_back(arg(""));   // parseIgnore: unknown instructions keep one empty argument
+    addArg(node, "");   // parseIgnore: unknown instructions keep one empty argument
     return true;
 }
 
@@ -343,16 +391,19 @@ std::vector<std::string> nodeArgs(const Node& node) {
 std::vector<std::string_view> nodeArgViews(const Node& node) {
     std::vector<std::string_view> out;
     out.reserve(node.next.size());
+    appendArgViews(node, out);
+    return out;
+}
+
+void appendArgViews(const Node& node, std::vector<std::string_view>& out) {
     for (const Node& n : node.next) {
         if (n.children.empty()) {
             out.emplace_back(n.value);
         } else if (n.children.size() == 1) {
             out.emplace_back(n.children[0].value);
-            const std::vector<std::string_view> sub = nodeArgViews(n.children[0]);
-            out.insert(out.end(), sub.begin(), sub.end());
+            appendArgViews(n.children[0], out);
         }
     }
-    return out;
 }
 
 }   // namespace layerlab::dockerfile::detail

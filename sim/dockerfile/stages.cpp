@@ -14,6 +14,18 @@ namespace layerlab::dockerfile {
 
 namespace {
 
+// Letters, digits, '/' and '-' only ("80", "53/udp", "8000-8010"): nothing the
+// shell lexer would change, so processWords would return just this word.
+bool plainWord(std::string_view s) {
+    if (s.empty()) return false;
+    for (const char c : s) {
+        const bool plain =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '-';
+        if (!plain) return false;
+    }
+    return true;
+}
+
 // EXPOSE ports are checked by BuildKit before anything runs; literal ports
 // (no $VAR) can be checked now with the same words the builder would get.
 std::optional<Diagnostic> checkExposePorts(const Dockerfile& df) {
@@ -24,6 +36,10 @@ std::optional<Diagnostic> checkExposePorts(const Dockerfile& df) {
             // BuildKit reports the first bad port in source order after sorting.
             for (const std::string& raw : expose->ports) {
                 if (raw.find('$') != std::string::npos) continue;
+                if (plainWord(raw)) {   // the lexer would give back the word as it is
+                    if (auto err = validatePortSpec(raw)) return Diagnostic::invalidPort(*err, c.range);
+                    continue;
+                }
                 const shell::Expansion words = shell::processWords(raw, shell::Env{}, df.escapeToken);
                 if (!words.ok) continue;
                 for (const std::string& w : words.words) {
@@ -109,8 +125,9 @@ ParseResult parseDockerfile(std::string_view bytes) {
     // Commands per stage, counted up front so big Commands are not moved while vectors grow.
     const std::vector<std::size_t> perStage = commandsPerStage(*ast.root);
     df.stages.reserve(perStage.size());
+    std::vector<std::string_view> argBuffer;
     for (const Node& node : ast.root->children) {
-        detail::ParsedInstruction parsed = detail::parseInstruction(node);
+        detail::ParsedInstruction parsed = detail::parseInstruction(node, argBuffer);
         if (parsed.error) {
             result.error = parsed.error;
             break;
@@ -144,8 +161,7 @@ ParseResult parseDockerfile(std::string_view bytes) {
         if (auto err = checkExposePorts(df)) result.error = err;
     }
     detail::addTeaching(*ast.root, ast.escapeToken, result);
-    std::stable_sort(result.warnings.begin(), result.warnings.end(),
-                     [](const Diagnostic& a, const Diagnostic& b) { return a.range.startLine < b.range.startLine; });
+    detail::sortByLine(result.warnings);
     df.ast = std::move(*ast.root);
     if (!result.error) result.dockerfile = std::move(df);
     return result;

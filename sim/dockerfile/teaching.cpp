@@ -211,7 +211,7 @@ void addTeaching(const Node& root, char escape, ParseResult& result) {
 void explainParserError(const std::string& line, char escape, Diagnostic& error) {
     const SplitLine split = splitCommand(line);
     if (inlineCommentAt(split.rest, escape) == std::string_view::npos) return;
-    std::string keyword = split.keyword;
+    std::string keyword(split.keyword);
     for (char& c : keyword) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c;
     if (error.code == "missing-equals") {
         explain(

@@ -53,11 +53,8 @@ void append(std::string& out, char32_t cp) {
     }
 }
 
-bool isSpace(char32_t cp) {
-    if (cp <= 0xFF) {
-        return cp == '\t' || cp == '\n' || cp == '\v' || cp == '\f' || cp == '\r' || cp == ' ' || cp == 0x85 ||
-               cp == 0xA0;
-    }
+bool isSpaceAboveAscii(char32_t cp) {
+    if (cp <= 0xFF) return cp == 0x85 || cp == 0xA0;
     return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
            cp == 0x205F || cp == 0x3000;
 }
@@ -103,6 +100,12 @@ std::string toLower(std::string_view s) {
 std::string_view trimLeftSpace(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        if (b < 0x80) {   // ASCII, nearly every byte of a Dockerfile: nothing to decode
+            if (!isSpace(b)) break;
+            ++i;
+            continue;
+        }
         const Rune r = decode(s, i);
         if (!isSpace(r.cp)) break;
         i += static_cast<std::size_t>(r.width);
@@ -111,6 +114,11 @@ std::string_view trimLeftSpace(std::string_view s) {
 }
 
 std::string_view trimSpace(std::string_view s) {
+    // The usual case, nothing to trim: ASCII that is not a space at both ends.
+    const auto kept = [](char c) {
+        return static_cast<unsigned char>(c) < 0x80 && !isSpace(static_cast<unsigned char>(c));
+    };
+    if (!s.empty() && kept(s.front()) && kept(s.back())) return s;
     s = trimLeftSpace(s);
     // Like utf8.DecodeLastRuneInString: step back over one code point at a time.
     while (!s.empty()) {

@@ -16,7 +16,12 @@ Rune decode(std::string_view s, std::size_t pos);
 // Go's string(rune): surrogates and values above U+10FFFF become U+FFFD.
 void append(std::string& out, char32_t cp);
 
-bool isSpace(char32_t cp);   // unicode.IsSpace
+// unicode.IsSpace. Inline for ASCII: the parsers ask it for every character.
+bool isSpaceAboveAscii(char32_t cp);
+inline bool isSpace(char32_t cp) {
+    if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
+    return isSpaceAboveAscii(cp);
+}
 bool isPrint(char32_t cp);   // unicode.IsPrint
 bool isLetter(char32_t cp);   // unicode.IsLetter
 bool isDigit(char32_t cp);   // unicode.IsDigit (Nd)
