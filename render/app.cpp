@@ -226,7 +226,7 @@ int closeWindow(AppLoop* loop) {
 // on this thread; null (with the reason on stderr) when there is none.
 GLFWwindow* openWindow(const AppOptions& options) {
     glfwSetErrorCallback(quietGlfwError);
-    if (!hasDisplayVariable() || !glfwInit()) {
+    if (!glfwInit()) {   // runApp checked DISPLAY / WAYLAND_DISPLAY before starting the second thread
         std::cerr << kNoDisplay << "\n";
         return nullptr;
     }
