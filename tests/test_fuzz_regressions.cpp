@@ -46,3 +46,9 @@ TEST_CASE("fuzz regression: a Korean particle after a letter and stray continuat
     const dockerfile::ParseResult r = dockerfile::parseDockerfile("FROM x\nRUN [\"a\"] #b\x80\n");
     CHECK(r.dockerfile);
 }
+
+TEST_CASE("fuzz regression: a JSON-form number with a 99-digit exponent (fuzz_instructions, UBSan overflow)") {
+    const std::string text = "FROM alpine\nRUN [[[1e" + std::string(99, '3') + "]]]\n";
+    auto result = dockerfile::parseDockerfile(text);   // UBSan: no signed overflow in the exponent
+    CHECK((result.dockerfile.has_value() || result.error.has_value()));
+}

@@ -2,6 +2,7 @@
 // with Go's encoding/json into []interface{}. A syntax error is silent (the
 // line falls back to the shell form); a valid array holding a non-string is an
 // error. This reproduces Go's strictness and its string decoding exactly.
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstdlib>
@@ -178,10 +179,13 @@ public:
     }
 
     // Rough decimal exponent of the first significant digit (sign only matters).
+    static constexpr long kExpLimit = 1000000000L;
     static long decimalExponent(const std::string& text) {
         long exp = 0;
         const std::size_t e = text.find_first_of("eE");
-        if (e != std::string::npos) exp = std::strtol(text.c_str() + e + 1, nullptr, 10);
+        // strtol saturates at LONG_MAX on a huge exponent; clamped so adding the digit count cannot overflow.
+        if (e != std::string::npos)
+            exp = std::clamp(std::strtol(text.c_str() + e + 1, nullptr, 10), -kExpLimit, kExpLimit);
         const std::string mant = text.substr(0, e);
         const std::size_t dot = mant.find('.');
         const std::string intPart = mant.substr(
