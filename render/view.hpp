@@ -116,6 +116,10 @@ struct PictureState {
     int editorLine = 0;   // Dockerfile line to highlight in the editor (0 = none)
     bool showFiles = false;   // the inspector opens on the layer's files (--inspect STEP:files)
     std::vector<DrawnBlock> drawn;
+    // The columns' titles (state "TITLE", the text as instruction) and the
+    // part of the picture in sight (a scrolled picture shows a window of it).
+    std::vector<DrawnBlock> titles;
+    DrawnBlock visible;
     // Controls drawn with the picture in the last frame (the prediction's
     // checkboxes and Build button), for the sidecar: GUI tests press them.
     std::vector<DrawnBlock> controls;

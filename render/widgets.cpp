@@ -57,4 +57,15 @@ void centerNext(float width) {
     if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
 }
 
+void flowNext(float width) {
+    const float right = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    if (right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+float toggleWidth(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+    return ImGui::GetFrameHeight() + (text > 0.0f ? style.ItemInnerSpacing.x + text : 0.0f);
+}
+
 }   // namespace layerlab::render::ui

@@ -31,4 +31,12 @@ ImVec4 mix(const ImVec4& a, const ImVec4& b, float t);
 // Centres the next text of WIDTH horizontally in the current window.
 void centerNext(float width);
 
+// After an item: the next one, WIDTH wide, goes on the same line when it
+// fits in the window, else on the next (a row of controls wraps, never runs
+// off the panel's edge).
+void flowNext(float width);
+
+// The width of a checkbox or radio button with LABEL (the box and its text).
+float toggleWidth(const char* label);
+
 }   // namespace layerlab::render::ui

@@ -340,12 +340,19 @@ std::string Workspace::drawnBlocksJson() const {
                           {"w", b.w},
                           {"h", b.h},
                           {"mark", b.mark}});
+    nlohmann::json titles = nlohmann::json::array();
+    for (const auto& t : m_ui.picture.titles)
+        titles.push_back(
+            {{"column", t.column}, {"text", t.instruction}, {"x", t.x}, {"y", t.y}, {"w", t.w}, {"h", t.h}});
+    const DrawnBlock& v = m_ui.picture.visible;
     nlohmann::json controls = nlohmann::json::array();
     for (const auto& c : m_ui.picture.controls)
         controls.push_back({{"name", c.state}, {"step", c.step}, {"x", c.x}, {"y", c.y}, {"w", c.w}, {"h", c.h}});
     nlohmann::json doc = {{"time", m_ui.picture.playback.time()},
                           {"end", m_ui.picture.playback.length()},
                           {"blocks", blocks},
+                          {"titles", titles},
+                          {"visible", {{"x", v.x}, {"y", v.y}, {"w", v.w}, {"h", v.h}}},
                           {"controls", controls}};
     return jsonText(doc, 1) + "\n";
 }

@@ -196,8 +196,12 @@ void draw(View& view) {
         // step, the containers and a pull's first layer are. Scrolling to the
         // base hid every step of a cached build in a short window (presenter
         // at 1280x657 in Korean, where the blocks wrap taller).
+        // When the first miss already shows with the picture at its top, the top
+        // it stays: the cascade above the miss and the titles are whole, and
+        // only the base, below, is cut (centring the miss cut both ends).
         const float target = pic.firstMissOffset >= 0.0f ? pic.firstMissOffset : 0.0f;
-        ImGui::SetScrollY(std::max(0.0f, target - size.y * 0.5f));
+        const bool showsAtTop = target + ImGui::GetTextLineHeightWithSpacing() * 1.5f <= size.y;
+        ImGui::SetScrollY(showsAtTop ? 0.0f : std::max(0.0f, target - size.y * 0.5f));
         pic.scrollToFirstMiss = false;
     }
     if (pic.scrollToContainers) {

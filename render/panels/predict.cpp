@@ -31,18 +31,22 @@ void ask(View& view) {
     ImGui::PopFont();
     ImGui::TextWrapped("%s", view.pick(p.question.en, p.question.ko).c_str());
     ui::dimWrapped(view.tr("ui.predict.how"));
-    // One checkbox per step (the keyboard's way to the click on a block).
-    for (const PredictUi::Block& b : p.blocks) {
+    // One checkbox per step (the keyboard's way to the click on a block); a
+    // long build's row wraps at the panel's edge.
+    for (size_t i = 0; i < p.blocks.size(); ++i) {
+        const PredictUi::Block& b = p.blocks[i];
         bool picked = p.picked.count(b.step) > 0;
         const std::string id = std::to_string(b.step) + "##predict";
         if (ImGui::Checkbox(id.c_str(), &picked)) p.toggle(b.step);
         recordControl(view, "predict.step", b.step);
         if (ImGui::IsItemHovered()) ui::tooltip(("[" + std::to_string(b.step) + "] " + b.instruction).c_str());
-        ImGui::SameLine();
+        const std::string next =
+            i + 1 < p.blocks.size() ? std::to_string(p.blocks[i + 1].step) : std::string(view.tr("ui.predict.none"));
+        ui::flowNext(ui::toggleWidth(next.c_str()));
     }
     if (ImGui::RadioButton(view.tr("ui.predict.none"), p.none)) p.chooseNone();
     recordControl(view, "predict.none", 0);
-    ImGui::SameLine();
+    ui::flowNext(ImGui::CalcTextSize(view.tr("ui.predict.build")).x + ImGui::GetStyle().FramePadding.x * 2.0f);
     ImGui::BeginDisabled(!p.answered() || view.ui.scenarioRun.active());
     if (ImGui::Button(view.tr("ui.predict.build"))) submitPrediction(view);
     recordControl(view, "predict.build", 0);

@@ -246,7 +246,26 @@ struct PictureFrame {
         if (column.failed) text += " · " + std::string(view.tr("ui.layers.failed"));
         if (column.removed) text += " · " + std::string(view.tr("ui.stack.removed"));
         text = ellipsize(ImGui::GetFont(), ImGui::GetFontSize(), text, arrangement.colW);
-        dl->AddText(ImVec2(x, top - arrangement.containersTop - arrangement.titleH), u32(p.textDim), text.c_str());
+        dl->AddText(ImVec2(x, titleY()), u32(p.textDim), text.c_str());
+        pic.titles.push_back(DrawnBlock{&column == &scene.before ? "before" : "after", 0, "TITLE", text, x, titleY(),
+                                        ImGui::CalcTextSize(text.c_str()).x, line, ""});
+    }
+
+    // Where the titles go: above the containers; in a picture taller than its
+    // panel, scrolled to the first miss, they stay at the panel's visible top
+    // (as a table's header does) so the two columns keep their names and no
+    // line is cut in half at the edge.
+    float titleY() const {
+        const float natural = top - arrangement.containersTop - arrangement.titleH;
+        return std::max(natural, dl->GetClipRectMin().y);
+    }
+
+    // A pinned title line covers the blocks scrolling under it.
+    void titleBand() {
+        const float y = titleY();
+        if (y <= top - arrangement.containersTop - arrangement.titleH) return;
+        const float x1 = xAfter + arrangement.colW;
+        dl->AddRectFilled(ImVec2(xBefore, y), ImVec2(x1, y + arrangement.titleH), u32(p.panel));
     }
 
     // Links first (under the blocks): a reused layer joined to its twin.
@@ -528,14 +547,20 @@ float drawPicture(View& view, ImVec2 min, ImVec2 size) {
         if (arrangement.after.blocks[j].firstMiss)
             pic.firstMissOffset = layout.after[j].y + layout.after[j].h * 0.5f - min.y;
 
-    if (two) frame.title(xBefore, scene.before, "ui.stack.before");
-    frame.title(xAfter, scene.after, two ? "ui.stack.now" : scene.imageOnly ? "ui.stack.image" : "ui.stack.this_build");
     pic.drawn.clear();
+    pic.titles.clear();
+    const ImVec2 clipMin = painter.dl->GetClipRectMin(), clipMax = painter.dl->GetClipRectMax();
+    pic.visible =
+        DrawnBlock{"visible", 0, "", "", clipMin.x, clipMin.y, clipMax.x - clipMin.x, clipMax.y - clipMin.y, ""};
     if (two) frame.links();
     if (two) frame.beforeColumn();
     frame.afterColumn();
     if (two) frame.containers(arrangement.onBefore, xBefore, scene.before.imageId);
     frame.containers(arrangement.onAfter, xAfter, scene.after.imageId);
+    // The titles last: pinned at the top of a scrolled picture, they cover what scrolls under them.
+    frame.titleBand();
+    if (two) frame.title(xBefore, scene.before, "ui.stack.before");
+    frame.title(xAfter, scene.after, two ? "ui.stack.now" : scene.imageOnly ? "ui.stack.image" : "ui.stack.this_build");
     return used;
 }
 

@@ -9,6 +9,9 @@
 #  4. a pull: layers download several at once (2-3 "DOWNLOADING" at --time 1),
 #     the four layers python shares with node say "Already exists" (EXISTS)
 #     and stand still.
+#  5. a picture taller than its panel (presenter at 1280x657 in Korean, the
+#     prediction's answer shown): the columns' titles stay in sight, and so do
+#     the first miss and the steps it rebuilt above it (the base may be cut).
 # Usage: picture.sh LAYERLAB PIXEL_CHECK OUTDIR. Exits 77 without xvfb-run.
 set -u
 layerlab=$1; check=$2; out=$3
@@ -39,6 +42,10 @@ shoot() {   # shoot FILE.png ARGS...: one screenshot at 1280x800
 shoot "$out/rm-0.png" --time 0 "${removal[@]}"
 shoot "$out/rm-10.png" --time 10 "${removal[@]}"
 shoot "$out/pull-1.png" --time 1 "${pull[@]}"
+reveal=(--lang ko --presenter --lesson 7 --steps 5 --run "predict 3 4" --run "docker build -t myapp .")
+rm -f "$out/reveal.png" "$out/reveal.png.json"
+xvfb-run -a -s "-screen 0 1280x800x24" "$layerlab" --size 1280x657 --screenshot "$out/reveal.png" --time 10 \
+  "${reveal[@]}" || { echo "FAIL: layerlab could not render $out/reveal.png"; exit 1; }
 fail=0
 # The default palette (render/theme.cpp): rebuilt orange 222,143,20; cached blue 38,110,178.
 "$check" block "$out/rebuild-end.png" after 3 REBUILT 222,143,20 || fail=1
@@ -52,4 +59,8 @@ fail=0
 "$check" count "$out/rm-10.png" removed web 0 0 || fail=1
 "$check" count "$out/pull-1.png" after DOWNLOADING 2 3 || fail=1
 "$check" count "$out/pull-1.png" after EXISTS 4 4 || fail=1
+for what in title 3 4; do
+  "$check" shown "$out/reveal.png" after "$what" || fail=1
+done
+"$check" shown "$out/reveal.png" before title || fail=1
 exit $fail

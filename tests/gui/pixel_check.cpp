@@ -12,6 +12,9 @@
 //       "DOWNLOADING" at once in a pull); the sidecar's word, not a pixel
 //   pixel_check ghost FILE.png NAME R,G,B
 //       the removed container NAME is drawn leaving, its badge in R,G,B
+//   pixel_check shown FILE.png COLUMN STEP|title
+//       the block of step STEP (or the column's title) lies wholly in the part
+//       of the picture in sight: not cut by the panel's edge of a scrolled picture
 #include <stb_image.h>   // the implementation is compiled into libstb
 
 #include <cmath>
@@ -160,6 +163,23 @@ int checkEarlier(const char* png, const std::string& column, const std::string& 
     return lowerRow || sameRowLeft ? 0 : 1;
 }
 
+int checkShown(const char* png, const std::string& column, const std::string& what) {
+    const nlohmann::json doc = sidecar(png);
+    if (doc.is_null() || !doc.contains("visible") || !doc.contains("titles")) return 1;
+    const nlohmann::json& v = doc["visible"];
+    const double top = v.value("y", 0.0), bottom = top + v.value("h", 0.0);
+    const bool title = what == "title";
+    for (const auto& b : doc[title ? "titles" : "blocks"]) {
+        if (b.value("column", "") != column || (!title && b.value("step", -1) != std::atoi(what.c_str()))) continue;
+        const double y = b.value("y", 0.0), h = b.value("h", 0.0);
+        std::printf("pixel_check: %s %s spans y %.0f..%.0f, the picture shows %.0f..%.0f\n", column.c_str(),
+                    what.c_str(), y, y + h, top, bottom);
+        return y >= top - 1.0 && y + h <= bottom + 1.0 ? 0 : 1;
+    }
+    std::fprintf(stderr, "pixel_check: no %s %s in %s.json\n", column.c_str(), what.c_str(), png);
+    return 1;
+}
+
 }   // namespace
 
 int main(int argc, char** argv) {
@@ -170,9 +190,11 @@ int main(int argc, char** argv) {
         return checkCount(argv[2], argv[3], argv[4], std::atoi(argv[5]), std::atoi(argv[6]));
     if (mode == "ghost" && argc == 5) return checkGhost(argv[2], argv[3], argv[4]);
     if (mode == "earlier" && argc == 7) return checkEarlier(argv[2], argv[3], argv[4], argv[5], argv[6]);
+    if (mode == "shown" && argc == 5) return checkShown(argv[2], argv[3], argv[4]);
     std::fprintf(stderr,
                  "usage: pixel_check block FILE.png COLUMN STEP STATE R,G,B | pixel_check differ A.png B.png |\n"
                  "       pixel_check count FILE.png COLUMN STATE MIN MAX | pixel_check ghost FILE.png NAME R,G,B |\n"
-                 "       pixel_check earlier FILE.png COLUMN STATE OTHER_COLUMN OTHER_STATE\n");
+                 "       pixel_check earlier FILE.png COLUMN STATE OTHER_COLUMN OTHER_STATE |\n"
+                 "       pixel_check shown FILE.png COLUMN STEP|title\n");
     return 2;
 }
