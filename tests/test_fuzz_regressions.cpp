@@ -52,3 +52,16 @@ TEST_CASE("fuzz regression: a JSON-form number with a 99-digit exponent (fuzz_in
     auto result = dockerfile::parseDockerfile(text);   // UBSan: no signed overflow in the exponent
     CHECK((result.dockerfile.has_value() || result.error.has_value()));
 }
+
+TEST_CASE("fuzz regression: npm install of a package name with invalid UTF-8 in a RUN step (fuzz_build)") {
+    // npm writes package.json and the lock file with the name in them; the
+    // name's stray byte is U+FFFD there instead of ending the program.
+    engine::State s = cli::Machine::defaultState(1, "en");
+    s.host = fs::FileTree().withFile("Dockerfile", "FROM node\nWORKDIR /app\nRUN npm i caf\xF2\n");
+    cli::Machine m(std::move(s));
+    const Outcome build = m.execute("docker build -t fuzz .");
+    CHECK(build.exitCode == 0);
+    const Outcome cat = m.execute("docker run --rm fuzz cat package.json");
+    CHECK(cat.exitCode == 0);
+    CHECK(cat.out.find("\"caf\xEF\xBF\xBD\"") != std::string::npos);
+}

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sim/json_parse.hpp"
+#include "sim/json_text.hpp"
 #include "sim/engine/civil_time.hpp"
 #include "sim/engine/run/shell.hpp"
 #include "sim/engine/timings.hpp"
@@ -155,13 +156,13 @@ json writeNodeModules(Shell& sh, const json& pkg, const std::map<std::string, st
     for (const auto& [name, spec] : deps) {
         std::string version = versionFrom(spec);
         json meta = {{"name", name}, {"version", version}};
-        sh.fs.put(nm + "/" + name + "/package.json", textFile(sh, meta.dump(2) + "\n"));
+        sh.fs.put(nm + "/" + name + "/package.json", textFile(sh, jsonText(meta, 2) + "\n"));
         sh.fs.put(nm + "/" + name + "/index.js", fileOf(sh, payload(name, 20000, 280000)));
         lock["packages"]["node_modules/" + name] = {
             {"version", version},
             {"resolved", "https://registry.npmjs.org/" + name + "/-/" + name + "-" + version + ".tgz"}};
     }
-    if (!deps.empty()) sh.fs.put(nm + "/.package-lock.json", textFile(sh, lock.dump(2) + "\n"));
+    if (!deps.empty()) sh.fs.put(nm + "/.package-lock.json", textFile(sh, jsonText(lock, 2) + "\n"));
     return lock;
 }
 
@@ -209,12 +210,12 @@ int npmInstall(Shell& sh, const std::vector<std::string>& argv, CommandIo& io, b
         deps[name] = spec;
         pkg["dependencies"][name] = spec;
     }
-    if (!adds.empty()) sh.fs.put(pjPath, textFile(sh, pkg.dump(2) + "\n"));
+    if (!adds.empty()) sh.fs.put(pjPath, textFile(sh, jsonText(pkg, 2) + "\n"));
     int64_t took = (ci ? timing::kNpmCiBaseMs : timing::kNpmInstallBaseMs) +
                    timing::kNpmPerPackageMs * static_cast<int64_t>(deps.size());
     sh.elapsedMs += took;
     const json lock = writeNodeModules(sh, pkg, deps);
-    if (!ci) sh.fs.put(lockPath, textFile(sh, lock.dump(2) + "\n"));
+    if (!ci) sh.fs.put(lockPath, textFile(sh, jsonText(lock, 2) + "\n"));
     size_t n = deps.size();
     if (n == 0) io.out += "\nup to date, audited 1 package in " + npmTime(took) + "\n\nfound 0 vulnerabilities\n";
     else
