@@ -541,6 +541,8 @@ float drawPicture(View& view, ImVec2 min, ImVec2 size) {
                        ImGui::IsWindowHovered()};
     const PairLayout& layout = frame.layout;
     frame.top = bottom - layout.height;
+    // A block scrolled under the pinned titles is hidden there: a click on the titles is not a click on it.
+    if (frame.mouse.y < frame.titleY() + titleH) frame.canClick = false;
     const float used = bottom + 2.0f - min.y;
     pic.firstMissOffset = -1.0f;
     for (size_t j = 0; j < arrangement.after.blocks.size(); ++j)
