@@ -6,6 +6,7 @@ if(TARGET layerlab_render)
   pkg_check_modules(LAYERLAB_STB REQUIRED IMPORTED_TARGET stb)
   add_executable(layerlab_png_check ${CMAKE_CURRENT_SOURCE_DIR}/gui/png_check.cpp)
   target_link_libraries(layerlab_png_check PRIVATE PkgConfig::LAYERLAB_STB)
+  target_compile_options(layerlab_png_check PRIVATE ${LAYERLAB_WARNINGS})
 
   set(_gui_dir ${CMAKE_CURRENT_SOURCE_DIR}/gui)
   add_test(NAME gui_smoke_en
@@ -44,6 +45,7 @@ if(TARGET layerlab_render)
 
   add_executable(layerlab_pixel_check ${CMAKE_CURRENT_SOURCE_DIR}/gui/pixel_check.cpp)
   target_link_libraries(layerlab_pixel_check PRIVATE PkgConfig::LAYERLAB_STB nlohmann_json::nlohmann_json)
+  target_compile_options(layerlab_pixel_check PRIVATE ${LAYERLAB_WARNINGS})
   add_test(NAME gui_picture
     COMMAND ${_gui_dir}/picture.sh $<TARGET_FILE:layerlab> $<TARGET_FILE:layerlab_pixel_check>
             ${CMAKE_CURRENT_BINARY_DIR}/gui_picture
