@@ -39,6 +39,10 @@ for t in $targets; do
   mkdir -p "$corpus" "$findings"
   log="$BUILD_DIR/findings/$t.log"
   seeds="fuzz/corpus/$name"
+  # Findings of earlier runs stay in $findings for reference; only the ones
+  # this run writes (newer than this stamp) count.
+  stamp="$BUILD_DIR/findings/.$t.stamp"
+  touch "$stamp"
   [ -d "$seeds" ] || seeds=""
   # -timeout=1: a single input over one second is a hang. -rss_limit_mb: the
   # simulator must stay small whatever the input. Leaks are findings too.
@@ -53,7 +57,7 @@ for t in $targets; do
   fi
   status=$?
   runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  n=$(find "$findings" -type f | wc -l)
+  n=$(find "$findings" -type f -newer "$stamp" | wc -l)
   [ "$status" -ne 0 ] && [ "$n" -eq 0 ] && n=1
   [ "$n" -gt 0 ] && found=1
   line=$(printf '%-20s %10s runs  %3s findings  corpus %s' "$t" "${runs:-?}" "$n" "$(ls "$corpus" | wc -l)")
