@@ -50,7 +50,7 @@ std::optional<Diagnostic> BFlags::parse(SourceRange range) {
             }
             case Type::String:
                 if (!hasValue) return Diagnostic::missingFlagValue(std::string(flagName), range);
-                flag->value.assign(value);
+                flag->value = value;
                 break;
             case Type::Strings:
                 if (!hasValue) return Diagnostic::missingFlagValue(std::string(flagName), range);

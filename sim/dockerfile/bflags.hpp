@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/dockerfile/dockerfile.hpp"
@@ -21,7 +22,9 @@ public:
     std::optional<Diagnostic> parse(SourceRange range);
 
     bool isTrue(int flag) const { return m_flags[flag].value == "true"; }
-    const std::string& value(int flag) const { return m_flags[flag].value; }
+    // A view into the instruction's flag argument (or "true"/"false"): it
+    // lives as long as the node; a string per flag was a copy per instruction.
+    std::string_view value(int flag) const { return m_flags[flag].value; }
     const std::vector<std::string>& values(int flag) const { return m_flags[flag].values; }
     bool used(int flag) const { return m_flags[flag].used; }
 
@@ -30,7 +33,7 @@ private:
     struct Flag {
         const char* name = "";
         Type type = Type::Bool;
-        std::string value;
+        std::string_view value;
         std::vector<std::string> values;
         bool used = false;
     };
