@@ -149,7 +149,7 @@ std::string_view processLine(std::string_view token, bool stripLeft) {
 
 // The bodies of the heredocs BUFFER opens, read up to each terminator into
 // CHILD; false when one is never terminated (currentLine is where the file ended).
-bool readHeredocs(LineScanner& scanner, const std::string& buffer, int& currentLine, Node& child) {
+bool readHeredocs(LineScanner& scanner, std::string_view buffer, int& currentLine, Node& child) {
     std::string_view raw;
     for (Heredoc& heredoc : heredocsFromLine(buffer)) {
         bool terminated = false;
@@ -208,7 +208,11 @@ AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
         const int startColumn = static_cast<int>(bytesRead.size() - unicode::trimLeftSpace(bytesRead).size()) + 1;
         bool isEndOfLine = !trimContinuation(line, directives.escapeToken);
         if (isEndOfLine && line.empty()) continue;
-        buffer.assign(line);
+        // The logical line: the physical line itself when it does not
+        // continue (most do not), else the lines joined in BUFFER.
+        std::string_view logical = line;
+        const bool continued = !isEndOfLine;
+        if (continued) buffer.assign(line);
 
         bool hasEmptyContinuation = false;
         while (!isEndOfLine && scanner.scan(raw)) {
@@ -224,6 +228,7 @@ AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
             isEndOfLine = !trimContinuation(cont, directives.escapeToken);
             buffer.append(cont);
         }
+        if (continued) logical = buffer;
 
         if (hasEmptyContinuation) {
             Diagnostic w =
@@ -232,14 +237,14 @@ AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
         }
 
         Node& child = slot();
-        if (!nodeFromLine(buffer, directives.escapeToken, child, nerr)) {
-            result.errorLine = buffer;
+        if (!nodeFromLine(logical, directives.escapeToken, child, nerr)) {
+            result.errorLine = logical;
             result.escapeToken = directives.escapeToken;
             return fail(nerr, startLine, currentLine);
         }
 
-        if (buffer.find("<<") != std::string::npos && canContainHeredoc(child) &&
-            !readHeredocs(scanner, buffer, currentLine, child))
+        if (logical.find("<<") != std::string_view::npos && canContainHeredoc(child) &&
+            !readHeredocs(scanner, logical, currentLine, child))
             return fail(Diagnostic::unterminatedHeredoc({}), startLine, currentLine);
         child.range = {startLine, startColumn, currentLine, 0};
         if (!haveInstruction) rootRange.startLine = startLine;
