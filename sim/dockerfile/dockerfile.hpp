@@ -73,7 +73,8 @@ struct Diagnostic {
     // dispatch-time validation BuildKit does before running anything
     static Diagnostic invalidPort(const std::string& message, SourceRange range);
     // BuildKit checks (warnings), names as in BuildKit's linter
-    static Diagnostic check(const std::string& rule, const std::string& message, SourceRange range);
+    // (By value: the rule and the message, made for the warning, are moved in.)
+    static Diagnostic check(std::string rule, std::string message, SourceRange range);
     // teaching hints (LayerLab's own; always on top of the real result)
     static Diagnostic teaching(const std::string& code, const std::string& message, SourceRange range,
                                const std::string& en, const std::string& ko);
