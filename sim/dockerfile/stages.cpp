@@ -128,19 +128,24 @@ ParseResult parseDockerfile(std::string_view bytes) {
     df.stages.reserve(perStage.size());
     std::vector<std::string_view> argBuffer;
     argBuffer.reserve(32);   // most instructions have fewer arguments: one allocation per parse
-    std::optional<Command> loose;   // a FROM, or what comes before the first FROM
     for (const Node& node : ast.root->children) {
-        // An instruction of the current stage is parsed where it stays; FROM
-        // and what precedes the first stage go through LOOSE.
+        // An instruction of the current stage is parsed where it stays.
         const detail::Keyword keyword = detail::keywordOf(node.value);
-        const bool inStage = !df.stages.empty() && keyword != detail::Keyword::From;
-        Command& cmd = inStage ? df.stages.back().commands.emplace_back() : loose.emplace();
+        if (!df.stages.empty() && keyword != detail::Keyword::From) {
+            std::vector<Command>& commands = df.stages.back().commands;
+            if (auto error = detail::parseInstruction(node, keyword, argBuffer, commands.emplace_back())) {
+                commands.pop_back();
+                result.error = std::move(error);
+                break;
+            }
+            continue;
+        }
+        // A FROM, or what comes before the first FROM.
+        Command cmd;
         if (auto error = detail::parseInstruction(node, keyword, argBuffer, cmd)) {
-            if (inStage) df.stages.back().commands.pop_back();
             result.error = std::move(error);
             break;
         }
-        if (inStage) continue;
         if (df.stages.empty()) {
             if (auto* arg = std::get_if<ArgInstruction>(&cmd.instruction)) {
                 df.metaArgs.insert(df.metaArgs.end(), std::make_move_iterator(arg->args.begin()),
