@@ -36,11 +36,11 @@ struct Request {
         : node(n), args(argViews), flags(n.flags), range(n.range), out(o) {}
 };
 
-struct Result {
-    std::optional<Diagnostic> error;
-};
+// The error, if any. A bare optional: wrapped in a struct, every `return {}`
+// zeroed the optional's 160 bytes (rep stos), once per instruction.
+using Result = std::optional<Diagnostic>;
 
-Result fail(Diagnostic d) { return {std::move(d)}; }
+Result fail(Diagnostic d) { return Result(std::move(d)); }
 
 // The instruction, built in the caller's Command (the variant's alternative
 // is made there first, see make()); then the fields every Command has.
@@ -155,8 +155,7 @@ Result parseCopyOrAdd(Request& req, bool isAdd) {
         from = req.flags.addString("from");
     }
     if (auto e = req.flags.parse(req.range)) return fail(*e);
-    Result r = parseSourcesAndDest(req, name, copy);
-    if (r.error) return r;
+    if (Result r = parseSourcesAndDest(req, name, copy)) return r;
     copy.excludes = req.flags.values(exclude);
     copy.chown = req.flags.value(chown);
     copy.chmod = req.flags.value(chmod);
@@ -333,7 +332,7 @@ Result parseInto(const Node& node, Keyword keyword, std::vector<std::string_view
         }
         case Keyword::Maintainer: {
             MaintainerInstruction m;
-            if (auto r = exactlyOne(req, "MAINTAINER", true, m.name); r.error) return r;
+            if (auto r = exactlyOne(req, "MAINTAINER", true, m.name); r) return r;
             return ok(req, std::move(m), "MAINTAINER");
         }
         case Keyword::Add:
@@ -346,7 +345,7 @@ Result parseInto(const Node& node, Keyword keyword, std::vector<std::string_view
             return parseOnbuild(req);
         case Keyword::Workdir: {
             WorkdirInstruction w;
-            if (auto r = exactlyOne(req, "WORKDIR", true, w.path); r.error) return r;
+            if (auto r = exactlyOne(req, "WORKDIR", true, w.path); r) return r;
             return ok(req, std::move(w), "WORKDIR");
         }
         case Keyword::Run:
@@ -369,14 +368,14 @@ Result parseInto(const Node& node, Keyword keyword, std::vector<std::string_view
         }
         case Keyword::User: {
             UserInstruction u;
-            if (auto r = exactlyOne(req, "USER", true, u.user); r.error) return r;
+            if (auto r = exactlyOne(req, "USER", true, u.user); r) return r;
             return ok(req, std::move(u), "USER");
         }
         case Keyword::Volume:
             return parseVolume(req);
         case Keyword::Stopsignal: {
             StopsignalInstruction s;
-            if (auto r = exactlyOne(req, "STOPSIGNAL", false, s.signal); r.error) return r;
+            if (auto r = exactlyOne(req, "STOPSIGNAL", false, s.signal); r) return r;
             return ok(req, std::move(s), "STOPSIGNAL");
         }
         case Keyword::Arg:
@@ -398,7 +397,7 @@ Result parseInto(const Node& node, Keyword keyword, std::vector<std::string_view
 
 std::optional<Diagnostic> parseInstruction(const Node& node, Keyword keyword, std::vector<std::string_view>& argBuffer,
                                            Command& out) {
-    return parseInto(node, keyword, argBuffer, out).error;
+    return parseInto(node, keyword, argBuffer, out);
 }
 
 }   // namespace layerlab::dockerfile::detail
