@@ -2,6 +2,8 @@
 // BOM, CR/LF, parser directives (# syntax/escape/check), comments,
 // continuation lines and heredoc bodies (FORMAT.md section 4).
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 
 #include "sim/dockerfile/internal.hpp"
@@ -40,10 +42,22 @@ private:
     bool m_tooLong = false;
 };
 
-// memchr line by line: std::count compares every byte in turn.
+// Eight bytes at a time: std::count compares every byte in turn, and memchr
+// line by line paid a call per (short) line, 2% of the typed parse.
 std::size_t countLines(std::string_view bytes) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
     std::size_t lines = 0;
-    for (std::size_t nl = bytes.find('\n'); nl != std::string_view::npos; nl = bytes.find('\n', nl + 1)) ++lines;
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, bytes.data() + i, 8);
+        const std::uint64_t x = word ^ (kOnes * '\n');   // a zero byte where there was a '\n'
+        // High bit of each byte set when the byte is not zero (no carry between bytes).
+        const std::uint64_t nonZero = (((x & kLow7) + kLow7) | x) & ~kLow7;
+        lines += 8 - (((nonZero >> 7) * kOnes) >> 56);   // the high bits summed into the top byte
+    }
+    for (; i < bytes.size(); ++i) lines += bytes[i] == '\n' ? 1 : 0;
     return lines;
 }
 
