@@ -2,6 +2,8 @@
 // BOM, CR/LF, parser directives (# syntax/escape/check), comments,
 // continuation lines and heredoc bodies (FORMAT.md section 4).
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 
 #include "sim/dockerfile/internal.hpp"
@@ -40,10 +42,22 @@ private:
     bool m_tooLong = false;
 };
 
-// memchr line by line: std::count compares every byte in turn.
+// Eight bytes at a time: std::count compares every byte in turn, and memchr
+// line by line paid a call per (short) line, 2% of the typed parse.
 std::size_t countLines(std::string_view bytes) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
     std::size_t lines = 0;
-    for (std::size_t nl = bytes.find('\n'); nl != std::string_view::npos; nl = bytes.find('\n', nl + 1)) ++lines;
+    std::size_t i = 0;
+    for (; i + 8 <= bytes.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, bytes.data() + i, 8);
+        const std::uint64_t x = word ^ (kOnes * '\n');   // a zero byte where there was a '\n'
+        // High bit of each byte set when the byte is not zero (no carry between bytes).
+        const std::uint64_t nonZero = (((x & kLow7) + kLow7) | x) & ~kLow7;
+        lines += 8 - (((nonZero >> 7) * kOnes) >> 56);   // the high bits summed into the top byte
+    }
+    for (; i < bytes.size(); ++i) lines += bytes[i] == '\n' ? 1 : 0;
     return lines;
 }
 
@@ -149,7 +163,7 @@ std::string_view processLine(std::string_view token, bool stripLeft) {
 
 // The bodies of the heredocs BUFFER opens, read up to each terminator into
 // CHILD; false when one is never terminated (currentLine is where the file ended).
-bool readHeredocs(LineScanner& scanner, const std::string& buffer, int& currentLine, Node& child) {
+bool readHeredocs(LineScanner& scanner, std::string_view buffer, int& currentLine, Node& child) {
     std::string_view raw;
     for (Heredoc& heredoc : heredocsFromLine(buffer)) {
         bool terminated = false;
@@ -208,7 +222,11 @@ AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
         const int startColumn = static_cast<int>(bytesRead.size() - unicode::trimLeftSpace(bytesRead).size()) + 1;
         bool isEndOfLine = !trimContinuation(line, directives.escapeToken);
         if (isEndOfLine && line.empty()) continue;
-        buffer.assign(line);
+        // The logical line: the physical line itself when it does not
+        // continue (most do not), else the lines joined in BUFFER.
+        std::string_view logical = line;
+        const bool continued = !isEndOfLine;
+        if (continued) buffer.assign(line);
 
         bool hasEmptyContinuation = false;
         while (!isEndOfLine && scanner.scan(raw)) {
@@ -224,6 +242,7 @@ AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
             isEndOfLine = !trimContinuation(cont, directives.escapeToken);
             buffer.append(cont);
         }
+        if (continued) logical = buffer;
 
         if (hasEmptyContinuation) {
             Diagnostic w =
@@ -232,14 +251,14 @@ AstParse parseInstructions(std::string_view bytes, Slot&& slot, Done&& done) {
         }
 
         Node& child = slot();
-        if (!nodeFromLine(buffer, directives.escapeToken, child, nerr)) {
-            result.errorLine = buffer;
+        if (!nodeFromLine(logical, directives.escapeToken, child, nerr)) {
+            result.errorLine = logical;
             result.escapeToken = directives.escapeToken;
             return fail(nerr, startLine, currentLine);
         }
 
-        if (buffer.find("<<") != std::string::npos && canContainHeredoc(child) &&
-            !readHeredocs(scanner, buffer, currentLine, child))
+        if (logical.find("<<") != std::string_view::npos && canContainHeredoc(child) &&
+            !readHeredocs(scanner, logical, currentLine, child))
             return fail(Diagnostic::unterminatedHeredoc({}), startLine, currentLine);
         child.range = {startLine, startColumn, currentLine, 0};
         if (!haveInstruction) rootRange.startLine = startLine;

@@ -1,12 +1,14 @@
 // Instruction flag checking with BuildKit's messages and suggestions.
 #include "sim/dockerfile/bflags.hpp"
 
+#include <new>
+
 #include "sim/dockerfile/internal.hpp"
 
 namespace layerlab::dockerfile::detail {
 
 int BFlags::add(const char* name, Type type, const char* def) {
-    Flag& f = m_flags[m_count];
+    Flag& f = *new (&m_slots[m_count].flag) Flag;
     f.name = name;
     f.type = type;
     if (*def != '\0') f.value = def;   // (it starts empty: most defaults are "")
@@ -30,10 +32,10 @@ std::optional<Diagnostic> BFlags::parse(SourceRange range) {
         const std::string_view value = hasValue ? a.substr(eq + 1) : std::string_view();
         const std::string_view name = flagName.substr(2);
         Flag* flag = nullptr;
-        for (int i = 0; i < m_count && !flag; ++i) flag = name == m_flags[i].name ? &m_flags[i] : nullptr;
+        for (int i = 0; i < m_count && !flag; ++i) flag = name == m_slots[i].flag.name ? &m_slots[i].flag : nullptr;
         if (!flag) {
             std::vector<std::string_view> names;
-            for (int i = 0; i < m_count; ++i) names.emplace_back(m_flags[i].name);
+            for (int i = 0; i < m_count; ++i) names.emplace_back(m_slots[i].flag.name);
             return Diagnostic::unknownFlag(std::string(flagName), suggest(name, names, true), range);
         }
         if (flag->used && flag->type != Type::Strings) return Diagnostic::duplicateFlag(std::string(flagName), range);
@@ -50,7 +52,7 @@ std::optional<Diagnostic> BFlags::parse(SourceRange range) {
             }
             case Type::String:
                 if (!hasValue) return Diagnostic::missingFlagValue(std::string(flagName), range);
-                flag->value.assign(value);
+                flag->value = value;
                 break;
             case Type::Strings:
                 if (!hasValue) return Diagnostic::missingFlagValue(std::string(flagName), range);

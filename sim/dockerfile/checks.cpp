@@ -58,9 +58,9 @@ const char* const kBuiltinArgs[] = {
     "BUILDPLATFORM", "BUILDOS",    "BUILDARCH",     "BUILDVARIANT", "TARGETPLATFORM",
     "TARGETOS",      "TARGETARCH", "TARGETVARIANT", "TARGETSTAGE",  "BUILDKIT_SBOM_SCAN_STAGE"};
 
-// The words of a FROM line as written (split at blanks).
-std::vector<std::string> blankSeparatedWords(std::string_view rest) {
-    std::vector<std::string> w;
+// The words of a FROM line as written (split at blanks), as views into it.
+std::vector<std::string_view> blankSeparatedWords(std::string_view rest) {
+    std::vector<std::string_view> w;
     while (!rest.empty()) {
         const std::size_t b = rest.find_first_not_of(" \t\v\f\r");
         if (b == std::string_view::npos) break;
@@ -78,13 +78,15 @@ struct Checker {
     std::vector<Diagnostic> found;
     bool majorityLower = false;
     std::vector<int> legacyLines;   // lines of ENV/LABEL nodes in the legacy "KEY value" form
-    std::vector<std::string> declaredMeta;
-    std::vector<std::string> stageNames;
+    std::vector<std::string_view> declaredMeta;   // views into df (it outlives the checker)
+    std::vector<std::string_view> stageNames;
     shell::Env fromEnv;   // the meta ARGs and built-in ARGs; made for the first FROM with a $
     bool haveFromEnv = false;
 
-    void warn(const std::string& rule, const std::string& message, SourceRange range) {
-        found.push_back(Diagnostic::check(rule, message, range));
+    // RULE and MESSAGE by value: each warning's strings are made once and moved
+    // into it (two copies per warning were most of the checks' allocations).
+    void warn(std::string rule, std::string message, SourceRange range) {
+        found.push_back(Diagnostic::check(std::move(rule), std::move(message), range));
     }
 
     // ConsistentInstructionCasing: compare each keyword with the file's majority.
@@ -115,9 +117,9 @@ struct Checker {
     void stageName(const Stage& stage) {
         const Command& from = stage.from;
         const std::string fromKeyword(writtenKeyword(from));
-        const std::vector<std::string> words = blankSeparatedWords(from.original);
-        const std::string asWord = words.size() >= 2 ? words[words.size() - 2] : "";
-        const std::string written = words.empty() ? "" : words.back();
+        const std::vector<std::string_view> words = blankSeparatedWords(from.original);
+        const std::string asWord(words.size() >= 2 ? words[words.size() - 2] : std::string_view());
+        const std::string written(words.empty() ? std::string_view() : words.back());
         if (written != unicode::toLower(written))
             warn("StageNameCasing", "Stage name '" + written + "' should be lowercase", from.range);
         const bool fromLower = isLower(fromKeyword), fromUpper = isUpper(fromKeyword);
@@ -150,8 +152,7 @@ struct Checker {
             if (word->find('$') == std::string::npos) continue;
             const shell::LexResult r = shell::lex(*word, env, shell::LexOptions{df.escapeToken});
             for (const std::string& name : r.unmatched) {
-                std::vector<std::string_view> options(declaredMeta.begin(), declaredMeta.end());
-                const std::string s = suggest(name, options, true);
+                const std::string s = suggest(name, declaredMeta, true);
                 warn("UndefinedArgInFrom",
                      "FROM argument '" + name + "' is not declared" + (s.empty() ? "" : " (did you mean " + s + "?)"),
                      from.range);
@@ -235,7 +236,8 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
         if (n.next.size() == 3 && n.next[2].value.empty() && n.next[2].children.empty())
             checker.legacyLines.push_back(n.range.startLine);
     }
-    for (const auto& a : df.metaArgs) checker.declaredMeta.push_back(a.name);
+    checker.declaredMeta.reserve(df.metaArgs.size());
+    for (const auto& a : df.metaArgs) checker.declaredMeta.emplace_back(a.name);
 
     for (const Stage& stage : df.stages) {
         checker.casing(stage.from, writtenKeyword(stage.from));
@@ -247,6 +249,7 @@ void addChecks(const Node& root, const Dockerfile& df, const std::string& checkD
 
     std::vector<Diagnostic>& found = checker.found;
     sortByLine(found);
+    warnings.reserve(warnings.size() + found.size());
     for (Diagnostic& d : found) {
         if (skipAll || std::find(skip.begin(), skip.end(), d.code) != skip.end()) continue;
         warnings.push_back(std::move(d));

@@ -132,8 +132,8 @@ Diagnostic Diagnostic::instructionError(const std::string& code, const std::stri
 Diagnostic Diagnostic::invalidPort(const std::string& message, SourceRange range) {
     return make(Origin::Dispatch, "invalid-port", message, range);
 }
-Diagnostic Diagnostic::check(const std::string& rule, const std::string& message, SourceRange range) {
-    Diagnostic d = make(Origin::Check, rule, message, range);
+Diagnostic Diagnostic::check(std::string rule, std::string message, SourceRange range) {
+    Diagnostic d = make(Origin::Check, std::move(rule), std::move(message), range);
     d.severity = Severity::Warning;
     return d;
 }

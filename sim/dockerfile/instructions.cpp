@@ -31,25 +31,49 @@ struct Request {
     const std::vector<std::string_view>& args;   // views into the node's argument values
     BFlags flags;
     SourceRange range;
-    Request(const Node& n, const std::vector<std::string_view>& argViews)
-        : node(n), args(argViews), flags(n.flags), range(n.range) {}
+    Command& out;   // where the instruction is built (the caller's Command)
+    Request(const Node& n, const std::vector<std::string_view>& argViews, Command& o)
+        : node(n), args(argViews), flags(n.flags), range(n.range), out(o) {}
 };
 
-using Result = ParsedInstruction;
+// The error, if any. A bare optional: wrapped in a struct, every `return {}`
+// zeroed the optional's 160 bytes (rep stos), once per instruction.
+using Result = std::optional<Diagnostic>;
 
-Result fail(Diagnostic d) { return {std::nullopt, std::move(d)}; }
+Result fail(Diagnostic d) { return Result(std::move(d)); }
 
-// The Command is built where it is returned: a Command (and its variant)
-// moved from a temporary into the optional cost a copy of every member.
-template <typename T>
-Result ok(const Request& req, T&& instruction, const char* keyword) {
-    Result r;
-    Command& c = r.command.emplace();
-    c.instruction.emplace<std::decay_t<T>>(std::forward<T>(instruction));
+// The instruction, built in the caller's Command (the variant's alternative
+// is made there first, see make()); then the fields every Command has.
+Result finish(const Request& req, const char* keyword) {
+    Command& c = req.out;
     c.keyword = keyword;
     c.original.assign(unicode::trimSpace(req.node.original));
     c.range = req.range;
-    return r;
+    return {};
+}
+
+// Converts to any T, default-initialized: variant::emplace<T>() value-initializes,
+// which zeroes all of T before its member initializers run (256 bytes of
+// CopyInstruction per COPY). Every scalar member of the instructions has an
+// initializer, so the two give the same T.
+struct DefaultInitialized {
+    template <typename T>
+    operator T() const {
+        T t;
+        return t;
+    }
+};
+
+// The alternative T of the caller's Command, to fill in place.
+template <typename T>
+T& make(const Request& req) {
+    return req.out.instruction.emplace<T>(DefaultInitialized{});
+}
+
+template <typename T>
+Result ok(const Request& req, T&& instruction, const char* keyword) {
+    req.out.instruction.emplace<std::decay_t<T>>(std::forward<T>(instruction));
+    return finish(req, keyword);
 }
 
 bool validStageName(const std::string& s) {
@@ -78,7 +102,7 @@ std::optional<Diagnostic> parseKvps(const Request& req, const std::string& name,
 }
 
 Result parseFrom(Request& req) {
-    FromInstruction from;
+    FromInstruction& from = make<FromInstruction>(req);
     if (req.args.size() == 3 && equalFoldAs(req.args[1])) {
         from.stageName = unicode::toLower(req.args[2]);
         if (!validStageName(from.stageName))
@@ -90,7 +114,7 @@ Result parseFrom(Request& req) {
     if (auto e = req.flags.parse(req.range)) return fail(*e);
     from.image = std::string(req.args[0]);
     from.platform = req.flags.value(platform);
-    return ok(req, std::move(from), "FROM");
+    return finish(req, "FROM");
 }
 
 Result parseSourcesAndDest(Request& req, const std::string& name, CopyInstruction& copy) {
@@ -116,7 +140,7 @@ Result parseSourcesAndDest(Request& req, const std::string& name, CopyInstructio
 Result parseCopyOrAdd(Request& req, bool isAdd) {
     const std::string name = isAdd ? "ADD" : "COPY";
     if (req.args.size() < 2) return fail(Diagnostic::noDestination(name, req.range));
-    CopyInstruction copy;
+    CopyInstruction& copy = make<CopyInstruction>(req);
     copy.isAdd = isAdd;
     const int exclude = req.flags.addStrings("exclude");
     const int chown = req.flags.addString("chown");
@@ -131,8 +155,7 @@ Result parseCopyOrAdd(Request& req, bool isAdd) {
         from = req.flags.addString("from");
     }
     if (auto e = req.flags.parse(req.range)) return fail(*e);
-    Result r = parseSourcesAndDest(req, name, copy);
-    if (r.error) return r;
+    if (Result r = parseSourcesAndDest(req, name, copy)) return r;
     copy.excludes = req.flags.values(exclude);
     copy.chown = req.flags.value(chown);
     copy.chmod = req.flags.value(chmod);
@@ -144,11 +167,11 @@ Result parseCopyOrAdd(Request& req, bool isAdd) {
         copy.from = req.flags.value(from);
         (void)parents;
     }
-    return ok(req, std::move(copy), name.c_str());
+    return finish(req, isAdd ? "ADD" : "COPY");
 }
 
 Result parseRun(Request& req) {
-    RunInstruction run;
+    RunInstruction& run = make<RunInstruction>(req);
     const int mount = req.flags.addStrings("mount");
     const int network = req.flags.addString("network");
     const int security = req.flags.addString("security");
@@ -176,7 +199,7 @@ Result parseRun(Request& req) {
     run.shellForm = !req.node.json;
     run.args = handleJsonArgs(req.args, req.node.json);
     run.heredocs = req.node.heredocs;
-    return ok(req, std::move(run), "RUN");
+    return finish(req, "RUN");
 }
 
 Result parseOnbuild(Request& req) {
@@ -229,7 +252,7 @@ Result parseHealthcheck(Request& req) {
         return fail(Diagnostic::instructionError("healthcheck", "Missing command after HEALTHCHECK CMD", req.range));
     h.shellForm = !req.node.json;
     for (int i = 0; i < 4; ++i) {
-        const std::string& v = req.flags.value(durations[i]);
+        const std::string_view v = req.flags.value(durations[i]);
         if (v.empty()) continue;
         const DurationResult d = parseGoDuration(v);
         if (!d.ok) return fail(Diagnostic::instructionError("healthcheck", d.error, req.range));
@@ -238,7 +261,7 @@ Result parseHealthcheck(Request& req) {
                 "healthcheck", std::string("Interval ") + goQuote(names[i]) + " cannot be less than 1ms", req.range));
         }
     }
-    const std::string& r = req.flags.value(retries);
+    const std::string_view r = req.flags.value(retries);
     if (!r.empty()) {
         const IntResult n = parseGoInt32(r);
         if (!n.ok) return fail(Diagnostic::instructionError("healthcheck", n.error, req.range));
@@ -275,7 +298,7 @@ Result parseVolume(Request& req) {
 // ARG NAME or NAME=default, one or more.
 Result parseArg(Request& req) {
     if (req.args.empty()) return fail(Diagnostic::atLeastOneArgument("ARG", req.range));
-    ArgInstruction a;
+    ArgInstruction& a = make<ArgInstruction>(req);
     a.args.reserve(req.args.size());
     for (std::string_view word : req.args) {
         const std::size_t eq = word.find('=');
@@ -286,16 +309,17 @@ Result parseArg(Request& req) {
         if (eq == 0) return fail(Diagnostic::blankNames("ARG", req.range));
         a.args.push_back({std::string(word.substr(0, eq)), std::string(word.substr(eq + 1))});
     }
-    return ok(req, std::move(a), "ARG");
+    return finish(req, "ARG");
 }
 
 }   // namespace
 
-ParsedInstruction parseInstruction(const Node& node, std::vector<std::string_view>& argBuffer) {
+namespace {
+
+Result parseInto(const Node& node, Keyword keyword, std::vector<std::string_view>& argBuffer, Command& out) {
     argBuffer.clear();
     appendArgViews(node, argBuffer);
-    Request req(node, argBuffer);
-    const Keyword keyword = keywordOf(node.value);
+    Request req(node, argBuffer, out);
     switch (keyword) {
         case Keyword::Env:
         case Keyword::Label: {
@@ -308,7 +332,7 @@ ParsedInstruction parseInstruction(const Node& node, std::vector<std::string_vie
         }
         case Keyword::Maintainer: {
             MaintainerInstruction m;
-            if (auto r = exactlyOne(req, "MAINTAINER", true, m.name); r.error) return r;
+            if (auto r = exactlyOne(req, "MAINTAINER", true, m.name); r) return r;
             return ok(req, std::move(m), "MAINTAINER");
         }
         case Keyword::Add:
@@ -321,7 +345,7 @@ ParsedInstruction parseInstruction(const Node& node, std::vector<std::string_vie
             return parseOnbuild(req);
         case Keyword::Workdir: {
             WorkdirInstruction w;
-            if (auto r = exactlyOne(req, "WORKDIR", true, w.path); r.error) return r;
+            if (auto r = exactlyOne(req, "WORKDIR", true, w.path); r) return r;
             return ok(req, std::move(w), "WORKDIR");
         }
         case Keyword::Run:
@@ -344,14 +368,14 @@ ParsedInstruction parseInstruction(const Node& node, std::vector<std::string_vie
         }
         case Keyword::User: {
             UserInstruction u;
-            if (auto r = exactlyOne(req, "USER", true, u.user); r.error) return r;
+            if (auto r = exactlyOne(req, "USER", true, u.user); r) return r;
             return ok(req, std::move(u), "USER");
         }
         case Keyword::Volume:
             return parseVolume(req);
         case Keyword::Stopsignal: {
             StopsignalInstruction s;
-            if (auto r = exactlyOne(req, "STOPSIGNAL", false, s.signal); r.error) return r;
+            if (auto r = exactlyOne(req, "STOPSIGNAL", false, s.signal); r) return r;
             return ok(req, std::move(s), "STOPSIGNAL");
         }
         case Keyword::Arg:
@@ -367,6 +391,13 @@ ParsedInstruction parseInstruction(const Node& node, std::vector<std::string_vie
             break;
     }
     return fail(Diagnostic::unknownInstruction(node.value, suggest(node.value, instructionNames(), false), node.range));
+}
+
+}   // namespace
+
+std::optional<Diagnostic> parseInstruction(const Node& node, Keyword keyword, std::vector<std::string_view>& argBuffer,
+                                           Command& out) {
+    return parseInto(node, keyword, argBuffer, out);
 }
 
 }   // namespace layerlab::dockerfile::detail

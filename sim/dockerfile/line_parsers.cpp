@@ -240,7 +240,9 @@ void whitespaceDelimited(std::string_view rest, Node& node) {
 
 // parseJSON; NotStrings is the only JSON failure that is an error.
 bool maybeJson(std::string_view rest, Node& node, Diagnostic& error, bool& isJson) {
-    std::vector<std::string> items;
+    // The items are moved into the node; the vector itself is kept from line
+    // to line (it grew one to three times for every JSON-form instruction).
+    thread_local std::vector<std::string> items;
     isJson = false;
     switch (parseJsonArray(rest, items)) {
         case JsonArray::Strings:

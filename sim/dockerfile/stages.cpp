@@ -2,6 +2,7 @@
 // instructions.Parse), then BuildKit's checks, dispatch-time EXPOSE port
 // validation and LayerLab's teaching hints, each added on top of the result.
 #include <algorithm>
+#include <iterator>
 
 #include "sim/dockerfile/checks.hpp"
 #include "sim/dockerfile/instructions.hpp"
@@ -126,16 +127,29 @@ ParseResult parseDockerfile(std::string_view bytes) {
     const std::vector<std::size_t> perStage = commandsPerStage(*ast.root);
     df.stages.reserve(perStage.size());
     std::vector<std::string_view> argBuffer;
+    argBuffer.reserve(32);   // most instructions have fewer arguments: one allocation per parse
     for (const Node& node : ast.root->children) {
-        detail::ParsedInstruction parsed = detail::parseInstruction(node, argBuffer);
-        if (parsed.error) {
-            result.error = parsed.error;
+        // An instruction of the current stage is parsed where it stays.
+        const detail::Keyword keyword = detail::keywordOf(node.value);
+        if (!df.stages.empty() && keyword != detail::Keyword::From) {
+            std::vector<Command>& commands = df.stages.back().commands;
+            if (auto error = detail::parseInstruction(node, keyword, argBuffer, commands.emplace_back())) {
+                commands.pop_back();
+                result.error = std::move(error);
+                break;
+            }
+            continue;
+        }
+        // A FROM, or what comes before the first FROM.
+        Command cmd;
+        if (auto error = detail::parseInstruction(node, keyword, argBuffer, cmd)) {
+            result.error = std::move(error);
             break;
         }
-        Command& cmd = *parsed.command;
         if (df.stages.empty()) {
             if (auto* arg = std::get_if<ArgInstruction>(&cmd.instruction)) {
-                df.metaArgs.insert(df.metaArgs.end(), arg->args.begin(), arg->args.end());
+                df.metaArgs.insert(df.metaArgs.end(), std::make_move_iterator(arg->args.begin()),
+                                   std::make_move_iterator(arg->args.end()));
                 continue;
             }
         }
@@ -149,11 +163,8 @@ ParseResult parseDockerfile(std::string_view bytes) {
             df.stages.push_back(newStage(*from, std::move(cmd), df.stages.size(), perStage));
             continue;
         }
-        if (df.stages.empty()) {
-            result.error = Diagnostic::noBuildStage(node.range);
-            break;
-        }
-        df.stages.back().commands.push_back(std::move(cmd));
+        result.error = Diagnostic::noBuildStage(node.range);   // not FROM, not ARG, and no stage yet
+        break;
     }
 
     if (!result.error) {
