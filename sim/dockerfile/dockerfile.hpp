@@ -187,6 +187,9 @@ struct OnbuildInstruction {
     std::string expression;
 };   // the nested instruction's text
 
+// Each instruction struct is default-initialized in place by the parser
+// (instructions.cpp make<T>), not zeroed first: every scalar member must have
+// its own initializer (`bool x = false;`), or it starts indeterminate.
 using Instruction =
     std::variant<FromInstruction, RunInstruction, CopyInstruction, WorkdirInstruction, EnvInstruction, ArgInstruction,
                  LabelInstruction, ExposeInstruction, CmdInstruction, EntrypointInstruction, UserInstruction,
