@@ -255,15 +255,13 @@ struct PictureFrame {
     // panel, scrolled to the first miss, they stay at the panel's visible top
     // (as a table's header does) so the two columns keep their names and no
     // line is cut in half at the edge.
-    float titleY() const {
-        const float natural = top - arrangement.containersTop - arrangement.titleH;
-        return std::max(natural, dl->GetClipRectMin().y);
-    }
+    float titleY() const { return std::max(naturalTitleY(), dl->GetClipRectMin().y); }
+    float naturalTitleY() const { return top - arrangement.containersTop - arrangement.titleH; }
 
     // A pinned title line covers the blocks scrolling under it.
     void titleBand() {
         const float y = titleY();
-        if (y <= top - arrangement.containersTop - arrangement.titleH) return;
+        if (y <= naturalTitleY()) return;
         const float x1 = xAfter + arrangement.colW;
         dl->AddRectFilled(ImVec2(xBefore, y), ImVec2(x1, y + arrangement.titleH), u32(p.panel));
     }
